@@ -1,0 +1,292 @@
+package canon
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Testament names one of the two per-testament files of a verse module.
+type Testament int
+
+// The testaments. The zero value is invalid.
+const (
+	OT Testament = 1
+	NT Testament = 2
+)
+
+func (t Testament) String() string {
+	switch t {
+	case OT:
+		return "OT"
+	case NT:
+		return "NT"
+	}
+	return fmt.Sprintf("Testament(%d)", int(t))
+}
+
+// Book is one book of one versification system. Books are shared, read-only
+// values: callers must not modify them (including the Verses slice).
+type Book struct {
+	OSIS      string    // OSIS id: "Gen", "1John", "EsthGr"
+	Name      string    // SWORD long name: "Genesis", "I Samuel", "Revelation of John"
+	Abbrev    string    // SWORD preferred abbreviation
+	Verses    []int     // Verses[c-1] is the verse count of chapter c
+	Testament Testament // the testament file the book's slots live in
+
+	index    int   // position among all books of the system (OT then NT), 0-based
+	intro    int   // TI of the book-introduction slot
+	chapSlot []int // chapSlot[c-1]: TI of the chapter-introduction slot of chapter c
+	chapOrd  []int // chapOrd[c-1]: global ordinal of verse c:1
+	verses   int   // total verses of the book
+}
+
+// Chapters returns the number of chapters of b.
+func (b *Book) Chapters() int { return len(b.Verses) }
+
+// VerseTotal returns the number of verses in the whole book.
+func (b *Book) VerseTotal() int { return b.verses }
+
+// HumanName returns the display name of the book (see the package HumanName).
+func (b *Book) HumanName() string { return HumanName(b.OSIS) }
+
+// System is one versification system: an ordered book list per testament with
+// chapter and verse counts. Systems are immutable and safe for concurrent use.
+type System struct {
+	Name string
+	OT   []*Book
+	NT   []*Book
+
+	books   []*Book // OT then NT
+	byOSIS  map[string]*Book
+	records [3]int // records[OT], records[NT]: index entries per testament file
+
+	// chapStart[i] is the global ordinal of the first verse of the i-th chapter
+	// of the system (all books, system order); chapBook/chapNum name it.
+	chapStart []int
+	chapBook  []*Book
+	chapNum   []int
+	total     int
+
+	rules *ruleSet // verse-mapping rules relative to KJVA (nil: none)
+}
+
+type rawBook struct {
+	osis, name, abbrev string
+	chapters           int
+}
+
+type rawSystem struct {
+	name   string
+	ot, nt []rawBook
+	verses []uint8
+	rules  []mapRule
+}
+
+var (
+	systems     []*System
+	systemByKey map[string]*System
+	kjv         *System
+)
+
+func init() {
+	systemByKey = make(map[string]*System, len(rawSystems))
+	for _, r := range rawSystems {
+		s := newSystem(r)
+		systems = append(systems, s)
+		systemByKey[strings.ToLower(s.Name)] = s
+	}
+	kjv = systemByKey["kjv"]
+	for _, s := range systems {
+		s.rules = buildRules(s)
+	}
+}
+
+func newSystem(r rawSystem) *System {
+	s := &System{Name: r.name, byOSIS: make(map[string]*Book)}
+	vi := 0
+	ord := 0
+	for t, list := range [][]rawBook{r.ot, r.nt} {
+		test := Testament(t + 1)
+		ti := 2 // TI 0: module heading, TI 1: testament heading
+		for _, rb := range list {
+			b := &Book{
+				OSIS: rb.osis, Name: rb.name, Abbrev: rb.abbrev, Testament: test,
+				index:    len(s.books),
+				Verses:   make([]int, rb.chapters),
+				chapSlot: make([]int, rb.chapters),
+				chapOrd:  make([]int, rb.chapters),
+			}
+			b.intro = ti
+			ti++
+			for c := range rb.chapters {
+				n := int(r.verses[vi])
+				vi++
+				b.Verses[c] = n
+				b.chapSlot[c] = ti
+				ti += 1 + n
+				b.chapOrd[c] = ord
+				s.chapStart = append(s.chapStart, ord)
+				s.chapBook = append(s.chapBook, b)
+				s.chapNum = append(s.chapNum, c+1)
+				ord += n
+				b.verses += n
+			}
+			s.books = append(s.books, b)
+			s.byOSIS[b.OSIS] = b
+			if test == OT {
+				s.OT = append(s.OT, b)
+			} else {
+				s.NT = append(s.NT, b)
+			}
+		}
+		s.records[test] = ti
+	}
+	s.total = ord
+	return s
+}
+
+// Get returns the system with the given name ("KJV", "NRSVA", ...), compared
+// case-insensitively. An unknown name returns false; libsword then falls back
+// to KJV, and callers should do the same (see KJV).
+func Get(name string) (*System, bool) {
+	s, ok := systemByKey[strings.ToLower(strings.TrimSpace(name))]
+	return s, ok
+}
+
+// KJV returns the KJV system, SWORD's default versification.
+func KJV() *System { return kjv }
+
+// Names returns the names of all systems, in libsword's registration order.
+func Names() []string {
+	out := make([]string, len(systems))
+	for i, s := range systems {
+		out[i] = s.Name
+	}
+	return out
+}
+
+// Systems returns all systems, in libsword's registration order.
+func Systems() []*System { return append([]*System(nil), systems...) }
+
+func (s *System) String() string { return s.Name }
+
+// Book returns the book with the given OSIS id, if the system has it.
+func (s *System) Book(osis string) (*Book, bool) {
+	b, ok := s.byOSIS[osis]
+	return b, ok
+}
+
+// Books returns all books of the system, OT then NT, in system order.
+func (s *System) Books() []*Book { return append([]*Book(nil), s.books...) }
+
+// Has reports whether the system has the book.
+func (s *System) Has(osis string) bool {
+	_, ok := s.byOSIS[osis]
+	return ok
+}
+
+// Records returns the number of index records of the testament's file:
+// 2 + books + chapters + verses (sword-format §2.1).
+func (s *System) Records(t Testament) int {
+	if t != OT && t != NT {
+		return 0
+	}
+	return s.records[t]
+}
+
+// Slot returns the testament and the testament index (TI) of a slot:
+// ch == 0 (and v == 0) is the book introduction, v == 0 the chapter
+// introduction, anything else a verse. See doc.go for the layout.
+func (s *System) Slot(osis string, ch, v int) (Testament, int, error) {
+	b, ok := s.byOSIS[osis]
+	if !ok {
+		return 0, 0, s.bookError(osis)
+	}
+	if ch == 0 {
+		if v != 0 {
+			return 0, 0, &RefError{System: s.Name, Book: osis, Chapter: ch, Verse: v, Kind: BadNumber, Limit: 0}
+		}
+		return b.Testament, b.intro, nil
+	}
+	if err := s.check(b, ch, v); err != nil {
+		return 0, 0, err
+	}
+	return b.Testament, b.chapSlot[ch-1] + v, nil
+}
+
+// Check reports whether the reference exists in the system. ch == 0 names
+// the whole book and v == 0 the whole chapter. The error is a *RefError whose
+// message names the limit: "John has 21 chapters; John 22 does not exist".
+func (s *System) Check(osis string, ch, v int) error {
+	b, ok := s.byOSIS[osis]
+	if !ok {
+		return s.bookError(osis)
+	}
+	if ch == 0 && v != 0 {
+		return &RefError{System: s.Name, Book: osis, Chapter: ch, Verse: v, Kind: BadNumber}
+	}
+	return s.check(b, ch, v)
+}
+
+func (s *System) check(b *Book, ch, v int) error {
+	switch {
+	case ch < 0 || v < 0:
+		return &RefError{System: s.Name, Book: b.OSIS, Chapter: ch, Verse: v, Kind: BadNumber}
+	case ch > len(b.Verses):
+		return &RefError{System: s.Name, Book: b.OSIS, Chapter: ch, Verse: v, Kind: NoChapter, Limit: len(b.Verses)}
+	case ch > 0 && v > b.Verses[ch-1]:
+		return &RefError{System: s.Name, Book: b.OSIS, Chapter: ch, Verse: v, Kind: NoVerse, Limit: b.Verses[ch-1], single: len(b.Verses) == 1}
+	}
+	return nil
+}
+
+func (s *System) bookError(osis string) error {
+	if Known(osis) {
+		return &RefError{System: s.Name, Book: osis, Kind: NoBook}
+	}
+	return &RefError{System: s.Name, Book: osis, Kind: UnknownBook}
+}
+
+// Exists reports whether ch:v is a verse (v >= 1) of the book in the system.
+func (s *System) Exists(osis string, ch, v int) bool {
+	b, ok := s.byOSIS[osis]
+	return ok && ch >= 1 && ch <= len(b.Verses) && v >= 1 && v <= b.Verses[ch-1]
+}
+
+// Ordinal returns the position of a verse among all verses of the system,
+// counting from 0 in system order (OT then NT; no introduction slots).
+func (s *System) Ordinal(osis string, ch, v int) (int, bool) {
+	b, ok := s.byOSIS[osis]
+	if !ok || ch < 1 || ch > len(b.Verses) || v < 1 || v > b.Verses[ch-1] {
+		return 0, false
+	}
+	return b.chapOrd[ch-1] + v - 1, true
+}
+
+// VerseAt is the inverse of Ordinal. It returns ("", 0, 0) when ord is out of
+// range.
+func (s *System) VerseAt(ord int) (osis string, ch, v int) {
+	if ord < 0 || ord >= s.total {
+		return "", 0, 0
+	}
+	// The last chapter starting at or before ord. Empty chapters (no verses)
+	// share their start with the next chapter; the search skips them.
+	i := sort.Search(len(s.chapStart), func(i int) bool { return s.chapStart[i] > ord }) - 1
+	return s.chapBook[i].OSIS, s.chapNum[i], ord - s.chapStart[i] + 1
+}
+
+// VerseCount returns the number of verses of the system (both testaments).
+func (s *System) VerseCount() int { return s.total }
+
+// Counts returns the number of books, chapters and verses of a testament.
+func (s *System) Counts(t Testament) (books, chapters, verses int) {
+	for _, b := range s.books {
+		if b.Testament == t {
+			books++
+			chapters += len(b.Verses)
+			verses += b.verses
+		}
+	}
+	return
+}
