@@ -1,0 +1,392 @@
+package verify
+
+import (
+	"context"
+	"fmt"
+	"iter"
+	"math"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+
+	"berean/canon"
+	"berean/ref"
+)
+
+// Library is what verify reads from the installed Bibles. FromCorpus adapts
+// the opened modules; tests use small fixtures.
+type Library interface {
+	// Bibles are the installed Bibles' names (conf abbreviations), in order
+	// of preference (the first is reported when several match equally).
+	Bibles() []string
+	// System is a Bible's versification.
+	System(bible string) *canon.System
+	// Verses yields every verse of a Bible that has text.
+	Verses(bible string) iter.Seq2[ref.Ref, Verse]
+}
+
+// Verse is one verse's plain text and its Strong's-tagged words.
+type Verse struct {
+	Text  string
+	Words []Word
+}
+
+// Word is a word (or a few words) of a verse with the Strong's numbers the
+// markup gives it ("G1793", "H6293").
+type Word struct {
+	Text    string
+	Strongs []string
+}
+
+// Model is everything verify learns from the installed Bibles once: the
+// verse texts and their content terms, term statistics, the synonym table
+// learned from Strong's tags and an inverted index for finding quotations
+// anywhere. It is immutable after NewModel and safe for concurrent use.
+type Model struct {
+	bibles []*bible
+	vocab  map[string]uint32 // term -> id
+	terms  []string
+	df     []uint32 // verses (of all Bibles) holding the term
+	ndocs  int
+	syn    map[uint64]float32 // learned synonyms: pair key -> strength
+	post   [][]posting        // content term -> verses holding it
+	words  sync.Map           // word form -> term id (+1), or 0 for stop words / unknown
+}
+
+type bible struct {
+	name  string
+	sys   *canon.System
+	text  []string   // by ordinal
+	toks  [][]uint32 // content term ids by ordinal
+	nvers int
+}
+
+type posting struct {
+	bible uint8
+	ord   uint32
+}
+
+// NewModel reads every verse of every Bible of lib and learns the model.
+// It takes a second or two for two Bibles; build it once and share it.
+func NewModel(ctx context.Context, lib Library) (*Model, error) {
+	m := &Model{vocab: map[string]uint32{}}
+	names := lib.Bibles()
+	if len(names) == 0 {
+		return nil, fmt.Errorf("verify: no Bible installed")
+	}
+	if len(names) > 255 {
+		names = names[:255]
+	}
+	// Strong's tags of the first Bible, by verse, to pair with the others.
+	type tag struct{ strong, term uint32 }
+	strongID := map[string]uint32{}
+	var firstTags map[ref.Ref][]tag
+	pairs := map[uint64]uint32{}
+	tagged := map[uint32]uint32{}
+	for bi, name := range names {
+		sys := lib.System(name)
+		if sys == nil {
+			return nil, fmt.Errorf("verify: %s: no versification", name)
+		}
+		b := &bible{name: name, sys: sys, text: make([]string, sys.VerseCount()), toks: make([][]uint32, sys.VerseCount())}
+		tags := map[ref.Ref][]tag{}
+		n := 0
+		for r, v := range lib.Verses(name) {
+			if n++; n%4096 == 0 {
+				if err := ctx.Err(); err != nil {
+					return nil, err
+				}
+			}
+			ord, ok := sys.Ordinal(r.Book, r.Chapter, r.Verse)
+			if !ok {
+				continue
+			}
+			b.text[ord] = v.Text
+			b.toks[ord] = m.learnTokens(v.Text)
+			b.nvers++
+			var ts []tag
+			for _, w := range v.Words {
+				if len(w.Strongs) == 0 {
+					continue
+				}
+				for _, word := range splitWords(w.Text) {
+					id, ok := m.learnTerm(word)
+					if !ok {
+						continue
+					}
+					for _, s := range w.Strongs {
+						s = normStrong(s)
+						sid, ok := strongID[s]
+						if !ok {
+							sid = uint32(len(strongID))
+							strongID[s] = sid
+						}
+						ts = append(ts, tag{sid, id})
+						tagged[id]++
+					}
+				}
+			}
+			if len(ts) == 0 {
+				continue
+			}
+			if bi == 0 {
+				tags[r] = ts
+				continue
+			}
+			// Pair with the first Bible's words of the same Strong's number
+			// in the same verse.
+			for _, a := range firstTags[r] {
+				for _, t := range ts {
+					if a.strong == t.strong && a.term != t.term {
+						pairs[pairKey(a.term, t.term)]++
+					}
+				}
+			}
+		}
+		if bi == 0 {
+			firstTags = tags
+		}
+		m.bibles = append(m.bibles, b)
+	}
+	m.buildStats()
+	m.buildSynonyms(pairs, tagged)
+	return m, nil
+}
+
+func normStrong(s string) string {
+	s = strings.ToUpper(strings.TrimSpace(s))
+	if len(s) > 1 {
+		p, num := s[:1], strings.TrimLeft(s[1:], "0")
+		return p + num
+	}
+	return s
+}
+
+func pairKey(a, b uint32) uint64 {
+	if a > b {
+		a, b = b, a
+	}
+	return uint64(a)<<32 | uint64(b)
+}
+
+// learnTerm interns a word's term; stop words and empty terms are not
+// content and return false. Only NewModel calls it (not concurrent).
+func (m *Model) learnTerm(word string) (uint32, bool) {
+	if v, ok := m.words.Load(word); ok {
+		id := v.(uint32)
+		return id - 1, id != 0
+	}
+	t, ok := contentTerm(word)
+	if !ok {
+		m.words.Store(word, uint32(0))
+		return 0, false
+	}
+	id, ok := m.vocab[t]
+	if !ok {
+		id = uint32(len(m.terms))
+		m.vocab[t] = id
+		m.terms = append(m.terms, t)
+	}
+	m.words.Store(word, id+1)
+	return id, true
+}
+
+func (m *Model) learnTokens(s string) []uint32 {
+	ws := splitWords(s)
+	out := make([]uint32, 0, len(ws)/2)
+	for _, w := range ws {
+		if id, ok := m.learnTerm(w); ok {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// contentTerm normalises a word (case and diacritics folded, archaic forms
+// modernised, stemmed); stop words are not content.
+func contentTerm(word string) (string, bool) {
+	if isStopWord(word) {
+		return "", false
+	}
+	t := termOf(word)
+	if t == "" {
+		return "", false
+	}
+	return t, true
+}
+
+// qterm is a quotation's content word: its term id in the model, or
+// unknown (a word no Bible uses) with its term for fuzzy matching.
+type qterm struct {
+	id      uint32
+	known   bool
+	term    string
+	weight  float64
+	fragEnd bool // the last word of an ellipsis fragment
+}
+
+// quoteTerms normalises a quotation's content words. Lookups of new word
+// forms are cached.
+func (m *Model) quoteTerms(frags []string) []qterm {
+	var out []qterm
+	for _, f := range frags {
+		for _, w := range splitWords(f) {
+			var q qterm
+			if v, ok := m.words.Load(w); ok {
+				id := v.(uint32)
+				if id == 0 {
+					continue
+				}
+				q = qterm{id: id - 1, known: true, term: m.terms[id-1]}
+			} else {
+				t, ok := contentTerm(w)
+				if !ok {
+					continue
+				}
+				if id, ok := m.vocab[t]; ok {
+					q = qterm{id: id, known: true, term: t}
+				} else {
+					q = qterm{term: t}
+				}
+			}
+			q.weight = m.weight(q)
+			out = append(out, q)
+		}
+		if len(out) > 0 {
+			out[len(out)-1].fragEnd = true
+		}
+	}
+	return out
+}
+
+// idf is the inverse document frequency of a term over all verses.
+func (m *Model) idf(id uint32) float64 {
+	return math.Log(float64(m.ndocs+1) / float64(m.df[id]+1))
+}
+
+// weight of a quotation word: rarer words weigh more (0.5 for the most
+// common, 1 from an idf of 6 up, about one verse in 400); words no Bible
+// uses weigh 0.8 (names spelled differently, modern words).
+func (m *Model) weight(q qterm) float64 {
+	if !q.known {
+		return 0.8
+	}
+	return 0.5 + 0.5*math.Min(1, m.idf(q.id)/6)
+}
+
+func (m *Model) buildStats() {
+	m.df = make([]uint32, len(m.terms))
+	m.post = make([][]posting, len(m.terms))
+	seen := make([]uint32, len(m.terms))
+	stamp := uint32(0)
+	for bi, b := range m.bibles {
+		for ord, ts := range b.toks {
+			if len(ts) == 0 {
+				continue
+			}
+			stamp++
+			m.ndocs++
+			for _, t := range ts {
+				if seen[t] == stamp {
+					continue
+				}
+				seen[t] = stamp
+				m.df[t]++
+				m.post[t] = append(m.post[t], posting{uint8(bi), uint32(ord)})
+			}
+		}
+	}
+}
+
+// buildSynonyms keeps the word pairs that render the same Strong's number
+// in the same verse of two translations often enough: at least twice, and
+// in at least 2% of the rarer word's tagged uses (so that words that merely
+// share a verse phrase with a frequent word are not taken for synonyms).
+func (m *Model) buildSynonyms(pairs map[uint64]uint32, tagged map[uint32]uint32) {
+	m.syn = map[uint64]float32{}
+	for k, n := range pairs {
+		a, b := uint32(k>>32), uint32(k)
+		lo := min(tagged[a], tagged[b])
+		if n < 2 || float64(n) < 0.02*float64(lo) {
+			continue
+		}
+		s := 0.75 + 0.2*math.Min(1, float64(n)/float64(max(lo, 1))*4)
+		m.syn[k] = float32(s)
+	}
+}
+
+// Synonyms lists the learned synonyms of a word, strongest first (for
+// documentation, tests and debugging).
+func (m *Model) Synonyms(word string) []string {
+	t, ok := contentTerm(word)
+	if !ok {
+		return nil
+	}
+	id, ok := m.vocab[t]
+	if !ok {
+		return nil
+	}
+	type ws struct {
+		w string
+		s float32
+	}
+	var out []ws
+	for k, s := range m.syn {
+		a, b := uint32(k>>32), uint32(k)
+		if a == id {
+			out = append(out, ws{m.terms[b], s})
+		} else if b == id {
+			out = append(out, ws{m.terms[a], s})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].s != out[j].s {
+			return out[i].s > out[j].s
+		}
+		return out[i].w < out[j].w
+	})
+	r := make([]string, len(out))
+	for i, o := range out {
+		r[i] = o.w
+	}
+	return r
+}
+
+// splitWords splits text into words: runs of letters and digits, with
+// apostrophes inside a word kept together and a possessive "'s" dropped.
+// Dashes and hyphens separate words.
+func splitWords(s string) []string {
+	var out []string
+	start := -1
+	flush := func(end int) {
+		if start < 0 {
+			return
+		}
+		w := s[start:end]
+		w = strings.TrimRight(w, "'\u2019")
+		for _, suf := range []string{"'s", "\u2019s", "'S", "\u2019S"} {
+			if strings.HasSuffix(w, suf) && len(w) > len(suf) {
+				w = w[:len(w)-len(suf)]
+			}
+		}
+		if w != "" {
+			out = append(out, w)
+		}
+		start = -1
+	}
+	for i, r := range s {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
+			if start < 0 {
+				start = i
+			}
+		case (r == '\'' || r == '\u2019') && start >= 0:
+			// kept inside a word; trimmed at its end
+		default:
+			flush(i)
+		}
+	}
+	flush(len(s))
+	return out
+}

@@ -1,0 +1,316 @@
+package verify
+
+import (
+	"strings"
+	"unicode"
+
+	"berean/ref"
+)
+
+// citation is a reference found in the article, with its quotation.
+type citation struct {
+	m     ref.Match
+	quote *quotation
+	group int // citations sharing one parenthesis share a quotation
+	frags []string
+	qtext string
+}
+
+// maxIntroWords is how many words may stand between a reference and the
+// quotation it introduces ("Hebrews 4:14-16 encourages believers to
+// approach God with boldness: “...”").
+const maxIntroWords = 14
+
+// pairCitations pairs each reference with at most one quotation:
+//
+//  1. a quotation right before the reference, with only white space,
+//     punctuation, an opening parenthesis or a dash between: “...” (John
+//     3:16), “...” — John 3:16; references sharing the parenthesis share it;
+//  2. a quotation the reference introduces: the reference starts a clause
+//     that runs, within maxIntroWords words and without a sentence end or
+//     another reference, to the quotation's opening mark, on the same line
+//     or the next when the clause ends in a colon or comma ("Psalm 110:4
+//     declares,⏎“...”"), unless that quotation is claimed by rule 1;
+//  3. a block quotation holding the reference on its first or last line
+//     (an attribution; the attribution is cut from the quotation), or
+//     starting on the line after a line holding the reference, or ending
+//     on the line before a line that is just the reference.
+//
+// A quotation goes to one reference (or one parenthesis group).
+func pairCitations(d *document, ms []ref.Match, qs []quotation) []citation {
+	t := d.text
+	cs := make([]citation, len(ms))
+	for i := range ms {
+		cs[i] = citation{m: ms[i], group: i}
+	}
+	// Rule 1: quotation then reference.
+	for i := range cs {
+		m := cs[i].m
+		// The opening parenthesis holding this reference, if the text between
+		// it and the reference is only references and separators.
+		p := m.Start
+		for k := i - 1; k >= 0; k-- {
+			if sepOnly(t[cs[k].m.End:p]) && !strings.ContainsRune(string(t[cs[k].m.End:p]), '(') {
+				p = cs[k].m.Start
+				if cs[k].quote != nil {
+					// an earlier reference of the same parenthesis took the quotation
+					cs[i].quote, cs[i].group = cs[k].quote, cs[k].group
+				}
+				continue
+			}
+			break
+		}
+		if cs[i].quote != nil {
+			continue
+		}
+		j := p - 1
+		gap := 0
+		for j >= 0 && gap < 8 && (unicode.IsSpace(t[j]) || strings.ContainsRune("([—–-,;:.", t[j])) && t[j] != '\n' {
+			j--
+			gap++
+		}
+		if j < 0 || gap >= 8 {
+			continue
+		}
+		q := quoteClosingAt(qs, j+1)
+		if q == nil || q.paired {
+			continue
+		}
+		between := string(t[j+1 : p])
+		if !strings.ContainsAny(between, "(—–-[") && !endsClause(t, m.End) {
+			// "“...” John 17:20 adds, “...”": the reference introduces
+			// the next quotation; rule 2 decides.
+			continue
+		}
+		q.paired = true
+		cs[i].quote = q
+	}
+	// Rule 2: reference then quotation.
+	for i := range cs {
+		if cs[i].quote != nil {
+			continue
+		}
+		m := cs[i].m
+		q := nextQuote(qs, m.End)
+		if q == nil || q.paired || q.Block {
+			continue
+		}
+		if i+1 < len(cs) && cs[i+1].m.Start < q.Open {
+			continue
+		}
+		if !introduces(t[m.End:q.Open]) {
+			continue
+		}
+		if claimedAfter(t, qs, q, cs, i) {
+			continue
+		}
+		q.paired = true
+		cs[i].quote = q
+	}
+	// Rule 3: block quotations.
+	for i := range cs {
+		if cs[i].quote != nil {
+			continue
+		}
+		m := cs[i].m
+		for k := range qs {
+			q := &qs[k]
+			if !q.Block || q.paired {
+				continue
+			}
+			ls, le := lineOf(t, m.Start)
+			switch {
+			case m.Start >= q.Open && m.End <= q.Close:
+				// Attribution inside the block: its first or last line.
+				fs, _ := lineOf(t, q.Start)
+				_, lastEnd := lineOf(t, q.End-1)
+				switch {
+				case le == lastEnd && ls != fs && isAttributionLine(t[ls:le], m):
+					q.End = ls
+				case le == lastEnd && strings.Trim(string(t[m.End:le]), " )].,;:") == "":
+					q.End = attributionStart(t, ls, m.Start)
+				case ls == fs && strings.Trim(string(t[ls:m.Start]), " —–-([*_") == "":
+					if le < q.End && introduces(t[m.End:le]) {
+						q.Start = le + 1
+					} else if k := introEnd(t, m.End, le); k > 0 {
+						q.Start = k
+					} else {
+						continue
+					}
+				default:
+					continue
+				}
+			case ls < q.Open && le+1 >= q.Open && le < q.Open && introduces(t[m.End:le]):
+				// the line before the block introduces it
+			case ls > q.Close && isAttributionLine(t[ls:le], m) && onlySpace(t[q.Close:ls]):
+				// an attribution line right after the block
+			default:
+				continue
+			}
+			trimQuote(t, q)
+			trimQuoteMarks(t, q)
+			if q.End <= q.Start {
+				continue
+			}
+			q.paired = true
+			cs[i].quote = q
+			break
+		}
+	}
+	for i := range cs {
+		if cs[i].quote != nil {
+			cs[i].qtext = cs[i].quote.text(d)
+			cs[i].frags = fragments(normalizeQuote(cs[i].qtext))
+		}
+	}
+	return cs
+}
+
+// sepOnly: only separators between references of one list.
+func sepOnly(rs []rune) bool {
+	s := strings.TrimSpace(string(rs))
+	s = strings.TrimSpace(strings.TrimLeft(s, ";,"))
+	for _, w := range []string{"cf.", "see", "also", "and", "compare"} {
+		s = strings.TrimSpace(strings.TrimPrefix(strings.ToLower(s), w))
+	}
+	return s == "" && len(rs) < 12
+}
+
+func quoteClosingAt(qs []quotation, at int) *quotation {
+	for k := range qs {
+		if qs[k].Close == at && !qs[k].Block {
+			return &qs[k]
+		}
+	}
+	return nil
+}
+
+func nextQuote(qs []quotation, at int) *quotation {
+	var best *quotation
+	for k := range qs {
+		if qs[k].Block {
+			continue
+		}
+		if qs[k].Open >= at && (best == nil || qs[k].Open < best.Open) {
+			best = &qs[k]
+		}
+	}
+	return best
+}
+
+// endsClause: after the reference comes a closing parenthesis, a sentence
+// end, a line end or the end of the text.
+func endsClause(t []rune, at int) bool {
+	for at < len(t) && t[at] == ' ' {
+		at++
+	}
+	return at >= len(t) || strings.ContainsRune(")].;,!?\n", t[at])
+}
+
+// introduces: the text between a reference and a quotation is a short
+// introducing clause: at most maxIntroWords words, no sentence end, and a
+// line break only after a colon or comma.
+func introduces(gap []rune) bool {
+	s := string(gap)
+	if len(strings.Fields(s)) > maxIntroWords {
+		return false
+	}
+	for i, r := range gap {
+		switch r {
+		case '.', '!', '?':
+			if i+1 < len(gap) && (gap[i+1] == ' ' || gap[i+1] == '\n') {
+				return false
+			}
+		case '\n':
+			pre := strings.TrimRight(string(gap[:i]), " \t")
+			if !strings.HasSuffix(pre, ":") && !strings.HasSuffix(pre, ",") && !strings.HasSuffix(pre, "\u2014") {
+				return false
+			}
+			if i+1 < len(gap) && gap[i+1] == '\n' && strings.TrimSpace(string(gap[i+1:])) != "" {
+				return false
+			}
+		case ')':
+			return false
+		}
+	}
+	return true
+}
+
+// claimedAfter: the quotation is followed by its own reference (rule 1
+// would give it to that one), so the earlier reference does not get it.
+func claimedAfter(t []rune, qs []quotation, q *quotation, cs []citation, i int) bool {
+	for k := i + 1; k < len(cs); k++ {
+		m := cs[k].m
+		if m.Start < q.Close {
+			continue
+		}
+		gap := t[q.Close:m.Start]
+		if len(gap) > 8 {
+			return false
+		}
+		s := string(gap)
+		return strings.TrimSpace(strings.Trim(s, " ([—–-,;:.")) == "" && strings.ContainsAny(s, "(—–-")
+	}
+	return false
+}
+
+func lineOf(t []rune, at int) (int, int) {
+	if at >= len(t) {
+		at = len(t) - 1
+	}
+	if at < 0 {
+		return 0, 0
+	}
+	s := at
+	for s > 0 && t[s-1] != '\n' {
+		s--
+	}
+	e := at
+	for e < len(t) && t[e] != '\n' {
+		e++
+	}
+	return s, e
+}
+
+// isAttributionLine: a line that is just the reference, perhaps with a
+// dash, parentheses, a translation's abbreviation or an author.
+func isAttributionLine(line []rune, m ref.Match) bool {
+	s := strings.Replace(string(line), m.Text, "", 1)
+	s = strings.Trim(s, " \t—–-~()[].,:;*_")
+	return len(strings.Fields(s)) <= 3
+}
+
+// attributionStart finds where an inline attribution at the end of a block
+// begins: the opening parenthesis or dash before the reference.
+func attributionStart(t []rune, lineStart, refStart int) int {
+	for k := refStart - 1; k >= lineStart && refStart-k < 8; k-- {
+		if strings.ContainsRune("(—–[", t[k]) {
+			return k
+		}
+	}
+	return refStart
+}
+
+func onlySpace(rs []rune) bool { return strings.TrimSpace(string(rs)) == "" }
+
+// trimQuoteMarks drops quotation marks around a whole block quotation.
+func trimQuoteMarks(t []rune, q *quotation) {
+	for q.End-q.Start >= 2 && strings.ContainsRune("\"\u201C\u201E\u00AB", t[q.Start]) {
+		q.Start++
+	}
+	for q.End > q.Start && strings.ContainsRune("\"\u201D\u00BB", t[q.End-1]) {
+		q.End--
+	}
+}
+
+// introEnd finds the end of a short introduction after a reference at the
+// start of a block quotation line ("John 3:16 (ESV): For God ..."): the
+// position after its colon or dash, or -1.
+func introEnd(t []rune, from, lineEnd int) int {
+	for k := from; k < lineEnd && k-from < 40; k++ {
+		if strings.ContainsRune(":—–", t[k]) || t[k] == '-' && k+1 < lineEnd && t[k+1] == ' ' {
+			return k + 1
+		}
+	}
+	return -1
+}

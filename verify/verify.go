@@ -1,0 +1,544 @@
+package verify
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"berean/canon"
+	"berean/ref"
+)
+
+// The verdicts, exactly as the contract names them.
+const (
+	OK               = "ok"
+	Paraphrase       = "paraphrase"
+	WrongReference   = "wrong_reference"
+	InvalidReference = "invalid_reference"
+	QuoteNotFound    = "quote_not_found"
+	Unquoted         = "unquoted"
+)
+
+// Thresholds on the similarity of a quotation with a passage (see doc.go
+// for how they were calibrated).
+const (
+	// ThresholdOK: at least this much of the quotation's weighted content
+	// words align with the cited passage in some installed translation.
+	ThresholdOK = 0.55
+	// ThresholdParaphrase: recognisably the passage, but loosely.
+	ThresholdParaphrase = 0.35
+	// ThresholdFound: a passage found elsewhere must match at least this
+	// well to be suggested.
+	ThresholdFound = 0.6
+	// Margin: and this much better than the cited passage.
+	Margin = 0.2
+	// Window: verses on each side of the cited range searched for a
+	// quotation attributed to a neighbouring verse.
+	Window = 2
+	// Candidates: passages of the whole Bible re-scored per mismatch.
+	Candidates = 12
+	// MaxCitations: the most citations checked in one article; the rest
+	// are reported unchecked (unquoted) so the work stays bounded.
+	MaxCitations = 5000
+	// maxCitedVerses: a citation of more verses than this is compared with
+	// its first maxCitedVerses verses only.
+	maxCitedVerses = 200
+)
+
+// Report is the result of verifying an article (the contract's JSON).
+type Report struct {
+	Format    string     `json:"format"`
+	Citations []Citation `json:"citations"`
+	Summary   Summary    `json:"summary"`
+}
+
+// Citation is one reference of the article and its verdict.
+type Citation struct {
+	AsWritten  string  `json:"as_written"`
+	OSIS       string  `json:"osis"`
+	Quote      string  `json:"quote"`
+	Verdict    string  `json:"verdict"`
+	Suggested  string  `json:"suggested"`
+	Similarity float64 `json:"similarity"`
+	Bible      string  `json:"bible"`
+	// Start and End are the reference's code point offsets in the input.
+	Start int `json:"start"`
+	End   int `json:"end"`
+	// QuoteStart and QuoteEnd locate the quotation (code points), when
+	// there is one.
+	QuoteStart int `json:"quote_start,omitempty"`
+	QuoteEnd   int `json:"quote_end,omitempty"`
+	// For problems: the cited passage's text, why, and the suggested
+	// passage's text and similarity.
+	Passage             string  `json:"passage,omitempty"`
+	Message             string  `json:"message,omitempty"`
+	SuggestedText       string  `json:"suggested_text,omitempty"`
+	SuggestedSimilarity float64 `json:"suggested_similarity,omitempty"`
+}
+
+// Problem reports whether the verdict is a problem (exit status 1).
+func (c Citation) Problem() bool { return IsProblem(c.Verdict) }
+
+// IsProblem: wrong_reference, invalid_reference and quote_not_found are
+// problems; ok, paraphrase and unquoted are not.
+func IsProblem(verdict string) bool {
+	switch verdict {
+	case WrongReference, InvalidReference, QuoteNotFound:
+		return true
+	}
+	return false
+}
+
+// Summary counts the citations: OK are those without a problem (ok,
+// paraphrase, unquoted), Problems the rest; Verdicts counts each verdict.
+type Summary struct {
+	OK       int            `json:"ok"`
+	Problems int            `json:"problems"`
+	Verdicts map[string]int `json:"verdicts"`
+}
+
+// Finder finds where a quotation may come from in the whole Bible: the
+// passages holding its words, best first. The search package provides one;
+// without it the model's own inverted index is used.
+type Finder interface {
+	FindQuote(ctx context.Context, words []string, n int) ([]Candidate, error)
+}
+
+// Candidate is a verse a Finder proposes.
+type Candidate struct {
+	Bible string
+	Ref   ref.Ref
+	Score float64
+}
+
+// Deps are what Article needs. Model is required; Parser defaults to a
+// KJV-versification parser; Finder defaults to the model's index.
+type Deps struct {
+	Model  *Model
+	Parser *ref.Parser
+	Finder Finder
+}
+
+// Article verifies every citation of an article: input is plain text,
+// Markdown or HTML (detected), at most MaxInput bytes.
+func Article(ctx context.Context, input []byte, deps Deps) (Report, error) {
+	if deps.Model == nil {
+		return Report{}, errors.New("verify: no model (no Bible installed?)")
+	}
+	d, err := parseDocument(input)
+	if err != nil {
+		return Report{}, err
+	}
+	p := deps.Parser
+	if p == nil {
+		p = ref.NewParser(ref.Options{System: canon.KJV()})
+	}
+	var ms []ref.Match
+	for _, m := range p.Scan(string(d.text)) {
+		if len(m.Ranges) > 0 && m.Ranges[0].Start.Chapter == 0 && m.Err == nil {
+			continue // a book named without a chapter: "the Epistle to the Hebrews"
+		}
+		if len(m.Ranges) == 0 && m.Err == nil {
+			continue
+		}
+		ms = append(ms, m)
+	}
+	qs := findQuotations(d)
+	cs := pairCitations(d, ms, qs)
+	v := &verifier{m: deps.Model, finder: deps.Finder, ctx: ctx}
+	rep := Report{Format: string(d.format), Citations: make([]Citation, 0, len(cs)), Summary: Summary{Verdicts: map[string]int{}}}
+	for i, c := range cs {
+		if i%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return Report{}, err
+			}
+		}
+		var out Citation
+		if i < MaxCitations {
+			out = v.check(c)
+		} else {
+			out = Citation{Verdict: Unquoted, Message: "not checked: over the limit of citations per article"}
+			if len(c.m.Ranges) > 0 {
+				out.OSIS = ref.OSIS(c.m.Ranges)
+			}
+		}
+		out.AsWritten = c.m.Text
+		out.Start, out.End = d.origSpan(c.m.Start, c.m.End)
+		if c.quote != nil {
+			out.QuoteStart, out.QuoteEnd = d.origSpan(c.quote.Start, c.quote.End)
+		}
+		rep.Citations = append(rep.Citations, out)
+	}
+	resolveGroups(cs, rep.Citations)
+	for _, c := range rep.Citations {
+		rep.Summary.Verdicts[c.Verdict]++
+		if c.Problem() {
+			rep.Summary.Problems++
+		} else {
+			rep.Summary.OK++
+		}
+	}
+	return rep, nil
+}
+
+// resolveGroups: references sharing one parenthesis share its quotation;
+// when one of them matches it, the quotation is not held against the
+// others, which are reported as unquoted.
+func resolveGroups(cs []citation, out []Citation) {
+	for i := range cs {
+		g := cs[i].group
+		if g == i || !IsProblem(out[i].Verdict) || out[i].Verdict == InvalidReference {
+			continue
+		}
+		for k := range cs {
+			if cs[k].group == g && k != i && (out[k].Verdict == OK || out[k].Verdict == Paraphrase) {
+				out[i].Verdict, out[i].Suggested, out[i].Message = Unquoted, "", "the quotation belongs to "+out[k].AsWritten
+				break
+			}
+		}
+	}
+	// and the first of a group when a later one matched
+	for i := range cs {
+		if !IsProblem(out[i].Verdict) || out[i].Verdict == InvalidReference {
+			continue
+		}
+		for k := range cs {
+			if k != i && cs[k].group == i && (out[k].Verdict == OK || out[k].Verdict == Paraphrase) {
+				out[i].Verdict, out[i].Suggested, out[i].Message = Unquoted, "", "the quotation belongs to "+out[k].AsWritten
+				break
+			}
+		}
+	}
+}
+
+type verifier struct {
+	m      *Model
+	finder Finder
+	ctx    context.Context
+}
+
+// span is a best match found for a quotation.
+type found struct {
+	bible    int
+	from, to int // ordinals
+	sim      float64
+}
+
+func (v *verifier) check(c citation) Citation {
+	out := Citation{}
+	if len(c.m.Ranges) > 0 {
+		out.OSIS = ref.OSIS(c.m.Ranges)
+	}
+	var q []qterm
+	if c.quote != nil {
+		out.Quote = strings.Join(strings.Fields(c.qtext), " ")
+		q = v.m.quoteTerms(c.frags)
+	}
+	if c.m.Err != nil {
+		out.Verdict = InvalidReference
+		out.Message = c.m.Err.Error()
+		if len(q) > 0 {
+			if f, ok := v.search(q, nil); ok && f.sim >= ThresholdFound {
+				v.suggest(&out, f)
+			}
+		}
+		return out
+	}
+	// Cited passages, per Bible.
+	var cited []passage
+	for bi, b := range v.m.bibles {
+		from, to, ok := v.m.ordinals(b, c.m.Ranges)
+		if !ok {
+			continue
+		}
+		cited = append(cited, v.m.passage(bi, from, to))
+	}
+	if len(cited) == 0 {
+		out.Verdict = InvalidReference
+		out.Message = fmt.Sprintf("%s is not in any installed Bible", c.m.Text)
+		return out
+	}
+	if c.quote == nil || len(q) == 0 {
+		out.Verdict = Unquoted
+		if c.quote != nil {
+			out.Message = "the quotation has no content words to compare"
+		}
+		return out
+	}
+	// Compare with the cited passage in every Bible.
+	best, bestBible := -1.0, 0
+	for _, p := range cited {
+		a := v.m.align(q, p)
+		if a.sim > best {
+			best, bestBible = a.sim, p.bible
+		}
+	}
+	out.Similarity = round2(best)
+	out.Bible = v.m.bibles[bestBible].name
+	if best >= ThresholdOK {
+		out.Verdict = OK
+		return out
+	}
+	// A better place: the neighbouring verses, then the whole Bible.
+	f, ok := v.search(q, cited)
+	switch {
+	case ok && f.sim >= ThresholdFound && f.sim >= best+Margin:
+		out.Verdict = WrongReference
+		v.suggest(&out, f)
+	case best >= ThresholdParaphrase:
+		out.Verdict = Paraphrase
+		return out
+	default:
+		out.Verdict = QuoteNotFound
+		out.Message = "the quotation matches no passage of the installed Bibles well enough"
+		if ok && f.sim >= ThresholdParaphrase {
+			out.Message += fmt.Sprintf(" (closest: %s, similarity %.2f)", v.m.osis(f), f.sim)
+		}
+	}
+	out.Passage = v.m.text(bestBible, cited[indexOfBible(cited, bestBible)].from, cited[indexOfBible(cited, bestBible)].to)
+	return out
+}
+
+func indexOfBible(ps []passage, bi int) int {
+	for i, p := range ps {
+		if p.bible == bi {
+			return i
+		}
+	}
+	return 0
+}
+
+func (v *verifier) suggest(out *Citation, f found) {
+	out.Suggested = v.m.osis(f)
+	out.SuggestedSimilarity = round2(f.sim)
+	out.SuggestedText = v.m.text(f.bible, f.from, f.to)
+	if out.Bible == "" {
+		out.Bible = v.m.bibles[f.bible].name
+	}
+}
+
+func round2(x float64) float64 { return math.Round(x*100) / 100 }
+
+// search looks for the quotation near the cited passages (Window verses
+// on each side) and in the whole Bible (the Finder's candidates, each with
+// a window), and returns the best matching span of verses that is not the
+// cited passage itself.
+func (v *verifier) search(q []qterm, cited []passage) (found, bool) {
+	type region struct{ bible, from, to int }
+	var regions []region
+	for _, p := range cited {
+		regions = append(regions, region{p.bible, p.from - Window, p.to + Window})
+	}
+	for _, c := range v.candidates(q) {
+		regions = append(regions, region{c.bible, c.ord - Window, c.ord + Window})
+	}
+	var best found
+	ok := false
+	seen := map[[3]int]bool{}
+	for _, r := range regions {
+		b := v.m.bibles[r.bible]
+		from, to := v.m.clampBook(b, r.from, r.to)
+		k := [3]int{r.bible, from, to}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		p := v.m.passage(r.bible, from, to)
+		a := v.m.align(q, p)
+		if a.first < 0 {
+			continue
+		}
+		f, l := a.core()
+		sf, sl := p.from+f, p.from+l
+		// Re-score on the span itself, so the similarity is that of the
+		// suggested passage.
+		sp := v.m.passage(r.bible, sf, sl)
+		s := v.m.align(q, sp).sim
+		if inCited(cited, r.bible, sf, sl) {
+			continue
+		}
+		if !ok || s > best.sim+1e-9 || math.Abs(s-best.sim) < 1e-9 && r.bible < best.bible {
+			best, ok = found{r.bible, sf, sl, s}, true
+		}
+	}
+	return best, ok
+}
+
+// inCited: the span lies within a cited passage of the same Bible.
+func inCited(cited []passage, bi, from, to int) bool {
+	for _, p := range cited {
+		if p.bible == bi && from >= p.from && to <= p.to {
+			return true
+		}
+	}
+	return false
+}
+
+type cand struct {
+	bible, ord int
+	score      float64
+}
+
+// candidates proposes verses holding the quotation's rarest words: the
+// Finder's, or the model's own: every verse scored by the summed idf of
+// the (up to 8) rarest quotation terms it holds.
+func (v *verifier) candidates(q []qterm) []cand {
+	var ids []uint32
+	seen := map[uint32]bool{}
+	for _, t := range q {
+		if t.known && !seen[t.id] {
+			seen[t.id] = true
+			ids = append(ids, t.id)
+		}
+	}
+	sort.Slice(ids, func(i, j int) bool { return v.m.df[ids[i]] < v.m.df[ids[j]] })
+	if len(ids) > 8 {
+		ids = ids[:8]
+	}
+	if v.finder != nil {
+		words := make([]string, len(ids))
+		for i, id := range ids {
+			words[i] = v.m.terms[id]
+		}
+		cs, err := v.finder.FindQuote(v.ctx, words, Candidates)
+		if err == nil && len(cs) > 0 {
+			var out []cand
+			for _, c := range cs {
+				for bi, b := range v.m.bibles {
+					if strings.EqualFold(b.name, c.Bible) {
+						if o, ok := b.sys.Ordinal(c.Ref.Book, c.Ref.Chapter, c.Ref.Verse); ok {
+							out = append(out, cand{bi, o, c.Score})
+						}
+					}
+				}
+			}
+			return out
+		}
+	}
+	score := map[posting]float64{}
+	for _, id := range ids {
+		w := v.m.idf(id)
+		for _, p := range v.m.post[id] {
+			score[p] += w
+			// A quotation may run over into the next verse.
+			if p.ord > 0 {
+				score[posting{p.bible, p.ord - 1}] += w * 0.25
+			}
+		}
+	}
+	out := make([]cand, 0, len(score))
+	for p, s := range score {
+		out = append(out, cand{int(p.bible), int(p.ord), s})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].score != out[j].score {
+			return out[i].score > out[j].score
+		}
+		if out[i].bible != out[j].bible {
+			return out[i].bible < out[j].bible
+		}
+		return out[i].ord < out[j].ord
+	})
+	if len(out) > Candidates {
+		out = out[:Candidates]
+	}
+	return out
+}
+
+// ordinals: the first and last ordinal of the ranges in a Bible (bounded
+// to maxCitedVerses), or false when the Bible lacks them.
+func (m *Model) ordinals(b *bible, rs []ref.Range) (int, int, bool) {
+	from, to := -1, -1
+	for _, r := range rs {
+		s, e := r.Start, r.End
+		if s.Chapter == 0 {
+			s.Chapter = 1
+		}
+		if s.Verse == 0 {
+			s.Verse = 1
+		}
+		if e.Chapter == 0 || e.Verse == 0 {
+			bk, ok := b.sys.Book(e.Book)
+			if !ok {
+				return 0, 0, false
+			}
+			if e.Chapter == 0 {
+				e.Chapter = bk.Chapters()
+			}
+			if e.Chapter > bk.Chapters() {
+				return 0, 0, false
+			}
+			e.Verse = bk.Verses[e.Chapter-1]
+		}
+		a, ok1 := b.sys.Ordinal(s.Book, s.Chapter, s.Verse)
+		z, ok2 := b.sys.Ordinal(e.Book, e.Chapter, e.Verse)
+		if !ok1 || !ok2 || z < a {
+			continue
+		}
+		if from < 0 || a < from {
+			from = a
+		}
+		if z > to {
+			to = z
+		}
+	}
+	if from < 0 {
+		return 0, 0, false
+	}
+	if to-from+1 > maxCitedVerses {
+		to = from + maxCitedVerses - 1
+	}
+	return from, to, true
+}
+
+// clampBook keeps a window within the book of its middle verse.
+func (m *Model) clampBook(b *bible, from, to int) (int, int) {
+	mid := (from + to) / 2
+	if mid < 0 {
+		mid = 0
+	}
+	if mid >= len(b.toks) {
+		mid = len(b.toks) - 1
+	}
+	book, _, _ := b.sys.VerseAt(mid)
+	from = max(from, 0)
+	to = min(to, len(b.toks)-1)
+	for from < mid {
+		if bk, _, _ := b.sys.VerseAt(from); bk == book {
+			break
+		}
+		from++
+	}
+	for to > mid {
+		if bk, _, _ := b.sys.VerseAt(to); bk == book {
+			break
+		}
+		to--
+	}
+	return from, to
+}
+
+// osis names a found span.
+func (m *Model) osis(f found) string {
+	b := m.bibles[f.bible]
+	bk, c, vs := b.sys.VerseAt(f.from)
+	r := ref.Range{Start: ref.Ref{Book: bk, Chapter: c, Verse: vs}}
+	bk, c, vs = b.sys.VerseAt(f.to)
+	r.End = ref.Ref{Book: bk, Chapter: c, Verse: vs}
+	return r.OSIS()
+}
+
+// text joins the verses' texts.
+func (m *Model) text(bi, from, to int) string {
+	b := m.bibles[bi]
+	var parts []string
+	for o := max(from, 0); o <= to && o < len(b.text); o++ {
+		if b.text[o] != "" {
+			parts = append(parts, b.text[o])
+		}
+	}
+	return strings.Join(parts, " ")
+}
