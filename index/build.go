@@ -1,0 +1,530 @@
+package index
+
+// Building: see doc.go for the format written. Each Bible is indexed by one
+// goroutine into in-memory term tables (a map from term to a growing
+// posting list: verses arrive in order, so lists are appended to and never
+// merged); the lexicons and topics by another. The sections are then
+// concatenated behind a header, and the table of contents and trailer
+// written last. Nothing is sorted but the dictionaries, once per Bible.
+
+import (
+	"context"
+	"encoding/binary"
+	"fmt"
+	"hash/maphash"
+	"iter"
+	"slices"
+	"sort"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"berean/canon"
+)
+
+// Verse is one verse as the index takes it: its reference, its clean text
+// (what is displayed; positions count its words) and the Strong's tags of
+// its words.
+type Verse struct {
+	Book           string // OSIS id
+	Chapter, Verse int
+	Text           string
+	Tags           []Tag
+}
+
+// Tag marks the byte range [Start, End) of Text with Strong's keys
+// ("G1793"). Every word the range overlaps gets the keys.
+type Tag struct {
+	Start, End int
+	Keys       []string
+}
+
+// BibleSource is one Bible to index.
+type BibleSource interface {
+	Name() string   // abbreviation, "KJV"
+	Module() string // module name, "engKJV2006eb"
+	System() *canon.System
+	// Verses yields the verses in the order of System, stopping at the
+	// first error.
+	Verses(ctx context.Context) iter.Seq2[Verse, error]
+}
+
+// LexEntry is one lexicon entry (Strong's dictionaries).
+type LexEntry struct {
+	Key  string // "G1793", "H6293"
+	Text string // the definition, plain text
+}
+
+// Topic is one entry of a topical dictionary (Nave's).
+type Topic struct {
+	Name string   // "INTERCESSION"
+	Refs []string // OSIS references ("Heb.7.25", "Rom.8.26-Rom.8.27")
+}
+
+// Source is everything an index is built from. Package index knows nothing
+// about SWORD: the adapter lives with the caller.
+type Source interface {
+	// Fingerprint identifies the installed module set: names, versions and
+	// the sizes and times of their files. It keys the cached index.
+	Fingerprint() string
+	Bibles() []BibleSource
+	Lexicon(ctx context.Context) iter.Seq2[LexEntry, error]
+	Topics(ctx context.Context) iter.Seq2[Topic, error]
+}
+
+// Progress is told how many verses are indexed out of how many. It may be
+// called from several goroutines, never concurrently.
+type Progress func(done, total int)
+
+// Build indexes src in memory and returns the opened index. Bibles are
+// built in parallel.
+func Build(ctx context.Context, src Source, progress Progress) (*Index, error) {
+	data, err := BuildBytes(ctx, src, progress)
+	if err != nil {
+		return nil, err
+	}
+	return OpenBytes(data)
+}
+
+// BuildBytes indexes src and returns the encoded index file.
+func BuildBytes(ctx context.Context, src Source, progress Progress) ([]byte, error) {
+	t0 := time.Now()
+	fp := Fingerprint(src)
+	bibles := src.Bibles()
+	if len(bibles) > 1024 {
+		return nil, fmt.Errorf("index: %d Bibles is more than 1024", len(bibles))
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	pr := &progressor{fn: progress}
+	for _, b := range bibles {
+		pr.total += b.System().VerseCount()
+	}
+	results := make([][]sectionData, len(bibles))
+	metas := make([]ModuleMeta, len(bibles))
+	errs := make([]error, len(bibles)+1)
+	var global []sectionData
+	var globalMeta []ModuleMeta
+	var wg sync.WaitGroup
+	for i, b := range bibles {
+		wg.Go(func() {
+			bb := newBibleBuilder(b)
+			err := bb.run(ctx, pr)
+			if err == nil {
+				results[i], err = bb.finish()
+				metas[i] = ModuleMeta{Name: b.Module(), Kind: "bible", Entries: bb.nDocs}
+			}
+			if err != nil {
+				errs[i] = fmt.Errorf("index: %s: %w", b.Name(), err)
+				cancel()
+			}
+		})
+	}
+	wg.Go(func() {
+		var err error
+		global, globalMeta, err = buildGlobal(ctx, src)
+		if err != nil {
+			errs[len(bibles)] = fmt.Errorf("index: %w", err)
+			cancel()
+		}
+	})
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	pr.finish()
+
+	meta := Meta{
+		Format: FormatVersion, Build: BuildVersion,
+		Created:     time.Now().UTC().Format(time.RFC3339),
+		Fingerprint: fmt.Sprintf("%x", fp[:]),
+		Modules:     append(metas, globalMeta...),
+		BuildMillis: time.Since(t0).Milliseconds(),
+	}
+	w := &fileWriter{}
+	w.add(secMeta, globalBible, meta.encode())
+	for i, secs := range results {
+		for _, s := range secs {
+			w.add(s.kind, uint16(i), s.data)
+		}
+	}
+	for _, s := range global {
+		w.add(s.kind, globalBible, s.data)
+	}
+	return w.bytes(fp), nil
+}
+
+type progressor struct {
+	mu    sync.Mutex
+	fn    Progress
+	done  atomic.Int64
+	total int
+}
+
+func (p *progressor) add(n int) {
+	d := p.done.Add(int64(n))
+	if p.fn == nil {
+		return
+	}
+	p.mu.Lock()
+	p.fn(min(int(d), p.total), p.total)
+	p.mu.Unlock()
+}
+
+func (p *progressor) finish() {
+	if p.fn != nil {
+		p.mu.Lock()
+		p.fn(p.total, p.total)
+		p.mu.Unlock()
+	}
+}
+
+type sectionData struct {
+	kind uint16
+	data []byte
+}
+
+// termTable maps terms to dense ids and their posting lists.
+type termTable struct {
+	ids   map[string]uint32
+	names []string
+	posts []postingBuilder
+}
+
+func newTermTable(n int) termTable {
+	return termTable{ids: make(map[string]uint32, n)}
+}
+
+func (t *termTable) id(s string) uint32 {
+	if id, ok := t.ids[s]; ok {
+		return id
+	}
+	id := uint32(len(t.names))
+	t.ids[s] = id
+	t.names = append(t.names, s)
+	t.posts = append(t.posts, postingBuilder{})
+	return id
+}
+
+// order returns the ids sorted by term and rank[id] = sorted position.
+func (t *termTable) order() (sorted []uint32, rank []uint32) {
+	sorted = make([]uint32, len(t.names))
+	for i := range sorted {
+		sorted[i] = uint32(i)
+	}
+	sort.Slice(sorted, func(a, b int) bool { return t.names[sorted[a]] < t.names[sorted[b]] })
+	rank = make([]uint32, len(sorted))
+	for r, id := range sorted {
+		rank[id] = uint32(r)
+	}
+	return sorted, rank
+}
+
+// wordInfo caches what one folded form indexes as.
+type wordInfo struct{ exact, stem uint32 }
+
+const noPos = ^uint32(0)
+
+type bibleBuilder struct {
+	src   BibleSource
+	sys   *canon.System
+	nDocs int
+
+	books   []string
+	bookIdx map[string]int
+	ords    []byte
+	refs    []byte
+	lens    []byte
+	textOff []byte
+	text    []byte
+	total   uint64
+
+	stem, exact, strong termTable
+	words               map[string]wordInfo
+	arch                map[string][]uint32 // modern form -> exact ids
+	align               map[uint64]uint32   // stem id<<32 | strong id -> count
+
+	toks                    []token
+	stemP, exactP, strongP  []uint64 // id<<32 | pos, per verse
+	posBuf                  []uint32
+	tokStem                 []uint32
+	lastOrd                 int
+	pendingProgress         int
+	stemKeys, strongKeysBuf []string
+}
+
+func newBibleBuilder(src BibleSource) *bibleBuilder {
+	return &bibleBuilder{
+		src: src, sys: src.System(),
+		bookIdx: map[string]int{},
+		stem:    newTermTable(16384), exact: newTermTable(16384), strong: newTermTable(8192),
+		words:   make(map[string]wordInfo, 16384),
+		arch:    map[string][]uint32{},
+		align:   make(map[uint64]uint32, 32768),
+		lastOrd: -1,
+	}
+}
+
+func (bb *bibleBuilder) run(ctx context.Context, pr *progressor) error {
+	if bb.sys == nil {
+		return fmt.Errorf("no versification")
+	}
+	bb.textOff = le.AppendUint32(bb.textOff, 0)
+	n := 0
+	for v, err := range bb.src.Verses(ctx) {
+		if err != nil {
+			return err
+		}
+		if err := bb.addVerse(&v); err != nil {
+			return err
+		}
+		n++
+		if n%512 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			pr.add(512)
+		}
+	}
+	pr.add(n % 512)
+	return ctx.Err()
+}
+
+func (bb *bibleBuilder) addVerse(v *Verse) error {
+	if v.Text == "" {
+		return nil
+	}
+	ord, ok := bb.sys.Ordinal(v.Book, v.Chapter, v.Verse)
+	if !ok {
+		return fmt.Errorf("%s %d:%d is not a verse of %s", v.Book, v.Chapter, v.Verse, bb.sys.Name)
+	}
+	if ord <= bb.lastOrd {
+		return fmt.Errorf("%s %d:%d out of order", v.Book, v.Chapter, v.Verse)
+	}
+	if v.Chapter > 255 || v.Verse > 255 {
+		return fmt.Errorf("%s %d:%d: chapter or verse above 255", v.Book, v.Chapter, v.Verse)
+	}
+	if bb.nDocs >= maxDocs {
+		return fmt.Errorf("more than %d verses", maxDocs)
+	}
+	bk, ok := bb.bookIdx[v.Book]
+	if !ok {
+		if len(bb.books) == 256 {
+			return fmt.Errorf("more than 256 books")
+		}
+		bk = len(bb.books)
+		bb.bookIdx[v.Book] = bk
+		bb.books = append(bb.books, v.Book)
+	}
+	bb.lastOrd = ord
+	doc := uint16(bb.nDocs)
+	bb.nDocs++
+	bb.ords = le.AppendUint32(bb.ords, uint32(ord))
+	bb.refs = append(bb.refs, byte(bk), byte(v.Chapter), byte(v.Verse))
+	bb.text = append(bb.text, v.Text...)
+	bb.textOff = le.AppendUint32(bb.textOff, uint32(len(bb.text)))
+
+	toks := tokenize(v.Text, bb.toks[:0])
+	bb.toks = toks
+	if len(toks) > 0xFFFF {
+		return fmt.Errorf("%s %d:%d has %d words", v.Book, v.Chapter, v.Verse, len(toks))
+	}
+	bb.lens = le.AppendUint16(bb.lens, uint16(len(toks)))
+	bb.total += uint64(len(toks))
+
+	stemP, exactP := bb.stemP[:0], bb.exactP[:0]
+	tokStem := bb.tokStem[:0]
+	for _, t := range toks {
+		w, ok := bb.words[t.form]
+		if !ok {
+			w.exact = bb.exact.id(t.form)
+			w.stem = bb.stem.id(StemTerm(t.form))
+			if m := ModernTerm(t.form); m != t.form {
+				bb.arch[m] = append(bb.arch[m], w.exact)
+			}
+			bb.words[t.form] = w
+		}
+		stemP = append(stemP, uint64(w.stem)<<32|uint64(t.pos))
+		exactP = append(exactP, uint64(w.exact)<<32|uint64(t.pos))
+		tokStem = append(tokStem, w.stem)
+	}
+	bb.tokStem = tokStem
+	strongP := bb.strongP[:0]
+	for _, tag := range v.Tags {
+		// Tokens are in text order: find those overlapping the tag.
+		lo := sort.Search(len(toks), func(i int) bool { return toks[i].end > tag.Start })
+		for _, key := range tag.Keys {
+			if key == "" {
+				continue
+			}
+			sid := bb.strong.id(key)
+			hit := false
+			for i := lo; i < len(toks) && toks[i].start < tag.End; i++ {
+				strongP = append(strongP, uint64(sid)<<32|uint64(toks[i].pos))
+				bb.align[uint64(tokStem[i])<<32|uint64(sid)]++
+				hit = true
+			}
+			if !hit {
+				strongP = append(strongP, uint64(sid)<<32|uint64(noPos))
+			}
+		}
+	}
+	bb.stemP, bb.exactP, bb.strongP = stemP, exactP, strongP
+	bb.emit(&bb.stem, stemP, doc)
+	bb.emit(&bb.exact, exactP, doc)
+	bb.emit(&bb.strong, strongP, doc)
+	return nil
+}
+
+// emit sorts one verse's (term, position) pairs and appends each term's
+// positions to its posting list.
+func (bb *bibleBuilder) emit(t *termTable, pairs []uint64, doc uint16) {
+	slices.Sort(pairs)
+	for i := 0; i < len(pairs); {
+		id := uint32(pairs[i] >> 32)
+		ps := bb.posBuf[:0]
+		j := i
+		for ; j < len(pairs) && uint32(pairs[j]>>32) == id; j++ {
+			p := uint32(pairs[j])
+			if p == noPos || (len(ps) > 0 && ps[len(ps)-1] == p) {
+				continue
+			}
+			ps = append(ps, p)
+		}
+		t.posts[id].add(doc, ps)
+		bb.posBuf = ps
+		i = j
+	}
+}
+
+// finish encodes the Bible's sections.
+func (bb *bibleBuilder) finish() ([]sectionData, error) {
+	var desc []byte
+	desc = appendStr(desc, bb.src.Name())
+	desc = appendStr(desc, bb.src.Module())
+	desc = appendStr(desc, bb.sys.Name)
+	desc = binary.AppendUvarint(desc, uint64(bb.nDocs))
+	desc = binary.AppendUvarint(desc, bb.total)
+	desc = binary.AppendUvarint(desc, uint64(len(bb.books)))
+	for _, b := range bb.books {
+		desc = appendStr(desc, b)
+	}
+	docs := make([]byte, 0, len(bb.ords)+len(bb.refs)+len(bb.lens))
+	docs = append(append(append(docs, bb.ords...), bb.refs...), bb.lens...)
+	text := append(bb.textOff, bb.text...)
+
+	// Postings: one blob, identical lists stored once (a word whose only
+	// form is itself has the same stem and exact lists).
+	pw := postWriter{seen: map[uint64][]uint32{}}
+	stemDict, _ := pw.dict(&bb.stem)
+	exactDict, exactRank := pw.dict(&bb.exact)
+	strongDict, strongRank := pw.dict(&bb.strong)
+
+	// ARCH: modern form -> exact ids, sorted by form.
+	mods := make([]string, 0, len(bb.arch))
+	for m := range bb.arch {
+		mods = append(mods, m)
+	}
+	sort.Strings(mods)
+	var blob []byte
+	vals := make([]uint32, len(mods))
+	for i, m := range mods {
+		vals[i] = uint32(len(blob))
+		ids := bb.arch[m]
+		rs := make([]uint32, len(ids))
+		for k, id := range ids {
+			rs[k] = exactRank[id]
+		}
+		slices.Sort(rs)
+		blob = binary.AppendUvarint(blob, uint64(len(rs)))
+		for _, r := range rs {
+			blob = binary.AppendUvarint(blob, uint64(r))
+		}
+	}
+	archDict := appendDict(nil, mods, vals, blob)
+
+	// ALIGN: stem term -> Strong's keys with counts, most frequent first.
+	type kc struct{ strong, count uint32 }
+	per := map[uint32][]kc{}
+	for k, c := range bb.align {
+		s := uint32(k >> 32)
+		per[s] = append(per[s], kc{strongRank[uint32(k)], c})
+	}
+	stems := make([]string, 0, len(per))
+	for s := range per {
+		stems = append(stems, bb.stem.names[s])
+	}
+	sort.Strings(stems)
+	blob = blob[:0:0]
+	vals = make([]uint32, len(stems))
+	for i, name := range stems {
+		list := per[bb.stem.ids[name]]
+		sort.Slice(list, func(a, b int) bool {
+			if list[a].count != list[b].count {
+				return list[a].count > list[b].count
+			}
+			return list[a].strong < list[b].strong
+		})
+		vals[i] = uint32(len(blob))
+		blob = binary.AppendUvarint(blob, uint64(len(list)))
+		for _, e := range list {
+			blob = binary.AppendUvarint(blob, uint64(e.strong))
+			blob = binary.AppendUvarint(blob, uint64(e.count))
+		}
+	}
+	alignDict := appendDict(nil, stems, vals, blob)
+	if len(pw.blob) > 1<<32-1 {
+		return nil, fmt.Errorf("postings of %d bytes exceed 4 GiB", len(pw.blob))
+	}
+	return []sectionData{
+		{secBible, desc}, {secDocs, docs}, {secText, text},
+		{secStem, stemDict}, {secExact, exactDict}, {secStrong, strongDict},
+		{secPost, pw.blob}, {secArchaic, archDict}, {secAlign, alignDict},
+	}, nil
+}
+
+// postWriter appends posting lists to one blob, storing identical lists once.
+type postWriter struct {
+	blob    []byte
+	scratch []byte
+	seed    maphash.Seed
+	seen    map[uint64][]uint32
+	inited  bool
+}
+
+// dict writes the postings of t and returns its dictionary section and
+// rank[id] (the sorted position of each id).
+func (pw *postWriter) dict(t *termTable) ([]byte, []uint32) {
+	if !pw.inited {
+		pw.seed, pw.inited = maphash.MakeSeed(), true
+	}
+	sorted, rank := t.order()
+	keys := make([]string, len(sorted))
+	vals := make([]uint32, len(sorted))
+	for r, id := range sorted {
+		keys[r] = t.names[id]
+		pw.scratch = t.posts[id].appendTo(pw.scratch[:0])
+		h := maphash.Bytes(pw.seed, pw.scratch)
+		off, found := uint32(0), false
+		for _, o := range pw.seen[h] {
+			if end := int(o) + len(pw.scratch); end <= len(pw.blob) && string(pw.blob[o:end]) == string(pw.scratch) {
+				off, found = o, true
+				break
+			}
+		}
+		if !found {
+			off = uint32(len(pw.blob))
+			pw.seen[h] = append(pw.seen[h], off)
+			pw.blob = append(pw.blob, pw.scratch...)
+		}
+		vals[r] = off
+		t.posts[id] = postingBuilder{} // free as we go
+	}
+	return appendDict(nil, keys, vals, nil), rank
+}

@@ -1,0 +1,65 @@
+package index
+
+// See doc.go for the on-disk format, byte by byte. This file holds its
+// constants and the history of format versions.
+
+// FormatVersion is the version of the file layout this package writes.
+//
+// History (a reader refuses any version it does not list as readable):
+//
+//	1: first format: header, per-Bible DOCS/TEXT/dictionaries/POST/ARCH/ALIGN
+//	   sections, lexicon and topic sections, TOC with a CRC-32C per section,
+//	   trailer with fingerprint and its own CRC.
+//
+// When the layout changes, bump FormatVersion, describe the change here and
+// in doc.go. Old files are not migrated: the index is a cache, so a file of
+// another version is rebuilt (Open returns ErrVersion, Load rebuilds).
+const FormatVersion = 1
+
+// BuildVersion changes whenever the builder would write different content
+// for the same input (for example a change in how Strong's tags are mapped
+// to positions). It is part of the fingerprint, so a new builder rebuilds the
+// cache even when FormatVersion is unchanged.
+const BuildVersion = 1
+
+const (
+	magic        = "BEREANIX" // first 8 bytes of the file
+	trailerMagic = "XINAEREB" // last 8 bytes of the file
+
+	headerSize  = 16 // magic, version uint32, flags uint32
+	tocEntrySz  = 24 // kind uint16, bible uint16, crc uint32, off uint64, len uint64
+	trailerSize = 56 // fingerprint [32], tocOff uint64, tocCount uint32, crc uint32, magic [8]
+
+	// maxDocs is the most verses one Bible may have: doc ids are uint16.
+	maxDocs = 1 << 16
+	// skipEvery is the number of docs between skip entries of a posting list.
+	skipEvery = 64
+)
+
+// Section kinds. Per-Bible sections carry the Bible's number in the TOC
+// entry; global sections carry 0xFFFF.
+const (
+	secMeta     = 1  // global: JSON metadata
+	secBible    = 2  // per Bible: descriptor
+	secDocs     = 3  // per Bible: ordinals, refs, lengths
+	secText     = 4  // per Bible: verse texts
+	secStem     = 5  // per Bible: dict stem term -> posting offset
+	secExact    = 6  // per Bible: dict folded form -> posting offset
+	secStrong   = 7  // per Bible: dict Strong's key -> posting offset
+	secPost     = 8  // per Bible: posting lists
+	secArchaic  = 9  // per Bible: dict modern form -> exact term ids
+	secAlign    = 10 // per Bible: dict stem term -> Strong's keys with counts
+	secLexKeys  = 11 // global: dict Strong's key -> lexicon entry (gloss)
+	secLexDict  = 12 // global: dict definition stem -> lexicon key ids
+	secTopics   = 13 // global: dict topic name -> refs
+	secTopicDic = 14 // global: dict topic-name stem -> topic ids
+
+	globalBible = 0xFFFF
+)
+
+var sectionNames = map[uint16]string{
+	secMeta: "META", secBible: "BIBLE", secDocs: "DOCS", secText: "TEXT",
+	secStem: "STEM", secExact: "EXACT", secStrong: "STRONG", secPost: "POST",
+	secArchaic: "ARCH", secAlign: "ALIGN", secLexKeys: "LEXKEYS",
+	secLexDict: "LEXDICT", secTopics: "TOPICS", secTopicDic: "TOPICDICT",
+}

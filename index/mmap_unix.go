@@ -1,0 +1,30 @@
+//go:build unix
+
+package index
+
+import (
+	"fmt"
+	"os"
+	"syscall"
+)
+
+// mapFile maps the file read-only. The mapping outlives the file descriptor.
+// An empty file is read as an empty slice (mmap refuses length 0).
+func mapFile(f *os.File) ([]byte, func() error, error) {
+	st, err := f.Stat()
+	if err != nil {
+		return nil, nil, err
+	}
+	size := st.Size()
+	if size == 0 {
+		return nil, func() error { return nil }, nil
+	}
+	if size != int64(int(size)) {
+		return nil, nil, fmt.Errorf("file of %d bytes is too large to map", size)
+	}
+	b, err := syscall.Mmap(int(f.Fd()), 0, int(size), syscall.PROT_READ, syscall.MAP_SHARED)
+	if err != nil {
+		return nil, nil, fmt.Errorf("mmap: %w", err)
+	}
+	return b, func() error { return syscall.Munmap(b) }, nil
+}
