@@ -97,8 +97,8 @@ func init() {
 		systemByKey[strings.ToLower(s.Name)] = s
 	}
 	kjv = systemByKey["kjv"]
-	for _, s := range systems {
-		s.rules = buildRules(s)
+	for i, s := range systems {
+		s.rules = buildRules(s, rawSystems[i].rules)
 	}
 }
 
