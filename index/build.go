@@ -243,10 +243,12 @@ type bibleBuilder struct {
 	lens    []byte
 	textOff []byte
 	text    []byte
+	wordOff []byte
+	words   []byte
 	total   uint64
 
 	stem, exact, strong termTable
-	words               map[string]wordInfo
+	forms               map[string]wordInfo
 	arch                map[string][]uint32 // modern form -> exact ids
 	align               map[uint64]uint32   // stem id<<32 | strong id -> count
 
@@ -264,7 +266,7 @@ func newBibleBuilder(src BibleSource) *bibleBuilder {
 		src: src, sys: src.System(),
 		bookIdx: map[string]int{},
 		stem:    newTermTable(16384), exact: newTermTable(16384), strong: newTermTable(8192),
-		words:   make(map[string]wordInfo, 16384),
+		forms:   make(map[string]wordInfo, 16384),
 		arch:    map[string][]uint32{},
 		align:   make(map[uint64]uint32, 32768),
 		lastOrd: -1,
@@ -276,6 +278,7 @@ func (bb *bibleBuilder) run(ctx context.Context, pr *progressor) error {
 		return fmt.Errorf("no versification")
 	}
 	bb.textOff = le.AppendUint32(bb.textOff, 0)
+	bb.wordOff = le.AppendUint32(bb.wordOff, 0)
 	n := 0
 	for v, err := range bb.src.Verses(ctx) {
 		if err != nil {
@@ -336,19 +339,26 @@ func (bb *bibleBuilder) addVerse(v *Verse) error {
 		return fmt.Errorf("%s %d:%d has %d words", v.Book, v.Chapter, v.Verse, len(toks))
 	}
 	bb.lens = le.AppendUint16(bb.lens, uint16(len(toks)))
+	prevEnd := 0
+	for _, t := range toks {
+		bb.words = binary.AppendUvarint(bb.words, uint64(t.start-prevEnd))
+		bb.words = binary.AppendUvarint(bb.words, uint64(t.end-t.start))
+		prevEnd = t.end
+	}
+	bb.wordOff = le.AppendUint32(bb.wordOff, uint32(len(bb.words)))
 	bb.total += uint64(len(toks))
 
 	stemP, exactP := bb.stemP[:0], bb.exactP[:0]
 	tokStem := bb.tokStem[:0]
 	for _, t := range toks {
-		w, ok := bb.words[t.form]
+		w, ok := bb.forms[t.form]
 		if !ok {
 			w.exact = bb.exact.id(t.form)
 			w.stem = bb.stem.id(StemTerm(t.form))
 			if m := ModernTerm(t.form); m != t.form {
 				bb.arch[m] = append(bb.arch[m], w.exact)
 			}
-			bb.words[t.form] = w
+			bb.forms[t.form] = w
 		}
 		stemP = append(stemP, uint64(w.stem)<<32|uint64(t.pos))
 		exactP = append(exactP, uint64(w.exact)<<32|uint64(t.pos))
@@ -418,6 +428,7 @@ func (bb *bibleBuilder) finish() ([]sectionData, error) {
 	docs := make([]byte, 0, len(bb.ords)+len(bb.refs)+len(bb.lens))
 	docs = append(append(append(docs, bb.ords...), bb.refs...), bb.lens...)
 	text := append(bb.textOff, bb.text...)
+	words := append(bb.wordOff, bb.words...)
 
 	// Postings: one blob, identical lists stored once (a word whose only
 	// form is itself has the same stem and exact lists).
@@ -486,6 +497,7 @@ func (bb *bibleBuilder) finish() ([]sectionData, error) {
 		{secBible, desc}, {secDocs, docs}, {secText, text},
 		{secStem, stemDict}, {secExact, exactDict}, {secStrong, strongDict},
 		{secPost, pw.blob}, {secArchaic, archDict}, {secAlign, alignDict},
+		{secWords, words},
 	}, nil
 }
 

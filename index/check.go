@@ -89,6 +89,16 @@ func (b *Bible) check() error {
 		}
 		last = o
 	}
+	var spans [][2]int
+	for d := 0; d < b.docs; d++ {
+		spans = b.WordSpans(d, spans[:0])
+		if len(spans) != b.DocLen(d) {
+			return corruptf("doc %d has %d word spans and %d words", d, len(spans), b.DocLen(d))
+		}
+		if n := len(spans); n > 0 && spans[n-1][1] > len(b.TextBytes(d)) {
+			return corruptf("doc %d: word span past the text", d)
+		}
+	}
 	for _, k := range []Kind{StemTerms, ExactTerms, StrongTerms} {
 		d := b.dict(k)
 		if err := d.check(); err != nil {

@@ -53,6 +53,7 @@ const (
 	secLexDict  = 12 // global: dict definition stem -> lexicon key ids
 	secTopics   = 13 // global: dict topic name -> refs
 	secTopicDic = 14 // global: dict topic-name stem -> topic ids
+	secWords    = 15 // per Bible: byte spans of the words of each verse
 
 	globalBible = 0xFFFF
 )
@@ -61,5 +62,5 @@ var sectionNames = map[uint16]string{
 	secMeta: "META", secBible: "BIBLE", secDocs: "DOCS", secText: "TEXT",
 	secStem: "STEM", secExact: "EXACT", secStrong: "STRONG", secPost: "POST",
 	secArchaic: "ARCH", secAlign: "ALIGN", secLexKeys: "LEXKEYS",
-	secLexDict: "LEXDICT", secTopics: "TOPICS", secTopicDic: "TOPICDICT",
+	secLexDict: "LEXDICT", secTopics: "TOPICS", secTopicDic: "TOPICDICT", secWords: "WORDS",
 }

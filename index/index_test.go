@@ -155,6 +155,9 @@ func TestBuildAndRead(t *testing.T) {
 	if b.DocLen(3) != 9 {
 		t.Errorf("DocLen(3) = %d", b.DocLen(3))
 	}
+	if sp := b.WordSpans(3, nil); len(sp) != 9 || b.Text(3)[sp[6][0]:sp[6][1]] != "intercession" {
+		t.Errorf("WordSpans(3) = %v", sp)
+	}
 	p := b.Exact("intercession")
 	if got := docsOf(p); !slices.Equal(got, []int{2, 3}) {
 		t.Errorf("exact intercession docs = %v", got)
@@ -422,6 +425,7 @@ func exercise(ix *Index) {
 			b.Text(d)
 			b.DocLen(d)
 			b.Ordinal(d)
+			b.WordSpans(d, nil)
 		}
 		b.BookDocs("Heb")
 		b.DocAtOrdinal(100)

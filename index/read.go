@@ -240,6 +240,7 @@ type Bible struct {
 	books                []string
 	ords, refs, lens     []byte // DOCS: 4, 3 and 2 bytes per doc
 	textOff, text        []byte
+	wordOff, words       []byte
 	stem, exact, strong  dict
 	post                 []byte
 	arch, align          dict
@@ -285,6 +286,11 @@ func (b *Bible) section(kind uint16, data []byte) error {
 		}
 		b.textOff = data
 		b.haveText = true
+	case secWords:
+		if len(data) < 4 {
+			return corruptf("WORDS section of %d bytes", len(data))
+		}
+		b.wordOff = data
 	case secStem:
 		b.stem, err = parseDict(data)
 	case secExact:
@@ -314,6 +320,11 @@ func (b *Bible) validate() error {
 	}
 	b.text = b.textOff[(n+1)*4:]
 	b.textOff = b.textOff[:(n+1)*4]
+	if len(b.wordOff) < (n+1)*4 {
+		return corruptf("Bible %s: word offsets missing or truncated", b.name)
+	}
+	b.words = b.wordOff[(n+1)*4:]
+	b.wordOff = b.wordOff[:(n+1)*4]
 	// Doc range of each book, for scopes and stats.
 	b.bookFirst = make([]int, len(b.books))
 	b.bookLast = make([]int, len(b.books))
@@ -409,6 +420,30 @@ func (b *Bible) TextBytes(doc int) []byte {
 		return nil
 	}
 	return b.text[s:e]
+}
+
+// WordSpans appends the byte spans [start, end) in Text(doc) of the words
+// of doc, indexed by word position: the positions of postings map to the
+// text through them (highlighting, KWIC).
+func (b *Bible) WordSpans(doc int, dst [][2]int) [][2]int {
+	if doc < 0 || doc >= b.docs {
+		return dst
+	}
+	s, e := le.Uint32(b.wordOff[4*doc:]), le.Uint32(b.wordOff[4*doc+4:])
+	if s > e || int64(e) > int64(len(b.words)) {
+		return dst
+	}
+	w := b.words[s:e]
+	p, end := 0, 0
+	for p < len(w) {
+		start := end + int(uvarint(w, &p))
+		end = start + int(uvarint(w, &p))
+		if p > len(w) {
+			break
+		}
+		dst = append(dst, [2]int{start, end})
+	}
+	return dst
 }
 
 func (b *Bible) postings(d *dict, i int) Postings {
