@@ -32,5 +32,98 @@
 // System.Ordinal numbers the verses of a system 0..VerseCount()-1 in system
 // order (OT then NT, verses only, no introduction slots). It is one addition
 // after a map lookup; VerseAt inverts it by binary search over the chapters'
-// first ordinals.
+// first ordinals. Measured on a 2-core VM: Slot 14 ns, Ordinal 11 ns,
+// VerseAt 13 ns, no allocations.
+//
+// # Names
+//
+// Book.Name and Book.Abbrev are SWORD's ("I Samuel", "Revelation of John").
+// HumanName gives the display form used in berean's output ("1 Samuel",
+// "Revelation", "Psalms"); HumanChapterName the form written before a chapter
+// number ("Psalm 110:4"). RefError messages use both: "Psalms has 150
+// chapters; Psalm 151 does not exist". BookOrder, IsOT, IsNT and IsDeutero
+// classify every OSIS id of every system (IsOT is the 39 protocanonical books;
+// the deuterocanon and other apocrypha, including Laodiceans, are IsDeutero).
+//
+// # Mapping
+//
+// Map(from, to, book, ch, v) follows libsword 1.9's
+// VersificationMgr::System::translateVerse, with KJVA as the pivot: every
+// rule table says how a system's verses correspond to KJVA's, and KJV counts
+// as KJVA. A rule is
+//
+//	Book Ch:V[-VEnd]  =  KBook KCh:KV[-KVEnd]     (system side = KJVA side)
+//
+// where an end at or below the start means one verse, verse 0 is the chapter
+// introduction slot (a psalm title), and KBook differs from Book only for
+// inter-book rules (Synodal Dan 3:24 = KJVA PrAzar 1:1).
+//
+// System -> KJVA ("forward"): the rules of the book are searched from the last
+// one backwards. A rule of an earlier chapter ends the search (no mapping).
+// The first rule of the verse's chapter starting at or before the verse
+// decides: inside its range the result is its KJVA range; after it the verse
+// is shifted by max(KV,KVEnd) - max(V,VEnd) within the rule's KJVA chapter.
+//
+// KJVA -> system ("reverse"): the rules whose KJVA side is in the verse's
+// chapter are searched in table order. The first whose KJVA range holds the
+// verse gives its system range; otherwise the rule starting at or before the
+// verse with the greatest KJVA end (the later one on ties) shifts the verse by
+// max(V,VEnd) - max(KV,KVEnd).
+//
+// Between two other systems the verse goes to KJVA and on to the target. When
+// KJVA holds in one verse a range of the source that the target splits again,
+// the verse at the same position in the range is kept (libsword's
+// "contraction->expansion fix").
+//
+// The result range is expanded into single verses that exist in the target.
+// When a rule moved the verse, verses past either end of a chapter are
+// carried into the neighbouring chapter, as libsword's VerseKey normalises a
+// translated key (libsword's own tables rely on it: NRSV's rule
+// Rev 12:18-19 = KJVA 13:1 yields Rev 12:18 and 13:1). A verse no rule moved
+// is kept only if it exists in the target, so an extra verse never lands in
+// the next chapter. Where no rule applies the mapping is the identity.
+//
+// Where berean's reading of translateVerse departs from the C++: the
+// contraction fix compares the verse numbers (the C++ compares the two int
+// pointers); reverse lookups of inter-book rules find the book by name (the
+// C++ computes an index from the wrong system's book count); and the target
+// book only changes for inter-book rules (the C++ also changes it, reading
+// past the rule, for a plain rule of the system's last book).
+//
+// Rule tables. libsword 1.9 ships tables for NRSV, Synodal, Vulg, Calvin,
+// DarbyFr and Segond (tables_gen.go); for a book they cover they are used as
+// they are. For every other book of every system other than KJV and KJVA,
+// berean lends rules from these tables, in this order of preference:
+//
+//	nrsv      libsword's NRSV table plus 3John 1:14-15 = KJVA 1:14 (base NRSV)
+//	hebrew    berean's Hebrew (BHS) table, hebrew.go (base Leningrad):
+//	          the English/Hebrew chapter breaks (Gen 31:55 = 32:1 ...
+//	          Mal 4:1-6 = 3:19-24, Joel 2:28-3:21 = 3:1-4:21) and the psalm
+//	          titles counted as verse 1 (or 1-2: Ps 51, 52, 54, 60)
+//	synodal   libsword's Synodal table (base Synodal)
+//	esther    Vulgate Esth 10:4-16:24 = KJVA AddEsth (base Vulg)
+//	apocrypha whole-book correspondences lent whatever the counts:
+//	          PrMan 1:1-end = KJVA PrMan 1:1 (one verse in KJVA),
+//	          EpJer 1 = KJVA Bar 6, Ps 151 = AddPs, Dan 13/14 = Sus/Bel
+//
+// A table's rules for a book are split into groups linked by the chapters
+// they touch, and a group is lent when the system has the same verse counts
+// as the table's base system in every one of those chapters (so MT, Leningrad,
+// German, Luther, Catholic and Catholic2 take the Hebrew rules; SynodalProt
+// takes Synodal's psalms; NRSVA takes NRSV's). Tables are tried best-agreeing
+// base first; the others only fill chapters whose counts differ from KJVA's
+// and that no earlier group covers. An inter-book rule is lent only to a
+// system without the KJVA chapter it names. System.MapSource tells which
+// tables drive a book.
+//
+// Known limits (pinned by TestMapCoverage): LXX and Orthodox follow the
+// Septuagint numbering, for which there is no table, so about 1 600 of their
+// protocanonical verses have no KJVA counterpart; the deuterocanon of the
+// Vulgate and Luther (Tobit, Judith, Sirach) maps by identity only.
+//
+// 3 John and Revelation in engWEB2015eb (NRSVA): KJV 3John 1:14 maps to NRSVA
+// 1:14-15 and KJV Rev 13:1 to NRSVA 12:18 and 13:1, which is how NRSV-style
+// texts divide them. The WEB module itself keeps the KJV division: its 3John
+// 1:14 holds both sentences and its 1:15 and Rev 12:18 slots are empty, so a
+// caller showing mapped text shows the non-empty slots.
 package canon

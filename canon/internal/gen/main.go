@@ -68,8 +68,8 @@ func run(root, out string) error {
 	}
 	books := map[string][]book{}
 	vms := map[string][]int{}
-	maps := map[string][]int{} // -1 separates extra-book names (as runes) ... see parseMap
-	extra := map[string][]string{}
+	maps := map[string][]int{}     // numeric rule bytes after the extra-book names
+	extra := map[string][]string{} // extra-book names (books the system lacks)
 	for _, h := range headers {
 		src, err := os.ReadFile(h)
 		if err != nil {
@@ -148,7 +148,7 @@ func run(root, out string) error {
 		for _, bk := range books[s.nt] {
 			chapters += bk.chapters
 		}
-		if chapters > len(vms[s.vm]) {
+		if chapters != len(vms[s.vm]) {
 			return fmt.Errorf("system %s: %d chapters but %d verse counts", s.name, chapters, len(vms[s.vm]))
 		}
 		rules := "nil"
@@ -160,7 +160,7 @@ func run(root, out string) error {
 			rules = goName("", s.mps)
 		}
 		fmt.Fprintf(&b, "\t{name: %q, ot: %s, nt: %s, verses: %s, rules: %s},\n",
-			s.name, goName("books", s.ot), goName("books", s.nt), goName("", s.vm)+"[:"+strconv.Itoa(chapters)+"]", rules)
+			s.name, goName("books", s.ot), goName("books", s.nt), goName("", s.vm), rules)
 	}
 	fmt.Fprintf(&b, "}\n\n")
 
