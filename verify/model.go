@@ -44,14 +44,16 @@ type Word struct {
 // learned from Strong's tags and an inverted index for finding quotations
 // anywhere. It is immutable after NewModel and safe for concurrent use.
 type Model struct {
-	bibles []*bible
-	vocab  map[string]uint32 // term -> id
-	terms  []string
-	df     []uint32 // verses (of all Bibles) holding the term
-	ndocs  int
-	syn    map[uint64]float32 // learned synonyms: pair key -> strength
-	post   [][]posting        // content term -> verses holding it
-	words  sync.Map           // word form -> term id (+1), or 0 for stop words / unknown
+	bibles  []*bible
+	vocab   map[string]uint32 // term -> id
+	terms   []string
+	df      []uint32 // verses (of all Bibles) holding the term
+	ndocs   int
+	syn     map[uint64]float32 // learned synonyms: pair key -> strength
+	post    [][]posting        // content term -> verses holding it
+	words   sync.Map           // word form -> term id (+1), or 0 for stop words / unknown
+	base    []int              // first global verse index of each Bible
+	scratch sync.Pool          // *scoreBuf
 }
 
 type bible struct {
@@ -151,6 +153,12 @@ func NewModel(ctx context.Context, lib Library) (*Model, error) {
 	}
 	m.buildStats()
 	m.buildSynonyms(pairs, tagged)
+	total := 0
+	for _, b := range m.bibles {
+		m.base = append(m.base, total)
+		total += len(b.toks)
+	}
+	m.scratch.New = func() any { return &scoreBuf{score: make([]float32, total)} }
 	return m, nil
 }
 

@@ -140,7 +140,7 @@ func pairCitations(d *document, ms []ref.Match, qs []quotation) []citation {
 				default:
 					continue
 				}
-			case ls < q.Open && le+1 >= q.Open && le < q.Open && introduces(t[m.End:le]):
+			case ls < q.Open && le < q.Open && onlySpace(t[le:q.Open]) && introduces(t[m.End:le]) && introEnds(t[m.End:le]):
 				// the line before the block introduces it
 			case ls > q.Close && isAttributionLine(t[ls:le], m) && onlySpace(t[q.Close:ls]):
 				// an attribution line right after the block
@@ -291,7 +291,14 @@ func attributionStart(t []rune, lineStart, refStart int) int {
 	return refStart
 }
 
-func onlySpace(rs []rune) bool { return strings.TrimSpace(string(rs)) == "" }
+func onlySpace(rs []rune) bool {
+	for _, r := range rs {
+		if !unicode.IsSpace(r) {
+			return false
+		}
+	}
+	return true
+}
 
 // trimQuoteMarks drops quotation marks around a whole block quotation.
 func trimQuoteMarks(t []rune, q *quotation) {
@@ -313,4 +320,11 @@ func introEnd(t []rune, from, lineEnd int) int {
 		}
 	}
 	return -1
+}
+
+// introEnds: an introducing line ends in a colon, comma or dash, or is
+// just the reference.
+func introEnds(gap []rune) bool {
+	s := strings.TrimSpace(string(gap))
+	return s == "" || strings.HasSuffix(s, ":") || strings.HasSuffix(s, ",") || strings.HasSuffix(s, "—")
 }
