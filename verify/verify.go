@@ -252,17 +252,9 @@ func (v *verifier) check(c citation) Citation {
 		out.Quote = strings.Join(strings.Fields(c.qtext), " ")
 		q = v.m.quoteTerms(c.frags)
 	}
-	if c.m.Err != nil {
-		out.Verdict = InvalidReference
-		out.Message = c.m.Err.Error()
-		if len(q) > 0 {
-			if f, ok := v.search(q, nil, c.m.Ranges); ok && f.sim >= ThresholdFound {
-				v.suggest(&out, f)
-			}
-		}
-		return out
-	}
-	// Cited passages, per Bible.
+	// Cited passages, per Bible. A reference the parser finds invalid in
+	// its versification may exist in an installed Bible's (3 John 1:15 in
+	// the NRSV's): it is checked there.
 	var cited []passage
 	for bi, b := range v.m.bibles {
 		from, to, ok := v.m.ordinals(b, c.m.Ranges)
@@ -273,7 +265,16 @@ func (v *verifier) check(c citation) Citation {
 	}
 	if len(cited) == 0 {
 		out.Verdict = InvalidReference
-		out.Message = fmt.Sprintf("%s is not in any installed Bible", c.m.Text)
+		if c.m.Err != nil {
+			out.Message = c.m.Err.Error()
+		} else {
+			out.Message = fmt.Sprintf("%s is not in any installed Bible", c.m.Text)
+		}
+		if len(q) > 0 {
+			if f, ok := v.search(q, nil, c.m.Ranges); ok && f.sim >= ThresholdFound {
+				v.suggest(&out, f)
+			}
+		}
 		return out
 	}
 	if c.quote == nil || len(q) == 0 {
