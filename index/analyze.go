@@ -62,3 +62,13 @@ func StemTerm(word string) string {
 	w = strings.TrimSuffix(w, "ion")
 	return w
 }
+
+// Words returns the folded forms of the words of s, as the index splits a
+// verse: query words go through it so that both sides agree.
+func Words(s string) []string {
+	var out []string
+	for _, t := range tokenize(s, nil) {
+		out = append(out, t.form)
+	}
+	return out
+}

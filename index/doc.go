@@ -1,0 +1,196 @@
+// Package index is berean's persisted search index: positional postings of
+// every installed Bible (one field per translation), Strong's postings,
+// verse texts and word spans, and the concept tables of the lexicons and
+// topical dictionaries. It is built from a Source (Build, Load), kept in one
+// file under the cache directory, opened with one mmap (Open) and verified
+// before it is trusted.
+//
+//	ix, err := index.Load(ctx, cacheDir, src, index.LoadOptions{})   // open, or build when missing/stale/corrupt
+//	kjv, _ := ix.Bible("KJV")
+//	p := kjv.Stem(index.StemTerm("intercession"))                   // posting list
+//	for i := 0; i < p.Len(); i++ { doc := p.Doc(i); pos := p.Positions(i, nil); ... }
+//
+// Package search evaluates queries over it.
+//
+// # Documents and terms
+//
+// A document is one verse of one Bible that has text. The docs of a Bible are
+// numbered 0..n-1 in the order of its versification (so doc order is Bible
+// order), n ≤ 65536, and each keeps its canon ordinal (canon.System.Ordinal)
+// so that reference ranges become doc ranges by binary search.
+//
+// Positions count the words of the verse's clean text (markup.Text.Clean):
+// notes, Strong's numbers and markup occupy none, so a phrase matches across
+// them. Each word is indexed under two terms:
+//
+//   - its exact term: the word folded (case, diacritics), as ExactTerm;
+//   - its stem term: the folded word modernised (liveth -> lives, hath ->
+//     has) then stemmed (Snowball English), as StemTerm.
+//
+// and a word that carries Strong's tags is also indexed under each key
+// ("G1793"). A key tagged on markup with no visible word is recorded with no
+// positions (tf 0), so its verse is still found. For each stem the
+// Strong's keys its words carry are counted (ALIGN: the translators' own
+// English -> original-language concordance), and for each modern form the
+// archaic exact forms that modernise to it are listed (ARCH: phrases fold
+// archaic forms without stemming).
+//
+// The verse text is stored, with the byte span of every word, so a search
+// returns texts and highlights without opening the modules or re-running
+// the analyser: this costs about a third of the file and makes a search in a
+// new process a single mmap (sizes below).
+//
+// # File layout
+//
+// All integers are little-endian. "uvarint" is encoding/binary's unsigned
+// varint; "str" is a uvarint byte length followed by UTF-8 bytes. Sections
+// are not aligned or padded.
+//
+//	header    16 bytes
+//	section*  the bytes of each section, in the order of the TOC
+//	TOC       24 bytes per section
+//	trailer   56 bytes
+//
+// Header:
+//
+//	[0:8)    magic "BEREANIX"
+//	[8:12)   format version (uint32), FormatVersion
+//	[12:16)  flags (uint32), 0
+//
+// TOC entry (one per section):
+//
+//	[0:2)    kind (uint16), see below
+//	[2:4)    Bible number (uint16): 0.. for per-Bible sections, 0xFFFF for global ones
+//	[4:8)    CRC-32C (Castagnoli) of the section bytes
+//	[8:16)   offset of the section from the start of the file (uint64)
+//	[16:24)  length of the section (uint64)
+//
+// Trailer (the last 56 bytes):
+//
+//	[0:32)   fingerprint (SHA-256, see Fingerprint)
+//	[32:40)  offset of the TOC (uint64)
+//	[40:44)  number of TOC entries (uint32)
+//	[44:48)  CRC-32C of header ‖ TOC ‖ trailer[0:44)
+//	[48:56)  magic "XINAEREB"
+//
+// The TOC must end exactly where the trailer begins, so a truncated file
+// fails before any section is read. Open verifies every CRC (about 1 ms for
+// the KJV+WEB file, which it reads whole anyway); a mismatch is ErrCorrupt.
+// Readers also bounds-check every offset inside the sections, so a file
+// crafted to pass the checksums yields wrong answers, never a crash
+// (FuzzOpen, FuzzSections).
+//
+// # Dictionary sections
+//
+// STEM, EXACT, STRONG, ARCH, ALIGN, LEXKEYS, LEXDICT, TOPICS and TOPICDICT
+// share one layout: n sorted, unique keys, each with a uint32 value, then an
+// optional value blob.
+//
+//	uint32            n
+//	(n+1) × uint32    key offsets into the key bytes (the last is their length)
+//	n × uint32        values
+//	key bytes         the keys, concatenated
+//	value blob        the rest of the section (may be empty)
+//
+// Lookup is a binary search over the keys; a prefix is the range of keys
+// from the lower bound of the prefix while they start with it. In STEM,
+// EXACT and STRONG the value is the offset of the term's posting list in
+// the Bible's POST section; in the others it is an offset into the
+// section's own value blob, whose records are given below.
+//
+// # Per-Bible sections
+//
+// BIBLE (kind 2), the descriptor:
+//
+//	str name ("KJV"), str module ("engKJV2006eb"), str versification ("KJV")
+//	uvarint docs, uvarint total words (sum of verse lengths)
+//	uvarint books, books × str OSIS id   (the books that have docs, in order)
+//
+// DOCS (kind 3), three arrays of docs entries:
+//
+//	docs × uint32   canon ordinal, strictly increasing
+//	docs × 3 bytes  book number (index into the BIBLE book list), chapter, verse
+//	docs × uint16   verse length in words
+//
+// TEXT (kind 4):
+//
+//	(docs+1) × uint32  offsets into the text bytes: doc d is [off[d], off[d+1])
+//	text bytes         the clean texts, concatenated
+//
+// WORDS (kind 15): the byte span of every word of every verse.
+//
+//	(docs+1) × uint32  offsets into the records
+//	records            per word: uvarint (start − end of the previous word, or
+//	                   start for the first), uvarint length
+//
+// STEM (5), EXACT (6), STRONG (7): dictionaries, term -> offset in POST.
+//
+// POST (kind 8): posting lists, each
+//
+//	uvarint  df: number of docs
+//	uvarint  length of the position records in bytes
+//	df × uint16            the docs, increasing
+//	((df−1)/64) × uint32   skip entries: offset in the position records of
+//	                       the record of doc index 64·(k+1)
+//	position records       per doc: uvarint tf, then tf uvarint deltas of
+//	                       the increasing positions (the first from 0)
+//
+// Fixed-width docs allow galloping search (Postings.Seek) without decoding;
+// the skip entries give the positions of the i-th doc after decoding at most
+// 63 records. Lists with identical bytes are stored once: a word that is its
+// own only form (most of them) has the same stem and exact list.
+//
+// ARCH (kind 9): dictionary modern form -> blob record
+// "uvarint n, n × uvarint exact term number" (index in EXACT) of the forms
+// that modernise to it (lives -> liveth, livest).
+//
+// ALIGN (kind 10): dictionary stem -> blob record "uvarint n, n × (uvarint
+// STRONG term number, uvarint count)", most frequent first.
+//
+// # Global sections
+//
+// META (kind 1): JSON (type Meta): format, build, creation time, fingerprint,
+// modules and entry counts, build time.
+//
+// LEXKEYS (kind 11): dictionary of the lexicon keys ("G1793"); values 0.
+//
+// LEXDICT (kind 12): dictionary definition stem -> blob record
+// "uvarint n, n × (uvarint delta of the LEXKEYS number, uvarint tf)".
+//
+// TOPICS (kind 13): dictionary topic name -> blob record "uvarint n, n × str
+// OSIS reference".
+//
+// TOPICDICT (kind 14): dictionary stem of a topic-name word -> blob record
+// "uvarint n, n × uvarint delta of the TOPICS number".
+//
+// Unknown section kinds are skipped, so a section can be added without a new
+// format version when old readers may ignore it.
+//
+// # Versions and the cache
+//
+// FormatVersion (format.go) numbers the layout, with its history there; a
+// file of another version is refused with ErrVersion. The index is a cache,
+// never migrated: Load rebuilds it. The file is named after its fingerprint,
+// "index-<16 hex digits>.bidx", in the cache directory ($XDG_CACHE_HOME/berean
+// or ~/.cache/berean; the caller decides). The fingerprint is SHA-256 over
+// FormatVersion, BuildVersion, the analysis of a probe text (so a change of
+// the analyser rebuilds) and Source.Fingerprint (the module set: names,
+// versions, sizes and times of the conf and data files). Load opens the file
+// for the current fingerprint; when it is missing, damaged (ErrCorrupt) or of
+// another version it builds the index, writes it to a temporary file in the
+// same directory, syncs it, renames it over the old name and syncs the
+// directory, so readers in other processes see the old file or the new one,
+// never a mixture; then it deletes index files of other fingerprints.
+// Two processes building at once both write complete files; the last rename
+// wins.
+//
+// # Building
+//
+// Build runs one goroutine per Bible and one for the lexicons and topics.
+// Verses arrive in order, so each term's posting list is appended to in
+// place (no sort, no merge); a verse's (term, position) pairs are sorted as
+// uint64 keys and emitted per term. The analysis of each distinct word form
+// is computed once per Bible and cached. Dictionaries are sorted once at the
+// end. See the package benchmarks and the README for the measured sizes and
+// times.
+package index
