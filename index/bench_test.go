@@ -85,8 +85,7 @@ func BenchmarkIntersect(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	bb := ix.bibles[0]
-	common, rare := bb.Exact(ExactTerm("w2q")), bb.Exact(ExactTerm("w3e8qeee"))
+	common, rare := pick(ix.bibles[0], 5000, 1<<20), pick(ix.bibles[0], 50, 200)
 	if common.Len() < 1000 || rare.Len() == 0 || rare.Len() > 500 {
 		b.Fatalf("lists of %d and %d docs", common.Len(), rare.Len())
 	}
@@ -109,7 +108,7 @@ func BenchmarkPositions(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	p := ix.bibles[0].Exact(ExactTerm("w2q"))
+	p := pick(ix.bibles[0], 5000, 1<<20)
 	var buf []uint32
 	b.ResetTimer()
 	for b.Loop() {
@@ -118,4 +117,17 @@ func BenchmarkPositions(b *testing.B) {
 			buf = c.Positions(buf[:0])
 		}
 	}
+}
+
+// pick returns the posting list of a term with lo <= df < hi.
+func pick(b *Bible, lo, hi int) Postings {
+	var out Postings
+	b.Prefix(ExactTerms, "", func(_ []byte, p Postings) bool {
+		if p.Len() >= lo && p.Len() < hi {
+			out = p
+			return false
+		}
+		return true
+	})
+	return out
 }
