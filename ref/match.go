@@ -1,0 +1,601 @@
+package ref
+
+import (
+	"strings"
+	"unicode"
+)
+
+// This file finds book names in text: exact names from names.go, then a
+// tolerant matcher for misspellings. See doc.go for the rules.
+
+// nameEntry is one indexed name.
+type nameEntry struct {
+	key   string   // lower-case letters only: "songofsolomon"
+	coll  string   // key with runs of one letter collapsed: "songofsolomon"
+	words int      // number of words in the written name
+	books []string // plain names: candidate OSIS ids; nil for families
+	fam   int      // family index for family names
+}
+
+type nameIndex struct {
+	exact    map[string]*nameEntry
+	coll     map[string]*nameEntry
+	byFirst  map[byte][]*nameEntry // fuzzy candidates by first letter
+	maxWords int
+}
+
+var (
+	plainIndex  = buildIndex(false)
+	familyIndex = buildIndex(true)
+)
+
+func buildIndex(fam bool) *nameIndex {
+	ix := &nameIndex{exact: map[string]*nameEntry{}, coll: map[string]*nameEntry{}, byFirst: map[byte][]*nameEntry{}}
+	add := func(name string, books []string, f int) {
+		name = strings.TrimSpace(name)
+		if name == "" {
+			return
+		}
+		e := &nameEntry{key: letterKey(name), words: len(strings.Fields(name)), books: books, fam: f}
+		e.coll = collapse(e.key)
+		if e.words > ix.maxWords {
+			ix.maxWords = e.words
+		}
+		if _, dup := ix.exact[e.key]; !dup {
+			ix.exact[e.key] = e
+			ix.byFirst[e.key[0]] = append(ix.byFirst[e.key[0]], e)
+		}
+		if _, dup := ix.coll[e.coll]; !dup {
+			ix.coll[e.coll] = e
+		}
+	}
+	if fam {
+		for i, f := range families {
+			for _, n := range strings.Split(f.names, ",") {
+				add(n, nil, i)
+			}
+		}
+		return ix
+	}
+	// Ambiguous short forms and OSIS ids first: they win over fuzzy matches.
+	for _, a := range ambiguousNames {
+		add(a.name, a.books, -1)
+	}
+	for _, p := range plainNames {
+		books := strings.Fields(p.osis)
+		for _, n := range strings.Split(p.names, ",") {
+			add(n, books, -1)
+		}
+	}
+	return ix
+}
+
+// letterKey lower-cases s and keeps only its letters and digits.
+func letterKey(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case r >= 'A' && r <= 'Z':
+			b.WriteRune(r + 'a' - 'A')
+		case unicode.IsLetter(r):
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// collapse removes repeated letters: "mathhhew" -> "mathew".
+func collapse(s string) string {
+	if len(s) < 2 {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if i > 0 && s[i] == s[i-1] {
+			continue
+		}
+		b = append(b, s[i])
+	}
+	return string(b)
+}
+
+// osaDistance is the optimal-string-alignment edit distance (insertions,
+// deletions, substitutions and transpositions of adjacent letters), giving
+// up with max+1 once the distance must exceed max.
+func osaDistance(a, b string, max int) int {
+	la, lb := len(a), len(b)
+	if d := la - lb; d > max || -d > max {
+		return max + 1
+	}
+	var buf [3][40]int
+	if lb+1 > len(buf[0]) {
+		return max + 1
+	}
+	prev2, prev, cur := buf[0][:lb+1], buf[1][:lb+1], buf[2][:lb+1]
+	for j := 0; j <= lb; j++ {
+		prev[j] = j
+	}
+	for i := 1; i <= la; i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= lb; j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+			rowMin = min(rowMin, v)
+		}
+		if rowMin > max {
+			return max + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[lb]
+}
+
+// allowedEdits is how many edits a misspelling of a name of n letters
+// (after collapsing repeated letters) may have.
+func allowedEdits(n int) int {
+	switch {
+	case n <= 3:
+		return 0
+	case n <= 5:
+		return 1
+	case n <= 8:
+		return 2
+	}
+	return 3
+}
+
+// lookup finds the name with the given key (letters of k written words).
+// withOrdinal says an ordinal preceded it, which makes a book name likely
+// enough to try the tolerant matcher on shorter words.
+func (ix *nameIndex) lookup(key string, k int, withOrdinal bool) *nameEntry {
+	if key == "" {
+		return nil
+	}
+	if e := ix.exact[key]; e != nil {
+		return e
+	}
+	c := collapse(key)
+	if e := ix.coll[c]; e != nil {
+		return e
+	}
+	minLen := 5
+	if withOrdinal {
+		minLen = 3
+	}
+	if len(c) < minLen || len(c) > 38 {
+		return nil
+	}
+	var best *nameEntry
+	bestD := 99
+	try := func(list []*nameEntry, sameFirst bool) {
+		for _, e := range list {
+			if k > 1 && e.words != k {
+				continue
+			}
+			allow := allowedEdits(len(e.coll))
+			if !sameFirst {
+				// A wrong first letter is tolerated only as the single
+				// error in a long name ("Oroverbs").
+				if len(e.coll) < 7 {
+					continue
+				}
+				allow = 1
+			}
+			if withOrdinal && len(c) <= 4 && allow > 1 {
+				allow = 1
+			}
+			if allow == 0 {
+				continue
+			}
+			d := osaDistance(c, e.coll, allow)
+			if d > allow {
+				continue
+			}
+			if d < bestD || (d == bestD && len(e.coll) > len(best.coll)) {
+				best, bestD = e, d
+			}
+		}
+	}
+	try(ix.byFirst[c[0]], true)
+	if best == nil {
+		for f, list := range ix.byFirst {
+			if f != c[0] {
+				try(list, false)
+			}
+		}
+	}
+	if best == nil && ix == plainIndex && k == 1 && looksLikePsalm(c) {
+		return ix.exact["psalms"]
+	}
+	return best
+}
+
+// looksLikePsalm recognises the many ways people mangle "Psalm": a word
+// starting with p made only of the letters of "psalm", with an s or an l.
+func looksLikePsalm(c string) bool {
+	if len(c) < 2 || c[0] != 'p' {
+		return false
+	}
+	sl := false
+	for i := 1; i < len(c); i++ {
+		switch c[i] {
+		case 's', 'l':
+			sl = true
+		case 'a', 'm', 'p':
+		default:
+			return false
+		}
+	}
+	return sl
+}
+
+// bookHit is a book name found in text.
+type bookHit struct {
+	books      []string // candidate OSIS ids, best first
+	start, end int      // rune offsets of the name in the text, end exclusive
+	extra      int      // 1: "23rd Psalm" (chapter in the name)
+	chapter    int      // the chapter of a "23rd Psalm" hit
+}
+
+// bookFilter says whether a book may be recognised at all.
+type bookFilter func(osis string) bool
+
+func isASCIIWord(r rune) bool {
+	return r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// afterBookOK reports whether r may follow a book name.
+func afterBookOK(r rune) bool {
+	if isDigit(r) || unicode.IsSpace(r) {
+		return true
+	}
+	switch r {
+	case '.', ':', ',', ';', '&', '(', ')', '（', '）', '[', ']', '/', '"', '\'', '*', '=', '~', '-', '–', '—':
+		return true
+	}
+	return r >= markerBase // another marker
+}
+
+// findBooks returns the book names in text, left to right.
+func findBooks(text []rune, allow bookFilter) []bookHit {
+	var hits []bookHit
+	for i := 0; i < len(text); {
+		r := text[i]
+		if !unicode.IsLetter(r) && !isDigit(r) {
+			i++
+			continue
+		}
+		if h, ok := matchBookAt(text, i, allow); ok {
+			hits = append(hits, h)
+			i = h.end
+			continue
+		}
+		// Skip to the end of this word or number.
+		j := i + 1
+		for j < len(text) && (unicode.IsLetter(text[j]) == unicode.IsLetter(r)) && (isDigit(text[j]) == isDigit(r)) {
+			j++
+		}
+		i = j
+	}
+	return hits
+}
+
+// word is a run of letters.
+type word struct{ start, end int }
+
+// readWords reads up to n words of letters separated by white space,
+// starting at i (which must be a letter).
+func readWords(text []rune, i, n int) []word {
+	var ws []word
+	for len(ws) < n && i < len(text) && unicode.IsLetter(text[i]) {
+		j := i
+		for j < len(text) && unicode.IsLetter(text[j]) {
+			j++
+		}
+		ws = append(ws, word{i, j})
+		k := j
+		for k < len(text) && unicode.IsSpace(text[k]) {
+			k++
+		}
+		if k == j {
+			break
+		}
+		i = k
+	}
+	return ws
+}
+
+func wordsKey(text []rune, ws []word) string {
+	var b strings.Builder
+	for _, w := range ws {
+		b.WriteString(letterKey(string(text[w.start:w.end])))
+	}
+	return b.String()
+}
+
+func endOK(text []rune, end int) bool { return end >= len(text) || afterBookOK(text[end]) }
+
+// filterBooks keeps the allowed candidates.
+func filterBooks(books []string, allow bookFilter) []string {
+	var out []string
+	for _, b := range books {
+		if allow(b) {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// digitSoon reports whether a digit follows end closely, past spaces and
+// reference punctuation: only then is a misspelt name worth the search.
+func digitSoon(text []rune, end int) bool {
+	for i := end; i < len(text) && i < end+12; i++ {
+		r := text[i]
+		if isDigit(r) {
+			return true
+		}
+		if unicode.IsLetter(r) {
+			// "chapter 3", "verse 2", "ch 3", "v. 2"
+			continue
+		}
+	}
+	return false
+}
+
+// matchNames tries names of up to maxWords words starting at i, longest
+// first. The words must end where a book name may end.
+func matchNames(text []rune, i int, ix *nameIndex, withOrdinal bool, accept func(*nameEntry) []string) ([]string, int) {
+	if i >= len(text) || !unicode.IsLetter(text[i]) {
+		return nil, 0
+	}
+	ws := readWords(text, i, ix.maxWords)
+	for k := len(ws); k >= 1; k-- {
+		end := ws[k-1].end
+		if !endOK(text, end) {
+			continue
+		}
+		key := wordsKey(text, ws[:k])
+		e := ix.exact[key]
+		if e == nil {
+			e = ix.coll[collapse(key)]
+		}
+		if e == nil && digitSoon(text, end) {
+			e = ix.lookup(key, k, withOrdinal)
+		}
+		if e == nil {
+			continue
+		}
+		if books := accept(e); len(books) > 0 {
+			return books, end
+		}
+	}
+	return nil, 0
+}
+
+// matchBookAt matches a book name starting exactly at i.
+func matchBookAt(text []rune, i int, allow bookFilter) (bookHit, bool) {
+	prev := rune(' ')
+	if i > 0 {
+		prev = text[i-1]
+	}
+	if unicode.IsLetter(prev) {
+		return bookHit{}, false
+	}
+	// "23rd Psalm"
+	if isDigit(text[i]) && !isASCIIWord(prev) {
+		if h, ok := matchPsalmOrdinal(text, i, allow); ok {
+			return h, true
+		}
+	}
+	// Numbered books: "1 John", "II Kings", "Second Timothy".
+	numberOK := !isDigit(prev) && !(prev == ':' && i > 1 && isDigit(text[i-2]) && isDigit(text[i]))
+	if numberOK {
+		if n, j, ok := readOrdinal(text, i); ok {
+			books, end := matchNames(text, j, familyIndex, true, func(e *nameEntry) []string {
+				f := families[e.fam]
+				if n > len(f.books) {
+					return nil
+				}
+				return filterBooks(f.books[n-1:n], allow)
+			})
+			if books != nil {
+				return bookHit{books: books, start: i, end: end}, true
+			}
+		}
+	}
+	if !unicode.IsLetter(text[i]) {
+		return bookHit{}, false
+	}
+	plain := func(e *nameEntry) []string { return filterBooks(e.books, allow) }
+	// "The Gospel according to St. Matthew", "St. John".
+	if j, ok := readGospelPrefix(text, i); ok {
+		books, end := matchNames(text, j, plainIndex, false, func(e *nameEntry) []string {
+			bs := plain(e)
+			if len(bs) == 0 || !gospelBooks[bs[0]] {
+				return nil
+			}
+			return bs
+		})
+		if books != nil {
+			return bookHit{books: books, start: i, end: end}, true
+		}
+	}
+	books, end := matchNames(text, i, plainIndex, false, plain)
+	if books == nil {
+		// "The Song of Songs", "The Acts of the Apostles".
+		if ws := readWords(text, i, 2); len(ws) == 2 && letterKey(string(text[ws[0].start:ws[0].end])) == "the" {
+			books, end = matchNames(text, ws[1].start, plainIndex, false, plain)
+		}
+	}
+	if books == nil {
+		return bookHit{}, false
+	}
+	return bookHit{books: books, start: i, end: end}, true
+}
+
+// readOrdinal reads a book number at i: "1", "1st", "I", "First", with an
+// optional period and spaces after it. Roman numerals and words need the
+// period or a space, so that "Isaiah" is not "I saiah".
+func readOrdinal(text []rune, i int) (n, end int, ok bool) {
+	bestLen := 0
+	for num, forms := range ordinalWords {
+		for _, f := range forms {
+			l := len(f)
+			if i+l > len(text) || !strings.EqualFold(string(text[i:i+l]), f) {
+				continue
+			}
+			if i+l < len(text) && unicode.IsLetter(text[i+l]) && isDigit(text[i]) == false {
+				// "Isaiah": a roman numeral or word running into letters.
+				continue
+			}
+			if isDigit(text[i]) && l == 1 && i+1 < len(text) && isDigit(text[i+1]) {
+				continue
+			}
+			if l > bestLen {
+				bestLen, n = l, num+1
+			}
+		}
+	}
+	if bestLen == 0 {
+		return 0, 0, false
+	}
+	j := i + bestLen
+	if j < len(text) && text[j] == '.' {
+		j++
+	}
+	for j < len(text) && unicode.IsSpace(text[j]) {
+		j++
+	}
+	if j >= len(text) || !unicode.IsLetter(text[j]) {
+		return 0, 0, false
+	}
+	if !isDigit(text[i]) && j == i+bestLen {
+		return 0, 0, false
+	}
+	return n, j, true
+}
+
+// readGospelPrefix reads "(The) Gospel (according to|of) (Saint|St.)" or
+// "Saint"/"St." at i and returns where the book name starts.
+func readGospelPrefix(text []rune, i int) (int, bool) {
+	ws := readWords(text, i, 6)
+	keys := make([]string, len(ws))
+	for k, w := range ws {
+		keys[k] = letterKey(string(text[w.start:w.end]))
+	}
+	k := 0
+	gospel := false
+	if k < len(keys) && keys[k] == "the" && k+1 < len(keys) && keys[k+1] == "gospel" {
+		k++
+	}
+	if k < len(keys) && keys[k] == "gospel" {
+		gospel = true
+		k++
+		switch {
+		case k+1 < len(keys) && keys[k] == "according" && keys[k+1] == "to":
+			k += 2
+		case k < len(keys) && keys[k] == "of":
+			k++
+		}
+	}
+	if k < len(keys) && (keys[k] == "saint" || keys[k] == "st") {
+		// "St." may be followed by a period.
+		end := ws[k].end
+		if end < len(text) && text[end] == '.' {
+			end++
+		}
+		for end < len(text) && unicode.IsSpace(text[end]) {
+			end++
+		}
+		if end < len(text) && unicode.IsLetter(text[end]) && end > ws[k].end {
+			return end, true
+		}
+		return 0, false
+	}
+	if gospel && k < len(ws) {
+		return ws[k].start, true
+	}
+	return 0, false
+}
+
+// matchPsalmOrdinal matches "23rd Psalm", "1stPsalm", "122 nd Psalm".
+func matchPsalmOrdinal(text []rune, i int, allow bookFilter) (bookHit, bool) {
+	if !allow("Ps") {
+		return bookHit{}, false
+	}
+	j := i
+	n := 0
+	for j < len(text) && isDigit(text[j]) && j-i < 3 {
+		n = n*10 + int(text[j]-'0')
+		j++
+	}
+	if j < len(text) && isDigit(text[j]) {
+		return bookHit{}, false
+	}
+	for j < len(text) && unicode.IsSpace(text[j]) {
+		j++
+	}
+	if j+2 > len(text) {
+		return bookHit{}, false
+	}
+	suf := strings.ToLower(string(text[j : j+2]))
+	if suf != ordinalSuffix(n) || n < 1 || n > 153 {
+		return bookHit{}, false
+	}
+	j += 2
+	for j < len(text) && unicode.IsSpace(text[j]) {
+		j++
+	}
+	if j+5 > len(text) || !strings.EqualFold(string(text[j:j+5]), "psalm") {
+		return bookHit{}, false
+	}
+	j += 5
+	if j < len(text) && isASCIIWord(text[j]) {
+		return bookHit{}, false
+	}
+	return bookHit{books: []string{"Ps"}, start: i, end: j, extra: 1, chapter: n}, true
+}
+
+// ordinalSuffix is the English suffix of n: 1st, 2nd, 3rd, 4th, 11th.
+func ordinalSuffix(n int) string {
+	if n%100 >= 11 && n%100 <= 13 {
+		return "th"
+	}
+	switch n % 10 {
+	case 1:
+		return "st"
+	case 2:
+		return "nd"
+	case 3:
+		return "rd"
+	}
+	return "th"
+}
+
+// translationAt matches a translation abbreviation at i (no boundary is
+// needed before it, but it must end a word).
+func translationAt(text []rune, i int) (string, int, bool) {
+	for _, t := range translationNames {
+		l := len(t.name)
+		if i+l > len(text) || !strings.EqualFold(string(text[i:i+l]), t.name) {
+			continue
+		}
+		if i+l < len(text) && isASCIIWord(text[i+l]) {
+			continue
+		}
+		return t.name, i + l, true
+	}
+	return "", 0, false
+}
