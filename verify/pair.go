@@ -1,6 +1,7 @@
 package verify
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 
@@ -39,6 +40,31 @@ const maxIntroWords = 14
 // A quotation goes to one reference (or one parenthesis group).
 func pairCitations(d *document, ms []ref.Match, qs []quotation) []citation {
 	t := d.text
+	li := newLineIndex(t)
+	lineOf := li.line
+	// Inline quotations are in text order (non-overlapping); blocks too.
+	var inline, blocks []int
+	for k := range qs {
+		if qs[k].Block {
+			blocks = append(blocks, k)
+		} else {
+			inline = append(inline, k)
+		}
+	}
+	quoteClosingAt := func(at int) *quotation {
+		i := sort.Search(len(inline), func(i int) bool { return qs[inline[i]].Close >= at })
+		if i < len(inline) && qs[inline[i]].Close == at {
+			return &qs[inline[i]]
+		}
+		return nil
+	}
+	nextQuote := func(at int) *quotation {
+		i := sort.Search(len(inline), func(i int) bool { return qs[inline[i]].Open >= at })
+		if i < len(inline) {
+			return &qs[inline[i]]
+		}
+		return nil
+	}
 	cs := make([]citation, len(ms))
 	for i := range ms {
 		cs[i] = citation{m: ms[i], group: i}
@@ -49,7 +75,7 @@ func pairCitations(d *document, ms []ref.Match, qs []quotation) []citation {
 		// The opening parenthesis holding this reference, if the text between
 		// it and the reference is only references and separators.
 		p := m.Start
-		for k := i - 1; k >= 0; k-- {
+		for k := i - 1; k >= 0 && i-k <= 20; k-- {
 			if sepOnly(t[cs[k].m.End:p]) && !strings.ContainsRune(string(t[cs[k].m.End:p]), '(') {
 				p = cs[k].m.Start
 				if cs[k].quote != nil {
@@ -72,7 +98,7 @@ func pairCitations(d *document, ms []ref.Match, qs []quotation) []citation {
 		if j < 0 || gap >= 8 {
 			continue
 		}
-		q := quoteClosingAt(qs, j+1)
+		q := quoteClosingAt(j + 1)
 		if q == nil || q.paired {
 			continue
 		}
@@ -91,8 +117,8 @@ func pairCitations(d *document, ms []ref.Match, qs []quotation) []citation {
 			continue
 		}
 		m := cs[i].m
-		q := nextQuote(qs, m.End)
-		if q == nil || q.paired || q.Block {
+		q := nextQuote(m.End)
+		if q == nil || q.paired || q.Block || q.Open-m.End > 400 {
 			continue
 		}
 		if i+1 < len(cs) && cs[i+1].m.Start < q.Open {
@@ -113,17 +139,20 @@ func pairCitations(d *document, ms []ref.Match, qs []quotation) []citation {
 			continue
 		}
 		m := cs[i].m
-		for k := range qs {
+		ls, le := lineOf(m.Start)
+		// The blocks that may hold or neighbour the reference: the last
+		// one opening at or before the reference's line end, and the next.
+		b := sort.Search(len(blocks), func(i int) bool { return qs[blocks[i]].Open > le })
+		for _, k := range blocks[max(b-1, 0):min(b+1, len(blocks))] {
 			q := &qs[k]
-			if !q.Block || q.paired {
+			if q.paired {
 				continue
 			}
-			ls, le := lineOf(t, m.Start)
 			switch {
 			case m.Start >= q.Open && m.End <= q.Close:
 				// Attribution inside the block: its first or last line.
-				fs, _ := lineOf(t, q.Start)
-				_, lastEnd := lineOf(t, q.End-1)
+				fs, _ := lineOf(q.Start)
+				_, lastEnd := lineOf(q.End - 1)
 				switch {
 				case le == lastEnd && ls != fs && isAttributionLine(t[ls:le], m):
 					q.End = ls
@@ -140,9 +169,9 @@ func pairCitations(d *document, ms []ref.Match, qs []quotation) []citation {
 				default:
 					continue
 				}
-			case ls < q.Open && le < q.Open && onlySpace(t[le:q.Open]) && introduces(t[m.End:le]) && introEnds(t[m.End:le]):
+			case ls < q.Open && le < q.Open && q.Open-le < 200 && onlySpace(t[le:q.Open]) && introduces(t[m.End:le]) && introEnds(t[m.End:le]):
 				// the line before the block introduces it
-			case ls > q.Close && isAttributionLine(t[ls:le], m) && onlySpace(t[q.Close:ls]):
+			case ls > q.Close && ls-q.Close < 200 && isAttributionLine(t[ls:le], m) && onlySpace(t[q.Close:ls]):
 				// an attribution line right after the block
 			default:
 				continue
@@ -176,28 +205,6 @@ func sepOnly(rs []rune) bool {
 	return s == "" && len(rs) < 12
 }
 
-func quoteClosingAt(qs []quotation, at int) *quotation {
-	for k := range qs {
-		if qs[k].Close == at && !qs[k].Block {
-			return &qs[k]
-		}
-	}
-	return nil
-}
-
-func nextQuote(qs []quotation, at int) *quotation {
-	var best *quotation
-	for k := range qs {
-		if qs[k].Block {
-			continue
-		}
-		if qs[k].Open >= at && (best == nil || qs[k].Open < best.Open) {
-			best = &qs[k]
-		}
-	}
-	return best
-}
-
 // endsClause: after the reference comes a closing parenthesis, a sentence
 // end, a line end or the end of the text.
 func endsClause(t []rune, at int) bool {
@@ -211,6 +218,9 @@ func endsClause(t []rune, at int) bool {
 // introducing clause: at most maxIntroWords words, no sentence end, and a
 // line break only after a colon or comma.
 func introduces(gap []rune) bool {
+	if len(gap) > 400 {
+		return false
+	}
 	s := string(gap)
 	if len(strings.Fields(s)) > maxIntroWords {
 		return false
@@ -254,22 +264,36 @@ func claimedAfter(t []rune, qs []quotation, q *quotation, cs []citation, i int) 
 	return false
 }
 
-func lineOf(t []rune, at int) (int, int) {
-	if at >= len(t) {
-		at = len(t) - 1
+// lineIndex finds the line holding a position in O(log n).
+type lineIndex struct {
+	starts []int
+	n      int
+}
+
+func newLineIndex(t []rune) *lineIndex {
+	li := &lineIndex{starts: []int{0}, n: len(t)}
+	for i, r := range t {
+		if r == '\n' {
+			li.starts = append(li.starts, i+1)
+		}
+	}
+	return li
+}
+
+// line returns the start and end (at its newline) of the line holding at.
+func (li *lineIndex) line(at int) (int, int) {
+	if at >= li.n {
+		at = li.n - 1
 	}
 	if at < 0 {
 		return 0, 0
 	}
-	s := at
-	for s > 0 && t[s-1] != '\n' {
-		s--
+	i := sort.Search(len(li.starts), func(i int) bool { return li.starts[i] > at }) - 1
+	e := li.n
+	if i+1 < len(li.starts) {
+		e = li.starts[i+1] - 1
 	}
-	e := at
-	for e < len(t) && t[e] != '\n' {
-		e++
-	}
-	return s, e
+	return li.starts[i], e
 }
 
 // isAttributionLine: a line that is just the reference, perhaps with a

@@ -18,6 +18,10 @@ func (q quotation) text(d *document) string { return string(d.text[q.Start:q.End
 // words counts the words of the quotation.
 func (q quotation) words(d *document) int { return len(strings.Fields(q.text(d))) }
 
+// maxSingleQuote bounds the search for a single quotation's closing mark,
+// so the scan stays linear on text full of apostrophes.
+const maxSingleQuote = 1000
+
 func isOpenContext(r rune) bool {
 	return unicode.IsSpace(r) || strings.ContainsRune("([{\u2014\u2013-/:;,\u201C\u2018\"'", r)
 }
@@ -61,7 +65,11 @@ func findQuotations(d *document) []quotation {
 		single := strings.ContainsRune(closers, '\u2019')
 		end := -1
 		lineEnd := -1
-		for j := i + 1; j < n; j++ {
+		limit := n
+		if single {
+			limit = min(n, i+1+maxSingleQuote)
+		}
+		for j := i + 1; j < limit; j++ {
 			c := t[j]
 			if c == '\n' {
 				if lineEnd < 0 {
@@ -111,8 +119,8 @@ func findQuotations(d *document) []quotation {
 		}
 		q := quotation{Open: i, Close: end + 1, Start: i + 1, End: end}
 		trimQuote(t, &q)
-		if single && len(strings.Fields(string(t[q.Start:q.End]))) < 3 {
-			continue // short single-quoted words: scare quotes, not quotations
+		if nw := len(strings.Fields(string(t[q.Start:q.End]))); single && nw < 3 || nw < 2 {
+			continue // a quoted word (“intercession”), or short single-quoted words: terms and scare quotes, not quotations
 		}
 		if q.End > q.Start {
 			out = append(out, q)

@@ -298,6 +298,11 @@ func (v *verifier) check(c citation) Citation {
 		out.Verdict = OK
 		return out
 	}
+	if len(q) < 2 {
+		out.Verdict = Unquoted
+		out.Message = "the quotation is too short to check"
+		return out
+	}
 	// A better place: the neighbouring verses, then the whole Bible.
 	f, ok := v.search(q, cited, c.m.Ranges)
 	switch {
