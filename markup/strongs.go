@@ -1,0 +1,78 @@
+package markup
+
+import (
+	"strconv"
+	"strings"
+)
+
+// NormStrongs turns one Strong's reference as written in a module into the
+// canonical form used everywhere in berean: the testament letter "G" (Greek)
+// or "H" (Hebrew), the number in decimal without leading zeros, and an
+// optional lower-case letter suffix for augmented numbers:
+//
+//	strong:G0846 -> G846     strong:H0430 -> H430     x-Strongs:h1254a -> H1254a
+//	G01793       -> G1793    WH6293       -> H6293 (GBF token)
+//
+// A class prefix ("strong:", "x-Strongs:", "Strong:", "Strongs:") is dropped;
+// a lemma of another class ("lemma.TR:λόγος") is not a Strong's number and
+// gives ok=false. A bare number ("0846") takes defaultPrefix ("G" or "H");
+// with an empty defaultPrefix it gives the number alone ("846").
+// Lexicon keys are the 5-digit zero-padded numbers: see LexKey.
+func NormStrongs(s, defaultPrefix string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if i := strings.LastIndexByte(s, ':'); i >= 0 {
+		switch strings.ToLower(s[:i]) {
+		case "strong", "strongs", "x-strongs", "x-strong":
+		default:
+			return "", false
+		}
+		s = s[i+1:]
+	}
+	if s == "" {
+		return "", false
+	}
+	prefix := defaultPrefix
+	switch s[0] {
+	case 'G', 'g':
+		prefix, s = "G", s[1:]
+	case 'H', 'h':
+		prefix, s = "H", s[1:]
+	}
+	n := 0
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	if n == 0 || n > 6 {
+		return "", false
+	}
+	rest := s[n:]
+	if len(rest) > 1 || (len(rest) == 1 && !isASCIILetter(rest[0])) {
+		return "", false
+	}
+	num, err := strconv.Atoi(s[:n])
+	if err != nil {
+		return "", false
+	}
+	return prefix + strconv.Itoa(num) + strings.ToLower(rest), true
+}
+
+func isASCIILetter(c byte) bool { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') }
+
+// LexKey turns a canonical (or raw) Strong's reference into the key of the
+// SWORD Strong's lexicons: the number zero-padded to 5 digits, no letter
+// ("G1793" -> "01793", "H430" -> "00430"). It also reports the testament
+// letter ("G"/"H", or "" for a bare number).
+func LexKey(s string) (key, prefix string, ok bool) {
+	c, ok := NormStrongs(s, "")
+	if !ok {
+		return "", "", false
+	}
+	if c[0] == 'G' || c[0] == 'H' {
+		prefix, c = c[:1], c[1:]
+	}
+	c = strings.TrimRightFunc(c, func(r rune) bool { return r >= 'a' && r <= 'z' })
+	for len(c) < 5 {
+		c = "0" + c
+	}
+	return c, prefix, true
+}
