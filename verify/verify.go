@@ -140,6 +140,13 @@ func Article(ctx context.Context, input []byte, deps Deps) (Report, error) {
 	}
 	var ms []ref.Match
 	for _, m := range p.Scan(string(d.text)) {
+		var re *canon.RefError
+		if m.Err != nil && len(m.Ranges) == 0 && errors.As(m.Err, &re) && re.Book != "" && re.Chapter > 0 {
+			// The reference as written, for its OSIS and for the other
+			// installed versifications.
+			m.Ranges = []ref.Range{{Start: ref.Ref{Book: re.Book, Chapter: re.Chapter, Verse: max(re.Verse, 0)}}}
+			m.Ranges[0].End = m.Ranges[0].Start
+		}
 		if len(m.Ranges) > 0 && m.Ranges[0].Start.Chapter == 0 && m.Err == nil {
 			continue // a book named without a chapter: "the Epistle to the Hebrews"
 		}
@@ -257,11 +264,13 @@ func (v *verifier) check(c citation) Citation {
 	// the NRSV's): it is checked there.
 	var cited []passage
 	for bi, b := range v.m.bibles {
-		from, to, ok := v.m.ordinals(b, c.m.Ranges)
-		if !ok {
-			continue
+		for _, r := range c.m.Ranges {
+			from, to, ok := v.m.ordinals(b, []ref.Range{r})
+			if !ok {
+				continue
+			}
+			cited = append(cited, v.m.passage(bi, from, to))
 		}
-		cited = append(cited, v.m.passage(bi, from, to))
 	}
 	if len(cited) == 0 {
 		out.Verdict = InvalidReference
