@@ -55,6 +55,8 @@ type Options struct {
 	// N is the number of results to return (default 20); Total counts all.
 	// A negative N returns every result.
 	N int
+	// CountOnly returns the total (and Stats) without results.
+	CountOnly bool
 	// Offset skips that many results first (paging).
 	Offset int
 	Order  Order
@@ -185,10 +187,13 @@ func (s *Searcher) run(ctx context.Context, root *node, o Options) (*Result, err
 	if err != nil {
 		return nil, err
 	}
-	if o.N == 0 {
+	if o.N == 0 && !o.CountOnly {
 		o.N = 20
 	}
 	o.Offset = max(o.Offset, 0)
+	if o.CountOnly {
+		o.N = 0
+	}
 	want := o.Offset + o.N
 	if o.N < 0 {
 		want = -1
@@ -225,6 +230,7 @@ func (s *Searcher) run(ctx context.Context, root *node, o Options) (*Result, err
 			res.Stats = append(res.Stats, bookStats(b, set)...)
 		}
 		switch {
+		case want == 0:
 		case o.Order == Relevance:
 			// Every match is scored; a bounded heap keeps the best.
 			for d := set.next(0); d >= 0; d = set.next(d + 1) {
