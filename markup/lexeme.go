@@ -39,7 +39,9 @@ type Entry struct {
 // has three: ὁ, ἡ, τό) stay in Definition. <lb/>, <list>, <item>, <p>,
 // <sense> and <entryFree> end a line. A <ref target="StrongsGreek:06646">
 // whose text reads "H06646" is taken at its text's word: the text names
-// the testament correctly where the target does not.
+// the testament correctly where the target does not. Nave's links to
+// one-chapter books written "<ref osisRef="Jude.1.1">Jude 1</ref>:8-13"
+// give the verses the text names (Jude.1.8-Jude.1.13; 246 such links).
 func Lexeme(src []byte) Entry {
 	toks := scan(src)
 	var e Entry
@@ -127,9 +129,19 @@ func Lexeme(src []byte) Entry {
 			if t.end || t.empty {
 				break
 			}
-			if v := strings.TrimSpace(t.get("osisRef")); v != "" && !seenRef[v] {
-				seenRef[v] = true
-				e.Refs = append(e.Refs, v)
+			if v := strings.TrimSpace(t.get("osisRef")); v != "" {
+				refs := []string{v}
+				if j := match(toks, i); j+1 < len(toks) && toks[j+1].kind == tokText {
+					if fixed := chapterOneVerses(v, toks[j+1].text); fixed != nil {
+						refs = fixed
+					}
+				}
+				for _, v := range refs {
+					if !seenRef[v] {
+						seenRef[v] = true
+						e.Refs = append(e.Refs, v)
+					}
+				}
 			}
 			if v := t.get("target"); v != "" {
 				j := match(toks, i)
@@ -147,6 +159,47 @@ func Lexeme(src []byte) Entry {
 	flush()
 	e.Definition = strings.Join(lines, "\n")
 	return e
+}
+
+// chapterOneVerses repairs Nave's references to one-chapter books, written
+// "<ref osisRef="Jude.1.1">Jude 1</ref>:8-13": the link points at verse 1
+// while the text after it names the verses. It returns the references the
+// text names (Jude.1.8-Jude.1.13), or nil when after is not such a verse
+// list.
+func chapterOneVerses(osisRef, after string) []string {
+	book, ok := strings.CutSuffix(osisRef, ".1.1")
+	if !ok || strings.ContainsAny(book, ".-") || !strings.HasPrefix(after, ":") {
+		return nil
+	}
+	var out []string
+	s := after[1:]
+	for {
+		a, rest := leadingNumber(s)
+		if a == "" {
+			break
+		}
+		r := book + ".1." + a
+		if strings.HasPrefix(rest, "-") {
+			if b, rest2 := leadingNumber(rest[1:]); b != "" {
+				r += "-" + book + ".1." + b
+				rest = rest2
+			}
+		}
+		out = append(out, r)
+		if !strings.HasPrefix(rest, ",") {
+			break
+		}
+		s = rest[1:]
+	}
+	return out
+}
+
+func leadingNumber(s string) (num, rest string) {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return s[:i], s[i:]
 }
 
 // seeAlso turns a TEI ref target into a key: Strong's targets become

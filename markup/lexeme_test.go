@@ -22,6 +22,8 @@ func TestLexeme(t *testing.T) {
 			Entry{Key: "INTERCESSION",
 				Definition: "→ OF MAN 1Sa 2:25\n→ INSTANCES OF\nA for B Ge 37:21,22\n“Quoted” Ge 37:21\n→ See PRAYER",
 				Refs:       []string{"1Sam.2.25", "Gen.37.21", "Gen.37.22"}, SeeAlso: []string{"PRAYER"}}},
+		{"one-chapter book repair", `<entryFree n="X"><def><ref osisRef="Jude.1.1">Jude 1</ref>:8-13; <ref osisRef="3John.1.1">3Jo 1</ref>:9,10 <ref osisRef="Obad.1.1">Ob 1</ref></def></entryFree>`,
+			Entry{Key: "X", Definition: "Jude 1:8-13; 3Jo 1:9,10 Ob 1", Refs: []string{"Jude.1.8-Jude.1.13", "3John.1.9", "3John.1.10", "Obad.1.1"}}},
 		{"empty", "", Entry{}},
 		{"broken", "<entryFree n=\"X\"><orth>a<def>b", Entry{Key: "X", Lemma: "a b"}},
 	}
