@@ -155,25 +155,25 @@ var (
 	pCVSepWeak = plus(alt(seq(spaceRun, one(func(r rune) bool { return r == '"' || r == '\'' }), spaceRun), wsOrStar))
 	pCVSep     = seq(spaceRun, alt(plus(lit(":")), seq(dot, notEllipse)), spaceRun)
 	pFF        = seq(spaceRun, alt(seq(lit("ff"), notAlnum), seq(lit("f"), notAlnum)), notLetNum,
-			opt(seq(dot, not(seq(anySpace, dot)))))
+		opt(seq(dot, not(seq(anySpace, dot)))))
 	pInBookOf = seq(spaceRun, alts("from", "of", "in"), spaceRun,
-			opt(seq(lit("the"), spaceRun, lit("book"), spaceRun, lit("of"), spaceRun)))
+		opt(seq(lit("the"), spaceRun, lit("book"), spaceRun, lit("of"), spaceRun)))
 	pOrdinal = alts("th", "st", "nd", "rd")
 	pRange   = seq(spaceRun, plus(alt(dash, alts("through", "thru", "to"))), spaceRun)
 	andWords = alt(lit("and"), lit("compare"), seq(lit("cf"), optDot), seq(lit("see"), someSpace, lit("also")), lit("also"), lit("see"))
 	pSeqSep  = plus(alt(
-			one(func(r rune) bool {
-				switch r {
-				case ',', ';', '/', ':', '&', '-', '–', '—', '~', '*':
-					return true
-				}
-				return isSpace(r)
-			}),
-			seq(dot, notEllipse),
-			andWords))
+		one(func(r rune) bool {
+			switch r {
+			case ',', ';', '/', ':', '&', '-', '–', '—', '~', '*':
+				return true
+			}
+			return isSpace(r)
+		}),
+		seq(dot, notEllipse),
+		andWords))
 	pTitle     = seq(spaceRun, lit("title"), notLetter, spaceRun)
 	pVExplicit = seq(spaceRun, alt(lit("verses"), lit("verse"), seq(lit("ver"), optDot), seq(lit("vss"), optDot),
-			seq(lit("vs"), optDot), seq(lit("vv"), optDot), seq(lit("v"), optDot)), spaceRun, notLetter)
+		seq(lit("vs"), optDot), seq(lit("vv"), optDot), seq(lit("v"), optDot)), spaceRun, notLetter)
 )
 
 // integerValue matches 1-3 ASCII digits not followed by another digit or

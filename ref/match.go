@@ -12,6 +12,8 @@ import (
 type nameEntry struct {
 	key   string   // lower-case letters only: "songofsolomon"
 	coll  string   // key with runs of one letter collapsed: "songofsolomon"
+	phon  string   // phonetic form (see phonetic)
+	full  bool     // the first, full name of its book
 	words int      // number of words in the written name
 	books []string // plain names: candidate OSIS ids; nil for families
 	fam   int      // family index for family names
@@ -31,13 +33,14 @@ var (
 
 func buildIndex(fam bool) *nameIndex {
 	ix := &nameIndex{exact: map[string]*nameEntry{}, coll: map[string]*nameEntry{}, byFirst: map[byte][]*nameEntry{}}
-	add := func(name string, books []string, f int) {
+	add := func(name string, books []string, f int, full bool) {
 		name = strings.TrimSpace(name)
 		if name == "" {
 			return
 		}
-		e := &nameEntry{key: letterKey(name), words: len(strings.Fields(name)), books: books, fam: f}
+		e := &nameEntry{key: letterKey(name), words: len(strings.Fields(name)), books: books, fam: f, full: full}
 		e.coll = collapse(e.key)
+		e.phon = phonetic(e.key)
 		if e.words > ix.maxWords {
 			ix.maxWords = e.words
 		}
@@ -51,20 +54,20 @@ func buildIndex(fam bool) *nameIndex {
 	}
 	if fam {
 		for i, f := range families {
-			for _, n := range strings.Split(f.names, ",") {
-				add(n, nil, i)
+			for j, n := range strings.Split(f.names, ",") {
+				add(n, nil, i, j == 0)
 			}
 		}
 		return ix
 	}
 	// Ambiguous short forms and OSIS ids first: they win over fuzzy matches.
 	for _, a := range ambiguousNames {
-		add(a.name, a.books, -1)
+		add(a.name, a.books, -1, false)
 	}
 	for _, p := range plainNames {
 		books := strings.Fields(p.osis)
-		for _, n := range strings.Split(p.names, ",") {
-			add(n, books, -1)
+		for j, n := range strings.Split(p.names, ",") {
+			add(n, books, -1, j == 0)
 		}
 	}
 	return ix
@@ -144,7 +147,7 @@ func osaDistance(a, b string, max int) int {
 // (after collapsing repeated letters) may have.
 func allowedEdits(n int) int {
 	switch {
-	case n <= 3:
+	case n <= 4:
 		return 0
 	case n <= 5:
 		return 1
@@ -154,9 +157,71 @@ func allowedEdits(n int) int {
 	return 3
 }
 
+// notBookWords are English words that the tolerant matcher would
+// otherwise take for a book: "a king 6-9" is not 1 Kings.
+var notBookWords = map[string]bool{
+	"king": true, "gene": true, "genes": true, "numb": true, "judge": true, "chronic": true, "prove": true,
+	"lame": true, "lament": true, "hose": true, "revel": true, "jane": true, "romance": true, "acting": true,
+	"exit": true, "mare": true, "marks": true, "peters": true, "times": true, "time": true, "titan": true,
+}
+
+// qwertyNear lists the keys next to each letter, for typos like "Johm".
+var qwertyNear = map[byte]string{
+	'q': "wa", 'w': "qeas", 'e': "wrsd", 'r': "etdf", 't': "ryfg", 'y': "tugh", 'u': "yihj", 'i': "uojk",
+	'o': "ipkl", 'p': "ol", 'a': "qwsz", 's': "awedxz", 'd': "serfcx", 'f': "drtgvc", 'g': "ftyhbv",
+	'h': "gyujnb", 'j': "huikmn", 'k': "jiolm", 'l': "kop", 'z': "asx", 'x': "zsdc", 'c': "xdfv",
+	'v': "cfgb", 'b': "vghn", 'n': "bhjm", 'm': "njk",
+}
+
+// oneTypo reports whether a differs from b by one swap of neighbouring
+// letters, one slip to a neighbouring key, or one extra letter struck with
+// a neighbouring key ("Jophn").
+func oneTypo(a, b string) bool {
+	if len(a) == len(b)+1 {
+		for i := 0; i < len(a); i++ {
+			if a[:i]+a[i+1:] != b {
+				continue
+			}
+			near := qwertyNear[a[i]]
+			if (i > 0 && strings.IndexByte(near, a[i-1]) >= 0) || (i+1 < len(a) && strings.IndexByte(near, a[i+1]) >= 0) {
+				return true
+			}
+		}
+		return false
+	}
+	if len(a) != len(b) {
+		return false
+	}
+	diff := -1
+	for i := 0; i < len(a); i++ {
+		if a[i] != b[i] {
+			if diff >= 0 {
+				// a second difference: only a swap of the two
+				return i == diff+1 && a[diff] == b[i] && a[i] == b[diff] && a[i+1:] == b[i+1:]
+			}
+			diff = i
+		}
+	}
+	if diff < 0 {
+		return false
+	}
+	return strings.IndexByte(qwertyNear[a[diff]], b[diff]) >= 0
+}
+
+// phonetic folds spellings that sound alike, after collapsing repeated
+// letters: ph/f, th, k/c, x/z, y/i.
+func phonetic(s string) string {
+	s = collapse(s)
+	r := strings.NewReplacer("ph", "f", "th", "0", "ck", "c", "k", "c", "x", "z", "y", "i", "q", "c")
+	return collapse(r.Replace(s))
+}
+
 // lookup finds the name with the given key (letters of k written words).
 // withOrdinal says an ordinal preceded it, which makes a book name likely
-// enough to try the tolerant matcher on shorter words.
+// enough to try the tolerant rules on shorter words. The rules, in order:
+// exact name; repeated letters collapsed; the Psalm rule; a plural "s";
+// one typo in a short word; an abbreviation by truncation of a full name;
+// a misspelling within an edit distance that grows with the name's length.
 func (ix *nameIndex) lookup(key string, k int, withOrdinal bool) *nameEntry {
 	if key == "" {
 		return nil
@@ -168,13 +233,83 @@ func (ix *nameIndex) lookup(key string, k int, withOrdinal bool) *nameEntry {
 	if e := ix.coll[c]; e != nil {
 		return e
 	}
-	minLen := 5
+	if ix == plainIndex && k == 1 && looksLikePsalm(c) {
+		return ix.exact["psalms"]
+	}
+	if !withOrdinal && notBookWords[key] {
+		return nil
+	}
+	minLen := 4
 	if withOrdinal {
 		minLen = 3
 	}
-	if len(c) < minLen || len(c) > 38 {
+	if len(key) < minLen || len(c) > 38 {
 		return nil
 	}
+	// "Roms", "2 Kis": a plural of a known short form.
+	if key[len(key)-1] == 's' {
+		if e := ix.exact[key[:len(key)-1]]; e != nil {
+			return e
+		}
+	}
+	// "Jhon", "Johm", "1 Sma": one typo in a short word. After an ordinal
+	// ("2 Kig") any single edit will do, if it points to one book.
+	if len(c) <= 5 {
+		for pass := 0; pass < 2; pass++ {
+			var hit *nameEntry
+			for _, e := range ix.byFirst[key[0]] {
+				if k > 1 && e.words != k {
+					continue
+				}
+				var near bool
+				if pass == 0 {
+					near = len(key) == len(e.key) && oneTypo(key, e.key)
+				} else {
+					near = len(key) != len(e.key) && oneTypo(key, e.key) && len(e.key) <= 4
+					if !near && withOrdinal && len(e.key) >= 2 && len(e.key) <= 5 {
+						near = osaDistance(key, e.key, 1) <= 1
+					}
+				}
+				if near {
+					if hit != nil && !sameBooks(hit, e) {
+						hit = nil
+						break
+					}
+					hit = e
+				}
+			}
+			if hit != nil {
+				return hit
+			}
+		}
+	}
+	// "Gala", "Deutero": the start of a full name; "Isiih": its
+	// consonants. A numbered book's name without its number ("Thes") is
+	// too ambiguous for either.
+	if len(c) >= minLen {
+		var hit *nameEntry
+		ambiguous := false
+		sk := skeleton(c)
+		for _, e := range ix.byFirst[key[0]] {
+			if !e.full || (e.fam < 0 && numbered(e.books)) {
+				continue
+			}
+			if !strings.HasPrefix(e.key, key) && !(len(c) <= 5 && len(sk) >= 3 && skeleton(e.coll) == sk) {
+				continue
+			}
+			if hit != nil && !sameBooks(hit, e) {
+				ambiguous = true
+			}
+			hit = e
+		}
+		if hit != nil && !ambiguous {
+			return hit
+		}
+	}
+	if len(c) < 5 && !(withOrdinal && len(c) >= 4) {
+		return nil
+	}
+	pc := phonetic(key)
 	var best *nameEntry
 	bestD := 99
 	try := func(list []*nameEntry, sameFirst bool) {
@@ -191,13 +326,10 @@ func (ix *nameIndex) lookup(key string, k int, withOrdinal bool) *nameEntry {
 				}
 				allow = 1
 			}
-			if withOrdinal && len(c) <= 4 && allow > 1 {
-				allow = 1
-			}
 			if allow == 0 {
 				continue
 			}
-			d := osaDistance(c, e.coll, allow)
+			d := min(osaDistance(c, e.coll, allow), osaDistance(pc, e.phon, allow))
 			if d > allow {
 				continue
 			}
@@ -206,18 +338,43 @@ func (ix *nameIndex) lookup(key string, k int, withOrdinal bool) *nameEntry {
 			}
 		}
 	}
-	try(ix.byFirst[c[0]], true)
+	try(ix.byFirst[key[0]], true)
 	if best == nil {
 		for f, list := range ix.byFirst {
-			if f != c[0] {
+			if f != key[0] {
 				try(list, false)
 			}
 		}
 	}
-	if best == nil && ix == plainIndex && k == 1 && looksLikePsalm(c) {
-		return ix.exact["psalms"]
-	}
 	return best
+}
+
+// numbered reports whether the books are numbered ones ("1Thess").
+func numbered(books []string) bool {
+	return len(books) > 0 && books[0][0] >= '0' && books[0][0] <= '9'
+}
+
+// skeleton keeps the first letter and the consonants: "isaiah" -> "ish".
+func skeleton(s string) string {
+	if s == "" {
+		return s
+	}
+	b := []byte{s[0]}
+	for i := 1; i < len(s); i++ {
+		switch s[i] {
+		case 'a', 'e', 'i', 'o', 'u', 'y':
+		default:
+			b = append(b, s[i])
+		}
+	}
+	return collapse(string(b))
+}
+
+func sameBooks(a, b *nameEntry) bool {
+	if a.fam != b.fam {
+		return false
+	}
+	return strings.Join(a.books, " ") == strings.Join(b.books, " ")
 }
 
 // looksLikePsalm recognises the many ways people mangle "Psalm": a word
@@ -431,6 +588,12 @@ func matchBookAt(text []rune, i int, allow bookFilter) (bookHit, bool) {
 		if books != nil {
 			return bookHit{books: books, start: i, end: end}, true
 		}
+		// "Gospel of Joon": the nearest gospel.
+		if ws := readWords(text, j, 1); len(ws) == 1 && endOK(text, ws[0].end) {
+			if b := nearestGospel(letterKey(string(text[ws[0].start:ws[0].end]))); b != "" && allow(b) {
+				return bookHit{books: []string{b}, start: i, end: ws[0].end}, true
+			}
+		}
 	}
 	books, end := matchNames(text, i, plainIndex, false, plain)
 	if books == nil {
@@ -598,4 +761,30 @@ func translationAt(text []rune, i int) (string, int, bool) {
 		return t.name, i + l, true
 	}
 	return "", 0, false
+}
+
+// nearestGospel returns the gospel whose name is within one edit of key
+// (two for long names), when there is exactly one.
+func nearestGospel(key string) string {
+	c := collapse(key)
+	if len(c) < 2 {
+		return ""
+	}
+	found := ""
+	for _, e := range plainIndex.byFirst[c[0]] {
+		if len(e.books) == 0 || !gospelBooks[e.books[0]] || len(e.books) > 1 {
+			continue
+		}
+		limit := 1
+		if len(e.coll) >= 6 {
+			limit = 2
+		}
+		if osaDistance(c, e.coll, limit) <= limit {
+			if found != "" && found != e.books[0] {
+				return ""
+			}
+			found = e.books[0]
+		}
+	}
+	return found
 }
