@@ -186,7 +186,7 @@ func (m *Model) align(q []qterm, p passage) alignment {
 	matched := float64(dp[n*w+mm])
 	for i := range q {
 		if !inOrder[i] && best[i] > 0 {
-			matched += 0.5 * best[i] * q[i].weight
+			matched += outOfOrder * best[i] * q[i].weight
 		}
 	}
 	a.matched = matched
@@ -235,3 +235,6 @@ func normalizeQuote(s string) string {
 		return r
 	}, s)
 }
+
+// outOfOrder is the share of its value a word matched out of order adds.
+var outOfOrder = 0.5

@@ -232,7 +232,7 @@ func introduces(gap []rune) bool {
 				return false
 			}
 		case '\n':
-			pre := strings.TrimRight(string(gap[:i]), " \t")
+			pre := strings.TrimRightFunc(string(gap[:i]), unicode.IsSpace)
 			if !strings.HasSuffix(pre, ":") && !strings.HasSuffix(pre, ",") && !strings.HasSuffix(pre, "\u2014") {
 				return false
 			}

@@ -35,6 +35,12 @@ const (
 	ThresholdFound = 0.6
 	// Margin: and this much better than the cited passage.
 	Margin = 0.2
+	// ThresholdSure: from this similarity on, an ok is not questioned;
+	// below it, the neighbouring verses must not match much better: by
+	// NeighbourMargin, and at least NeighbourFound.
+	ThresholdSure   = 0.8
+	NeighbourFound  = 0.85
+	NeighbourMargin = 0.25
 	// Window: verses on each side of the cited range searched for a
 	// quotation attributed to a neighbouring verse.
 	Window = 2
@@ -280,7 +286,7 @@ func (v *verifier) check(c citation) Citation {
 			out.Message = fmt.Sprintf("%s is not in any installed Bible", c.m.Text)
 		}
 		if len(q) > 0 {
-			if f, ok := v.search(q, nil, c.m.Ranges); ok && f.sim >= ThresholdFound {
+			if f, ok := v.search(q, nil, c.m.Ranges, true); ok && f.sim >= ThresholdFound {
 				v.suggest(&out, f)
 			}
 		}
@@ -305,6 +311,17 @@ func (v *verifier) check(c citation) Citation {
 	out.Bible = v.m.bibles[bestBible].name
 	if best >= ThresholdOK {
 		out.Verdict = OK
+		if best < ThresholdSure {
+			// A quotation of a neighbouring verse can share enough words
+			// with the cited one (repetitive law and narrative, parallel
+			// lines of poetry): the neighbours must not match much better.
+			f, ok := v.search(q, cited, c.m.Ranges, false)
+			if ok && !overlaps(cited, f) && f.sim >= NeighbourFound && f.sim >= best+NeighbourMargin {
+				out.Verdict = WrongReference
+				v.suggest(&out, f)
+				out.Passage = v.m.text(bestBible, cited[indexOfBible(cited, bestBible)].from, cited[indexOfBible(cited, bestBible)].to)
+			}
+		}
 		return out
 	}
 	if len(q) < 2 {
@@ -313,7 +330,7 @@ func (v *verifier) check(c citation) Citation {
 		return out
 	}
 	// A better place: the neighbouring verses, then the whole Bible.
-	f, ok := v.search(q, cited, c.m.Ranges)
+	f, ok := v.search(q, cited, c.m.Ranges, true)
 	switch {
 	case ok && f.sim >= ThresholdOK && overlaps(cited, f):
 		// The quotation runs over the cited range's edge.
@@ -363,13 +380,13 @@ func round2(x float64) float64 { return math.Round(x*100) / 100 }
 // on each side) and in the whole Bible (the Finder's candidates, each with
 // a window), and returns the best matching span of verses that is not the
 // cited passage itself.
-func (v *verifier) search(q []qterm, cited []passage, refs []ref.Range) (found, bool) {
+func (v *verifier) search(q []qterm, cited []passage, refs []ref.Range, global bool) (found, bool) {
 	type region struct{ bible, from, to int }
 	var regions []region
 	for _, p := range cited {
 		regions = append(regions, region{p.bible, p.from - Window, p.to + Window})
 	}
-	for _, c := range v.candidates(q) {
+	for _, c := range v.candidatesIf(global, q) {
 		regions = append(regions, region{c.bible, c.ord - Window, c.ord + Window})
 	}
 	citedRefs := refs
@@ -474,6 +491,13 @@ func inCited(cited []passage, bi, from, to int) bool {
 		}
 	}
 	return false
+}
+
+func (v *verifier) candidatesIf(global bool, q []qterm) []cand {
+	if !global {
+		return nil
+	}
+	return v.candidates(q)
 }
 
 type cand struct {
