@@ -1,13 +1,14 @@
+// Command berean is the command-line interface of the berean scripture study
+// engine: it reads passages from installed SWORD modules, finds references in
+// text, searches, answers questions, writes topical studies, verifies the
+// citations of an article and serves the HTTP API and web UI.
+//
+// The command stays thin: each subcommand turns its flags into options, calls
+// one library function and renders the result as text or JSON.
 package main
 
-import (
-	_ "github.com/chromedp/chromedp"
-	_ "github.com/kljensen/snowball/english"
-	_ "github.com/prometheus/client_golang/prometheus"
-	_ "github.com/schollz/progressbar/v3"
-	_ "github.com/spf13/cobra"
-	_ "github.com/ulikunitz/xz"
-	_ "golang.org/x/text/unicode/norm"
-)
+import "os"
 
-func main() {}
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}

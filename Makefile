@@ -1,0 +1,46 @@
+# berean: make serve | make test | make bench | make eval
+SHELL := /bin/bash
+GO ?= $(shell command -v go 2>/dev/null || echo /usr/local/go/bin/go)
+export GOTOOLCHAIN ?= auto
+ADDR ?= 127.0.0.1:8080
+BIN := ./berean
+SHARED ?= ../shared
+
+.PHONY: all build serve test test-short bench eval fuzz deps-run deps-test deps-bench vet clean
+
+all: build
+
+deps-run:
+	@scripts/install-deps.sh run
+deps-test:
+	@scripts/install-deps.sh test
+deps-bench:
+	@scripts/install-deps.sh bench
+
+build:
+	$(GO) build -o $(BIN) ./cmd/berean
+
+serve: deps-run build
+	$(BIN) serve --addr $(ADDR)
+
+vet:
+	$(GO) vet ./...
+
+test: deps-test build vet
+	$(GO) test -count=1 -timeout 40m ./...
+
+test-short: build
+	$(GO) test -short ./...
+
+bench: deps-bench build
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime 2s ./...
+	scripts/bench.sh
+
+eval: deps-run build
+	$(SHARED)/bin/score-ask --bin $(BIN) $(SHARED)/data/qa-dev.tsv
+
+fuzz:
+	scripts/fuzz.sh $(FUZZTIME)
+
+clean:
+	rm -f $(BIN)

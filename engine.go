@@ -1,0 +1,126 @@
+// Package berean is the library façade of the berean scripture study engine.
+// The command line and the HTTP server both call it, so that their JSON
+// agrees field for field: each operation returns one result type that is
+// rendered as text, JSON or HTML by the caller.
+//
+// An Engine opens the installed SWORD modules once (package corpus) and the
+// persisted search index on first use. It is safe for concurrent use.
+package berean
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"berean/corpus"
+	"berean/sword"
+)
+
+// Options configure an Engine. The zero value finds modules on the default
+// paths and keeps the index in the default cache directory.
+type Options struct {
+	// SwordPaths are library roots searched before $SWORD_PATH, ~/.sword and
+	// /usr/share/sword.
+	SwordPaths []string
+	// CacheDir holds the persisted index (default $XDG_CACHE_HOME/berean,
+	// or ~/.cache/berean).
+	CacheDir string
+	Logger   *slog.Logger
+}
+
+// Engine is an opened library of modules plus its search index.
+type Engine struct {
+	opts   Options
+	roots  []string
+	log    *slog.Logger
+	corpus *corpus.Corpus
+
+	mu  sync.Mutex
+	ext map[string]any // lazily built features, by name
+}
+
+// Open finds and opens the installed modules.
+func Open(o Options) (*Engine, error) {
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.DiscardHandler)
+	}
+	if o.CacheDir == "" {
+		o.CacheDir = DefaultCacheDir()
+	}
+	roots := sword.DefaultRoots(o.SwordPaths)
+	c, err := corpus.Open(roots)
+	if err != nil {
+		return nil, err
+	}
+	return &Engine{opts: o, roots: roots, log: o.Logger, corpus: c, ext: map[string]any{}}, nil
+}
+
+// DefaultCacheDir is $XDG_CACHE_HOME/berean, or ~/.cache/berean.
+func DefaultCacheDir() string {
+	if d := os.Getenv("XDG_CACHE_HOME"); d != "" {
+		return filepath.Join(d, "berean")
+	}
+	if h, err := os.UserHomeDir(); err == nil {
+		return filepath.Join(h, ".cache", "berean")
+	}
+	return filepath.Join(os.TempDir(), "berean-cache")
+}
+
+// Corpus is the opened modules.
+func (e *Engine) Corpus() *corpus.Corpus { return e.corpus }
+
+// Roots are the library roots searched, in order.
+func (e *Engine) Roots() []string { return e.roots }
+
+// CacheDir is where the index lives.
+func (e *Engine) CacheDir() string { return e.opts.CacheDir }
+
+// Logger is the engine's logger.
+func (e *Engine) Logger() *slog.Logger { return e.log }
+
+// lazy returns the feature stored under name, building it once with mk.
+// Features that fail to build are not cached, so a later call retries.
+func lazy[T any](e *Engine, name string, mk func() (T, error)) (T, error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if v, ok := e.ext[name]; ok {
+		return v.(T), nil
+	}
+	v, err := mk()
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	e.ext[name] = v
+	return v, nil
+}
+
+// Close releases the modules and the index.
+func (e *Engine) Close() error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	var errs []error
+	for _, v := range e.ext {
+		if c, ok := v.(interface{ Close() error }); ok {
+			errs = append(errs, c.Close())
+		}
+	}
+	e.ext = map[string]any{}
+	if e.corpus != nil {
+		if c, ok := any(e.corpus).(interface{ Close() error }); ok {
+			errs = append(errs, c.Close())
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// ctxErr returns the context's error, if any, for long loops.
+func ctxErr(ctx context.Context) error {
+	if ctx == nil {
+		return nil
+	}
+	return ctx.Err()
+}

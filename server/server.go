@@ -1,0 +1,221 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"berean"
+)
+
+// MaxBody is the largest request body accepted (1 MiB); larger bodies get 413.
+const MaxBody = 1 << 20
+
+// MaxQuery is the longest query string accepted; longer ones get 414.
+const MaxQuery = 16 << 10
+
+// Config holds what the server needs. The zero values of the optional fields
+// are sensible defaults.
+type Config struct {
+	Engine *berean.Engine
+	Logger *slog.Logger
+	// Timeout is the deadline of every request (default 30 s).
+	Timeout time.Duration
+	// CORSOrigins lists the origins allowed to call the API from a browser;
+	// "*" allows any. Empty: no CORS headers.
+	CORSOrigins []string
+}
+
+// Server is the HTTP API and web UI. It is stateless apart from the read-only
+// engine, so any number of replicas can run behind a load balancer.
+type Server struct {
+	eng     *berean.Engine
+	log     *slog.Logger
+	timeout time.Duration
+	cors    []string
+	reg     *prometheus.Registry
+	reqs    *prometheus.CounterVec
+	latency *prometheus.HistogramVec
+	mux     *http.ServeMux
+	ui      *ui
+}
+
+// New builds a server and its routes.
+func New(cfg Config) (*Server, error) {
+	if cfg.Engine == nil {
+		return nil, errors.New("server: no engine")
+	}
+	s := &Server{
+		eng:     cfg.Engine,
+		log:     cfg.Logger,
+		timeout: cfg.Timeout,
+		cors:    cfg.CORSOrigins,
+		reg:     prometheus.NewRegistry(),
+		mux:     http.NewServeMux(),
+	}
+	if s.log == nil {
+		s.log = slog.New(slog.DiscardHandler)
+	}
+	if s.timeout <= 0 {
+		s.timeout = 30 * time.Second
+	}
+	s.reqs = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "berean_http_requests_total",
+		Help: "HTTP requests by route and status code.",
+	}, []string{"route", "code"})
+	s.latency = prometheus.NewHistogramVec(prometheus.HistogramOpts{
+		Name:    "berean_http_request_duration_seconds",
+		Help:    "HTTP request latency by route.",
+		Buckets: []float64{.0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5},
+	}, []string{"route"})
+	s.reg.MustRegister(s.reqs, s.latency,
+		prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
+	ui, err := newUI(s)
+	if err != nil {
+		return nil, err
+	}
+	s.ui = ui
+	s.routes()
+	return s, nil
+}
+
+func (s *Server) routes() {
+	api := func(pattern string, h apiHandler) {
+		s.mux.Handle(pattern, s.instrument(pattern, s.serveAPI(h)))
+	}
+	api("GET /api/read", s.apiRead)
+	api("GET /api/refs", s.apiRefs)
+	api("GET /api/search", s.apiSearch)
+	api("GET /api/ask", s.apiAsk)
+	api("GET /api/study", s.apiStudy)
+	api("POST /api/verify", s.apiVerify)
+	api("GET /api/xref", s.apiXref)
+	api("GET /api/lexicon/{key}", s.apiLexicon)
+	api("GET /api/topic/{name}", s.apiTopic)
+	api("GET /api/modules", s.apiModules)
+	api("GET /api/openapi.json", s.apiOpenAPI)
+	api("/api/", func(r *http.Request) (any, error) {
+		return nil, &Error{Status: http.StatusNotFound, Code: "not_found", Message: "no API endpoint " + r.Method + " " + r.URL.Path + "; see /api/openapi.json"}
+	})
+	s.mux.Handle("GET /healthz", s.instrument("/healthz", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		fmt.Fprintln(w, "ok")
+	})))
+	s.mux.Handle("GET /metrics", promhttp.HandlerFor(s.reg, promhttp.HandlerOpts{}))
+	s.ui.routes(s.mux)
+}
+
+// Handler returns the root handler with deadlines, limits, CORS and access logs.
+func (s *Server) Handler() http.Handler {
+	return s.middleware(s.mux)
+}
+
+// Error is an API error: an HTTP status and the contract's error shape
+// {"error":{"code":...,"message":...}}.
+type Error struct {
+	Status  int
+	Code    string
+	Message string
+}
+
+func (e *Error) Error() string { return e.Message }
+
+// badRequest is a 400 with the given code.
+func badRequest(code, format string, args ...any) *Error {
+	return &Error{Status: http.StatusBadRequest, Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+type apiHandler func(r *http.Request) (any, error)
+
+// serveAPI runs h and writes its result as JSON, or the error shape.
+func (s *Server) serveAPI(h apiHandler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		v, err := h(r)
+		if err != nil {
+			s.writeError(w, r, err)
+			return
+		}
+		writeJSON(w, http.StatusOK, v)
+	})
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		status = http.StatusInternalServerError
+		b = []byte(`{"error":{"code":"internal","message":"could not encode the response"}}`)
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Content-Length", strconv.Itoa(len(b)+1))
+	w.WriteHeader(status)
+	w.Write(b)
+	w.Write([]byte{'\n'})
+}
+
+func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
+	e := classify(err)
+	if e.Status >= 500 {
+		s.log.ErrorContext(r.Context(), "request failed", "path", r.URL.Path, "err", err)
+	}
+	writeJSON(w, e.Status, map[string]any{"error": map[string]string{"code": e.Code, "message": e.Message}})
+}
+
+// classify maps an error to a status and code: the user's mistakes are 4xx,
+// never 5xx.
+func classify(err error) *Error {
+	var e *Error
+	if errors.As(err, &e) {
+		return e
+	}
+	var be *http.MaxBytesError
+	switch {
+	case errors.As(err, &be):
+		return &Error{Status: http.StatusRequestEntityTooLarge, Code: "too_large", Message: fmt.Sprintf("request body over %d bytes", be.Limit)}
+	case errors.Is(err, context.DeadlineExceeded):
+		return &Error{Status: http.StatusServiceUnavailable, Code: "timeout", Message: "the request took longer than its deadline"}
+	case errors.Is(err, context.Canceled):
+		return &Error{Status: 499, Code: "canceled", Message: "the request was canceled"}
+	}
+	if code, ok := berean.ErrorCode(err); ok {
+		status := http.StatusBadRequest
+		if code == "not_found" || code == "unknown_module" {
+			status = http.StatusNotFound
+		}
+		return &Error{Status: status, Code: code, Message: err.Error()}
+	}
+	return &Error{Status: http.StatusInternalServerError, Code: "internal", Message: err.Error()}
+}
+
+// param reads a query parameter, requiring it when required is set.
+func param(r *http.Request, name string, required bool) (string, error) {
+	v := strings.TrimSpace(r.URL.Query().Get(name))
+	if v == "" && required {
+		return "", badRequest("missing_parameter", "the query parameter %q is required", name)
+	}
+	return v, nil
+}
+
+// intParam reads a positive integer parameter with a default and a maximum.
+func intParam(r *http.Request, name string, def, max int) (int, error) {
+	v := r.URL.Query().Get(name)
+	if v == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 {
+		return 0, badRequest("bad_parameter", "%s must be a positive whole number, not %q", name, v)
+	}
+	if n > max {
+		n = max
+	}
+	return n, nil
+}
