@@ -32,13 +32,6 @@ type Verse struct {
 	Words []Word
 }
 
-// Word is a word (or a few words) of a verse with the Strong's numbers the
-// markup gives it ("G1793", "H6293").
-type Word struct {
-	Text    string
-	Strongs []string
-}
-
 // Model is everything verify learns from the installed Bibles once: the
 // verse texts and their content terms, term statistics, the synonym table
 // learned from Strong's tags and an inverted index for finding quotations
