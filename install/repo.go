@@ -106,6 +106,9 @@ func moduleFiles(root, dir string) ([]string, error) {
 		if err != nil {
 			return err
 		}
+		if d.IsDir() && d.Name() == "lucene" && p != base {
+			return filepath.SkipDir // libsword's local search index, not module data
+		}
 		if d.Type().IsRegular() {
 			rel, err := filepath.Rel(root, p)
 			if err != nil {

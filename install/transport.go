@@ -232,6 +232,11 @@ func (c *Client) once(parent context.Context, url string, max int64, progress fu
 	req.Header.Set("User-Agent", ua)
 	resp, err := c.httpClient().Do(req)
 	if err != nil {
+		// A host that does not resolve will not resolve on retry either.
+		var dns *net.DNSError
+		if errors.As(err, &dns) && dns.IsNotFound {
+			return false, wrap(err)
+		}
 		return parent.Err() == nil, wrap(err)
 	}
 	defer resp.Body.Close()
