@@ -1,0 +1,74 @@
+package analysis
+
+// Analyzer turns text into search terms. The zero value is the default
+// analyzer: folded, modernised and stemmed terms. Exact keeps the folded
+// form (case and diacritics folded, no archaic folding, no stemming).
+type Analyzer struct {
+	Exact bool
+}
+
+// Tokens returns the words of text as terms, with positions and offsets.
+func (a Analyzer) Tokens(text string) []Token { return a.AppendTokens(nil, text) }
+
+// AppendTokens appends the tokens of text to dst.
+func (a Analyzer) AppendTokens(dst []Token, text string) []Token {
+	n := len(dst)
+	dst = AppendSplit(dst, text)
+	if !a.Exact {
+		for i := n; i < len(dst); i++ {
+			dst[i].Term = Stem(dst[i].Term)
+		}
+	}
+	return dst
+}
+
+// Term is the term of one word (not split): Fold, then unless Exact,
+// Stem.
+func (a Analyzer) Term(word string) string {
+	f := Fold(word)
+	if a.Exact {
+		return f
+	}
+	return Stem(f)
+}
+
+// Terms returns the terms of the words of text.
+func (a Analyzer) Terms(text string) []string {
+	toks := a.Tokens(text)
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = t.Term
+	}
+	return out
+}
+
+// Cache memoises Modernize and Stem of folded words. It is not safe for
+// concurrent use: give each goroutine its own.
+type Cache struct {
+	stem, modern map[string]string
+}
+
+// NewCache returns an empty cache.
+func NewCache() *Cache {
+	return &Cache{stem: make(map[string]string), modern: make(map[string]string)}
+}
+
+// Stem is Stem(folded), memoised.
+func (c *Cache) Stem(folded string) string {
+	if s, ok := c.stem[folded]; ok {
+		return s
+	}
+	s := Stem(folded)
+	c.stem[folded] = s
+	return s
+}
+
+// Modernize is Modernize(folded), memoised.
+func (c *Cache) Modernize(folded string) string {
+	if s, ok := c.modern[folded]; ok {
+		return s
+	}
+	s := Modernize(folded)
+	c.modern[folded] = s
+	return s
+}

@@ -1,0 +1,63 @@
+package analysis
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Fold folds the case and removes the diacritics of one word: NFD, drop
+// nonspacing marks (Greek accents, Hebrew points and cantillation), full
+// case folding (σ and ς meet, ß is ss), NFC. Typographic apostrophes become
+// "'". Fold does not split: give it one word.
+func Fold(word string) string {
+	ascii, lower := true, true
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if c >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+		if 'A' <= c && c <= 'Z' {
+			lower = false
+		}
+	}
+	if ascii {
+		if lower {
+			return word
+		}
+		b := make([]byte, len(word))
+		for i := 0; i < len(word); i++ {
+			c := word[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b[i] = c
+		}
+		return string(b)
+	}
+	s := strings.Map(stripMark, norm.NFD.String(word))
+	// A fresh Caser each time: Casers keep state and must not be shared
+	// between goroutines. Only non-ASCII words get here. Folding can bring
+	// marks back (İ folds to i + U+0307), hence the second strip.
+	s = cases.Fold().String(s)
+	s = strings.Map(stripMark, norm.NFD.String(s))
+	return norm.NFC.String(s)
+}
+
+// stripMark maps typographic apostrophes to "'" and drops nonspacing marks
+// and ignorable format characters.
+func stripMark(r rune) rune {
+	switch {
+	case r == '\u2019' || r == '\u02BC':
+		return '\''
+	case r < 0x300 && r != 0xAD:
+		return r
+	case unicode.Is(unicode.Mn, r) || isIgnorable(r):
+		return -1
+	}
+	return r
+}

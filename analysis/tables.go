@@ -1,0 +1,97 @@
+package analysis
+
+// irregular maps whole archaic words (folded) to modern ones. Pronouns:
+// the second person folds to one form, "you" (subject and object) and
+// "your" (possessive).
+var irregular = map[string]string{
+	// pronouns
+	"thou": "you", "thee": "you", "ye": "you",
+	"thy": "your", "thine": "your",
+	"thyself": "yourself",
+	// be, have, do, say and the modals
+	"art": "are", "wast": "were", "wert": "were", "beest": "are",
+	"hath": "has", "hast": "have", "hadst": "had", "hadest": "had",
+	"doth": "does", "dost": "do", "didst": "did", "diddest": "did",
+	"saith": "says", "sayest": "say", "saidst": "said",
+	"shalt": "shall", "wilt": "will", "canst": "can", "cannest": "can",
+	"couldst": "could", "couldest": "could",
+	"wouldst": "would", "wouldest": "would",
+	"shouldst": "should", "shouldest": "should",
+	"mayst": "may", "mayest": "may",
+	"mightst": "might", "mightest": "might",
+	"must": "must", "oughtest": "ought",
+	"wot": "know", "wotteth": "knows", "wist": "knew", "knowst": "know",
+	"durst": "dared",
+	// old strong pasts and spellings
+	"spake": "spoke", "spakest": "spoke", "brake": "broke", "sware": "swore",
+	"drave": "drove", "holpen": "helped", "digged": "dug",
+	"shew": "show", "shewed": "showed", "shewn": "shown", "shewing": "showing",
+	"shews": "shows", "shewest": "show", "sheweth": "shows",
+	"amongst": "among", "whilst": "while", "amidst": "amid",
+	"whoso": "whoever", "whosoever": "whoever",
+}
+
+// irregularBase modernises a base left by stripping -eth or -est.
+var irregularBase = map[string]string{
+	"spake": "spoke", "brake": "broke", "sware": "swore", "drave": "drove",
+	"shew": "show", "wot": "know",
+}
+
+// notArchaic: words ending in -eth, -est or -dst that are not archaic verb
+// forms: names, nouns, ordinals, superlatives and modern verbs.
+var notArchaic = set(
+	// -eth
+	"teeth", "beth", "seth", "heth", "japheth", "elisabeth", "elizabeth",
+	"nazareth", "ashtoreth", "chinnereth", "twentieth", "thirtieth",
+	"fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth",
+	"hundredth",
+	// -est nouns and modern verbs
+	"forest", "priest", "rest", "west", "honest", "interest", "breast",
+	"beast", "feast", "least", "chest", "guest", "request", "earnest",
+	"harvest", "conquest", "quest", "nest", "crest", "test", "protest",
+	"contest", "manifest", "arrest", "behest", "tempest", "bequest",
+	"digest", "invest", "infest", "molest", "suggest", "detest", "attest",
+	"jest", "pest", "vest", "zest", "lest", "unrest", "divest", "wrest",
+	"modest", "celest", "interest", "everest", "budapest", "suggest",
+	// -est superlatives
+	"best", "highest", "eldest", "greatest", "youngest", "strongest",
+	"mightiest", "holiest", "wisest", "fairest", "dearest", "nearest",
+	"chiefest", "goodliest", "latest", "largest", "smallest", "lowest",
+	"sorest", "choicest", "finest", "fattest", "fullest", "longest",
+	"purest", "richest", "sweetest", "weakest", "hardest", "deepest",
+	"darkest", "fiercest", "basest", "brightest", "closest", "easiest",
+	"happiest", "heaviest", "loudest", "loveliest", "noblest", "oldest",
+	"poorest", "proudest", "quickest", "rarest", "safest", "shortest",
+	"simplest", "slowest", "softest", "strictest", "tallest", "thickest",
+	"truest", "vilest", "warmest", "wickedest", "widest", "wildest",
+	"worthiest", "uttermost", "furthest", "farthest", "hindmost", "coldest",
+	"hottest", "newest", "coolest", "biggest", "freshest",
+	// -dst
+	"midst", "amidst",
+)
+
+// eBase: bases (ending stripped) the restoreBase rules get wrong.
+var eBase = map[string]string{
+	"sat": "sat", "guid": "guide", "beguil": "beguile", "assuag": "assuage",
+	"persuad": "persuade", "dissuad": "dissuade", "murmur": "murmur",
+	"bequeath": "bequeath", "mouth": "mouth", "smooth": "smooth",
+	"creat": "create", "procreat": "procreate",
+	"tast": "taste", "hast": "haste", "wast": "waste", "past": "paste",
+	"persever": "persevere", "rever": "revere", "adher": "adhere",
+	"interfer": "interfere", "conven": "convene", "interven": "intervene",
+	"aton": "atone", "dethron": "dethrone", "enthron": "enthrone",
+	"condon": "condone", "postpon": "postpone",
+	"invit": "invite", "unit": "unite", "recit": "recite", "excit": "excite",
+	"incit": "incite", "requit": "requite", "ignit": "ignite",
+	"complet": "complete", "compet": "compete", "delet": "delete",
+	"exhal": "exhale", "inhal": "inhale",
+	"butt": "butt", "purr": "purr",
+}
+
+func set(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
