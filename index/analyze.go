@@ -4,71 +4,33 @@ package index
 // stores, for every word of a verse, two terms: its folded form (the
 // "exact" term: case and diacritics folded) and its stem (the folded form
 // modernised, liveth -> lives, then stemmed). Queries must put their words
-// through the same functions; package search does so via ExactTerm and
-// StemTerm below.
+// through the same functions; package search does so via the exported
+// helpers below.
 
-import (
-	"strings"
-	"unicode"
-)
+import "berean/analysis"
 
-// token is one word of a verse.
-type token struct {
-	form       string // folded form
-	pos        uint32 // word position, 0-based
-	start, end int    // byte offsets in the verse text
+// tokenize appends the words of text to dst: folded forms with word
+// positions and byte offsets.
+func tokenize(text string, dst []analysis.Token) []analysis.Token {
+	return analysis.AppendSplit(dst, text)
 }
 
-// tokenize appends the words of text to dst. TEMPORARY: a stand-in until
-// package analysis lands.
-func tokenize(text string, dst []token) []token {
-	pos := uint32(0)
-	start := -1
-	for i, r := range text {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if start < 0 {
-				start = i
-			}
-			continue
-		}
-		if start >= 0 {
-			dst = append(dst, token{form: strings.ToLower(text[start:i]), pos: pos, start: start, end: i})
-			pos++
-			start = -1
-		}
-	}
-	if start >= 0 {
-		dst = append(dst, token{form: strings.ToLower(text[start:]), pos: pos, start: start, end: len(text)})
-	}
-	return dst
-}
+// ExactTerm is the exact term of one word: folded (case, diacritics).
+func ExactTerm(word string) string { return analysis.Fold(word) }
 
-// ExactTerm is the exact (folded) term of one word.
-func ExactTerm(word string) string { return strings.ToLower(word) }
+// ModernTerm is the folded, modernised form of one word, not stemmed
+// ("liveth" -> "lives"): phrases match by it.
+func ModernTerm(word string) string { return analysis.Modernize(analysis.Fold(word)) }
 
-// ModernTerm is the folded, modernised form of one word (no stemming).
-func ModernTerm(word string) string {
-	w := strings.ToLower(word)
-	if strings.HasSuffix(w, "eth") && len(w) > 5 {
-		return w[:len(w)-3] + "s"
-	}
-	return w
-}
+// StemTerm is the stem term of one word: folded, modernised, stemmed.
+func StemTerm(word string) string { return analysis.Stem(analysis.Fold(word)) }
 
-// StemTerm is the stemmed term of one word: folded, modernised, stemmed.
-func StemTerm(word string) string {
-	w := ModernTerm(word)
-	w = strings.TrimSuffix(w, "s")
-	w = strings.TrimSuffix(w, "ion")
-	return w
-}
-
-// Words returns the folded forms of the words of s, as the index splits a
-// verse: query words go through it so that both sides agree.
+// Words returns the folded forms of the words of s, split as the index
+// splits a verse: query words go through it so that both sides agree.
 func Words(s string) []string {
 	var out []string
-	for _, t := range tokenize(s, nil) {
-		out = append(out, t.form)
+	for _, t := range analysis.Split(s) {
+		out = append(out, t.Term)
 	}
 	return out
 }

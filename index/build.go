@@ -19,6 +19,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"berean/analysis"
 	"berean/canon"
 )
 
@@ -252,7 +253,7 @@ type bibleBuilder struct {
 	arch                map[string][]uint32 // modern form -> exact ids
 	align               map[uint64]uint32   // stem id<<32 | strong id -> count
 
-	toks                    []token
+	toks                    []analysis.Token
 	stemP, exactP, strongP  []uint64 // id<<32 | pos, per verse
 	posBuf                  []uint32
 	tokStem                 []uint32
@@ -341,9 +342,9 @@ func (bb *bibleBuilder) addVerse(v *Verse) error {
 	bb.lens = le.AppendUint16(bb.lens, uint16(len(toks)))
 	prevEnd := 0
 	for _, t := range toks {
-		bb.words = binary.AppendUvarint(bb.words, uint64(t.start-prevEnd))
-		bb.words = binary.AppendUvarint(bb.words, uint64(t.end-t.start))
-		prevEnd = t.end
+		bb.words = binary.AppendUvarint(bb.words, uint64(t.Start-prevEnd))
+		bb.words = binary.AppendUvarint(bb.words, uint64(t.End-t.Start))
+		prevEnd = t.End
 	}
 	bb.wordOff = le.AppendUint32(bb.wordOff, uint32(len(bb.words)))
 	bb.total += uint64(len(toks))
@@ -351,32 +352,33 @@ func (bb *bibleBuilder) addVerse(v *Verse) error {
 	stemP, exactP := bb.stemP[:0], bb.exactP[:0]
 	tokStem := bb.tokStem[:0]
 	for _, t := range toks {
-		w, ok := bb.forms[t.form]
+		w, ok := bb.forms[t.Term]
 		if !ok {
-			w.exact = bb.exact.id(t.form)
-			w.stem = bb.stem.id(StemTerm(t.form))
-			if m := ModernTerm(t.form); m != t.form {
+			// t.Term is folded: Stem and Modernize take folded words.
+			w.exact = bb.exact.id(t.Term)
+			w.stem = bb.stem.id(analysis.Stem(t.Term))
+			if m := analysis.Modernize(t.Term); m != t.Term {
 				bb.arch[m] = append(bb.arch[m], w.exact)
 			}
-			bb.forms[t.form] = w
+			bb.forms[t.Term] = w
 		}
-		stemP = append(stemP, uint64(w.stem)<<32|uint64(t.pos))
-		exactP = append(exactP, uint64(w.exact)<<32|uint64(t.pos))
+		stemP = append(stemP, uint64(w.stem)<<32|uint64(t.Pos))
+		exactP = append(exactP, uint64(w.exact)<<32|uint64(t.Pos))
 		tokStem = append(tokStem, w.stem)
 	}
 	bb.tokStem = tokStem
 	strongP := bb.strongP[:0]
 	for _, tag := range v.Tags {
 		// Tokens are in text order: find those overlapping the tag.
-		lo := sort.Search(len(toks), func(i int) bool { return toks[i].end > tag.Start })
+		lo := sort.Search(len(toks), func(i int) bool { return toks[i].End > tag.Start })
 		for _, key := range tag.Keys {
 			if key == "" {
 				continue
 			}
 			sid := bb.strong.id(key)
 			hit := false
-			for i := lo; i < len(toks) && toks[i].start < tag.End; i++ {
-				strongP = append(strongP, uint64(sid)<<32|uint64(toks[i].pos))
+			for i := lo; i < len(toks) && toks[i].Start < tag.End; i++ {
+				strongP = append(strongP, uint64(sid)<<32|uint64(toks[i].Pos))
 				bb.align[uint64(tokStem[i])<<32|uint64(sid)]++
 				hit = true
 			}

@@ -17,6 +17,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"berean/analysis"
 )
 
 // probeText exercises the analysis pipeline: folding, archaic forms and
@@ -35,12 +37,12 @@ func Fingerprint(src Source) [32]byte {
 	b = binary.AppendUvarint(b, FormatVersion)
 	b = binary.AppendUvarint(b, BuildVersion)
 	for _, t := range tokenize(probeText, nil) {
-		b = appendStr(b, t.form)
-		b = appendStr(b, StemTerm(t.form))
-		b = appendStr(b, ModernTerm(t.form))
-		b = binary.AppendUvarint(b, uint64(t.pos))
-		b = binary.AppendUvarint(b, uint64(t.start))
-		b = binary.AppendUvarint(b, uint64(t.end))
+		b = appendStr(b, t.Term)
+		b = appendStr(b, analysis.Stem(t.Term))
+		b = appendStr(b, analysis.Modernize(t.Term))
+		b = binary.AppendUvarint(b, uint64(t.Pos))
+		b = binary.AppendUvarint(b, uint64(t.Start))
+		b = binary.AppendUvarint(b, uint64(t.End))
 	}
 	b = appendStr(b, src.Fingerprint())
 	h.Write(b)

@@ -9,13 +9,15 @@ import (
 	"encoding/binary"
 	"sort"
 	"strings"
+
+	"berean/analysis"
 )
 
 // buildGlobal indexes the lexicon and topic entries of src.
 func buildGlobal(ctx context.Context, src Source) ([]sectionData, []ModuleMeta, error) {
 	// Lexicon: key -> stem -> tf.
 	byKey := map[string]map[string]uint32{}
-	var toks []token
+	var toks []analysis.Token
 	for e, err := range src.Lexicon(ctx) {
 		if err != nil {
 			return nil, nil, err
@@ -30,7 +32,7 @@ func buildGlobal(ctx context.Context, src Source) ([]sectionData, []ModuleMeta, 
 		}
 		toks = tokenize(e.Text, toks[:0])
 		for _, t := range toks {
-			m[StemTerm(t.form)]++
+			m[analysis.Stem(t.Term)]++
 		}
 	}
 	keys := make([]string, 0, len(byKey))
@@ -90,7 +92,7 @@ func buildGlobal(ctx context.Context, src Source) ([]sectionData, []ModuleMeta, 
 		}
 		toks = tokenize(name, toks[:0])
 		for _, t := range toks {
-			s := StemTerm(t.form)
+			s := analysis.Stem(t.Term)
 			l := topicPost[s]
 			if len(l) == 0 || l[len(l)-1] != uint32(i) {
 				topicPost[s] = append(l, uint32(i))
