@@ -250,3 +250,29 @@ func fuzzPairingOnce(t *testing.T, s string) {
 		}
 	}
 }
+
+func TestScanRefsSplitsSentences(t *testing.T) {
+	p := ref.NewParser(ref.Options{Apocrypha: true})
+	text := []rune("It is in Hebrews 7:25. Romans 8:34 says more; see John 17:9, 20 and Heb. 4:14.")
+	var got []string
+	for _, m := range scanRefs(p, text) {
+		got = append(got, string(text[m.Start:m.End])+"="+ref.OSIS(m.Ranges))
+	}
+	want := []string{"Hebrews 7:25=Heb.7.25", "Romans 8:34=Rom.8.34", "John 17:9, 20 and Heb. 4:14=John.17.9,John.17.20,Heb.4.14"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
+func TestScanRefsLongText(t *testing.T) {
+	p := ref.NewParser(ref.Options{})
+	line := strings.Repeat("filler words without any reference at all ", 20) + "\n"
+	text := []rune(strings.Repeat(line, 1500) + "the end: John 11:35.\n")
+	if len(string(text)) <= 1<<20 {
+		t.Fatalf("text too short: %d bytes", len(string(text)))
+	}
+	ms := scanRefs(p, text)
+	if len(ms) != 1 || string(text[ms[0].Start:ms[0].End]) != "John 11:35" {
+		t.Fatalf("matches %+v", ms)
+	}
+}

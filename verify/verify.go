@@ -142,10 +142,10 @@ func Article(ctx context.Context, input []byte, deps Deps) (Report, error) {
 	}
 	p := deps.Parser
 	if p == nil {
-		p = ref.NewParser(ref.Options{System: canon.KJV()})
+		p = ref.NewParser(ref.Options{System: canon.KJV(), Apocrypha: true})
 	}
 	var ms []ref.Match
-	for _, m := range p.Scan(string(d.text)) {
+	for _, m := range scanRefs(p, d.text) {
 		var re *canon.RefError
 		if m.Err != nil && len(m.Ranges) == 0 && errors.As(m.Err, &re) && re.Book != "" && re.Chapter > 0 {
 			// The reference as written, for its OSIS and for the other
@@ -210,6 +210,78 @@ func Article(ctx context.Context, input []byte, deps Deps) (Report, error) {
 		}
 	}
 	return rep, nil
+}
+
+// scanChunk is the most text given to the reference parser at once (its
+// input limit is 1 MiB); longer articles are scanned in pieces cut at line
+// ends.
+const scanChunk = 200_000
+
+// scanRefs finds the references of the stripped text. A match the parser
+// made of references in two sentences ("Hebrews 7:25. Romans 8:34 says")
+// is split into one match per sentence, when each piece is a reference on
+// its own; references joined by commas, semicolons or "and" stay one
+// citation (a list in one parenthesis shares its quotation).
+func scanRefs(p *ref.Parser, text []rune) []ref.Match {
+	var out []ref.Match
+	for start := 0; start < len(text); {
+		end := min(start+scanChunk, len(text))
+		if end < len(text) {
+			if k := lastIndexRune(text[start:end], '\n'); k > 0 {
+				end = start + k + 1
+			}
+		}
+		for _, m := range p.Scan(string(text[start:end])) {
+			m.Start += start
+			m.End += start
+			out = append(out, splitSentences(p, text, m)...)
+		}
+		start = end
+	}
+	return out
+}
+
+func lastIndexRune(rs []rune, r rune) int {
+	for i := len(rs) - 1; i >= 0; i-- {
+		if rs[i] == r {
+			return i
+		}
+	}
+	return -1
+}
+
+// splitSentences splits a match at ". " after a verse number and at line
+// breaks, when every piece scans as a reference by itself.
+func splitSentences(p *ref.Parser, text []rune, m ref.Match) []ref.Match {
+	if len(m.Ranges) < 2 || m.End > len(text) {
+		return []ref.Match{m}
+	}
+	rs := text[m.Start:m.End]
+	var cuts []int // piece starts, relative
+	cuts = append(cuts, 0)
+	for i := 1; i+1 < len(rs); i++ {
+		if rs[i] == '\n' || rs[i] == '.' && rs[i+1] == ' ' && rs[i-1] >= '0' && rs[i-1] <= '9' {
+			cuts = append(cuts, i+1)
+		}
+	}
+	if len(cuts) == 1 {
+		return []ref.Match{m}
+	}
+	cuts = append(cuts, len(rs))
+	var out []ref.Match
+	for k := 0; k+1 < len(cuts); k++ {
+		piece := rs[cuts[k]:cuts[k+1]]
+		sub := p.Scan(string(piece))
+		if len(sub) == 0 {
+			return []ref.Match{m}
+		}
+		for _, x := range sub {
+			x.Start += m.Start + cuts[k]
+			x.End += m.Start + cuts[k]
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // resolveGroups: references sharing one parenthesis share its quotation;
