@@ -565,7 +565,7 @@ func (ev *evaluator) rangeInvalid(valid validity, n *node, start *entity, so poi
 	if ((m.endChapterBeforeStart || m.endVerseBeforeStart) && (end.typ == "integer" || end.typ == "v")) ||
 		(m.endChapterBeforeStart && end.typ == "cv") {
 		if ne := ev.newRangeEnd(startCtx.trans, so, eo, valid); ne > 0 {
-			return ev.rangeChangeEnd(n, ne, startCtx, typ)
+			return ev.rangeChangeEnd(n, start.n, end.n, ne, startCtx, typ)
 		}
 	}
 	if so.v == unset && (end.typ == "integer" || end.typ == "v") {
@@ -623,8 +623,7 @@ func (ev *evaluator) newRangeEnd(trans []transRef, so, eo point, valid validity)
 	return ne
 }
 
-func (ev *evaluator) rangeChangeEnd(n *node, ne int, startCtx ctx, typ string) (*entity, ctx) {
-	end := n.kids[1]
+func (ev *evaluator) rangeChangeEnd(n, startNode, end *node, ne int, startCtx ctx, typ string) (*entity, ctx) {
 	var ne2 *node
 	switch end.typ {
 	case nInteger:
@@ -644,7 +643,7 @@ func (ev *evaluator) rangeChangeEnd(n *node, ne int, startCtx ctx, typ string) (
 	default:
 		return nil, startCtx
 	}
-	r := &node{typ: nRange, kids: []*node{n.kids[0], ne2}, s: n.s, e: n.e}
+	r := &node{typ: nRange, kids: []*node{startNode, ne2}, s: n.s, e: n.e}
 	e, c := ev.hRange(r, startCtx, typ)
 	return e, c
 }
@@ -778,10 +777,11 @@ func (ev *evaluator) evalPassage(nodes []*node) []*entity {
 		switch n.typ {
 		case nTranslationSequence:
 			trans := ev.translations(n)
+			startCtx := c
 			if len(accum) > 0 {
 				c = ev.applyTranslations(accum, trans)
 			}
-			accum = append(accum, &entity{typ: "translation_sequence", n: n, orig: n, s: n.s, e: n.e})
+			accum = append(accum, &entity{typ: "translation_sequence", n: n, orig: n, s: n.s, e: n.e, startCtx: startCtx})
 			c.trans = nil
 		case nStop:
 			accum = append(accum, &entity{typ: "stop", n: n, orig: n, s: n.s, e: n.e, startCtx: emptyCtx()})

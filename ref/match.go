@@ -525,11 +525,14 @@ func matchNames(text []rune, i int, ix *nameIndex, withOrdinal bool, accept func
 		}
 		key := wordsKey(text, ws[:k])
 		e := ix.exact[key]
-		if e == nil {
+		single := plainCase(text, ws[:k])
+		if e == nil && single {
 			e = ix.coll[collapse(key)]
 		}
-		if e == nil && digitSoon(text, end) {
-			e = ix.lookup(key, k, withOrdinal)
+		if e == nil && digitSoon(text, end) && single {
+			if !(withOrdinal && plainIndex.exact[key] != nil) {
+				e = ix.lookup(key, k, withOrdinal)
+			}
 		}
 		if e == nil {
 			continue
@@ -590,7 +593,8 @@ func matchBookAt(text []rune, i int, allow bookFilter) (bookHit, bool) {
 		}
 		// "Gospel of Joon": the nearest gospel.
 		if ws := readWords(text, j, 1); len(ws) == 1 && endOK(text, ws[0].end) {
-			if b := nearestGospel(letterKey(string(text[ws[0].start:ws[0].end]))); b != "" && allow(b) {
+			key := letterKey(string(text[ws[0].start:ws[0].end]))
+			if b := nearestGospel(key); b != "" && allow(b) && plainIndex.exact[key] == nil {
 				return bookHit{books: []string{b}, start: i, end: ws[0].end}, true
 			}
 		}
@@ -767,7 +771,7 @@ func translationAt(text []rune, i int) (string, int, bool) {
 // (two for long names), when there is exactly one.
 func nearestGospel(key string) string {
 	c := collapse(key)
-	if len(c) < 2 {
+	if len(c) < 3 {
 		return ""
 	}
 	found := ""
@@ -787,4 +791,29 @@ func nearestGospel(key string) string {
 		}
 	}
 	return found
+}
+
+// plainCase reports whether every word is written in one case or
+// capitalised. "aPhilemon" or "ESVHeb" are two words run together, and
+// the tolerant rules must not read them as one misspelt name.
+func plainCase(text []rune, ws []word) bool {
+	for _, w := range ws {
+		upper, lower := 0, 0
+		for i := w.start; i < w.end; i++ {
+			r := text[i]
+			switch {
+			case unicode.IsUpper(r):
+				if lower > 0 {
+					return false
+				}
+				upper++
+			case unicode.IsLower(r):
+				if upper > 1 {
+					return false
+				}
+				lower++
+			}
+		}
+	}
+	return true
 }
