@@ -111,6 +111,36 @@ func pairCitations(d *document, ms []ref.Match, qs []quotation) []citation {
 		q.paired = true
 		cs[i].quote = q
 	}
+	// Rule 1b: the reference closes the quotation from inside:
+	// “For God so loved the world (John 3:16).”
+	for i := range cs {
+		if cs[i].quote != nil {
+			continue
+		}
+		m := cs[i].m
+		k := sort.Search(len(inline), func(k int) bool { return qs[inline[k]].End >= m.End })
+		if k >= len(inline) {
+			continue
+		}
+		q := &qs[inline[k]]
+		if q.paired || q.Start > m.Start || strings.Trim(string(t[m.End:q.End]), " )].,;:!?") != "" {
+			continue
+		}
+		cut := attributionStart(t, q.Start, m.Start)
+		if cut == m.Start && (cut == q.Start || !strings.ContainsRune("(—–[", t[cut-1])) {
+			continue
+		}
+		q.End = cut
+		trimQuote(t, q)
+		for q.End > q.Start && strings.ContainsRune(" ,;:—–-", t[q.End-1]) {
+			q.End--
+		}
+		if q.End <= q.Start {
+			continue
+		}
+		q.paired = true
+		cs[i].quote = q
+	}
 	// Rule 2: reference then quotation.
 	for i := range cs {
 		if cs[i].quote != nil {
@@ -225,6 +255,7 @@ func introduces(gap []rune) bool {
 	if len(strings.Fields(s)) > maxIntroWords {
 		return false
 	}
+	depth := 0
 	for i, r := range gap {
 		switch r {
 		case '.', '!', '?':
@@ -239,8 +270,13 @@ func introduces(gap []rune) bool {
 			if i+1 < len(gap) && gap[i+1] == '\n' && strings.TrimSpace(string(gap[i+1:])) != "" {
 				return false
 			}
+		case '(':
+			depth++
 		case ')':
-			return false
+			if depth == 0 {
+				return false // the reference's own parenthesis: it points back
+			}
+			depth--
 		}
 	}
 	return true
