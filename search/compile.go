@@ -1,9 +1,15 @@
 package search
 
 import (
+	"context"
+	"fmt"
 	"strings"
 
+	"berean/canon"
 	"berean/index"
+	"berean/markup"
+	"berean/query"
+	"berean/ref"
 )
 
 // Leaf constructors: every word goes through the same analysis functions
@@ -71,3 +77,129 @@ func phraseNode(words []string, exact bool) *node {
 func and(kids ...*node) *node { return &node{op: opAnd, kids: kids} }
 func or(kids ...*node) *node  { return &node{op: opOr, kids: kids} }
 func not(kid *node) *node     { return &node{op: opNot, kids: []*node{kid}} }
+
+// compile turns a query AST into a plan. Exact applies to words and
+// phrases.
+func (s *Searcher) compile(q query.Q, exact bool) (*node, error) {
+	switch q := q.(type) {
+	case *query.Term:
+		if q.Prefix {
+			return prefixNode(q.Word), nil
+		}
+		return wordNode(q.Word, exact), nil
+	case *query.Phrase:
+		return phraseNode(q.Words, exact), nil
+	case *query.Strong:
+		key, ok := markup.NormStrongs(q.Key, "")
+		if !ok || (key[0] != 'G' && key[0] != 'H') {
+			return nil, fmt.Errorf("%w: %q is not a Strong's number such as G1793 or H6293", ErrBadQuery, q.Key)
+		}
+		return strongNode(key), nil
+	case *query.Scope:
+		rs, err := parseScope(q.Spec)
+		if err != nil {
+			return nil, err
+		}
+		return &node{op: opScope, text: q.Spec, scope: rs}, nil
+	case *query.Not:
+		k, err := s.compile(q.Q, exact)
+		if err != nil {
+			return nil, err
+		}
+		return not(k), nil
+	case *query.And, *query.Or:
+		var qs []query.Q
+		n := &node{op: opAnd}
+		if a, ok := q.(*query.And); ok {
+			qs = a.Qs
+		} else {
+			qs = q.(*query.Or).Qs
+			n.op = opOr
+		}
+		for _, c := range qs {
+			k, err := s.compile(c, exact)
+			if err != nil {
+				return nil, err
+			}
+			n.kids = append(n.kids, k)
+		}
+		return n, nil
+	case nil:
+		return nil, fmt.Errorf("%w: empty query", ErrBadQuery)
+	}
+	return nil, fmt.Errorf("%w: unknown query node %T", ErrBadQuery, q)
+}
+
+// scopeParser reads in: specs as references; the deuterocanon is allowed
+// (the WEB has it) and references are checked against KJVA, the widest
+// of the common English versifications.
+var scopeParser = func() *ref.Parser {
+	sys, ok := canon.Get("KJVA")
+	if !ok {
+		sys = canon.KJV()
+	}
+	return ref.NewParser(ref.Options{System: sys, Apocrypha: true})
+}()
+
+// parseScope reads the spec of in:: OT, NT, a book, a range of books,
+// chapters or verses, a list of them ("Heb", "Rom-Heb", "1 John",
+// "Heb 7:1-10", "Heb.7"), resolved later in each Bible's versification.
+func parseScope(spec string) ([]scopeRange, error) {
+	switch strings.ToUpper(strings.TrimSpace(spec)) {
+	case "OT", "OLD", "OLDTESTAMENT", "OLD TESTAMENT":
+		return []scopeRange{{testament: canon.OT}}, nil
+	case "NT", "NEW", "NEWTESTAMENT", "NEW TESTAMENT":
+		return []scopeRange{{testament: canon.NT}}, nil
+	}
+	text := strings.ReplaceAll(spec, ".", " ")
+	rs, err := scopeParser.Parse(text)
+	if err != nil {
+		if rs2, err2 := scopeParser.Parse(spec); err2 == nil {
+			rs, err = rs2, nil
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%w: in:%s: %v", ErrBadQuery, spec, err)
+	}
+	var out []scopeRange
+	for _, r := range rs {
+		end := r.End
+		if end.Book == "" {
+			end = r.Start
+		}
+		out = append(out, scopeRange{
+			startBook: r.Start.Book, startCh: r.Start.Chapter, startV: r.Start.Verse,
+			endBook: end.Book, endCh: end.Chapter, endV: end.Verse,
+		})
+	}
+	return out, nil
+}
+
+// Search runs a parsed query. Result.Query is the query printed back.
+func (s *Searcher) Search(ctx context.Context, q query.Q, o Options) (*Result, error) {
+	root, err := s.compile(q, o.Exact)
+	if err != nil {
+		return nil, err
+	}
+	res, err := s.run(ctx, root, o)
+	if err != nil {
+		return nil, err
+	}
+	res.Query = q.String()
+	return res, nil
+}
+
+// SearchString parses and runs a query; a query that does not parse is an
+// error wrapping ErrBadQuery (and query.ErrInvalid).
+func (s *Searcher) SearchString(ctx context.Context, text string, o Options) (*Result, error) {
+	q, err := query.Parse(text)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrBadQuery, err)
+	}
+	res, err := s.Search(ctx, q, o)
+	if err != nil {
+		return nil, err
+	}
+	res.Query = text
+	return res, nil
+}

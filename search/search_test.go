@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"errors"
 	"math"
 	"slices"
 	"strings"
@@ -186,5 +187,49 @@ func TestCancelled(t *testing.T) {
 	cancel()
 	if _, err := s.run(ctx, wordNode("the", false), Options{}); err == nil {
 		t.Error("no error from a cancelled context")
+	}
+}
+
+func TestQueries(t *testing.T) {
+	s := fakeSearcher(t)
+	cases := []struct {
+		q    string
+		opts Options
+		want []string
+	}{
+		{"intercession", Options{}, []string{"ONE:Jer.7.16", "ONE:Rom.8.26", "ONE:Rom.8.34", "ONE:Heb.7.25"}},
+		{"Intercessions", Options{}, []string{"ONE:Jer.7.16", "ONE:Rom.8.26", "ONE:Rom.8.34", "ONE:Heb.7.25"}},
+		{"intercede", Options{}, []string{"ONE:Jer.7.16", "ONE:Rom.8.26", "ONE:Rom.8.34", "ONE:Heb.7.25"}},
+		{"intercessions", Options{Exact: true}, nil},
+		{`"make intercession"`, Options{}, []string{"ONE:Jer.7.16", "ONE:Heb.7.25"}},
+		{`"he ever lives"`, Options{}, []string{"ONE:Heb.7.25"}},
+		{"he lives to make intercession", Options{}, []string{"ONE:Heb.7.25"}},
+		{"strong:G1793", Options{}, []string{"ONE:Rom.8.26", "ONE:Rom.8.34", "ONE:Heb.7.25"}},
+		{"g1793", Options{}, []string{"ONE:Rom.8.26", "ONE:Rom.8.34", "ONE:Heb.7.25"}},
+		{"intercession in:Rom", Options{}, []string{"ONE:Rom.8.26", "ONE:Rom.8.34"}},
+		{"intercession in:Rom-Heb", Options{}, []string{"ONE:Rom.8.26", "ONE:Rom.8.34", "ONE:Heb.7.25"}},
+		{"intercession in:OT", Options{}, []string{"ONE:Jer.7.16"}},
+		{"intercession in:NT -us", Options{}, []string{"ONE:Heb.7.25"}},
+		{`intercession in:"Rom 8:30-39"`, Options{}, []string{"ONE:Rom.8.34"}},
+		{"intercession in:Heb.7", Options{}, []string{"ONE:Heb.7.25"}},
+		{"garden OR grace", Options{}, []string{"ONE:Gen.1.1", "ONE:Gen.2.8", "ONE:Rev.22.21"}},
+		{"gard*", Options{}, []string{"ONE:Gen.1.1", "ONE:Gen.2.8"}},
+		{"maker", Options{Bibles: []string{"all"}}, []string{"ONE:Gen.1.1", "TWO:Gen.1.1", "ONE:Gen.2.8"}},
+	}
+	for _, c := range cases {
+		t.Run(c.q, func(t *testing.T) {
+			r, err := s.SearchString(context.Background(), c.q, c.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := osisOf(r); !slices.Equal(got, c.want) {
+				t.Errorf("%s (%s): got %v, want %v", c.q, r.Parsed, got, c.want)
+			}
+		})
+	}
+	for _, bad := range []string{`"unclosed`, "", "in:Nowhere x", "-only"} {
+		if _, err := s.SearchString(context.Background(), bad, Options{}); err == nil || !errors.Is(err, ErrBadQuery) {
+			t.Errorf("%q: err %v", bad, err)
+		}
 	}
 }
