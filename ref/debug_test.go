@@ -66,11 +66,7 @@ func TestDebugInput(t *testing.T) {
 				t.Logf("   %s %+v - %+v valid=%v %+v", ps.typ, ps.start, ps.end, ps.valid.ok, *ps.valid.m)
 			}
 		}
-		next := end
-		if len(ents) > 0 {
-			next = ents[len(ents)-1].e + 1
-		}
-		pos = max(next, start+1)
+		pos = max(rawEnd, start+1)
 	}
 	t.Logf("OSIS: %s", OSISOf(in))
 }

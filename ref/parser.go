@@ -167,11 +167,9 @@ func (p *Parser) run(text string) *result {
 		g := newGrammar(prep.s[start:end], prep.books, start)
 		ents := ev.evalPassage(g.parseAll())
 		res.entities = append(res.entities, ents...)
-		next := end
-		if len(ents) > 0 {
-			next = ents[len(ents)-1].e + 1
-		}
-		pos = max(next, start+1)
+		// The next passage starts after the raw match, even when the
+		// grammar used less of it (as in the reference implementation).
+		pos = max(rawEnd, start+1)
 	}
 	return res
 }
