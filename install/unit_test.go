@@ -238,7 +238,7 @@ type zipMember struct {
 	body string
 }
 
-func writeZip(t *testing.T, p string, members []zipMember) {
+func writeZip(t testing.TB, p string, members []zipMember) {
 	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
@@ -332,7 +332,7 @@ func TestExtractEntryChecksCRC(t *testing.T) {
 	}
 }
 
-func writeTarGz(t *testing.T, members []tar.Header, bodies []string) []byte {
+func writeTarGz(t testing.TB, members []tar.Header, bodies []string) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	zw := gzip.NewWriter(&buf)
