@@ -8,6 +8,7 @@ import (
 const (
 	scoreExact   = 1.0  // the same term (after folding, modernising, stemming)
 	scorePrefix  = 0.8  // spelling variants: one edit apart, or a long shared stem
+	scoreDerived = 0.7  // one term a prefix of the other, of 5 letters or more: right/righteous, faith/faithful
 	minAlignSize = 1    // at least one content word to compare
 	maxQuoteToks = 400  // a quotation's content words compared at most
 	maxPassToks  = 6000 // a passage's content words compared at most
@@ -60,8 +61,12 @@ func (m *Model) pairScore(q qterm, t uint32) float64 {
 			return float64(s)
 		}
 	}
-	if spellingVariant(q.term, m.terms[t]) {
+	pt := m.terms[t]
+	if spellingVariant(q.term, pt) {
 		return scorePrefix
+	}
+	if derived(q.term, pt) {
+		return scoreDerived
 	}
 	return 0
 }
@@ -83,6 +88,15 @@ func spellingVariant(a, b string) bool {
 		return false
 	}
 	return editOne(a, b)
+}
+
+// derived: one term is a prefix of the other, at least 5 letters long
+// (faith/faithful, right/righteous, power/powerful).
+func derived(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return len(a) >= 5 && strings.HasPrefix(b, a)
 }
 
 // editOne: a and b differ by at most one substitution, insertion or deletion.
