@@ -159,11 +159,32 @@ func allowedEdits(n int) int {
 
 // notBookWords are English words that the tolerant matcher would
 // otherwise take for a book: "a king 6-9" is not 1 Kings.
-var notBookWords = map[string]bool{
-	"king": true, "gene": true, "genes": true, "numb": true, "judge": true, "chronic": true, "prove": true,
-	"lame": true, "lament": true, "hose": true, "revel": true, "jane": true, "romance": true, "acting": true,
-	"exit": true, "mare": true, "marks": true, "peters": true, "times": true, "time": true, "titan": true,
-}
+var notBookWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`king gene genes numb judge chronic prove lame lament hose revel jane
+		romance acting exit mare marks peters times time titan the then than them they thy this that thus
+		there these those tie ties cow pit pat pets sat sit set son sons sin kid kit kind kiss cot cost
+		and are was were has had his her him she see saw say says said sam sum some same sure day days
+		dan man men mat mats mad jot jots job jobs joy john's act acts acted plus palm palms pass pal pals
+		amp also ease east eat ever even every exam end ends gal gals hab hag hat hats heal hell help here
+		hers jam lam law laws lay lead led less let lets like line lines lord love luck make many mark may
+		mine more most much must name near need new next nor not now num old once one only open other our
+		out over own part past per play pray put rest run runs same sea seal seat seed seen she should show
+		side sing sins sir six so some song songs soul spirit still such sun take tell ten test text thee
+		thou time tit titus too top two upon use very view want way ways week well went what when where
+		which while who whom whose why will wise with word words work year years yet you your zeal
+		look looks took book books cook hook lock lick luck lake like lucky jump`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// functionWords are never book names, even after a number ("chapter 1
+// the ...").
+var functionWords = map[string]bool{"the": true, "then": true, "them": true, "they": true, "this": true,
+	"that": true, "than": true, "thus": true, "there": true, "these": true, "those": true, "and": true,
+	"are": true, "was": true, "were": true, "has": true, "had": true, "his": true, "her": true, "him": true,
+	"she": true, "see": true, "saw": true, "say": true, "for": true, "not": true, "but": true, "all": true}
 
 // qwertyNear lists the keys next to each letter, for typos like "Johm".
 var qwertyNear = map[byte]string{
@@ -236,7 +257,7 @@ func (ix *nameIndex) lookup(key string, k int, withOrdinal bool) *nameEntry {
 	if ix == plainIndex && k == 1 && looksLikePsalm(c) {
 		return ix.exact["psalms"]
 	}
-	if !withOrdinal && notBookWords[key] {
+	if notBookWords[key] && (!withOrdinal || functionWords[key]) {
 		return nil
 	}
 	minLen := 4
@@ -262,12 +283,14 @@ func (ix *nameIndex) lookup(key string, k int, withOrdinal bool) *nameEntry {
 					continue
 				}
 				var near bool
-				if pass == 0 {
-					near = len(key) == len(e.key) && oneTypo(key, e.key)
-				} else {
-					near = len(key) != len(e.key) && oneTypo(key, e.key) && len(e.key) <= 4
-					if !near && withOrdinal && len(e.key) >= 2 && len(e.key) <= 5 {
-						near = osaDistance(key, e.key, 1) <= 1
+				for _, w := range []string{key, c} {
+					if pass == 0 {
+						near = near || (len(w) == len(e.key) && oneTypo(w, e.key))
+					} else {
+						near = near || (len(w) != len(e.key) && oneTypo(w, e.key) && len(e.key) >= 3 && len(e.key) <= 4)
+						if !near && withOrdinal && len(e.key) >= 2 && len(e.key) <= 5 && len(e.key) != len(w) {
+							near = osaDistance(w, e.key, 1) <= 1
+						}
 					}
 				}
 				if near {
@@ -434,8 +457,14 @@ func findBooks(text []rune, allow bookFilter) []bookHit {
 			i++
 			continue
 		}
-		if h, ok := matchBookAt(text, i, allow); ok {
+		h, ok := matchBookAt(text, i, allow)
+		if ok {
 			hits = append(hits, h)
+			i = h.end
+			continue
+		}
+		if h.end > i {
+			// a name of a book that is not allowed: skip it whole
 			i = h.end
 			continue
 		}
@@ -472,6 +501,16 @@ func readWords(text []rune, i, n int) []word {
 		i = k
 	}
 	return ws
+}
+
+// collapsedKey collapses repeated letters word by word ("a Acts" must not
+// become "acts").
+func collapsedKey(text []rune, ws []word) string {
+	var b strings.Builder
+	for _, w := range ws {
+		b.WriteString(collapse(letterKey(string(text[w.start:w.end]))))
+	}
+	return b.String()
 }
 
 func wordsKey(text []rune, ws []word) string {
@@ -514,8 +553,17 @@ func digitSoon(text []rune, end int) bool {
 // matchNames tries names of up to maxWords words starting at i, longest
 // first. The words must end where a book name may end.
 func matchNames(text []rune, i int, ix *nameIndex, withOrdinal bool, accept func(*nameEntry) []string) ([]string, int) {
+	books, end, _ := matchNamesBlocked(text, i, ix, withOrdinal, accept, nil)
+	return books, end
+}
+
+// matchNamesBlocked is matchNames that also reports the end of the
+// longest name it found for a book that is not allowed ("1 Macc" without
+// the apocrypha), so that the caller can skip it.
+func matchNamesBlocked(text []rune, i int, ix *nameIndex, withOrdinal bool, accept func(*nameEntry) []string, blocked func(*nameEntry) bool) ([]string, int, int) {
+	blockedEnd := 0
 	if i >= len(text) || !unicode.IsLetter(text[i]) {
-		return nil, 0
+		return nil, 0, 0
 	}
 	ws := readWords(text, i, ix.maxWords)
 	for k := len(ws); k >= 1; k-- {
@@ -527,8 +575,9 @@ func matchNames(text []rune, i int, ix *nameIndex, withOrdinal bool, accept func
 		e := ix.exact[key]
 		single := plainCase(text, ws[:k])
 		if e == nil && single {
-			e = ix.coll[collapse(key)]
+			e = ix.coll[collapsedKey(text, ws[:k])]
 		}
+		exact := e != nil
 		if e == nil && digitSoon(text, end) && single {
 			if !(withOrdinal && plainIndex.exact[key] != nil) {
 				e = ix.lookup(key, k, withOrdinal)
@@ -538,10 +587,13 @@ func matchNames(text []rune, i int, ix *nameIndex, withOrdinal bool, accept func
 			continue
 		}
 		if books := accept(e); len(books) > 0 {
-			return books, end
+			return books, end, blockedEnd
+		}
+		if blocked != nil && blockedEnd == 0 && exact && blocked(e) {
+			blockedEnd = end
 		}
 	}
-	return nil, 0
+	return nil, 0, blockedEnd
 }
 
 // matchBookAt matches a book name starting exactly at i.
@@ -563,15 +615,21 @@ func matchBookAt(text []rune, i int, allow bookFilter) (bookHit, bool) {
 	numberOK := !isDigit(prev) && !(prev == ':' && i > 1 && isDigit(text[i-2]) && isDigit(text[i]))
 	if numberOK {
 		if n, j, ok := readOrdinal(text, i); ok {
-			books, end := matchNames(text, j, familyIndex, true, func(e *nameEntry) []string {
+			books, end, blockedEnd := matchNamesBlocked(text, j, familyIndex, true, func(e *nameEntry) []string {
 				f := families[e.fam]
 				if n > len(f.books) {
 					return nil
 				}
 				return filterBooks(f.books[n-1:n], allow)
+			}, func(e *nameEntry) bool {
+				f := families[e.fam]
+				return n <= len(f.books) && !allow(f.books[n-1])
 			})
 			if books != nil {
 				return bookHit{books: books, start: i, end: end}, true
+			}
+			if blockedEnd > 0 {
+				return bookHit{start: i, end: blockedEnd}, false
 			}
 		}
 	}
@@ -599,11 +657,21 @@ func matchBookAt(text []rune, i int, allow bookFilter) (bookHit, bool) {
 			}
 		}
 	}
-	books, end := matchNames(text, i, plainIndex, false, plain)
+	books, end, blockedEnd := matchNamesBlocked(text, i, plainIndex, false, plain, func(e *nameEntry) bool {
+		return len(e.books) > 0 && len(filterBooks(e.books, allow)) == 0
+	})
+	if books == nil && blockedEnd > 0 {
+		return bookHit{start: i, end: blockedEnd}, false
+	}
 	if books == nil {
 		// "The Song of Songs", "The Acts of the Apostles".
 		if ws := readWords(text, i, 2); len(ws) == 2 && letterKey(string(text[ws[0].start:ws[0].end])) == "the" {
-			books, end = matchNames(text, ws[1].start, plainIndex, false, plain)
+			books, end = matchNames(text, ws[1].start, plainIndex, false, func(e *nameEntry) []string {
+				if e.words < 2 {
+					return nil
+				}
+				return plain(e)
+			})
 		}
 	}
 	if books == nil {
