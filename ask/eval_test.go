@@ -1,0 +1,157 @@
+package ask
+
+import (
+	"bufio"
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"berean/ask/internal/devsrc"
+	"berean/canon"
+	"berean/index"
+)
+
+var (
+	devOnce sync.Once
+	devIx   *index.Index
+	devErr  error
+)
+
+// devIndex opens the index of the installed modules (skips when absent).
+func devIndex(t testing.TB) *index.Index {
+	t.Helper()
+	if !devsrc.Available() {
+		t.Skip("installed SWORD modules or diatheke not available")
+	}
+	devOnce.Do(func() {
+		dir := os.Getenv("BEREAN_DEV_CACHE")
+		if dir == "" {
+			dir = filepath.Join(os.TempDir(), "berean-askdev")
+		}
+		devIx, devErr = devsrc.Index(context.Background(), dir)
+	})
+	if devErr != nil {
+		t.Fatal(devErr)
+	}
+	return devIx
+}
+
+type qa struct {
+	id, question string
+	expected     []string
+	must         string
+}
+
+func readQA(t testing.TB, path string) []qa {
+	f, err := os.Open(path)
+	if err != nil {
+		t.Skipf("no dev set: %v", err)
+	}
+	defer f.Close()
+	var out []qa
+	sc := bufio.NewScanner(f)
+	head := true
+	var cols []string
+	for sc.Scan() {
+		p := strings.Split(sc.Text(), "\t")
+		if head {
+			cols, head = p, false
+			continue
+		}
+		m := map[string]string{}
+		for i, c := range cols {
+			if i < len(p) {
+				m[c] = p[i]
+			}
+		}
+		if m["question"] == "" {
+			continue
+		}
+		out = append(out, qa{m["id"], m["question"], strings.Split(m["expected_refs"], ","), m["must_have_ref"]})
+	}
+	return out
+}
+
+// span is a KJV ordinal interval of an OSIS range.
+func span(osis string) (int, int) {
+	s, e, _ := strings.Cut(osis, "-")
+	if e == "" {
+		e = s
+	}
+	kjv := canon.KJV()
+	lo, _ := parseOrd(kjv, s, false)
+	hi, _ := parseOrd(kjv, e, true)
+	return lo, hi
+}
+
+func overlaps(a, b string) bool {
+	for _, x := range strings.Split(a, ",") {
+		l1, h1 := span(x)
+		l2, h2 := span(b)
+		if !(h1 < l2 || h2 < l1) {
+			return true
+		}
+	}
+	return false
+}
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func TestEvalDev(t *testing.T) {
+	ix := devIndex(t)
+	rows := readQA(t, "../../shared/data/qa-dev.tsv")
+	a := New(ix)
+	var rr float64
+	var must3, hit, tot int
+	var golden strings.Builder
+	for _, r := range rows {
+		res, err := a.Ask(context.Background(), r.question, Options{N: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		rank := 0
+		for i, h := range res.Results {
+			if overlaps(h.OSIS, r.must) {
+				rank = i + 1
+				break
+			}
+		}
+		if rank > 0 {
+			rr += 1 / float64(rank)
+			if rank <= 3 {
+				must3++
+			}
+		}
+		n := 0
+		for _, e := range r.expected {
+			for _, h := range res.Results {
+				if overlaps(h.OSIS, e) {
+					n++
+					break
+				}
+			}
+		}
+		hit += n
+		tot += len(r.expected)
+		fmt.Fprintf(&golden, "%s rank=%d expected=%d/%d %s\n", r.id, rank, n, len(r.expected), r.question)
+		fmt.Fprintf(&golden, "  terms=%v topics=%v\n", res.Terms, res.Topics)
+		for i, h := range res.Results {
+			if i >= 5 {
+				break
+			}
+			fmt.Fprintf(&golden, "  %d %-22s %6.2f %s\n", i+1, h.OSIS, h.Score, strings.Join(h.Why, "; "))
+		}
+	}
+	n := float64(len(rows))
+	summary := fmt.Sprintf("ask: MRR=%.3f must@3=%d/%d recall@10=%.0f%% (%d questions)\n", rr/n, must3, len(rows), 100*float64(hit)/float64(tot), len(rows))
+	golden.WriteString(summary)
+	t.Log("\n" + golden.String())
+	if os.Getenv("ASK_EVAL_STRICT") != "" && (rr/n < 0.8 || must3 < 13) {
+		t.Errorf("below target: %s", summary)
+	}
+}

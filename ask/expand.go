@@ -1,0 +1,213 @@
+package ask
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"berean/index"
+)
+
+// Concept expansion: each content word of the question becomes a concept
+// that a verse can match by several features, each with a strength in
+// (0, 1]. A verse's score for the concept is its best feature, so the
+// features never add up for the same word.
+
+type featKind uint8
+
+const (
+	featWord   featKind = iota // the word's stem
+	featStrong                 // a Strong's key the translators render with the word
+	featDef                    // a Strong's key whose lexicon definition has the word
+	featPair                   // the word written as two ("forever": "for ever")
+)
+
+type feature struct {
+	kind     featKind
+	term     string // stem term, Strong's key, or the first exact word of a pair
+	term2    string // the second exact word of a pair
+	strength float64
+}
+
+type concept struct {
+	w     word
+	feats []feature
+}
+
+// Expansion parameters; see doc.go for the measurements behind them.
+const (
+	strongShareMin = 0.12 // a key must carry this share of the word's tagged renderings
+	strongStrength = 0.75 // a verse matching only through a rendering key
+	defStrength    = 0.45 // a verse matching only through a lexicon definition
+	defMaxKeys     = 6    // definitions are used only for words this specific
+	specBoost      = 2.0  // a key whose renderings are half this word counts fully
+)
+
+// compounds finds other spellings of a word as one or two words: a
+// question's "forever" is "for ever" in the KJV (a pair feature), and a
+// question's "for ever" is "forever" in the WEB (the joined word).
+func (a *Asker) compounds(q *question, w word) []feature {
+	var out []feature
+	has := func(t string) bool {
+		for _, b := range a.ix.Bibles() {
+			if b.Exact(t).Len() > 0 {
+				return true
+			}
+		}
+		return false
+	}
+	if len(w.exact) >= 6 {
+		for i := 3; i <= len(w.exact)-3; i++ {
+			x, y := w.exact[:i], w.exact[i:]
+			if has(x) && has(y) {
+				out = append(out, feature{kind: featPair, term: x, term2: y, strength: 1})
+			}
+		}
+	}
+	for _, j := range []int{w.pos - 1, w.pos + 1} {
+		if j < 0 || j >= len(q.words) {
+			continue
+		}
+		joined := q.words[j].exact + w.exact
+		if j > w.pos {
+			joined = w.exact + q.words[j].exact
+		}
+		if has(joined) {
+			out = append(out, feature{kind: featWord, term: index.StemTerm(joined), strength: 1})
+		}
+	}
+	return out
+}
+
+// expand builds the concepts of a question.
+func (a *Asker) expand(q *question, strongs, defs bool) []concept {
+	var cs []concept
+	seen := map[string]bool{}
+	for _, w := range q.words {
+		if w.stop || seen[w.stem] {
+			continue
+		}
+		seen[w.stem] = true
+		c := concept{w: w, feats: []feature{{kind: featWord, term: w.stem, strength: 1}}}
+		c.feats = append(c.feats, a.compounds(q, w)...)
+		have := map[string]bool{}
+		if strongs {
+			kcs := a.ix.StrongsForWord(w.text)
+			total := 0
+			for _, kc := range kcs {
+				total += kc.Count
+			}
+			if total > 0 {
+				top := float64(kcs[0].Count)
+				for _, kc := range kcs {
+					share := float64(kc.Count) / float64(total)
+					if share < strongShareMin || kc.Count < 2 && len(kcs) > 1 {
+						continue
+					}
+					// How much of the key's use this word accounts for: a
+					// key rendered by many other words ("most" for H6944,
+					// mostly "holy") is not about the word.
+					df := 0
+					for _, b := range a.ix.Bibles() {
+						df += b.Strong(kc.Key).Len()
+					}
+					spec := 1.0
+					if df > 0 {
+						spec = math.Min(1, specBoost*float64(kc.Count)/float64(df))
+					}
+					have[kc.Key] = true
+					c.feats = append(c.feats, feature{kind: featStrong, term: kc.Key,
+						strength: strongStrength * math.Sqrt(float64(kc.Count)/top) * math.Sqrt(spec)})
+				}
+			}
+		}
+		if defs {
+			kcs := a.ix.DefinitionsWith(w.text)
+			if len(kcs) > 0 && len(kcs) <= defMaxKeys {
+				for _, kc := range kcs {
+					if have[kc.Key] {
+						continue
+					}
+					c.feats = append(c.feats, feature{kind: featDef, term: kc.Key, strength: defStrength})
+				}
+			}
+		}
+		cs = append(cs, c)
+	}
+	return cs
+}
+
+// topicMatch is a Nave's topic whose name the question covers.
+type topicMatch struct {
+	name   string
+	weight float64 // coverage of the name by the question, times the idf share
+}
+
+// topicWords splits a topic name into its content stems.
+func topicWords(name string) []string {
+	var out []string
+	for _, w := range index.Words(name) {
+		if stopWords[w] || len(w) < 2 {
+			continue
+		}
+		out = append(out, index.StemTerm(w))
+	}
+	return out
+}
+
+// topics finds the topics whose names are covered by the question's words:
+// every content word of the name must be in the question ("INTERCESSION",
+// "JESUS, MEDIATOR" need not be whole for a match, but half at least).
+func (a *Asker) matchTopics(cs []concept, idf map[string]float64) []topicMatch {
+	stems := map[string]bool{}
+	var totalIDF float64
+	for _, c := range cs {
+		stems[c.w.stem] = true
+		totalIDF += idf[c.w.stem]
+	}
+	if totalIDF == 0 {
+		return nil
+	}
+	cand := map[string]bool{}
+	for _, c := range cs {
+		for _, t := range a.ix.TopicsForWord(c.w.text) {
+			cand[t] = true
+		}
+	}
+	var out []topicMatch
+	for name := range cand {
+		ws := topicWords(name)
+		if len(ws) == 0 {
+			continue
+		}
+		matched := 0
+		var mIDF float64
+		used := map[string]bool{}
+		for _, s := range ws {
+			if stems[s] && !used[s] {
+				used[s] = true
+				matched++
+				mIDF += idf[s]
+			}
+		}
+		cov := float64(matched) / float64(len(ws))
+		if matched < len(ws) && (matched < 2 || matched < len(ws)-1) {
+			continue
+		}
+		out = append(out, topicMatch{name, cov * cov * mIDF / totalIDF})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].weight != out[j].weight {
+			return out[i].weight > out[j].weight
+		}
+		return out[i].name < out[j].name
+	})
+	if len(out) > 8 {
+		out = out[:8]
+	}
+	return out
+}
+
+func titleCase(s string) string {
+	return strings.ToUpper(s)
+}

@@ -1,0 +1,208 @@
+package ask
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"berean/canon"
+	"berean/ref"
+)
+
+// hits turns the scored verses into ranked results: passages named in the
+// question first, then verses best first, neighbouring verses that all
+// score well joined into one range.
+func (a *Asker) hits(q *question, s *scored, disp *bibleMap, o Options) []Hit {
+	var out []Hit
+	kjv := canon.KJV()
+	top := 0.0
+	keys := s.ranked(o.Testament)
+	if len(keys) > 0 {
+		top = s.final[keys[0]]
+	}
+	used := map[int32]bool{}
+	for _, r := range q.refs {
+		lo, hi, ok := rangeOrds(kjv, r)
+		if !ok {
+			continue
+		}
+		if hi-lo > 200 {
+			hi = lo + 200
+		}
+		h := a.makeHit(lo, hi, disp)
+		h.Score = round(top + 1)
+		h.Why = []string{"the passage named in the question: " + r.String()}
+		for k := lo; k <= hi; k++ {
+			used[int32(k)] = true
+		}
+		out = append(out, h)
+	}
+	for _, k := range keys {
+		if len(out) >= o.N {
+			break
+		}
+		if used[k] {
+			continue
+		}
+		sc := s.final[k]
+		lo, hi := int(k), int(k)
+		// Extend over neighbours in the same chapter that score well and
+		// are not already shown.
+		for {
+			n := int32(lo - 1)
+			if n < 0 || used[n] || !sameChapter(lo-1, int(k)) || s.final[n] < rangeKeep*sc {
+				break
+			}
+			lo--
+		}
+		for {
+			n := int32(hi + 1)
+			if int(n) >= kjv.VerseCount() || used[n] || !sameChapter(hi+1, int(k)) || s.final[n] < rangeKeep*sc {
+				break
+			}
+			hi++
+		}
+		if hi-lo > 4 { // a long run is a topic's block, not an answer: keep the hit alone
+			lo, hi = int(k), int(k)
+		}
+		for x := lo; x <= hi; x++ {
+			used[int32(x)] = true
+		}
+		h := a.makeHit(lo, hi, disp)
+		h.Score = round(sc)
+		h.Why = s.reasons(k, a.maps)
+		out = append(out, h)
+	}
+	return out
+}
+
+func round(x float64) float64 { return math.Round(x*1000) / 1000 }
+
+// rangeOrds is the KJV ordinal span of a reference range.
+func rangeOrds(kjv *canon.System, r ref.Range) (int, int, bool) {
+	end := r.End
+	if end.Book == "" {
+		end = r.Start
+	}
+	lo, ok := refOrd(kjv, r.Start, false)
+	if !ok {
+		return 0, 0, false
+	}
+	hi, ok := refOrd(kjv, end, true)
+	if !ok || hi < lo {
+		return 0, 0, false
+	}
+	return lo, hi, true
+}
+
+func refOrd(kjv *canon.System, r ref.Ref, end bool) (int, bool) {
+	bk, ok := kjv.Book(r.Book)
+	if !ok {
+		return 0, false
+	}
+	ch, v := r.Chapter, r.Verse
+	if ch == 0 {
+		ch = 1
+		if end {
+			ch = bk.Chapters()
+		}
+	}
+	if ch > bk.Chapters() {
+		return 0, false
+	}
+	if v == 0 {
+		v = 1
+		if end {
+			v = bk.Verses[ch-1]
+		}
+	}
+	return kjv.Ordinal(r.Book, ch, v)
+}
+
+// makeHit builds a hit for the KJV ordinals lo..hi quoted from disp.
+func (a *Asker) makeHit(lo, hi int, disp *bibleMap) Hit {
+	h := Hit{Start: lo, End: hi}
+	var texts []string
+	for k := lo; k <= hi; k++ {
+		t := verseText(disp, a.maps, k)
+		h.Verses = append(h.Verses, Verse{OSIS: keyOSIS(k), Text: t})
+		if t != "" {
+			texts = append(texts, t)
+		}
+	}
+	h.Text = strings.Join(texts, " ")
+	h.OSIS = keyOSIS(lo)
+	if hi > lo {
+		h.OSIS += "-" + keyOSIS(hi)
+	}
+	return h
+}
+
+// verseText is the text of a KJV ordinal in disp, or in another Bible
+// when disp lacks the verse.
+func verseText(disp *bibleMap, all []*bibleMap, k int) string {
+	if d := disp.fromKy[k]; d >= 0 {
+		return disp.b.Text(int(d))
+	}
+	for _, m := range all {
+		if d := m.fromKy[k]; d >= 0 {
+			return m.b.Text(int(d))
+		}
+	}
+	return ""
+}
+
+// reasons says why a verse matched: per concept, the best way any Bible
+// matched it; then the topics.
+func (s *scored) reasons(k int32, maps []*bibleMap) []string {
+	var why []string
+	for ci, c := range s.concepts {
+		bestV := float32(0)
+		bestF := -1
+		bestB := ""
+		for _, bs := range s.bibles {
+			d := bs.m.fromKy[k]
+			if d < 0 {
+				continue
+			}
+			if v := bs.best[ci][d]; v > bestV {
+				bestV, bestF, bestB = v, int(bs.feat[ci][d]), bs.m.b.Name()
+			}
+		}
+		if bestF < 0 {
+			continue
+		}
+		f := c.feats[bestF]
+		// Did the display-agnostic word match in every Bible? Name the
+		// translation when only some matched by the word itself.
+		switch f.kind {
+		case featWord:
+			only := ""
+			n := 0
+			for _, bs := range s.bibles {
+				d := bs.m.fromKy[k]
+				if d >= 0 && bs.best[ci][d] > 0 && c.feats[bs.feat[ci][d]].kind == featWord {
+					n++
+					only = bs.m.b.Name()
+				}
+			}
+			if n == 1 && len(s.bibles) > 1 {
+				why = append(why, fmt.Sprintf("matched '%s' (in the %s)", c.w.text, only))
+			} else {
+				why = append(why, fmt.Sprintf("matched '%s'", c.w.text))
+			}
+		case featStrong:
+			why = append(why, fmt.Sprintf("matched '%s' (Strong's %s, in the %s)", c.w.text, f.term, bestB))
+		case featDef:
+			why = append(why, fmt.Sprintf("'%s' is in the definition of Strong's %s", c.w.text, f.term))
+		}
+	}
+	if ts := s.topicOf[k]; len(ts) > 0 {
+		sort.Strings(ts)
+		for _, t := range ts {
+			why = append(why, "topic "+t+" (Nave's)")
+		}
+	}
+	return why
+}

@@ -1,0 +1,176 @@
+package ask
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"berean/index"
+	"berean/ref"
+)
+
+// A question is read in three steps: references in it are found (they are
+// read as passages), its frame is dropped ("where does the Bible say",
+// "which verse says", "verses about"), and the rest is split into words,
+// each either a content word (it is searched for) or a function word (it
+// only counts inside phrases).
+
+// word is one word of the question's content, in order.
+type word struct {
+	text  string // as folded ("intercession")
+	stem  string // index stem term
+	exact string // index exact term
+	stop  bool   // function word: phrase glue only
+	pos   int    // position among the question's words
+}
+
+// question is a parsed question.
+type question struct {
+	text   string
+	words  []word
+	refs   []ref.Range // passages named in the question
+	quoted [][]int     // runs of word indexes the user put in quotation marks
+}
+
+// frames are the leading and trailing wordings that ask for verses rather
+// than say what they are about. They are matched on the folded question
+// (lower case, punctuation as spaces).
+var frames = []*regexp.Regexp{
+	regexp.MustCompile(`^(?:(?:so|and|but|ok|okay|hi|hello|please) )*(?:(?:can|could|would) you (?:please )?)?(?:(?:tell|show|give|find|list) (?:me|us) |find |search for |look up )?`),
+	regexp.MustCompile(`^(?:where|which|what|when|how|who|why)(?: (?:part|place|book|books|chapter|chapters|verse|verses|passage|passages|scripture|scriptures|text|texts|bible verse|bible verses))?(?: of)?(?: in)?(?: the)?(?: (?:bible|scripture|scriptures|word|new testament|old testament))?(?: (?:does|do|did|is|are|was|were|can|could|would|should|will))?(?: (?:the bible|scripture|the scriptures|it|god s word|the word of god|the word|the new testament|the old testament|the text))?(?: (?:say|says|said|saying|teach|teaches|talk about|talks about|speak about|speaks about|speak of|speaks of|speak|speaks|mention|mentions|tell us|tells us|tell|tells|promise|promises|state|states|describe|describes|show|shows|record|records|declare|declares))?(?: (?:that|about|of|on|regarding|concerning))?(?: |$)`),
+	regexp.MustCompile(`^(?:is there|are there|there is|there s)(?: (?:a|any|some|one))?(?: (?:bible|scripture))?(?: (?:verse|verses|passage|passages|scripture|scriptures|text|place))?(?: (?:in the bible|in scripture))?(?: (?:that|which|where|about|on|for|with))?(?: (?:says|say|talks about|mentions|speaks of|tells|promises|shows))?(?: that)?(?: |$)`),
+	regexp.MustCompile(`^(?:i m |i am |im )?(?:looking for|searching for|trying to find|need|want)(?: (?:a|the|any|some))?(?: (?:bible|scripture))?(?: (?:verse|verses|passage|passages|scripture|scriptures))?(?: (?:that|which|where|about|on|for|with))?(?: (?:says|say|talks about|mentions))?(?: |$)`),
+	regexp.MustCompile(`^(?:the|a|any|some)?(?: ?(?:bible|scripture))?(?: ?(?:verse|verses|passage|passages|scripture|scriptures|one|place|text))(?: (?:that|which|where|about|on|for|with|in which))(?: (?:says|say|talks about|mentions|speaks of|tells|promises))?(?: that)?(?: |$)`),
+	regexp.MustCompile(`^(?:bible |scripture )?(?:verses|verse|passages|scriptures)(?: (?:about|on|for|regarding|concerning))?(?: |$)`),
+	regexp.MustCompile(`^what (?:is|are) (?:the|a)? ?(?:bible s|biblical|scriptural)? ?(?:view|teaching|teachings|position|verse|verses) (?:on|of|about|for)(?: |$)`),
+	regexp.MustCompile(`(?: (?:in|from|according to) (?:the )?(?:bible|scripture|scriptures|word of god|new testament|old testament))+$`),
+}
+
+// stopWords carry no content on their own. They stay in the question's word
+// sequence so that phrases ("so loved the world") still match.
+var stopWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`a an the and or but nor for so yet of to in on at by with from into onto upon unto
+	up out off over under about as than then that this these those there here which who whom whose what when where why how
+	i me my mine myself we us our ours ourselves you your yours yourself yourselves he him his himself she her hers
+	it its itself they them their theirs themselves thou thee thy thine ye
+	is am are was were be been being have has had having do does did doing done shall will would should can could may might must
+	not no all any some each every also even if because let s o oh very just only such own same too
+	hath doth art shalt wilt hast didst saith unto thereof therein wherefore verily behold
+	bible verse verses scripture scriptures passage passages say says said`) {
+		stopWords[w] = true
+	}
+}
+
+// parseQuestion reads a question.
+func parseQuestion(q string, rp *ref.Parser) question {
+	out := question{text: q}
+	// References: a passage named in the question is read (only matches
+	// with a chapter: a bare book name like "Acts" or "Job" is a word).
+	body := q
+	if rp != nil {
+		ms := rp.Scan(q)
+		rs := []rune(q)
+		var keep []rune
+		last := 0
+		for _, m := range ms {
+			if m.Err != nil || len(m.Ranges) == 0 || m.Ranges[0].Start.Chapter == 0 {
+				continue
+			}
+			out.refs = append(out.refs, m.Ranges...)
+			if m.Start >= last && m.End <= len(rs) {
+				keep = append(keep, rs[last:m.Start]...)
+				keep = append(keep, ' ')
+				last = m.End
+			}
+		}
+		if last > 0 {
+			keep = append(keep, rs[last:]...)
+			body = string(keep)
+		}
+	}
+	// Quoted runs are remembered by word index.
+	folded, quotedMask := foldQuestion(body)
+	for _, re := range frames {
+		if loc := re.FindStringIndex(folded); loc != nil && loc[1] > loc[0] {
+			cut := strings.TrimSpace(folded[:loc[0]] + " " + folded[loc[1]:])
+			if cut != "" {
+				// keep quotedMask aligned: frames never cut inside quotes in
+				// practice; recompute by dropping the same number of words.
+				before := len(strings.Fields(folded[:loc[0]]))
+				n := len(strings.Fields(folded[loc[0]:loc[1]]))
+				if before+n <= len(quotedMask) {
+					quotedMask = append(append([]bool{}, quotedMask[:before]...), quotedMask[before+n:]...)
+				}
+				folded = cut
+			}
+		}
+	}
+	fields := strings.Fields(folded)
+	var run []int
+	for i, f := range fields {
+		for _, w := range index.Words(f) {
+			if len(w) == 1 && w != "i" && w != "o" && w != "a" {
+				continue
+			}
+			wd := word{text: w, stem: index.StemTerm(w), exact: index.ExactTerm(w), stop: stopWords[w], pos: len(out.words)}
+			out.words = append(out.words, wd)
+			if i < len(quotedMask) && quotedMask[i] {
+				run = append(run, wd.pos)
+			} else if len(run) > 0 {
+				out.quoted = append(out.quoted, run)
+				run = nil
+			}
+		}
+	}
+	if len(run) > 0 {
+		out.quoted = append(out.quoted, run)
+	}
+	// A question made only of function words ("who am I") keeps them as
+	// content.
+	content := 0
+	for _, w := range out.words {
+		if !w.stop {
+			content++
+		}
+	}
+	if content == 0 {
+		for i := range out.words {
+			out.words[i].stop = false
+		}
+	}
+	return out
+}
+
+// foldQuestion lower-cases q, turns punctuation into spaces (keeping
+// in-word apostrophes as spaces too: "god's" -> "god s") and reports for
+// each resulting word whether it was inside quotation marks.
+func foldQuestion(q string) (string, []bool) {
+	var b strings.Builder
+	var mask []bool
+	inQuote := false
+	inWord := false
+	for _, r := range q {
+		switch {
+		case r == '"' || r == '“' || r == '”':
+			inQuote = !inQuote
+			if inWord {
+				b.WriteByte(' ')
+				inWord = false
+			}
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if !inWord {
+				mask = append(mask, inQuote)
+				inWord = true
+			}
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			if inWord {
+				b.WriteByte(' ')
+				inWord = false
+			}
+		}
+	}
+	return strings.Join(strings.Fields(b.String()), " "), mask
+}
