@@ -1,0 +1,195 @@
+package sword
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf16"
+)
+
+// MaxConfSize is the largest conf file read (1 MiB); real ones are a few KiB.
+const MaxConfSize = 1 << 20
+
+// Conf is one section of a conf file: an ordered multimap of keys to values.
+type Conf struct {
+	Section string
+	keys    []string
+	vals    []string
+}
+
+// Get returns the first value of key, or "".
+func (c *Conf) Get(key string) string {
+	for i, k := range c.keys {
+		if k == key {
+			return c.vals[i]
+		}
+	}
+	return ""
+}
+
+// Has reports whether key is present (possibly with an empty value).
+func (c *Conf) Has(key string) bool {
+	for _, k := range c.keys {
+		if k == key {
+			return true
+		}
+	}
+	return false
+}
+
+// All returns every value of key in file order.
+func (c *Conf) All(key string) []string {
+	var out []string
+	for i, k := range c.keys {
+		if k == key {
+			out = append(out, c.vals[i])
+		}
+	}
+	return out
+}
+
+// Keys returns the keys in file order, repeated keys repeated.
+func (c *Conf) Keys() []string { return append([]string(nil), c.keys...) }
+
+// Set appends a key (used by writers and tests).
+func (c *Conf) Set(key, val string) {
+	c.keys = append(c.keys, key)
+	c.vals = append(c.vals, val)
+}
+
+// ParseConf reads a conf file: sections, Key=Value lines split at the first
+// '=', comments, continuation lines ending in '\' (joined with no separator),
+// repeated keys kept in order. Lines before the first section are ignored.
+func ParseConf(r io.Reader) ([]*Conf, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxConfSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("sword: reading conf: %w", err)
+	}
+	if len(data) > MaxConfSize {
+		return nil, fmt.Errorf("sword: conf file larger than %d bytes", MaxConfSize)
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	var out []*Conf
+	var cur *Conf
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(make([]byte, 0, 64<<10), MaxConfSize+1)
+	var pending string // a continued line
+	continued := false
+	for sc.Scan() {
+		raw := sc.Text()
+		var line string
+		if continued {
+			line = pending + raw
+		} else {
+			line = strings.TrimLeft(raw, " \t\r")
+		}
+		t := strings.TrimRight(line, " \t\r")
+		if strings.HasSuffix(t, `\`) && !strings.HasSuffix(t, `\\`) {
+			pending, continued = t[:len(t)-1], true
+			continue
+		}
+		pending, continued = "", false
+		if t == "" || strings.HasPrefix(t, "#") {
+			continue
+		}
+		if t[0] == '[' {
+			if end := strings.IndexByte(t, ']'); end > 0 {
+				cur = &Conf{Section: t[1:end]}
+				out = append(out, cur)
+				continue
+			}
+		}
+		if cur == nil {
+			continue
+		}
+		k, v, ok := strings.Cut(line, "=")
+		if !ok || k == "" {
+			continue
+		}
+		cur.keys = append(cur.keys, k)
+		cur.vals = append(cur.vals, strings.TrimSpace(v))
+	}
+	if continued && cur != nil {
+		if k, v, ok := strings.Cut(pending, "="); ok && k != "" {
+			cur.keys = append(cur.keys, k)
+			cur.vals = append(cur.vals, strings.TrimSpace(v))
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("sword: reading conf: %w", err)
+	}
+	return out, nil
+}
+
+// RTF decodes the RTF subset allowed in About and similar values: \par and
+// \pard become line breaks (\pard only ends a paragraph), \qc is dropped,
+// \uNNNN? is a UTF-16 code unit (signed decimal) followed by one fallback
+// character, and \\ is a backslash.
+func RTF(s string) string {
+	var b strings.Builder
+	var units []uint16
+	flush := func() {
+		if len(units) > 0 {
+			b.WriteString(string(utf16.Decode(units)))
+			units = units[:0]
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c != '\\' || i+1 >= len(s) {
+			flush()
+			b.WriteByte(c)
+			continue
+		}
+		rest := s[i+1:]
+		switch {
+		case rest[0] == '\\':
+			flush()
+			b.WriteByte('\\')
+			i++
+		case strings.HasPrefix(rest, "pard"):
+			flush()
+			i += 4
+			i = skipSpace(s, i)
+		case strings.HasPrefix(rest, "par"):
+			flush()
+			b.WriteByte('\n')
+			i += 3
+			i = skipSpace(s, i)
+		case strings.HasPrefix(rest, "qc"):
+			i += 2
+			i = skipSpace(s, i)
+		case rest[0] == 'u' && len(rest) > 1 && (rest[1] == '-' || rest[1] >= '0' && rest[1] <= '9'):
+			j := 2
+			for j < len(rest) && rest[j] >= '0' && rest[j] <= '9' {
+				j++
+			}
+			n, err := strconv.Atoi(rest[1:j])
+			if err != nil {
+				flush()
+				b.WriteByte(c)
+				continue
+			}
+			units = append(units, uint16(int16(n)))
+			i += j
+			if i+1 < len(s) { // the fallback character
+				i++
+			}
+		default:
+			flush()
+			b.WriteByte(c)
+		}
+	}
+	flush()
+	return b.String()
+}
+
+func skipSpace(s string, i int) int {
+	if i+1 < len(s) && s[i+1] == ' ' {
+		return i + 1
+	}
+	return i
+}

@@ -1,0 +1,403 @@
+package sword
+
+import (
+	"bytes"
+	"encoding/binary"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+
+	"berean/canon"
+)
+
+// VerseModule reads a verse-keyed module: a Bible (RawText, RawText4, zText,
+// zText4) or a commentary (RawCom, RawCom4, zCom, zCom4). It is safe for
+// concurrent use.
+type VerseModule struct {
+	info   *ModuleInfo
+	sys    *canon.System
+	z      bool // compressed driver
+	size4  bool // 4-byte entry sizes
+	comp   Compression
+	key    []byte
+	testas [3]*testament // index 1 = OT, 2 = NT
+}
+
+// testament is one testament's open files.
+type testament struct {
+	name      string // "ot" or "nt"
+	idx, data *os.File
+	blocks    *os.File // .?zs (z-drivers)
+	idxSize   int64
+	dataSize  int64
+	blkSize   int64
+
+	mu     sync.Mutex
+	cache  blockCache
+	starts map[uint32][]uint32 // per block, sorted entry starts (for u16 wrap recovery)
+}
+
+// OpenVerse opens a verse-keyed module.
+func OpenVerse(mi *ModuleInfo) (*VerseModule, error) {
+	drv := strings.ToLower(mi.Driver)
+	m := &VerseModule{info: mi}
+	switch drv {
+	case "rawtext", "rawcom", "rawgbf":
+	case "rawtext4", "rawcom4":
+		m.size4 = true
+	case "ztext", "zcom":
+		m.z = true
+	case "ztext4", "zcom4":
+		m.z, m.size4 = true, true
+	default:
+		return nil, fmt.Errorf("sword: module %s: %w: driver %s is not a verse driver berean reads (RawText, RawText4, zText, zText4, RawCom, RawCom4, zCom, zCom4)", mi.Name, ErrUnsupported, mi.Driver)
+	}
+	if mi.Locked {
+		return nil, fmt.Errorf("sword: module %s: %w: it is enciphered and its conf has an empty CipherKey; put the key you received from the publisher in %s as CipherKey=YOURKEY", mi.Name, ErrLocked, mi.ConfPath)
+	}
+	m.key = []byte(mi.Conf.Get("CipherKey"))
+	sys, ok := canon.Get(mi.Versification)
+	if !ok {
+		sys = canon.KJV() // libsword falls back to KJV
+	}
+	m.sys = sys
+	if m.z {
+		c, err := ParseCompression(mi.Conf.Get("CompressType"))
+		if err != nil {
+			return nil, fmt.Errorf("sword: module %s: %w", mi.Name, err)
+		}
+		m.comp = c
+	}
+	letter := "b"
+	switch strings.ToUpper(mi.Conf.Get("BlockType")) {
+	case "", "CHAPTER":
+		letter = "c"
+	case "BOOK":
+		letter = "b"
+	case "VERSE":
+		letter = "v"
+	default:
+		return nil, fmt.Errorf("sword: module %s: %w: BlockType %q (BOOK, CHAPTER or VERSE)", mi.Name, ErrUnsupported, mi.Conf.Get("BlockType"))
+	}
+	found := false
+	for t, name := range []string{"", "ot", "nt"} {
+		if name == "" {
+			continue
+		}
+		ta, err := m.openTestament(name, letter)
+		if err != nil {
+			m.Close()
+			return nil, err
+		}
+		if ta != nil {
+			found = true
+		}
+		m.testas[t] = ta
+	}
+	if !found {
+		return nil, fmt.Errorf("sword: module %s: %w: no data files in %s (expected ot.* or nt.* files of driver %s)", mi.Name, ErrNotFound, mi.DataPath, mi.Driver)
+	}
+	return m, nil
+}
+
+func (m *VerseModule) openTestament(name, letter string) (*testament, error) {
+	dir := m.info.DataPath
+	var idxName, dataName, blkName string
+	if m.z {
+		idxName, dataName, blkName = name+"."+letter+"zv", name+"."+letter+"zz", name+"."+letter+"zs"
+	} else {
+		idxName, dataName = name+".vss", name
+	}
+	idx, err := os.Open(filepath.Join(dir, idxName))
+	if err != nil {
+		if os.IsNotExist(err) {
+			return nil, nil // a module may hold one testament only
+		}
+		return nil, fmt.Errorf("sword: module %s: %w", m.info.Name, err)
+	}
+	t := &testament{name: name, idx: idx}
+	t.cache.max = 4
+	open := func(n string) (*os.File, int64, error) {
+		f, err := os.Open(filepath.Join(dir, n))
+		if err != nil {
+			return nil, 0, fmt.Errorf("sword: module %s: %w", m.info.Name, err)
+		}
+		st, err := f.Stat()
+		if err != nil {
+			f.Close()
+			return nil, 0, fmt.Errorf("sword: module %s: %w", m.info.Name, err)
+		}
+		return f, st.Size(), nil
+	}
+	st, err := idx.Stat()
+	if err != nil {
+		t.close()
+		return nil, fmt.Errorf("sword: module %s: %w", m.info.Name, err)
+	}
+	t.idxSize = st.Size()
+	if t.data, t.dataSize, err = open(dataName); err != nil {
+		t.close()
+		return nil, err
+	}
+	if m.z {
+		if t.blocks, t.blkSize, err = open(blkName); err != nil {
+			t.close()
+			return nil, err
+		}
+	}
+	return t, nil
+}
+
+func (t *testament) close() {
+	for _, f := range []*os.File{t.idx, t.data, t.blocks} {
+		if f != nil {
+			f.Close()
+		}
+	}
+}
+
+// Close closes the data files.
+func (m *VerseModule) Close() error {
+	for _, t := range m.testas {
+		if t != nil {
+			t.close()
+		}
+	}
+	return nil
+}
+
+// Info is the module's description.
+func (m *VerseModule) Info() *ModuleInfo { return m.info }
+
+// System is the module's versification.
+func (m *VerseModule) System() *canon.System { return m.sys }
+
+// Entry returns the raw markup of one slot, converted to UTF-8: a verse, or
+// with v == 0 a chapter introduction, with ch == 0 a book introduction. An
+// empty slot gives nil and no error. References outside the versification
+// are errors that name the limit.
+func (m *VerseModule) Entry(osis string, ch, v int) ([]byte, error) {
+	t, ti, err := m.sys.Slot(osis, ch, v)
+	if err != nil {
+		return nil, err
+	}
+	return m.EntryAt(t, ti)
+}
+
+// EntryAt returns the raw markup of a testament slot (see canon.System.Slot).
+func (m *VerseModule) EntryAt(tt canon.Testament, ti int) ([]byte, error) {
+	if tt != canon.OT && tt != canon.NT {
+		return nil, fmt.Errorf("sword: testament %d", tt)
+	}
+	t := m.testas[tt]
+	if t == nil {
+		return nil, nil
+	}
+	b, err := m.read(t, ti)
+	if err != nil || b == nil {
+		return nil, err
+	}
+	if i := bytes.IndexByte(b, 0); i >= 0 {
+		b = b[:i]
+	}
+	return toUTF8(m.info.Encoding, b), nil
+}
+
+func (m *VerseModule) recSize() int64 {
+	switch {
+	case m.z && m.size4:
+		return 12
+	case m.z:
+		return 10
+	case m.size4:
+		return 8
+	}
+	return 6
+}
+
+func (m *VerseModule) read(t *testament, ti int) ([]byte, error) {
+	rs := m.recSize()
+	off := int64(ti) * rs
+	if off+rs > t.idxSize {
+		return nil, nil // past the end: empty, as libsword treats it
+	}
+	var rec [12]byte
+	if _, err := t.idx.ReadAt(rec[:rs], off); err != nil {
+		return nil, corrupt(m.info.Name, t.idx.Name(), off, "reading the index record: %v", err)
+	}
+	le := binary.LittleEndian
+	if !m.z {
+		start := int64(le.Uint32(rec[0:]))
+		var size int64
+		if m.size4 {
+			size = int64(le.Uint32(rec[4:]))
+		} else {
+			size = int64(le.Uint16(rec[4:]))
+		}
+		if size == 0 {
+			return nil, nil
+		}
+		if start+size > t.dataSize {
+			return nil, corrupt(m.info.Name, t.data.Name(), start, "entry of %d bytes runs past the end of the file (%d bytes)", size, t.dataSize)
+		}
+		buf := make([]byte, size)
+		if _, err := t.data.ReadAt(buf, start); err != nil {
+			return nil, corrupt(m.info.Name, t.data.Name(), start, "%v", err)
+		}
+		decipher(m.key, buf)
+		return buf, nil
+	}
+	block := le.Uint32(rec[0:])
+	start := le.Uint32(rec[4:])
+	var size uint32
+	if m.size4 {
+		size = le.Uint32(rec[8:])
+	} else {
+		size = uint32(le.Uint16(rec[8:]))
+	}
+	if size == 0 {
+		return nil, nil
+	}
+	data, err := m.block(t, block)
+	if err != nil {
+		return nil, err
+	}
+	if int64(start) >= int64(len(data)) {
+		return nil, nil // libsword ignores a start beyond the block
+	}
+	end := int64(start) + int64(size)
+	if !m.size4 {
+		end = m.unwrap(t, block, start, size, len(data))
+	}
+	if end > int64(len(data)) {
+		end = int64(len(data))
+	}
+	return append([]byte(nil), data[start:end]...), nil
+}
+
+// unwrap recovers the true end of an entry whose 16-bit size wrapped (zText
+// stores the size modulo 65536; the WEB's Hosea introduction holds 125,566
+// bytes but records 60,030). When the recorded end leaves at least 64 KiB of
+// the block unclaimed, the true end is the first of start+size+k*65536 that is
+// the start of another entry of the block or the block's end. libsword
+// returns the truncated text.
+func (m *VerseModule) unwrap(t *testament, block, start, size uint32, blockLen int) int64 {
+	end := int64(start) + int64(size)
+	if end+65536 > int64(blockLen) {
+		return end
+	}
+	starts := t.blockStarts(m, block)
+	for e := end + 65536; e <= int64(blockLen); e += 65536 {
+		if e == int64(blockLen) {
+			return e
+		}
+		i := sort.Search(len(starts), func(i int) bool { return int64(starts[i]) >= e })
+		if i < len(starts) && int64(starts[i]) == e {
+			return e
+		}
+	}
+	return end
+}
+
+// blockStarts lists the entry starts of one block, scanning the index once.
+func (t *testament) blockStarts(m *VerseModule, block uint32) []uint32 {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.starts == nil {
+		t.starts = map[uint32][]uint32{}
+		buf := make([]byte, t.idxSize)
+		if _, err := t.idx.ReadAt(buf, 0); err == nil {
+			for off := 0; off+10 <= len(buf); off += 10 {
+				b := binary.LittleEndian.Uint32(buf[off:])
+				s := binary.LittleEndian.Uint32(buf[off+4:])
+				if binary.LittleEndian.Uint16(buf[off+8:]) != 0 {
+					t.starts[b] = append(t.starts[b], s)
+				}
+			}
+			for b := range t.starts {
+				sort.Slice(t.starts[b], func(i, j int) bool { return t.starts[b][i] < t.starts[b][j] })
+			}
+		}
+	}
+	return t.starts[block]
+}
+
+// block returns the decompressed block, from the cache when it is there.
+func (m *VerseModule) block(t *testament, n uint32) ([]byte, error) {
+	t.mu.Lock()
+	if b, ok := t.cache.get(n); ok {
+		t.mu.Unlock()
+		return b, nil
+	}
+	t.mu.Unlock()
+	off := int64(n) * 12
+	if off+12 > t.blkSize {
+		return nil, corrupt(m.info.Name, t.blocks.Name(), off, "block %d is past the end of the block index", n)
+	}
+	var rec [12]byte
+	if _, err := t.blocks.ReadAt(rec[:], off); err != nil {
+		return nil, corrupt(m.info.Name, t.blocks.Name(), off, "%v", err)
+	}
+	le := binary.LittleEndian
+	zoff, zsize, usize := int64(le.Uint32(rec[0:])), int64(le.Uint32(rec[4:])), int64(le.Uint32(rec[8:]))
+	if zoff+zsize > t.dataSize {
+		return nil, corrupt(m.info.Name, t.data.Name(), zoff, "block %d (%d bytes) runs past the end of the file (%d bytes)", n, zsize, t.dataSize)
+	}
+	if zsize == 0 {
+		return nil, corrupt(m.info.Name, t.blocks.Name(), off, "block %d is empty", n)
+	}
+	buf := make([]byte, zsize)
+	if _, err := t.data.ReadAt(buf, zoff); err != nil {
+		return nil, corrupt(m.info.Name, t.data.Name(), zoff, "%v", err)
+	}
+	decipher(m.key, buf)
+	// The stated size bounds the output; allow slack for writers that
+	// round, but never more than a sane multiple of the input.
+	limit := int(min(max(usize, 1)+4096, 256<<20))
+	out, err := Decompress(m.comp, buf, limit)
+	if err != nil {
+		return nil, &FormatError{Module: m.info.Name, File: t.data.Name(), Offset: zoff, Err: fmt.Errorf("block %d: %w", n, err)}
+	}
+	t.mu.Lock()
+	t.cache.put(n, out)
+	t.mu.Unlock()
+	return out, nil
+}
+
+// blockCache keeps the most recently used decompressed blocks.
+type blockCache struct {
+	max  int
+	keys []uint32
+	vals [][]byte
+}
+
+func (c *blockCache) get(k uint32) ([]byte, bool) {
+	for i, kk := range c.keys {
+		if kk == k {
+			v := c.vals[i]
+			if i > 0 { // move to front
+				copy(c.keys[1:i+1], c.keys[:i])
+				copy(c.vals[1:i+1], c.vals[:i])
+				c.keys[0], c.vals[0] = k, v
+			}
+			return v, true
+		}
+	}
+	return nil, false
+}
+
+func (c *blockCache) put(k uint32, v []byte) {
+	if _, ok := c.get(k); ok {
+		return
+	}
+	if len(c.keys) < c.max {
+		c.keys = append(c.keys, 0)
+		c.vals = append(c.vals, nil)
+	}
+	copy(c.keys[1:], c.keys[:len(c.keys)-1])
+	copy(c.vals[1:], c.vals[:len(c.vals)-1])
+	c.keys[0], c.vals[0] = k, v
+}
