@@ -242,10 +242,7 @@ type bibleBuilder struct {
 	ords    []byte
 	refs    []byte
 	lens    []byte
-	textOff []byte
-	text    []byte
-	wordOff []byte
-	words   []byte
+	text    *textBuilder
 	total   uint64
 
 	stem, exact, strong termTable
@@ -266,6 +263,7 @@ func newBibleBuilder(src BibleSource) *bibleBuilder {
 	return &bibleBuilder{
 		src: src, sys: src.System(),
 		bookIdx: map[string]int{},
+		text:    newTextBuilder(),
 		stem:    newTermTable(16384), exact: newTermTable(16384), strong: newTermTable(8192),
 		forms:   make(map[string]wordInfo, 16384),
 		arch:    map[string][]uint32{},
@@ -278,8 +276,6 @@ func (bb *bibleBuilder) run(ctx context.Context, pr *progressor) error {
 	if bb.sys == nil {
 		return fmt.Errorf("no versification")
 	}
-	bb.textOff = le.AppendUint32(bb.textOff, 0)
-	bb.wordOff = le.AppendUint32(bb.wordOff, 0)
 	n := 0
 	for v, err := range bb.src.Verses(ctx) {
 		if err != nil {
@@ -331,8 +327,6 @@ func (bb *bibleBuilder) addVerse(v *Verse) error {
 	bb.nDocs++
 	bb.ords = le.AppendUint32(bb.ords, uint32(ord))
 	bb.refs = append(bb.refs, byte(bk), byte(v.Chapter), byte(v.Verse))
-	bb.text = append(bb.text, v.Text...)
-	bb.textOff = le.AppendUint32(bb.textOff, uint32(len(bb.text)))
 
 	toks := tokenize(v.Text, bb.toks[:0])
 	bb.toks = toks
@@ -340,13 +334,7 @@ func (bb *bibleBuilder) addVerse(v *Verse) error {
 		return fmt.Errorf("%s %d:%d has %d words", v.Book, v.Chapter, v.Verse, len(toks))
 	}
 	bb.lens = le.AppendUint16(bb.lens, uint16(len(toks)))
-	prevEnd := 0
-	for _, t := range toks {
-		bb.words = binary.AppendUvarint(bb.words, uint64(t.Start-prevEnd))
-		bb.words = binary.AppendUvarint(bb.words, uint64(t.End-t.Start))
-		prevEnd = t.End
-	}
-	bb.wordOff = le.AppendUint32(bb.wordOff, uint32(len(bb.words)))
+	bb.text.add(v.Text, toks)
 	bb.total += uint64(len(toks))
 
 	stemP, exactP := bb.stemP[:0], bb.exactP[:0]
@@ -429,8 +417,7 @@ func (bb *bibleBuilder) finish() ([]sectionData, error) {
 	}
 	docs := make([]byte, 0, len(bb.ords)+len(bb.refs)+len(bb.lens))
 	docs = append(append(append(docs, bb.ords...), bb.refs...), bb.lens...)
-	text := append(bb.textOff, bb.text...)
-	words := append(bb.wordOff, bb.words...)
+	text, forms, seps := bb.text.finish(bb.lens)
 
 	// Postings: one blob, identical lists stored once (a word whose only
 	// form is itself has the same stem and exact lists).
@@ -499,7 +486,7 @@ func (bb *bibleBuilder) finish() ([]sectionData, error) {
 		{secBible, desc}, {secDocs, docs}, {secText, text},
 		{secStem, stemDict}, {secExact, exactDict}, {secStrong, strongDict},
 		{secPost, pw.blob}, {secArchaic, archDict}, {secAlign, alignDict},
-		{secWords, words},
+		{secForms, forms}, {secSeps, seps},
 	}, nil
 }
 

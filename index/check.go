@@ -91,12 +91,15 @@ func (b *Bible) check() error {
 	}
 	var spans [][2]int
 	for d := 0; d < b.docs; d++ {
-		spans = b.WordSpans(d, spans[:0])
+		var text []byte
+		text, spans = b.Verse(d, text[:0], spans[:0])
 		if len(spans) != b.DocLen(d) {
 			return corruptf("doc %d has %d word spans and %d words", d, len(spans), b.DocLen(d))
 		}
-		if n := len(spans); n > 0 && spans[n-1][1] > len(b.TextBytes(d)) {
-			return corruptf("doc %d: word span past the text", d)
+		for i, sp := range spans {
+			if sp[0] > sp[1] || sp[1] > len(text) || (i > 0 && sp[0] < spans[i-1][1]) {
+				return corruptf("doc %d: bad word span %v", d, sp)
+			}
 		}
 	}
 	for _, k := range []Kind{StemTerms, ExactTerms, StrongTerms} {

@@ -7,9 +7,11 @@ package index
 //
 // History (a reader refuses any version it does not list as readable):
 //
-//	1: first format: header, per-Bible DOCS/TEXT/dictionaries/POST/ARCH/ALIGN
-//	   sections, lexicon and topic sections, TOC with a CRC-32C per section,
-//	   trailer with fingerprint and its own CRC.
+//	1: first format: header, per-Bible DOCS/TEXT/FORMS/SEPS/dictionaries/
+//	   POST/ARCH/ALIGN sections, lexicon and topic sections, TOC with a
+//	   CRC-32C per section, trailer with fingerprint and its own CRC.
+//	   (Kind 15, a table of word spans beside raw texts, existed only
+//	   before the first release; its number is not reused.)
 //
 // When the layout changes, bump FormatVersion, describe the change here and
 // in doc.go. Old files are not migrated: the index is a cache, so a file of
@@ -42,7 +44,7 @@ const (
 	secMeta     = 1  // global: JSON metadata
 	secBible    = 2  // per Bible: descriptor
 	secDocs     = 3  // per Bible: ordinals, refs, lengths
-	secText     = 4  // per Bible: verse texts
+	secText     = 4  // per Bible: verse texts as token streams
 	secStem     = 5  // per Bible: dict stem term -> posting offset
 	secExact    = 6  // per Bible: dict folded form -> posting offset
 	secStrong   = 7  // per Bible: dict Strong's key -> posting offset
@@ -53,7 +55,8 @@ const (
 	secLexDict  = 12 // global: dict definition stem -> lexicon key ids
 	secTopics   = 13 // global: dict topic name -> refs
 	secTopicDic = 14 // global: dict topic-name stem -> topic ids
-	secWords    = 15 // per Bible: byte spans of the words of each verse
+	secForms    = 16 // per Bible: string table of the surface forms of words
+	secSeps     = 17 // per Bible: string table of the separators between words
 
 	globalBible = 0xFFFF
 )
@@ -62,5 +65,5 @@ var sectionNames = map[uint16]string{
 	secMeta: "META", secBible: "BIBLE", secDocs: "DOCS", secText: "TEXT",
 	secStem: "STEM", secExact: "EXACT", secStrong: "STRONG", secPost: "POST",
 	secArchaic: "ARCH", secAlign: "ALIGN", secLexKeys: "LEXKEYS",
-	secLexDict: "LEXDICT", secTopics: "TOPICS", secTopicDic: "TOPICDICT", secWords: "WORDS",
+	secLexDict: "LEXDICT", secTopics: "TOPICS", secTopicDic: "TOPICDICT", secForms: "FORMS", secSeps: "SEPS",
 }

@@ -35,10 +35,14 @@ func TestTinyIndexBytes(t *testing.T) {
 		secBible: "03 545354" + " 06 656e67545354" + " 03 4b4a56" + " 01 03" + " 01 03 47656e",
 		// DOCS: ordinal 0 (uint32); book 0, chapter 1, verse 1; length 3 (uint16).
 		secDocs: "00000000" + " 000101" + " 0300",
-		// TEXT: offsets 0 and 12, then the text.
-		secText: "00000000 0c000000" + " " + hex.EncodeToString([]byte("God is love.")),
-		// WORDS: offsets 0 and 6; (gap, length) per word: God (0,3), is (1,2), love (1,4).
-		secWords: "00000000 06000000" + " 0003 0102 0104",
+		// TEXT: record offsets 0 and 4; per word form<<1 (default separators:
+		// none before the first word, a space before the others), then the
+		// trailing separator: God (form 0), is (1), love (2), "." (sep 0).
+		secText: "00000000 04000000" + " 00 02 04" + " 00",
+		// FORMS: 3 surface forms by frequency (ties by string): offsets 0 3 5 9.
+		secForms: "03000000" + " 00000000 03000000 05000000 09000000" + " " + hex.EncodeToString([]byte("Godislove")),
+		// SEPS: 1 separator, ".".
+		secSeps: "01000000" + " 00000000 01000000" + " 2e",
 		// STEM: 3 keys; key offsets 0 3 5 9; values 0 6 12 (offsets in POST); keys.
 		secStem: "03000000" + " 00000000 03000000 05000000 09000000" + " 00000000 06000000 0c000000" + " " + hex.EncodeToString([]byte("godislove")),
 		// EXACT: the same lists (stored once), so the same section.

@@ -155,8 +155,8 @@ func TestBuildAndRead(t *testing.T) {
 	if b.DocLen(3) != 9 {
 		t.Errorf("DocLen(3) = %d", b.DocLen(3))
 	}
-	if sp := b.WordSpans(3, nil); len(sp) != 9 || b.Text(3)[sp[6][0]:sp[6][1]] != "intercession" {
-		t.Errorf("WordSpans(3) = %v", sp)
+	if tx, sp := b.Verse(3, nil, nil); len(sp) != 9 || string(tx[sp[6][0]:sp[6][1]]) != "intercession" {
+		t.Errorf("Verse(3) = %q %v", tx, sp)
 	}
 	p := b.Exact("intercession")
 	if got := docsOf(p); !slices.Equal(got, []int{2, 3}) {
@@ -425,7 +425,7 @@ func exercise(ix *Index) {
 			b.Text(d)
 			b.DocLen(d)
 			b.Ordinal(d)
-			b.WordSpans(d, nil)
+			b.Verse(d, nil, nil)
 		}
 		b.BookDocs("Heb")
 		b.DocAtOrdinal(100)

@@ -300,7 +300,7 @@ type Bible struct {
 	books                []string
 	ords, refs, lens     []byte // DOCS: 4, 3 and 2 bytes per doc
 	textOff, text        []byte
-	wordOff, words       []byte
+	forms, seps          strtab
 	stem, exact, strong  dict
 	post                 []byte
 	arch, align          dict
@@ -346,11 +346,10 @@ func (b *Bible) section(kind uint16, data []byte) error {
 		}
 		b.textOff = data
 		b.haveText = true
-	case secWords:
-		if len(data) < 4 {
-			return corruptf("WORDS section of %d bytes", len(data))
-		}
-		b.wordOff = data
+	case secForms:
+		b.forms, err = parseStrtab(data)
+	case secSeps:
+		b.seps, err = parseStrtab(data)
 	case secStem:
 		b.stem, err = parseDict(data)
 	case secExact:
@@ -380,11 +379,6 @@ func (b *Bible) validate() error {
 	}
 	b.text = b.textOff[(n+1)*4:]
 	b.textOff = b.textOff[:(n+1)*4]
-	if len(b.wordOff) < (n+1)*4 {
-		return corruptf("Bible %s: word offsets missing or truncated", b.name)
-	}
-	b.words = b.wordOff[(n+1)*4:]
-	b.wordOff = b.wordOff[:(n+1)*4]
 	// Doc range of each book, for scopes and stats.
 	b.bookFirst = make([]int, len(b.books))
 	b.bookLast = make([]int, len(b.books))
@@ -466,45 +460,6 @@ func (b *Bible) DocAtOrdinal(ord int) int {
 
 // DocLen is the number of words of doc.
 func (b *Bible) DocLen(doc int) int { return int(le.Uint16(b.lens[2*doc:])) }
-
-// Text returns the clean text of doc (a fresh string).
-func (b *Bible) Text(doc int) string { return string(b.TextBytes(doc)) }
-
-// TextBytes returns the clean text of doc in place (valid until Close).
-func (b *Bible) TextBytes(doc int) []byte {
-	if doc < 0 || doc >= b.docs {
-		return nil
-	}
-	s, e := le.Uint32(b.textOff[4*doc:]), le.Uint32(b.textOff[4*doc+4:])
-	if s > e || int64(e) > int64(len(b.text)) {
-		return nil
-	}
-	return b.text[s:e]
-}
-
-// WordSpans appends the byte spans [start, end) in Text(doc) of the words
-// of doc, indexed by word position: the positions of postings map to the
-// text through them (highlighting, KWIC).
-func (b *Bible) WordSpans(doc int, dst [][2]int) [][2]int {
-	if doc < 0 || doc >= b.docs {
-		return dst
-	}
-	s, e := le.Uint32(b.wordOff[4*doc:]), le.Uint32(b.wordOff[4*doc+4:])
-	if s > e || int64(e) > int64(len(b.words)) {
-		return dst
-	}
-	w := b.words[s:e]
-	p, end := 0, 0
-	for p < len(w) {
-		start := end + int(uvarint(w, &p))
-		end = start + int(uvarint(w, &p))
-		if p > len(w) {
-			break
-		}
-		dst = append(dst, [2]int{start, end})
-	}
-	return dst
-}
 
 func (b *Bible) postings(d *dict, i int) Postings {
 	off := d.value(i)

@@ -287,13 +287,15 @@ func (s *Searcher) run(ctx context.Context, root *node, o Options) (*Result, err
 	}
 	var pos []uint32
 	var words [][2]int
+	var text []byte
 	for _, c := range cands {
 		e := evals[c.bible]
 		b := bibles[c.bible]
 		book, ch, v := b.Ref(c.doc)
+		text, words = b.Verse(c.doc, text[:0], words[:0])
 		h := Hit{
 			OSIS:  fmt.Sprintf("%s.%d.%d", book, ch, v),
-			Bible: b.Name(), Module: b.Module(), Text: b.Text(c.doc),
+			Bible: b.Name(), Module: b.Module(), Text: string(text),
 			Score: round(c.score), Book: book, Chapter: ch, Verse: v,
 			Doc: c.doc, Ordinal: b.Ordinal(c.doc),
 		}
@@ -301,7 +303,6 @@ func (s *Searcher) run(ctx context.Context, root *node, o Options) (*Result, err
 		for _, l := range leaves {
 			pos = e.positions(l, c.doc, pos)
 		}
-		words = b.WordSpans(c.doc, words[:0])
 		h.Spans = spansOf(pos, words)
 		h.Matches = runeSpans(h.Text, h.Spans)
 		if o.KWIC > 0 {
