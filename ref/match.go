@@ -243,14 +243,13 @@ func phonetic(s string) string {
 // exact name; repeated letters collapsed; the Psalm rule; a plural "s";
 // one typo in a short word; an abbreviation by truncation of a full name;
 // a misspelling within an edit distance that grows with the name's length.
-func (ix *nameIndex) lookup(key string, k int, withOrdinal bool) *nameEntry {
-	if key == "" {
+func (ix *nameIndex) lookup(key, c string, k int, withOrdinal bool) *nameEntry {
+	if key == "" || c == "" {
 		return nil
 	}
 	if e := ix.exact[key]; e != nil {
 		return e
 	}
-	c := collapse(key)
 	if e := ix.coll[c]; e != nil {
 		return e
 	}
@@ -314,7 +313,7 @@ func (ix *nameIndex) lookup(key string, k int, withOrdinal bool) *nameEntry {
 		ambiguous := false
 		sk := skeleton(c)
 		for _, e := range ix.byFirst[key[0]] {
-			if !e.full || (e.fam < 0 && numbered(e.books)) {
+			if !e.full || (e.fam < 0 && numbered(e.books)) || e.words != k {
 				continue
 			}
 			if !strings.HasPrefix(e.key, key) && !(len(c) <= 5 && len(sk) >= 3 && skeleton(e.coll) == sk) {
@@ -574,13 +573,14 @@ func matchNamesBlocked(text []rune, i int, ix *nameIndex, withOrdinal bool, acce
 		key := wordsKey(text, ws[:k])
 		e := ix.exact[key]
 		single := plainCase(text, ws[:k])
+		ckey := collapsedKey(text, ws[:k])
 		if e == nil && single {
-			e = ix.coll[collapsedKey(text, ws[:k])]
+			e = ix.coll[ckey]
 		}
 		exact := e != nil
 		if e == nil && digitSoon(text, end) && single {
 			if !(withOrdinal && plainIndex.exact[key] != nil) {
-				e = ix.lookup(key, k, withOrdinal)
+				e = ix.lookup(key, ckey, k, withOrdinal)
 			}
 		}
 		if e == nil {
