@@ -75,6 +75,8 @@ type Asker struct {
 	once    sync.Once
 	maps    []*bibleMap
 	topicVs topicCache
+	popOnce sync.Once
+	pop     map[int32]int
 }
 
 // New returns an Asker over ix.
@@ -99,6 +101,11 @@ func (a *Asker) init() {
 		}
 		wg.Wait()
 	})
+}
+
+func (a *Asker) popularity() map[int32]int {
+	a.popOnce.Do(func() { a.pop = popularity(a.ix) })
+	return a.pop
 }
 
 // Ask is New(ix).Ask for one-off use.
@@ -196,6 +203,8 @@ func (f feature) postings(b *index.Bible) index.Postings {
 		return b.Stem(f.term)
 	case featPair:
 		return b.Exact(f.term2)
+	case featExact:
+		return b.Exact(f.term)
 	}
 	return b.Strong(f.term)
 }
@@ -447,6 +456,16 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 	for k, p := range acc {
 		s.final[k] = p.best + agreeShare*p.second
 	}
+	// Verses that many topics cite are the ones people ask about.
+	if popShare > 0 && !o.NoTopics && mass > 0 {
+		pop := a.popularity()
+		meanIDF := mass / float64(len(cs))
+		for k := range s.final {
+			if n := pop[k]; n > 0 {
+				s.final[k] += popShare * meanIDF * math.Log1p(float64(n))
+			}
+		}
+	}
 	// Nave's topics the question names: their verses get a prior.
 	if !o.NoTopics && mass > 0 {
 		s.topics = a.matchTopics(cs, idfOf)
@@ -537,6 +556,7 @@ func rescore(bs *bibleScores, q *question, cs []concept, cidf []float64, mass fl
 		}
 	}
 	meanIDF := mass / math.Max(1, float64(len(cs)))
+	avgdl := math.Max(1, b.AvgLen())
 	sort.Slice(list, func(i, j int) bool { return list[i].d < list[j].d })
 	pos := make([][]uint32, len(q.words))
 	for _, c := range list {
@@ -579,7 +599,10 @@ func rescore(bs *bibleScores, q *question, cs []concept, cidf []float64, mass fl
 		}
 		// Phrase: the longest run of question words in order.
 		if run := longestRun(pos, conceptOf); run >= 3 {
-			bonus += phraseBonus * meanIDF * float64(run-2)
+			// Normalised by verse length like BM25: a verse that is mostly
+			// the quotation beats a long verse that contains it.
+			norm := 1 - bLen + bLen*float64(b.DocLen(int(d)))/avgdl
+			bonus += phraseBonus * meanIDF * float64(run-2) / norm
 		}
 		bs.score[d] += float32(bonus)
 	}

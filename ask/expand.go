@@ -20,6 +20,7 @@ const (
 	featStrong                 // a Strong's key the translators render with the word
 	featDef                    // a Strong's key whose lexicon definition has the word
 	featPair                   // the word written as two ("forever": "for ever")
+	featExact                  // the word exactly as written
 )
 
 type feature struct {
@@ -41,6 +42,7 @@ const (
 	defStrength    = 0.45 // a verse matching only through a lexicon definition
 	defMaxKeys     = 6    // definitions are used only for words this specific
 	specBoost      = 2.0  // a key whose renderings are half this word counts fully
+	stemStrength   = 0.85 // another form of the word (sin for sinned)
 )
 
 // compounds finds other spellings of a word as one or two words: a
@@ -88,7 +90,9 @@ func (a *Asker) expand(q *question, strongs, defs bool) []concept {
 			continue
 		}
 		seen[w.stem] = true
-		c := concept{w: w, feats: []feature{{kind: featWord, term: w.stem, strength: 1}}}
+		// The word as written counts fully; its other forms (sin for
+		// sinned) a little less.
+		c := concept{w: w, feats: []feature{{kind: featWord, term: w.stem, strength: stemStrength}, {kind: featExact, term: w.exact, strength: 1}}}
 		c.feats = append(c.feats, a.compounds(q, w)...)
 		have := map[string]bool{}
 		if strongs {

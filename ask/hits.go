@@ -177,12 +177,12 @@ func (s *scored) reasons(k int32, maps []*bibleMap) []string {
 		// Did the display-agnostic word match in every Bible? Name the
 		// translation when only some matched by the word itself.
 		switch f.kind {
-		case featWord:
+		case featWord, featExact, featPair:
 			only := ""
 			n := 0
 			for _, bs := range s.bibles {
 				d := bs.m.fromKy[k]
-				if d >= 0 && bs.best[ci][d] > 0 && c.feats[bs.feat[ci][d]].kind == featWord {
+				if k := c.feats[bs.feat[ci][d]].kind; d >= 0 && bs.best[ci][d] > 0 && (k == featWord || k == featExact || k == featPair) {
 					n++
 					only = bs.m.b.Name()
 				}

@@ -1,20 +1,30 @@
 package ask
 
 import (
+	"context"
 	"fmt"
-	"strings"
 	"testing"
+
+	"berean/canon"
 )
 
 func TestProbe(t *testing.T) {
 	ix := devIndex(t)
-	for _, w := range strings.Fields("forever anxious most helper ask sinned") {
-		fmt.Println(w, ix.StrongsForWord(w), ix.DefinitionsWith(w))
+	a := New(ix)
+	a.init()
+	ord, _ := canon.KJV().Ordinal("Rom", 3, 23)
+	for _, m := range a.maps {
+		d := m.fromKy[ord]
+		fmt.Println(m.b.Name(), d, m.b.Text(int(d)))
+		p := m.b.Stem("sinned")
+		fmt.Println(p.Len())
 	}
-	n := 0
-	for _, name := range []string{"ANXIETY", "CARE", "CARE, WORLDLY", "CAREFULNESS", "WORRY", "TRUST", "PRAYER"} {
-		refs, ok := ix.TopicRefs(name)
-		fmt.Println(name, ok, len(refs), strings.Contains(strings.Join(refs, ","), "Phil.4.6"))
-		n++
+	q := parseQuestion("Where does the Bible say all have sinned?", a.refs)
+	fmt.Printf("%+v\n", q)
+	s, _ := a.retrieve(context.Background(), &q, a.maps, Options{})
+	fmt.Println(s.final[int32(ord)])
+	for _, bs := range s.bibles {
+		d := bs.m.fromKy[ord]
+		fmt.Println(bs.score[d], bs.best[0][d])
 	}
 }
