@@ -40,6 +40,9 @@ func modernBase(b string) string {
 	if m, ok := irregularBase[b]; ok {
 		return m
 	}
+	if m, ok := irregular[b]; ok {
+		return m
+	}
 	return b
 }
 
@@ -106,6 +109,8 @@ func endsCVC(b string) bool {
 //   - -i: "di" die (short), "cri" cry;
 //   - a doubled b d g m n p r t after at least three letters is undoubled and
 //     takes no e: "sitt" sit, "beginn" begin ("add", "err" keep theirs);
+//     so is the British -ll of longer words: "travell" travel, "compell"
+//     compel, "disannull" disannul (not foretell, farewell, befall);
 //   - needsE: a silent e comes back after e (see), v, c, u, z, single s,
 //     th, dg/rg/lg, a consonant + l (handle) and after a consonant-vowel-
 //     consonant ending in one syllable (make, hate); in longer words it comes
@@ -129,6 +134,10 @@ func restoreBase(b string) string {
 	}
 	if n >= 4 && b[n-1] == b[n-2] && strings.IndexByte("bdgmnprt", b[n-1]) >= 0 {
 		return b[:n-1]
+	}
+	if n >= 5 && (strings.HasSuffix(b, "ell") || strings.HasSuffix(b, "ull")) && syllables(b) >= 2 &&
+		!strings.HasSuffix(b, "tell") && !strings.HasSuffix(b, "well") && !strings.HasSuffix(b, "fell") {
+		return b[:n-1] // British doubling: travell travel, compell compel, disannull disannul
 	}
 	if needsE(b) {
 		return b + "e"
@@ -186,7 +195,7 @@ func needsE(b string) bool {
 }
 
 // ngE: -ng bases that take an e (change, arrange, avenge, challenge, plunge).
-var ngE = []string{"chang", "rang", "veng", "leng", "plung", "lung", "fring", "cring", "ging", "ting"}
+var ngE = []string{"chang", "rang", "veng", "leng", "plung", "lung", "fring", "cring"}
 
 // noETails: two-letter endings of longer CVC bases that take no e.
 var noETails = []string{"it", "et", "en", "on", "er", "el", "al", "ip", "op"}

@@ -37,9 +37,9 @@ func stemmable(w string) bool {
 // It knows a short table of families and a few suffix rules:
 //
 //	-ifi    -if     justify/justification, sanctify, glorify, crucify/crucifixion
-//	-miss   -mit    remit/remission, omit, admit, permit, commit, submit
+//	-miss   -mit    remit/remission, admit, permit, commit, submit (not amiss)
 //	-sumpt  -sum    consume/consumption, presume, assume
-//	-cess   -ced    intercede/intercession, concede, recede, secede, precede
+//	-cess   -ced    intercede/intercession, concede, secede, precede
 //
 // The table covers irregular pairs (destroy/destruction, deceive/deception,
 // prophesy/prophecy, believe/belief, obey/obedience, ascend/ascension).
@@ -60,18 +60,19 @@ var deriveRules = []struct {
 	min          int // letters before the suffix
 }{
 	{"ifi", "if", 2},
-	{"miss", "mit", 1},
+	{"miss", "mit", 2},
 	{"sumpt", "sum", 2},
 }
 
 var derived = map[string]string{
-	// -cess/-ced (success, process, access, excess are other words)
+	// -cess/-ced (success, process, access, excess, recess are other words)
 	"intercess": "interced", "intercessor": "interced", "concess": "conced",
-	"recess": "reced", "secess": "seced", "precess": "preced",
+	"secess": "seced", "precess": "preced",
+	"omiss": "omit", "emiss": "emit", "dismiss": "dismiss",
 	"redempt": "redeem", "redemptor": "redeem",
 	"destruct": "destroy",
 	"decept":   "deceiv", "deceit": "deceiv", "concept": "conceiv",
-	"conceit": "conceiv", "recept": "receiv", "percept": "perceiv",
+	"recept": "receiv", "percept": "perceiv",
 	"resolut": "resolv", "dissolut": "dissolv",
 	"reduct": "reduc", "seduct": "seduc", "introduct": "introduc",
 	"ascens": "ascend", "descens": "descend", "descent": "descend",

@@ -19,21 +19,23 @@ var irregular = map[string]string{
 	"shouldst": "should", "shouldest": "should",
 	"mayst": "may", "mayest": "may",
 	"mightst": "might", "mightest": "might",
-	"must": "must", "oughtest": "ought",
+	"oughtest": "ought", "blest": "blessed",
 	"wot": "know", "wotteth": "knows", "wist": "knew", "knowst": "know",
 	"durst": "dared",
 	// old strong pasts and spellings
 	"spake": "spoke", "spakest": "spoke", "brake": "broke", "sware": "swore",
-	"drave": "drove", "holpen": "helped", "digged": "dug",
-	"shew": "show", "shewed": "showed", "shewn": "shown", "shewing": "showing",
+	"drave": "drove", "holpen": "helped", "digged": "dug", "diggedst": "dug",
+	"builded": "built", "buildedst": "built", "castedst": "cast",
+	"layedst": "laid",
+	"shew":    "show", "shewed": "showed", "shewn": "shown", "shewing": "showing",
 	"shews": "shows", "shewest": "show", "sheweth": "shows",
 	"amongst": "among", "whilst": "while", "amidst": "amid",
 	"whoso": "whoever", "whosoever": "whoever",
 }
 
-// irregularBase modernises a base left by stripping -eth or -est.
+// irregularBase modernises a base left by stripping -eth or -est, before
+// the irregular table is consulted (wot: wotteth is "knows").
 var irregularBase = map[string]string{
-	"spake": "spoke", "brake": "broke", "sware": "swore", "drave": "drove",
 	"shew": "show", "wot": "know",
 }
 
@@ -42,9 +44,20 @@ var irregularBase = map[string]string{
 var notArchaic = set(
 	// -eth
 	"teeth", "beth", "seth", "heth", "japheth", "elisabeth", "elizabeth",
-	"nazareth", "ashtoreth", "chinnereth", "twentieth", "thirtieth",
-	"fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth",
-	"hundredth",
+	"nazareth", "ashtoreth", "chinnereth", "gennesareth", "daleth",
+	"twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth",
+	"seventieth", "eightieth", "ninetieth", "hundredth",
+	// names (KJV and WEB spellings; parts of hyphenated names)
+	"aijeleth", "alameth", "alemeth", "allemeth", "asbasareth", "azmaveth",
+	"basshebeth", "bectileth", "beseth", "bezeth", "bosheth", "dabbasheth",
+	"dabbesheth", "hammoleketh", "hammolecheth", "haraseth", "hareseth",
+	"hareth", "harosheth", "hassophereth", "hazarmaveth", "hereth",
+	"ishbosheth", "jerubbesheth", "jetheth", "mephibosheth", "meshullemeth",
+	"mispereth", "moeth", "morasheth", "moresheth", "obeth", "peleth",
+	"phacareth", "pibeseth", "pochereth", "remeth", "shallecheth", "sheth",
+	"shibboleth", "sibboleth", "sophereth", "tanhumeth", "tebeth",
+	"thermeleth", "topheth", "zareth", "zereth", "zoheleth", "zoheth",
+	"arzareth", "macbeth",
 	// -est nouns and modern verbs
 	"forest", "priest", "rest", "west", "honest", "interest", "breast",
 	"beast", "feast", "least", "chest", "guest", "request", "earnest",
@@ -52,7 +65,8 @@ var notArchaic = set(
 	"contest", "manifest", "arrest", "behest", "tempest", "bequest",
 	"digest", "invest", "infest", "molest", "suggest", "detest", "attest",
 	"jest", "pest", "vest", "zest", "lest", "unrest", "divest", "wrest",
-	"modest", "celest", "interest", "everest", "budapest", "suggest",
+	"modest", "immodest", "dishonest", "incest", "yeast", "abreast",
+	"northwest", "southwest", "northeast", "southeast", "congest", "ingest",
 	// -est superlatives
 	"best", "highest", "eldest", "greatest", "youngest", "strongest",
 	"mightiest", "holiest", "wisest", "fairest", "dearest", "nearest",
@@ -65,7 +79,9 @@ var notArchaic = set(
 	"simplest", "slowest", "softest", "strictest", "tallest", "thickest",
 	"truest", "vilest", "warmest", "wickedest", "widest", "wildest",
 	"worthiest", "uttermost", "furthest", "farthest", "hindmost", "coldest",
-	"hottest", "newest", "coolest", "biggest", "freshest",
+	"hottest", "newest", "coolest", "biggest", "freshest", "straitest",
+	"valiantest", "fewest", "bravest", "fittest", "fondest", "kindest",
+	"cleanest", "surest", "meekest",
 	// -dst
 	"midst", "amidst",
 )
@@ -84,7 +100,7 @@ var eBase = map[string]string{
 	"invit": "invite", "unit": "unite", "recit": "recite", "excit": "excite",
 	"incit": "incite", "requit": "requite", "ignit": "ignite",
 	"complet": "complete", "compet": "compete", "delet": "delete",
-	"exhal": "exhale", "inhal": "inhale",
+	"exhal": "exhale", "inhal": "inhale", "ow": "owe", "disow": "disown",
 	"butt": "butt", "purr": "purr",
 }
 
