@@ -184,6 +184,16 @@ type resolved struct {
 	r          Range
 	start, end point
 	s, e       int
+	named      bool // the passage names its book ("Heb 7:25", not "25")
+}
+
+// namesBook reports whether a passage starts with a book name.
+func namesBook(ps *psg) bool {
+	t := ps.typ
+	if t == "range" || t == "ff" || t == "sequence" {
+		t = ps.start.typ
+	}
+	return strings.HasPrefix(t, "b")
 }
 
 // output turns an entity into ranges (consecutive ones combined) and the
@@ -221,7 +231,7 @@ func (res *result) output(e *entity, mode outMode) (out []resolved, invalid []*p
 			}
 		}
 		r, s2, e2 := toRange(start, end, sys)
-		out = append(out, resolved{r: r, start: s2, end: e2, s: ps.s, e: ps.e})
+		out = append(out, resolved{r: r, start: s2, end: e2, s: ps.s, e: ps.e, named: namesBook(ps)})
 	}
 	if len(out) > 1 {
 		out = combine(out, sys)
@@ -358,16 +368,23 @@ func (p *Parser) Scan(text string) []Match {
 	var ms []Match
 	for _, e := range res.entities {
 		rs, bad := res.output(e, outMode{})
-		if len(rs) > 0 {
+		// One match per citation: a new one at each passage that names
+		// its book; "Heb 7:23, 25" stays one match.
+		for i := 0; i < len(rs); {
+			j := i + 1
+			for j < len(rs) && !rs[j].named {
+				j++
+			}
 			m := Match{}
-			s, en := rs[0].s, rs[0].e
-			for _, r := range rs {
+			s, en := rs[i].s, rs[i].e
+			for _, r := range rs[i:j] {
 				m.Ranges = append(m.Ranges, r.r)
 				s, en = min(s, r.s), max(en, r.e)
 			}
 			m.Start, m.End = res.prep.span(s, en)
 			m.Text = string(res.prep.source[m.Start:m.End])
 			ms = append(ms, m)
+			i = j
 		}
 		for _, b := range bad {
 			if b.start.b == "" {
