@@ -126,7 +126,9 @@ const (
 	rangeKeep    = 0.6  // a neighbour joins a range when it scores this share of the hit
 	contextShare = 0.4  // a concept found only in a neighbouring verse
 	proxWindow   = 6    // words apart for the proximity bonus
-	popShare     = 0.0  // topics citing a verse: prior, × mean idf × log(1+n)
+	popShare     = 0.15 // topics citing a verse: prior, × mean idf × log(1+n)
+	sourceRun    = 5    // words in a run for preferSources
+	sourceMargin = 0.9  // score share for preferSources
 )
 
 // bibleScores is one Bible's evaluation of a question.
@@ -137,6 +139,7 @@ type bibleScores struct {
 	feat    [][]uint8   // [concept][doc] the feature that gave best
 	touched []int32
 	score   []float32 // [doc]
+	run     []int     // [doc] longest run of question words (rescored docs)
 }
 
 // pick returns the bible maps selected by names (all when empty).
@@ -236,7 +239,7 @@ func evalBible(ctx context.Context, m *bibleMap, cs []concept) (*bibleScores, er
 	if avg <= 0 {
 		avg = 1
 	}
-	bs := &bibleScores{m: m, n: n, best: make([][]float32, len(cs)), feat: make([][]uint8, len(cs)), score: make([]float32, n)}
+	bs := &bibleScores{m: m, n: n, best: make([][]float32, len(cs)), feat: make([][]uint8, len(cs)), score: make([]float32, n), run: make([]int, n)}
 	seen := make([]bool, n)
 	for ci, c := range cs {
 		best := make([]float32, n)
@@ -451,11 +454,15 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 			case v > p.second:
 				p.second = v
 			}
+			if r := bs.run[d]; r > s.phrase[k] {
+				s.phrase[k] = r
+			}
 		}
 	}
 	for k, p := range acc {
 		s.final[k] = p.best + agreeShare*p.second
 	}
+	s.preferSources()
 	// Verses that many topics cite are the ones people ask about.
 	if popShare > 0 && !o.NoTopics && mass > 0 {
 		pop := a.popularity()
@@ -484,6 +491,40 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 		}
 	}
 	return s, nil
+}
+
+// preferSources ranks an Old Testament verse above the New Testament
+// verses that quote it: when both contain a long run of the question's
+// words (sourceRun) and the OT verse scores within sourceMargin of the NT
+// one, the question quotes words found in both, and their source is the
+// answer (dev d05: Ps 110:4 under Heb 5:6 and 6:20, which quote it).
+func (s *scored) preferSources() {
+	var long []int32
+	for k, r := range s.phrase {
+		if r >= sourceRun {
+			long = append(long, k)
+		}
+	}
+	if len(long) < 2 {
+		return
+	}
+	sort.Slice(long, func(i, j int) bool { return s.final[long[i]] > s.final[long[j]] })
+	if len(long) > 20 {
+		long = long[:20]
+	}
+	for _, ot := range long {
+		b, _, _ := keyRef(int(ot))
+		if !canon.IsOT(b) {
+			continue
+		}
+		for _, nt := range long {
+			nb, _, _ := keyRef(int(nt))
+			if !canon.IsNT(nb) || s.final[nt] <= s.final[ot] || s.final[ot] < sourceMargin*s.final[nt] {
+				continue
+			}
+			s.final[ot] = s.final[nt] * 1.001
+		}
+	}
 }
 
 // rescore computes each touched verse's score in one Bible: the sum of its
@@ -555,7 +596,6 @@ func rescore(bs *bibleScores, q *question, cs []concept, cidf []float64, mass fl
 			posts[i] = append(posts[i], f.postings(b))
 		}
 	}
-	meanIDF := mass / math.Max(1, float64(len(cs)))
 	avgdl := math.Max(1, b.AvgLen())
 	sort.Slice(list, func(i, j int) bool { return list[i].d < list[j].d })
 	pos := make([][]uint32, len(q.words))
@@ -598,11 +638,16 @@ func rescore(bs *bibleScores, q *question, cs []concept, cidf []float64, mass fl
 			}
 		}
 		// Phrase: the longest run of question words in order.
-		if run := longestRun(pos, conceptOf); run >= 3 {
-			// Normalised by verse length like BM25: a verse that is mostly
-			// the quotation beats a long verse that contains it.
+		if run, m := longestRun(pos, conceptOf, cidf); run >= 3 {
+			// The content words of the run, weighted by the share of the
+			// question it covers, normalised by verse length like BM25:
+			// a verse that is mostly the quotation beats a long verse
+			// that contains it.
 			norm := 1 - bLen + bLen*float64(b.DocLen(int(d)))/avgdl
-			bonus += phraseBonus * meanIDF * float64(run-2) / norm
+			bonus += phraseBonus * m * float64(run) / float64(len(q.words)) / norm
+			if run > bs.run[d] {
+				bs.run[d] = run
+			}
 		}
 		bs.score[d] += float32(bonus)
 	}
@@ -635,16 +680,20 @@ func minDist(a, b []uint32) int {
 	return best
 }
 
-// longestRun is the number of question words matched in the longest
-// in-order chain of the verse: each next matched word follows within two
-// positions, and one question word may be missing between two matched
-// ones (a half-remembered quotation). Chains without a content word do
-// not count.
-func longestRun(pos [][]uint32, conceptOf []int) int {
-	best := 0
+// longestRun finds the longest in-order chain of question words in the
+// verse: each next matched word follows within two positions, and one
+// question word may be missing between two matched ones (a half-remembered
+// quotation). It returns the chain's length and the idf mass of its
+// content words; chains without a content word do not count.
+func longestRun(pos [][]uint32, conceptOf []int, cidf []float64) (int, float64) {
+	best, bestIDF := 0, 0.0
 	for i := range pos {
 		for _, p := range pos[i] {
-			n, content := 1, conceptOf[i] >= 0
+			n := 1
+			var m float64
+			if ci := conceptOf[i]; ci >= 0 {
+				m = cidf[ci]
+			}
 			cur, last := p, i
 			for j := i + 1; j < len(pos) && j-last <= 2; j++ {
 				next := uint32(0)
@@ -660,16 +709,16 @@ func longestRun(pos [][]uint32, conceptOf []int) int {
 				}
 				n++
 				cur, last = next, j
-				if conceptOf[j] >= 0 {
-					content = true
+				if cj := conceptOf[j]; cj >= 0 {
+					m += cidf[cj]
 				}
 			}
-			if content && n > best {
-				best = n
+			if m > 0 && (n > best || n == best && m > bestIDF) {
+				best, bestIDF = n, m
 			}
 		}
 	}
-	return best
+	return best, bestIDF
 }
 
 func hasPos(ps []uint32, x uint32) bool {

@@ -155,3 +155,17 @@ func TestEvalDev(t *testing.T) {
 		t.Errorf("below target: %s", summary)
 	}
 }
+
+func BenchmarkAsk(b *testing.B) {
+	ix := devIndex(b)
+	a := New(ix)
+	qs := readQA(b, "../../shared/data/qa-dev.tsv")
+	a.Ask(context.Background(), "warm up", Options{})
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		q := qs[i%len(qs)]
+		if _, err := a.Ask(context.Background(), q.question, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
