@@ -105,7 +105,7 @@
 //     the verse before, as quotations run over verse ends), the best
 //     Candidates (12) kept. Each candidate region is re-scored with the
 //     same alignment, on every run of verses between its first and last
-//     matched verse, less 0.015 per extra verse (so the suggestion is the
+//     matched verse, less 0.05 per extra verse (so the suggestion is the
 //     tightest passage), with a small preference for the cited book and
 //     chapter in near ties (most wrong references keep the book);
 //   - wrong_reference when the best passage elsewhere reaches

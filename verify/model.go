@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"berean/canon"
 	"berean/ref"
@@ -97,8 +98,17 @@ func NewModel(ctx context.Context, lib Library) (*Model, error) {
 			if !ok {
 				continue
 			}
-			b.text[ord] = v.Text
-			b.toks[ord] = m.learnTokens(v.Text)
+			text := v.Text
+			if len(text) > maxVerseBytes {
+				// No verse is this long (Esther 8:9, the longest, has about
+				// 500 bytes): a damaged entry must not match everything.
+				text = truncateUTF8(text, maxVerseBytes)
+			}
+			b.text[ord] = text
+			b.toks[ord] = m.learnTokens(text)
+			if len(b.toks[ord]) > maxVerseTerms {
+				b.toks[ord] = b.toks[ord][:maxVerseTerms]
+			}
 			b.nvers++
 			var ts []tag
 			for _, w := range v.Words {
@@ -153,6 +163,22 @@ func NewModel(ctx context.Context, lib Library) (*Model, error) {
 	}
 	m.scratch.New = func() any { return &scoreBuf{score: make([]float32, total)} }
 	return m, nil
+}
+
+// maxVerseBytes and maxVerseTerms cap a verse's text and content words
+// (the longest verse, Esther 8:9, has about 500 bytes and 40 content
+// words), so that a damaged entry holding many verses cannot match
+// everything.
+const maxVerseTerms = 70
+
+// maxVerseBytes caps a verse's text.
+const maxVerseBytes = 1200
+
+func truncateUTF8(s string, n int) string {
+	for n > 0 && n < len(s) && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }
 
 func normStrong(s string) string {

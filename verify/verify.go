@@ -7,6 +7,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"berean/canon"
 	"berean/ref"
@@ -52,6 +53,14 @@ const (
 	// maxCitedVerses: a citation of more verses than this is compared with
 	// its first maxCitedVerses verses only.
 	maxCitedVerses = 200
+	// minSearchWeight and UniqueMargin: when a suggestion is reliable
+	// (see reliable).
+	minSearchWeight = 3.0
+	UniqueMargin    = 0.15
+	// spanPenalty: the similarity a suggested run of verses gives up per
+	// verse beyond the first, so that stray common words in a neighbouring
+	// verse do not widen a suggestion.
+	spanPenalty = 0.05
 	// maxSpan: the longest run of verses suggested by trying every run.
 	maxSpan = 12
 )
@@ -234,11 +243,25 @@ func scanRefs(p *ref.Parser, text []rune) []ref.Match {
 		for _, m := range p.Scan(string(text[start:end])) {
 			m.Start += start
 			m.End += start
+			m = trimLeadingWords(m)
 			out = append(out, splitSentences(p, text, m)...)
 		}
 		start = end
 	}
 	return out
+}
+
+// trimLeadingWords drops a connecting word the parser may take into a
+// reference ("According to Revelation 3:20" is found as "to Revelation
+// 3:20"): the citation is as the writer wrote it.
+func trimLeadingWords(m ref.Match) ref.Match {
+	for _, w := range []string{"to ", "and ", "see ", "cf. ", "also ", "in "} {
+		if len(m.Text) > len(w)+2 && strings.HasPrefix(m.Text, w) {
+			m.Text = m.Text[len(w):]
+			m.Start += utf8.RuneCountInString(w)
+		}
+	}
+	return m
 }
 
 func lastIndexRune(rs []rune, r rune) int {
@@ -325,6 +348,7 @@ type found struct {
 	bible    int
 	from, to int // ordinals
 	sim      float64
+	second   float64 // the best similarity at another place
 }
 
 func (v *verifier) check(c citation) Citation {
@@ -358,7 +382,7 @@ func (v *verifier) check(c citation) Citation {
 			out.Message = fmt.Sprintf("%s is not in any installed Bible", c.m.Text)
 		}
 		if len(q) > 0 {
-			if f, ok := v.search(q, nil, c.m.Ranges, true); ok && f.sim >= ThresholdFound {
+			if f, ok := v.search(q, nil, c.m.Ranges, true); ok && f.sim >= ThresholdFound && v.reliable(q, c.frags, f) {
 				v.suggest(&out, f)
 			}
 		}
@@ -411,7 +435,7 @@ func (v *verifier) check(c citation) Citation {
 		out.Bible = v.m.bibles[f.bible].name
 		out.Message = "the quotation runs over into " + v.m.osis(f)
 		return out
-	case ok && f.sim >= ThresholdFound && f.sim >= best+Margin:
+	case ok && f.sim >= ThresholdFound && f.sim >= best+Margin && v.reliable(q, c.frags, f):
 		out.Verdict = WrongReference
 		v.suggest(&out, f)
 	case best >= ThresholdParaphrase:
@@ -463,6 +487,7 @@ func (v *verifier) search(q []qterm, cited []passage, refs []ref.Range, global b
 	}
 	citedRefs := refs
 	var best found
+	var all []found
 	ok := false
 	seen := map[[3]int]bool{}
 	for _, r := range regions {
@@ -480,12 +505,85 @@ func (v *verifier) search(q []qterm, cited []passage, refs []ref.Range, global b
 		if inCited(cited, r.bible, sf, sl) {
 			continue
 		}
-		f := found{r.bible, sf, sl, s}
+		all = append(all, found{bible: r.bible, from: sf, to: sl, sim: s})
+	}
+	for _, f := range all {
 		if !ok || v.rank(f, citedRefs) > v.rank(best, citedRefs) {
 			best, ok = f, true
 		}
 	}
+	// The best match elsewhere than the best: how unique the best is.
+	for _, f := range all {
+		if !v.m.sameplace(f, best) && f.sim > best.second {
+			best.second = f.sim
+		}
+	}
 	return best, ok
+}
+
+// sameplace: two found spans share a verse (in any Bible).
+func (m *Model) sameplace(a, b found) bool {
+	ab, ac, av := m.bibles[a.bible].sys.VerseAt(a.from)
+	_, _, aw := m.bibles[a.bible].sys.VerseAt(a.to)
+	bb, bc, bv := m.bibles[b.bible].sys.VerseAt(b.from)
+	_, _, bw := m.bibles[b.bible].sys.VerseAt(b.to)
+	if a.from == a.to {
+		aw = av
+	}
+	if b.from == b.to {
+		bw = bv
+	}
+	return ab == bb && ac == bc && av <= bw && bv <= aw
+}
+
+// reliable: a suggestion from the whole Bible is trusted when the
+// quotation has enough content (a weight of minSearchWeight, about five
+// content words) or its best place beats every other place by
+// UniqueMargin: "God helps those who help themselves" matches too many
+// verses about help to point at one.
+func (v *verifier) reliable(q []qterm, frags []string, f found) bool {
+	var w float64
+	for _, t := range q {
+		w += t.weight
+	}
+	if w >= minSearchWeight || f.sim-f.second >= UniqueMargin {
+		return true
+	}
+	// Or the quotation is there word for word, function words included:
+	// "Be still, and know that I am God" (five words running, or all).
+	run, n := verbatimRun(frags, v.m.text(f.bible, f.from, f.to))
+	return run >= min(5, n)
+}
+
+// verbatimRun is the longest run of consecutive words of the quotation
+// (all words, as terms) found consecutively in text, and the quotation's
+// word count.
+func verbatimRun(frags []string, text string) (int, int) {
+	var qw []string
+	for _, f := range frags {
+		for _, w := range splitWords(f) {
+			qw = append(qw, termOf(w))
+		}
+	}
+	var tw []string
+	for _, w := range splitWords(text) {
+		tw = append(tw, termOf(w))
+	}
+	best := 0
+	prev := make([]int, len(tw)+1)
+	cur := make([]int, len(tw)+1)
+	for i := range qw {
+		for j := range tw {
+			if qw[i] == tw[j] {
+				cur[j+1] = prev[j] + 1
+				best = max(best, cur[j+1])
+			} else {
+				cur[j+1] = 0
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return best, len(qw)
 }
 
 // rank orders found passages: by similarity, with a small preference
@@ -511,7 +609,7 @@ func (v *verifier) rank(f found, cited []ref.Range) float64 {
 // bestSpan finds the run of verses of [from, to] the quotation matches
 // best: the quotation is aligned with the whole region, then with every
 // run of verses between the first and last verse holding a matched word
-// (up to maxSpan verses long); each run scores its similarity less 0.015
+// (up to maxSpan verses long); each run scores its similarity less spanPenalty (0.05)
 // per extra verse, so that a stray common word in a neighbouring verse
 // does not widen the suggestion.
 func (m *Model) bestSpan(q []qterm, bi, from, to int) (int, int, float64, bool) {
@@ -536,7 +634,7 @@ func (m *Model) bestSpan(q []qterm, bi, from, to int) (int, int, float64, bool) 
 				continue
 			}
 			s := m.align(q, m.passage(bi, f, l)).sim
-			score := s - 0.015*float64(l-f)
+			score := s - spanPenalty*float64(l-f)
 			if score > bscore+1e-9 {
 				bf, bl, bs, bscore = f, l, s, score
 			}
