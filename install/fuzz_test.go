@@ -13,9 +13,9 @@ import (
 // Listings come from the network: whatever the page, the entries are plain
 // names that cannot leave the directory.
 func FuzzParseListing(f *testing.F) {
-	f.Add(`<a href="ot.bzs">ot.bzs</a><a href="sub/">sub/</a>`)                     // Go's FileServer
+	f.Add(`<a href="ot.bzs">ot.bzs</a><a href="sub/">sub/</a>`)                        // Go's FileServer
 	f.Add(`<a href="?C=N;O=D">Name</a><a href="/pub/">Parent</a><a href="../">up</a>`) // Apache chrome
-	f.Add(`<A HREF='a%2F..%2Fb'>x</A><a href="%2e%2e/">x</a><a href="http://x/y">`)   // escapes and absolute URLs
+	f.Add(`<A HREF='a%2F..%2Fb'>x</A><a href="%2e%2e/">x</a><a href="http://x/y">`)    // escapes and absolute URLs
 	f.Fuzz(func(t *testing.T, page string) {
 		for _, e := range parseListing([]byte(page)) {
 			if e.Name == "" || e.Name == "." || e.Name == ".." || strings.ContainsAny(e.Name, "/\\\x00") || strings.HasPrefix(e.Name, ".") {
