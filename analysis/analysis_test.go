@@ -223,9 +223,27 @@ func TestIsStop(t *testing.T) {
 func TestCache(t *testing.T) {
 	c := NewCache()
 	for _, w := range []string{"liveth", "liveth", "intercession", "hath"} {
-		if c.Stem(w) != Stem(w) || c.Modernize(w) != Modernize(w) {
+		if c.Stem(w) != Stem(w) || c.Modernize(w) != Modernize(w) || c.Term(w) != (Analyzer{}).Term(w) {
 			t.Errorf("cache differs on %q", w)
 		}
+	}
+}
+
+func TestCacheConcurrent(t *testing.T) {
+	c := NewCache()
+	done := make(chan bool)
+	for range 4 {
+		go func() {
+			for _, tk := range Split(verse) {
+				if c.Stem(tk.Term) != Stem(tk.Term) {
+					t.Errorf("cache differs on %q", tk.Term)
+				}
+			}
+			done <- true
+		}()
+	}
+	for range 4 {
+		<-done
 	}
 }
 
