@@ -26,6 +26,9 @@
 //
 // The scope of in: is kept as written (Scope.Spec): resolving book names
 // and ranges is the job of the search layer, which knows the versification.
+// A scope is an atom like a word: "love in:NT" is love AND (a verse of the
+// NT); "in:Rom OR in:Heb" is either book; "-in:OT" excludes; two scopes
+// side by side intersect.
 //
 // # Errors
 //
