@@ -1,0 +1,42 @@
+package main
+
+import (
+	"fmt"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+)
+
+func newModulesCmd(a *app) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "modules",
+		Short: "List, install, update and remove SWORD modules",
+	}
+	cmd.AddCommand(&cobra.Command{
+		Use:   "list",
+		Short: "List the installed modules",
+		Args:  cobra.NoArgs,
+		RunE: func(c *cobra.Command, args []string) error {
+			eng, err := a.engine()
+			if err != nil {
+				return err
+			}
+			res := eng.Modules()
+			if a.jsonOut {
+				return a.printJSON(res)
+			}
+			tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "NAME\tABBREV\tTYPE\tV11N\tDESCRIPTION")
+			for _, m := range res.Modules {
+				locked := ""
+				if m.Locked {
+					locked = " (locked)"
+				}
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s%s\n", m.Name, m.Abbreviation, m.Type, m.Versification, m.Description, locked)
+			}
+			return tw.Flush()
+		},
+	})
+	addManageCmds(a, cmd)
+	return cmd
+}

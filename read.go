@@ -1,0 +1,180 @@
+package berean
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"berean/canon"
+	"berean/corpus"
+	"berean/ref"
+)
+
+// MaxReadVerses bounds the verses one Read returns (the whole KJV has 31,102;
+// the longest book, Psalms, 2,461).
+const MaxReadVerses = 10000
+
+// ReadResult is a passage lookup: `berean read --json` and GET /api/read.
+type ReadResult struct {
+	Bible    string    `json:"bible"`            // the first Bible's abbreviation
+	Module   string    `json:"module"`           // its module name
+	Bibles   []string  `json:"bibles,omitempty"` // every Bible, when several were asked for
+	Passages []Passage `json:"passages"`
+}
+
+// Passage is one reference's verses.
+type Passage struct {
+	OSIS      string  `json:"osis"`
+	Reference string  `json:"reference"`
+	Verses    []Verse `json:"verses"`
+}
+
+// Verse is one verse of the first Bible, with the corresponding verses of
+// the others when several Bibles were asked for.
+type Verse struct {
+	OSIS      string         `json:"osis"`
+	Reference string         `json:"reference"`
+	Text      string         `json:"text"`
+	Heading   string         `json:"heading,omitempty"`
+	Parallel  []ParallelText `json:"parallel,omitempty"`
+}
+
+// ParallelText is what another Bible has for a verse, aligned through the
+// versification mappings (it may be several verses, or none).
+type ParallelText struct {
+	Bible string `json:"bible"`
+	OSIS  string `json:"osis"`
+	Text  string `json:"text"`
+}
+
+// Bibles resolves Bible names (abbreviations or module names, any case; empty
+// means KJV, or the first installed Bible when there is no KJV).
+func (e *Engine) Bibles(names []string) ([]*corpus.Bible, error) {
+	var out []*corpus.Bible
+	for _, n := range names {
+		for _, part := range strings.Split(n, ",") {
+			if part = strings.TrimSpace(part); part == "" {
+				continue
+			}
+			b, err := e.corpus.Bible(part)
+			if err != nil {
+				return nil, inputErr(CodeUnknownModule, err)
+			}
+			out = append(out, b)
+		}
+	}
+	if len(out) > 0 {
+		return out, nil
+	}
+	if b, err := e.corpus.Bible("KJV"); err == nil {
+		return []*corpus.Bible{b}, nil
+	}
+	all := e.corpus.Bibles()
+	if len(all) == 0 {
+		return nil, inputErrf(CodeUnknownModule, "no Bible modules are installed in %s (install e.g. the Debian package sword-text-kjv)", strings.Join(e.roots, ", "))
+	}
+	return all[:1], nil
+}
+
+// Parser returns a reference parser for a versification, with the
+// deuterocanon recognised (whether it exists is up to the system).
+func (e *Engine) Parser(sys *canon.System) *ref.Parser {
+	if sys == nil {
+		sys = canon.KJV()
+	}
+	p, _ := lazy(e, "parser:"+sys.Name, func() (*ref.Parser, error) {
+		return ref.NewParser(ref.Options{System: sys, Apocrypha: true}), nil
+	})
+	return p
+}
+
+// ParseRefs parses reference lists against a Bible's versification; errors
+// name what is wrong ("John has 21 chapters; John 22 does not exist").
+func (e *Engine) ParseRefs(b *corpus.Bible, refs []string) ([]ref.Range, error) {
+	p := e.Parser(b.System())
+	var out []ref.Range
+	for _, s := range refs {
+		rs, err := p.Parse(s)
+		if err != nil {
+			if errors.Is(err, ref.ErrNoReference) {
+				return nil, inputErrf(CodeInvalidReference, "%q is not a Bible reference (try e.g. \"John 3:16\" or \"Heb 7:23-25\")", s)
+			}
+			return nil, inputErr(CodeInvalidReference, err)
+		}
+		out = append(out, rs...)
+	}
+	if len(out) == 0 {
+		return nil, inputErrf(CodeInvalidReference, "no reference given (try e.g. \"John 3:16\")")
+	}
+	return out, nil
+}
+
+// Read returns the passages of refs (each a reference list such as
+// "Heb 7:23-25; Rom 8:34") in the given Bibles; with several Bibles the
+// others' verses are aligned to the first's.
+func (e *Engine) Read(ctx context.Context, refs []string, bibles []string) (*ReadResult, error) {
+	bs, err := e.Bibles(bibles)
+	if err != nil {
+		return nil, err
+	}
+	ranges, err := e.ParseRefs(bs[0], refs)
+	if err != nil {
+		return nil, err
+	}
+	res := &ReadResult{Bible: bs[0].Name(), Module: bs[0].Module(), Passages: []Passage{}}
+	if len(bs) > 1 {
+		for _, b := range bs {
+			res.Bibles = append(res.Bibles, b.Name())
+		}
+	}
+	total := 0
+	for _, r := range ranges {
+		if err := ctxErr(ctx); err != nil {
+			return nil, err
+		}
+		p := Passage{OSIS: r.OSIS(), Reference: r.String(), Verses: []Verse{}}
+		rows, err := corpus.Parallel(bs, r)
+		if err != nil {
+			return nil, inputErr(CodeInvalidReference, err)
+		}
+		for _, row := range rows {
+			total++
+			if total > MaxReadVerses {
+				return nil, inputErrf(CodeTooLarge, "the passage has more than %d verses; ask for a smaller one", MaxReadVerses)
+			}
+			v := Verse{OSIS: row.Ref.OSIS(), Reference: row.Ref.String()}
+			if len(row.Cells) > 0 && len(row.Cells[0]) > 0 {
+				first := row.Cells[0][0]
+				v.Text, v.Heading = first.Text.Clean, first.Text.Heading
+			}
+			for i := 1; i < len(row.Cells); i++ {
+				pt := ParallelText{Bible: bs[i].Name()}
+				var osis, texts []string
+				for _, c := range row.Cells[i] {
+					osis = append(osis, c.Ref.OSIS())
+					if c.Text.Clean != "" {
+						texts = append(texts, c.Text.Clean)
+					}
+				}
+				pt.OSIS = joinOSIS(osis)
+				pt.Text = strings.Join(texts, " ")
+				v.Parallel = append(v.Parallel, pt)
+			}
+			p.Verses = append(p.Verses, v)
+		}
+		res.Passages = append(res.Passages, p)
+	}
+	return res, nil
+}
+
+// joinOSIS writes consecutive verses as a range: ["3John.1.14","3John.1.15"]
+// -> "3John.1.14-3John.1.15".
+func joinOSIS(ids []string) string {
+	switch len(ids) {
+	case 0:
+		return ""
+	case 1:
+		return ids[0]
+	}
+	return ids[0] + "-" + ids[len(ids)-1]
+}
