@@ -1,15 +1,259 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
 
-// newVerifyCmd is a placeholder until the verify feature lands.
+	"github.com/spf13/cobra"
+
+	"berean/canon"
+	"berean/verify"
+)
+
+// newVerifyCmd checks every Bible citation of an article.
 func newVerifyCmd(a *app) *cobra.Command {
 	return &cobra.Command{
-		Use:    "verify",
-		Short:  "not built yet",
-		Hidden: true,
+		Use:   "verify [FILE|-]",
+		Short: "Check every Bible citation and quotation of an article (text, Markdown or HTML)",
+		Long: `verify reads an article (a file, or stdin when FILE is - or missing), finds every
+Bible reference in it and the quotation attached to it, and checks that the reference
+exists and that the quotation says what the passage says in some installed Bible,
+allowing for translation differences (ESV, NIV or NASB quotations match the KJV or WEB).
+
+Verdicts: ok, paraphrase, unquoted (no quotation attached), and the problems
+wrong_reference (the quotation is from elsewhere: suggested names where),
+invalid_reference (no such chapter or verse) and quote_not_found (possibly invented).
+
+The format (plain text, Markdown or HTML) is detected. Input is limited to 2 MiB;
+binary input is refused. Exit status: 0 when every citation checks out, 1 when any
+has a problem, 2 on bad input.`,
+		Args: cobra.MaximumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			return usagef("'verify' is not available in this build yet")
+			in, name, err := readArticle(a, args)
+			if err != nil {
+				return err
+			}
+			eng, err := a.engine()
+			if err != nil {
+				return err
+			}
+			ctx := c.Context()
+			m, err := verify.NewModel(ctx, verify.FromCorpus(eng.Corpus()))
+			if err != nil {
+				return err
+			}
+			rep, err := verify.Article(ctx, in, verify.Deps{Model: m})
+			if errors.Is(err, verify.ErrTooLarge) || errors.Is(err, verify.ErrBinary) {
+				return usagef("%s: %v", name, err)
+			}
+			if err != nil {
+				return err
+			}
+			if a.jsonOut {
+				if err := a.printJSON(rep); err != nil {
+					return err
+				}
+			} else {
+				printVerifyReport(a.stdout, rep, in, verifyColor(a.stdout))
+			}
+			if rep.Summary.Problems > 0 {
+				return errProblems
+			}
+			return nil
 		},
 	}
+}
+
+// readArticle reads FILE or stdin, at most verify.MaxInput+1 bytes (so
+// that verify reports the limit).
+func readArticle(a *app, args []string) ([]byte, string, error) {
+	var r io.Reader = a.stdin
+	name := "stdin"
+	if len(args) == 1 && args[0] != "-" {
+		f, err := os.Open(args[0])
+		if err != nil {
+			return nil, "", usagef("verify: %v", err)
+		}
+		defer f.Close()
+		if st, err := f.Stat(); err == nil && st.IsDir() {
+			return nil, "", usagef("verify: %s is a directory", args[0])
+		}
+		r, name = f, args[0]
+	}
+	in, err := io.ReadAll(io.LimitReader(r, verify.MaxInput+1))
+	if err != nil {
+		return nil, "", usagef("verify: reading %s: %v", name, err)
+	}
+	return in, name, nil
+}
+
+// useColor: colour on a terminal, unless NO_COLOR is set (or TERM=dumb).
+func verifyColor(w io.Writer) bool {
+	if os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
+		return false
+	}
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+const (
+	ansiReset  = "\x1b[0m"
+	ansiBold   = "\x1b[1m"
+	ansiDim    = "\x1b[2m"
+	ansiRed    = "\x1b[31m"
+	ansiGreen  = "\x1b[32m"
+	ansiYellow = "\x1b[33m"
+)
+
+// printVerifyReport writes one block per citation: its line, reference,
+// verdict and similarity; for problems the quotation, the cited passage
+// and the suggestion; then a summary line.
+func printVerifyReport(w io.Writer, rep verify.Report, in []byte, color bool) {
+	paint := func(code, s string) string {
+		if !color {
+			return s
+		}
+		return code + s + ansiReset
+	}
+	lines := lineStarts(in)
+	for _, c := range rep.Citations {
+		vcol := ansiGreen
+		switch {
+		case c.Problem():
+			vcol = ansiRed
+		case c.Verdict == verify.Paraphrase:
+			vcol = ansiYellow
+		case c.Verdict == verify.Unquoted:
+			vcol = ansiDim
+		}
+		head := fmt.Sprintf("line %d: %s", lineOf(lines, c.Start), paint(ansiBold, c.AsWritten))
+		if c.OSIS != "" {
+			head += " (" + c.OSIS + ")"
+		}
+		head += "  " + paint(vcol, c.Verdict)
+		if c.Quote != "" && c.Verdict != verify.InvalidReference {
+			head += fmt.Sprintf("  similarity %.2f", c.Similarity)
+			if c.Bible != "" {
+				head += " (" + c.Bible + ")"
+			}
+		}
+		fmt.Fprintln(w, head)
+		if !c.Problem() {
+			continue
+		}
+		if c.Quote != "" {
+			fmt.Fprintf(w, "    quoted:    “%s”\n", clip(c.Quote, 300))
+		}
+		if c.Message != "" {
+			fmt.Fprintf(w, "    why:       %s\n", c.Message)
+		}
+		if c.Passage != "" {
+			fmt.Fprintf(w, "    %s says: %s\n", verifyHumanOSIS(c.OSIS), clip(c.Passage, 400))
+		}
+		if c.Suggested != "" {
+			fmt.Fprintf(w, "    %s %s (similarity %.2f): %s\n", paint(ansiBold, "suggested:"), paint(ansiGreen, verifyHumanOSIS(c.Suggested)), c.SuggestedSimilarity, clip(c.SuggestedText, 400))
+		}
+	}
+	v := rep.Summary.Verdicts
+	var parts []string
+	for _, k := range []string{verify.OK, verify.Paraphrase, verify.Unquoted, verify.WrongReference, verify.InvalidReference, verify.QuoteNotFound} {
+		if v[k] > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", v[k], k))
+		}
+	}
+	sum := fmt.Sprintf("%d citations: %d without problems, %d problems", len(rep.Citations), rep.Summary.OK, rep.Summary.Problems)
+	if len(parts) > 0 {
+		sum += " (" + strings.Join(parts, ", ") + ")"
+	}
+	if rep.Summary.Problems > 0 {
+		sum = paint(ansiRed, sum)
+	} else {
+		sum = paint(ansiGreen, sum)
+	}
+	fmt.Fprintln(w, sum)
+}
+
+// lineStarts lists the code point offset of each line's start.
+func lineStarts(in []byte) []int {
+	starts := []int{0}
+	n := 0
+	for _, r := range string(in) {
+		n++
+		if r == '\n' {
+			starts = append(starts, n)
+		}
+	}
+	return starts
+}
+
+func lineOf(starts []int, cp int) int {
+	lo, hi := 0, len(starts)-1
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if starts[mid] <= cp {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return lo + 1
+}
+
+func clip(s string, n int) string {
+	rs := []rune(s)
+	if len(rs) <= n {
+		return s
+	}
+	return string(rs[:n]) + "…"
+}
+
+// humanOSIS turns "Heb.7.23-Heb.7.25" into "Hebrews 7:23-25".
+func verifyHumanOSIS(osis string) string {
+	var out []string
+	for _, part := range strings.Split(osis, ",") {
+		a, b, _ := strings.Cut(part, "-")
+		sa := strings.Split(a, ".")
+		s := citeRef(sa)
+		if b != "" {
+			sb := strings.Split(b, ".")
+			switch {
+			case len(sb) == 3 && len(sa) == 3 && sa[0] == sb[0] && sa[1] == sb[1]:
+				s += "-" + sb[2]
+			case len(sb) >= 2 && sa[0] == sb[0]:
+				s += "-" + strings.Join(sb[1:], ":")
+			default:
+				s += "-" + citeRef(sb)
+			}
+		}
+		out = append(out, s)
+	}
+	return strings.Join(out, ", ")
+}
+
+func citeRef(p []string) string {
+	if len(p) == 0 {
+		return ""
+	}
+	name := canon.HumanName(p[0])
+	if name == "" {
+		name = p[0]
+	}
+	if p[0] == "Ps" && len(p) > 1 {
+		name = "Psalm"
+	}
+	if len(p) == 1 {
+		return name
+	}
+	if _, err := strconv.Atoi(p[1]); err != nil {
+		return strings.Join(p, ".")
+	}
+	return name + " " + strings.Join(p[1:], ":")
 }
