@@ -194,12 +194,12 @@ func (g *grammar) first(i int, rs ...rule) gres {
 	return fail
 }
 
-// tok matches a separator pattern at i.
-func (g *grammar) tok(p pat, i int) (int, bool) { return match(p, g.s, i) }
+// tok matches a separator or keyword at i.
+func (g *grammar) tok(k tokKind, i int) (int, bool) { return matchTok(k, g.s, i) }
 
 // optTok matches p if it can, else nothing.
-func (g *grammar) optTok(p pat, i int) int {
-	if j, ok := g.tok(p, i); ok {
+func (g *grammar) optTok(k tokKind, i int) int {
+	if j, ok := g.tok(k, i); ok {
 		return j
 	}
 	return i
@@ -244,16 +244,16 @@ func (g *grammar) bc(i int) gres {
 		return fail
 	}
 	j := b.end
-	if k, ok := g.tok(pVExplicit, j); ok && g.run(rCV, k).ok {
+	if k, ok := g.tok(kVExplicit, j); ok && g.run(rCV, k).ok {
 		j = k
-	} else if k, ok := g.tok(pCVSep, j); ok {
+	} else if k, ok := g.tok(kCVSep, j); ok {
 		j = k
-	} else if k, ok := g.tok(pCVSepWeak, j); ok {
+	} else if k, ok := g.tok(kCVSepWeak, j); ok {
 		j = k
-	} else if k, ok := g.tok(pRange, j); ok {
+	} else if k, ok := g.tok(kRange, j); ok {
 		j = k
 	} else {
-		j = g.optTok(pSpace, j)
+		j = g.optTok(kSpace, j)
 	}
 	c := g.run(rC, j)
 	if !c.ok {
@@ -267,11 +267,11 @@ func (g *grammar) bcComma(i int) gres {
 	if !b.ok {
 		return fail
 	}
-	j := g.optTok(pSpace, b.end)
+	j := g.optTok(kSpace, b.end)
 	if !g.lit(',', j) {
 		return fail
 	}
-	j = g.optTok(pSpace, j+1)
+	j = g.optTok(kSpace, j+1)
 	c := g.run(rC, j)
 	if !c.ok {
 		return fail
@@ -294,15 +294,15 @@ func (g *grammar) bcTitle(i int) gres {
 // cvSepNotV is !("." v_explicit v / sequence_sep? v_explicit cv) at i.
 func (g *grammar) dotVerseAhead(i int, withCV bool) bool {
 	if g.lit('.', i) {
-		if k, ok := g.tok(pVExplicit, i+1); ok && g.run(rV, k).ok {
+		if k, ok := g.tok(kVExplicit, i+1); ok && g.run(rV, k).ok {
 			return true
 		}
 	}
 	if !withCV {
 		return false
 	}
-	j := g.optTok(pSeqSep, i)
-	if k, ok := g.tok(pVExplicit, j); ok && g.run(rCV, k).ok {
+	j := g.optTok(kSeqSep, i)
+	if k, ok := g.tok(kVExplicit, j); ok && g.run(rCV, k).ok {
 		return true
 	}
 	return false
@@ -318,14 +318,14 @@ func (g *grammar) bcv(i int) gres {
 		return fail
 	}
 	k := j
-	if x, ok := g.tok(pCVSep, j); ok {
+	if x, ok := g.tok(kCVSep, j); ok {
 		k = x
-	} else if x, ok := g.tok(pSeqSep, j); ok {
+	} else if x, ok := g.tok(kSeqSep, j); ok {
 		k = x
 	}
-	if x, ok := g.tok(pVExplicit, k); ok {
+	if x, ok := g.tok(kVExplicit, k); ok {
 		j = x
-	} else if x, ok := g.tok(pCVSep, j); ok {
+	} else if x, ok := g.tok(kCVSep, j); ok {
 		j = x
 	} else {
 		return fail
@@ -339,7 +339,7 @@ func (g *grammar) bcv(i int) gres {
 
 // cvAhead is (cv_sep v) at i.
 func (g *grammar) cvAhead(i int) bool {
-	if k, ok := g.tok(pCVSep, i); ok && g.run(rV, k).ok {
+	if k, ok := g.tok(kCVSep, i); ok && g.run(rV, k).ok {
 		return true
 	}
 	return false
@@ -350,7 +350,7 @@ func (g *grammar) bcvWeak(i int) gres {
 	if !bc.ok || !noPartial(chapterOf(bc.n)) {
 		return fail
 	}
-	j, ok := g.tok(pCVSepWeak, bc.end)
+	j, ok := g.tok(kCVSepWeak, bc.end)
 	if !ok {
 		return fail
 	}
@@ -366,11 +366,11 @@ func (g *grammar) bcvComma(i int) gres {
 	if !bc.ok || !noPartial(chapterOf(bc.n)) {
 		return fail
 	}
-	j := g.optTok(pSpace, bc.end)
+	j := g.optTok(kSpace, bc.end)
 	if !g.lit(',', j) {
 		return fail
 	}
-	j = g.optTok(pSpace, j+1)
+	j = g.optTok(kSpace, j+1)
 	v := g.run(rV, j)
 	if !v.ok || g.cvAhead(v.end) {
 		return fail
@@ -387,7 +387,7 @@ func (g *grammar) bcvHyphenRange(i int) gres {
 	if g.lit('-', j) {
 		j++
 	} else {
-		j = g.optTok(pSpace, j)
+		j = g.optTok(kSpace, j)
 	}
 	c := g.run(rC, j)
 	if !c.ok || !noPartial(c.n) || !g.lit('-', c.end) {
@@ -412,16 +412,16 @@ func (g *grammar) bv(i int) gres {
 		return fail
 	}
 	j := b.end
-	if k, ok := g.tok(pCVSep, j); ok {
+	if k, ok := g.tok(kCVSep, j); ok {
 		j = k
-	} else if k, ok := g.tok(pCVSepWeak, j); ok {
+	} else if k, ok := g.tok(kCVSepWeak, j); ok {
 		j = k
-	} else if k, ok := g.tok(pRange, j); ok {
+	} else if k, ok := g.tok(kRange, j); ok {
 		j = k
-	} else if k, ok := g.tok(pSeqSep, j); ok && g.hasTok(pVExplicit, k) {
+	} else if k, ok := g.tok(kSeqSep, j); ok && g.hasTok(kVExplicit, k) {
 		j = k
 	} else {
-		j = g.optTok(pSpace, j)
+		j = g.optTok(kSpace, j)
 	}
 	v := g.run(rV, j)
 	if !v.ok {
@@ -430,13 +430,13 @@ func (g *grammar) bv(i int) gres {
 	return g.mk(nBV, i, v.end, b.n, v.n)
 }
 
-func (g *grammar) hasTok(p pat, i int) bool {
-	_, ok := g.tok(p, i)
+func (g *grammar) hasTok(k tokKind, i int) bool {
+	_, ok := g.tok(k, i)
 	return ok
 }
 
 func (g *grammar) c(i int) gres {
-	j := g.optTok(pCExplicit, i)
+	j := g.optTok(kCExplicit, i)
 	n := g.run(rInteger, j)
 	if !n.ok {
 		return fail
@@ -445,7 +445,7 @@ func (g *grammar) c(i int) gres {
 }
 
 func (g *grammar) v(i int) gres {
-	j := g.optTok(pVExplicit, i)
+	j := g.optTok(kVExplicit, i)
 	n := g.run(rInteger, j)
 	if !n.ok {
 		return fail
@@ -459,8 +459,8 @@ func (g *grammar) integer(i int) gres {
 		return fail
 	}
 	part := ""
-	k := g.optTok(pSpace, j)
-	if e, ok := g.tok(pAB, k); ok {
+	k := g.optTok(kSpace, j)
+	if e, ok := g.tok(kAB, k); ok {
 		part = string(g.s[k : k+1])
 		j = e
 	}
@@ -471,7 +471,7 @@ func (g *grammar) integer(i int) gres {
 }
 
 func (g *grammar) cb(i int) gres {
-	j, ok := g.tok(pCExplicit, i)
+	j, ok := g.tok(kCExplicit, i)
 	if !ok {
 		return fail
 	}
@@ -479,7 +479,7 @@ func (g *grammar) cb(i int) gres {
 	if !c.ok || !noPartial(c.n) {
 		return fail
 	}
-	j = g.optTok(pInBookOf, c.end)
+	j = g.optTok(kInBookOf, c.end)
 	b := g.b(j)
 	if !b.ok {
 		return fail
@@ -488,7 +488,7 @@ func (g *grammar) cb(i int) gres {
 }
 
 func (g *grammar) cbRange(i int) gres {
-	j, ok := g.tok(pCExplicit, i)
+	j, ok := g.tok(kCExplicit, i)
 	if !ok {
 		return fail
 	}
@@ -496,7 +496,7 @@ func (g *grammar) cbRange(i int) gres {
 	if !c1.ok || !noPartial(c1.n) {
 		return fail
 	}
-	j, ok = g.tok(pRange, c1.end)
+	j, ok = g.tok(kRange, c1.end)
 	if !ok {
 		return fail
 	}
@@ -504,7 +504,7 @@ func (g *grammar) cbRange(i int) gres {
 	if !c2.ok {
 		return fail
 	}
-	j = g.optTok(pInBookOf, c2.end)
+	j = g.optTok(kInBookOf, c2.end)
 	b := g.b(j)
 	if !b.ok {
 		return fail
@@ -517,8 +517,8 @@ func (g *grammar) cbv(i int) gres {
 	if !cb.ok {
 		return fail
 	}
-	j := g.optTok(pSeqSep, cb.end)
-	j, ok := g.tok(pVExplicit, j)
+	j := g.optTok(kSeqSep, cb.end)
+	j, ok := g.tok(kVExplicit, j)
 	if !ok {
 		return fail
 	}
@@ -534,15 +534,15 @@ func (g *grammar) cbOrdinal(i int) gres {
 	if !c.ok {
 		return fail
 	}
-	j, ok := g.tok(pOrdinal, c.end)
+	j, ok := g.tok(kOrdinal, c.end)
 	if !ok {
 		return fail
 	}
-	j, ok = g.tok(pCExplicit, j)
+	j, ok = g.tok(kCExplicit, j)
 	if !ok {
 		return fail
 	}
-	j = g.optTok(pInBookOf, j)
+	j = g.optTok(kInBookOf, j)
 	b := g.b(j)
 	if !b.ok {
 		return fail
@@ -555,8 +555,8 @@ func (g *grammar) cbvOrdinal(i int) gres {
 	if !cb.ok {
 		return fail
 	}
-	j := g.optTok(pSeqSep, cb.end)
-	j, ok := g.tok(pVExplicit, j)
+	j := g.optTok(kSeqSep, cb.end)
+	j, ok := g.tok(kVExplicit, j)
 	if !ok {
 		return fail
 	}
@@ -572,8 +572,8 @@ func (g *grammar) cvPsalm(i int) gres {
 	if !cp.ok {
 		return fail
 	}
-	j := g.optTok(pSeqSep, cp.end)
-	j, ok := g.tok(pVExplicit, j)
+	j := g.optTok(kSeqSep, cp.end)
+	j, ok := g.tok(kVExplicit, j)
 	if !ok {
 		return fail
 	}
@@ -585,7 +585,7 @@ func (g *grammar) cvPsalm(i int) gres {
 }
 
 func (g *grammar) cTitle(i int) gres {
-	j, ok := g.tok(pCExplicit, i)
+	j, ok := g.tok(kCExplicit, i)
 	if !ok {
 		return fail
 	}
@@ -601,7 +601,7 @@ func (g *grammar) cTitle(i int) gres {
 }
 
 func (g *grammar) cv(i int) gres {
-	j := g.optTok(pVExplicit, i)
+	j := g.optTok(kVExplicit, i)
 	c := g.run(rC, j)
 	if !c.ok || !noPartial(c.n) {
 		return fail
@@ -610,10 +610,10 @@ func (g *grammar) cv(i int) gres {
 	if g.dotVerseAhead(j, false) {
 		return fail
 	}
-	k := g.optTok(pCVSep, j)
-	if x, ok := g.tok(pVExplicit, k); ok {
+	k := g.optTok(kCVSep, j)
+	if x, ok := g.tok(kVExplicit, k); ok {
 		j = x
-	} else if x, ok := g.tok(pCVSep, j); ok {
+	} else if x, ok := g.tok(kCVSep, j); ok {
 		j = x
 	} else {
 		return fail
@@ -630,7 +630,7 @@ func (g *grammar) cvWeak(i int) gres {
 	if !c.ok || !noPartial(c.n) {
 		return fail
 	}
-	j, ok := g.tok(pCVSepWeak, c.end)
+	j, ok := g.tok(kCVSepWeak, c.end)
 	if !ok {
 		return fail
 	}
@@ -646,8 +646,8 @@ func (g *grammar) ff(i int) gres {
 	if !x.ok {
 		return fail
 	}
-	j := g.optTok(pSpace, x.end)
-	j, ok := g.tok(pFF, j)
+	j := g.optTok(kSpace, x.end)
+	j, ok := g.tok(kFF, j)
 	if !ok {
 		return fail
 	}
@@ -668,12 +668,12 @@ func (g *grammar) integerTitle(i int) gres {
 
 func (g *grammar) title(i int) gres {
 	j := i
-	if k, ok := g.tok(pCVSep, i); ok {
+	if k, ok := g.tok(kCVSep, i); ok {
 		j = k
-	} else if k, ok := g.tok(pSeqSep, i); ok {
+	} else if k, ok := g.tok(kSeqSep, i); ok {
 		j = k
 	}
-	k, ok := g.tok(pTitle, j)
+	k, ok := g.tok(kTitle, j)
 	if !ok {
 		return fail
 	}
@@ -692,7 +692,7 @@ func (g *grammar) rangeRule(i int) gres {
 		// A book on its own starts a range only before another book
 		// reference: "Genesis-Philemon 2", not "Ezekiel - 25:16".
 		if b := g.b(i); b.ok {
-			if j, ok := g.tok(pRange, b.end); ok && g.first(j, rangeAfterLoneB...).ok {
+			if j, ok := g.tok(kRange, b.end); ok && g.first(j, rangeAfterLoneB...).ok {
 				a = b
 			}
 		}
@@ -703,7 +703,7 @@ func (g *grammar) rangeRule(i int) gres {
 	if !a.ok {
 		return fail
 	}
-	j, ok := g.tok(pRange, a.end)
+	j, ok := g.tok(kRange, a.end)
 	if !ok {
 		return fail
 	}
@@ -725,7 +725,7 @@ func (g *grammar) sequence(i int) gres {
 	kids := []*node{a.n}
 	j := a.end
 	for {
-		k := g.optTok(pSeqSep, j)
+		k := g.optTok(kSeqSep, j)
 		p := g.run(rSequencePost, k)
 		if !p.ok {
 			break
@@ -749,8 +749,8 @@ func (g *grammar) sequencePostEnclosed(i int) gres {
 	if !g.lit('(', i) {
 		return fail
 	}
-	j := g.optTok(pSpace, i+1)
-	j = g.optTok(pSeqSep, j)
+	j := g.optTok(kSpace, i+1)
+	j = g.optTok(kSeqSep, j)
 	p := g.run(rSequencePost, j)
 	if !p.ok {
 		return fail
@@ -758,7 +758,7 @@ func (g *grammar) sequencePostEnclosed(i int) gres {
 	kids := []*node{p.n}
 	j = p.end
 	for {
-		k := g.optTok(pSeqSep, j)
+		k := g.optTok(kSeqSep, j)
 		q := g.run(rSequencePost, k)
 		if !q.ok {
 			break
@@ -766,7 +766,7 @@ func (g *grammar) sequencePostEnclosed(i int) gres {
 		kids = append(kids, q.n)
 		j = q.end
 	}
-	j = g.optTok(pSpace, j)
+	j = g.optTok(kSpace, j)
 	if !g.lit(')', j) {
 		return fail
 	}
@@ -791,7 +791,7 @@ func (g *grammar) translationList(i int) ([]*node, int, bool) {
 	list := []*node{t.n}
 	j := t.end
 	for {
-		k, ok := g.tok(pSeqSep, j)
+		k, ok := g.tok(kSeqSep, j)
 		if !ok {
 			break
 		}
@@ -806,16 +806,16 @@ func (g *grammar) translationList(i int) ([]*node, int, bool) {
 }
 
 func (g *grammar) transSeqEnclosed(i int) gres {
-	j := g.optTok(pSpace, i)
+	j := g.optTok(kSpace, i)
 	if !(g.lit('(', j) || g.lit('[', j)) {
 		return fail
 	}
-	j = g.optTok(pSpace, j+1)
+	j = g.optTok(kSpace, j+1)
 	list, j, ok := g.translationList(j)
 	if !ok {
 		return fail
 	}
-	j = g.optTok(pSpace, j)
+	j = g.optTok(kSpace, j)
 	if !(g.lit(')', j) || g.lit(']', j)) {
 		return fail
 	}
@@ -823,9 +823,9 @@ func (g *grammar) transSeqEnclosed(i int) gres {
 }
 
 func (g *grammar) transSeq(i int) gres {
-	j := g.optTok(pSpace, i)
+	j := g.optTok(kSpace, i)
 	if g.lit(',', j) {
-		j = g.optTok(pSpace, j+1)
+		j = g.optTok(kSpace, j+1)
 	}
 	list, j, ok := g.translationList(j)
 	if !ok {
@@ -849,7 +849,7 @@ func (g *grammar) parseAll() []*node {
 			i = res.end
 			continue
 		}
-		if j, ok := g.tok(pSeqSep, i); ok {
+		if j, ok := g.tok(kSeqSep, i); ok {
 			i = j
 			continue
 		}

@@ -196,3 +196,137 @@ func integerValue(s []rune, i int) (int, int, bool) {
 	}
 	return v, j, true
 }
+
+// tokKind names the separators and keywords of the grammar.
+type tokKind uint8
+
+const (
+	kSpace tokKind = iota
+	kAB
+	kCExplicit
+	kCVSepWeak
+	kCVSep
+	kFF
+	kInBookOf
+	kOrdinal
+	kRange
+	kSeqSep
+	kTitle
+	kVExplicit
+)
+
+var tokPats = [...]pat{kSpace: pSpace, kAB: pAB, kCExplicit: pCExplicit, kCVSepWeak: pCVSepWeak, kCVSep: pCVSep,
+	kFF: pFF, kInBookOf: pInBookOf, kOrdinal: pOrdinal, kRange: pRange, kSeqSep: pSeqSep, kTitle: pTitle,
+	kVExplicit: pVExplicit}
+
+// tokFirst lists, for the keyword tokens, the letters the keyword can
+// start with (after optional spaces); anything else fails at once.
+var tokFirst = [...]string{kCExplicit: "c", kFF: "f", kInBookOf: "foi", kTitle: "t", kVExplicit: "v", kOrdinal: "tsnr",
+	kAB: "abcde"}
+
+func isWS(r rune) bool { return r == '*' || isSpace(r) }
+
+// matchTok matches token k at i. The common tokens are matched by hand;
+// the rest go through their patterns after a quick first-letter test.
+func matchTok(k tokKind, s []rune, i int) (int, bool) {
+	switch k {
+	case kSpace:
+		j := i
+		for j < len(s) && isWS(s[j]) {
+			j++
+		}
+		return j, j > i
+	case kCVSep:
+		j := i
+		for j < len(s) && isWS(s[j]) {
+			j++
+		}
+		switch {
+		case j < len(s) && s[j] == ':':
+			for j < len(s) && s[j] == ':' {
+				j++
+			}
+		case j < len(s) && s[j] == '.' && !ellipsisAfter(s, j+1):
+			j++
+		default:
+			return 0, false
+		}
+		for j < len(s) && isWS(s[j]) {
+			j++
+		}
+		return j, true
+	case kSeqSep:
+		j := i
+		for j < len(s) {
+			r := s[j]
+			switch {
+			case isWS(r) || r == ',' || r == ';' || r == '/' || r == ':' || r == '&' || r == '-' || r == '–' || r == '—' || r == '~':
+				j++
+				continue
+			case r == '.' && !ellipsisAfter(s, j+1):
+				j++
+				continue
+			}
+			if e, ok := match(andWords, s, j); ok {
+				j = e
+				continue
+			}
+			break
+		}
+		return j, j > i
+	case kRange:
+		j := i
+		for j < len(s) && isWS(s[j]) {
+			j++
+		}
+		k0 := j
+		for j < len(s) {
+			r := s[j]
+			if r == '-' || r == '–' || r == '—' {
+				j++
+				continue
+			}
+			if e, ok := match(rangeWords, s, j); ok {
+				j = e
+				continue
+			}
+			break
+		}
+		if j == k0 {
+			return 0, false
+		}
+		for j < len(s) && isWS(s[j]) {
+			j++
+		}
+		return j, true
+	}
+	if f := tokFirst[k]; f != "" {
+		j := i
+		for j < len(s) && isWS(s[j]) {
+			j++
+		}
+		if j >= len(s) || !containsRune(f, foldASCII(s[j])) {
+			return 0, false
+		}
+	}
+	return match(tokPats[k], s, i)
+}
+
+var rangeWords = alts("through", "thru", "to")
+
+func containsRune(s string, r rune) bool {
+	for _, c := range s {
+		if c == r {
+			return true
+		}
+	}
+	return false
+}
+
+// ellipsisAfter reports whether s[i:] starts with optional spaces, ".",
+// optional spaces and "." (the rest of "...").
+func ellipsisAfter(s []rune, i int) bool {
+	_, ok := match(ellipsisRest, s, i)
+	return ok
+}
+var ellipsisRest = seq(anySpace, dot, anySpace, dot)

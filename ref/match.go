@@ -20,6 +20,7 @@ type nameEntry struct {
 }
 
 type nameIndex struct {
+	firsts   []string // collapsed first words of the names of several words
 	exact    map[string]*nameEntry
 	coll     map[string]*nameEntry
 	byFirst  map[byte][]*nameEntry // fuzzy candidates by first letter
@@ -43,6 +44,9 @@ func buildIndex(fam bool) *nameIndex {
 		e.phon = phonetic(e.key)
 		if e.words > ix.maxWords {
 			ix.maxWords = e.words
+		}
+		if e.words > 1 {
+			ix.firsts = append(ix.firsts, collapse(letterKey(strings.Fields(name)[0])))
 		}
 		if _, dup := ix.exact[e.key]; !dup {
 			ix.exact[e.key] = e
@@ -232,10 +236,10 @@ func oneTypo(a, b string) bool {
 // phonetic folds spellings that sound alike, after collapsing repeated
 // letters: ph/f, th, k/c, x/z, y/i.
 func phonetic(s string) string {
-	s = collapse(s)
-	r := strings.NewReplacer("ph", "f", "th", "0", "ck", "c", "k", "c", "x", "z", "y", "i", "q", "c")
-	return collapse(r.Replace(s))
+	return collapse(phoneticReplacer.Replace(collapse(s)))
 }
+
+var phoneticReplacer = strings.NewReplacer("ph", "f", "th", "0", "ck", "c", "k", "c", "x", "z", "y", "i", "q", "c")
 
 // lookup finds the name with the given key (letters of k written words).
 // withOrdinal says an ordinal preceded it, which makes a book name likely
@@ -361,7 +365,7 @@ func (ix *nameIndex) lookup(key, c string, k int, withOrdinal bool) *nameEntry {
 		}
 	}
 	try(ix.byFirst[key[0]], true)
-	if best == nil {
+	if best == nil && len(c) >= 6 {
 		for f, list := range ix.byFirst {
 			if f != key[0] {
 				try(list, false)
@@ -416,6 +420,20 @@ func looksLikePsalm(c string) bool {
 		}
 	}
 	return sl
+}
+
+// hasPrefixFold reports whether text[i:] starts with the lower-case ASCII
+// word w, ignoring case.
+func hasPrefixFold(text []rune, i int, w string) bool {
+	if i+len(w) > len(text) {
+		return false
+	}
+	for j := 0; j < len(w); j++ {
+		if foldASCII(text[i+j]) != rune(w[j]) {
+			return false
+		}
+	}
+	return true
 }
 
 // bookHit is a book name found in text.
@@ -565,15 +583,24 @@ func matchNamesBlocked(text []rune, i int, ix *nameIndex, withOrdinal bool, acce
 		return nil, 0, 0
 	}
 	ws := readWords(text, i, ix.maxWords)
+	keys := make([]string, len(ws))
+	colls := make([]string, len(ws))
+	for j, w := range ws {
+		keys[j] = letterKey(string(text[w.start:w.end]))
+		colls[j] = collapse(keys[j])
+	}
+	if len(ws) > 1 && !ix.multiFirst(colls[0]) {
+		ws = ws[:1]
+	}
 	for k := len(ws); k >= 1; k-- {
 		end := ws[k-1].end
 		if !endOK(text, end) {
 			continue
 		}
-		key := wordsKey(text, ws[:k])
+		key := strings.Join(keys[:k], "")
 		e := ix.exact[key]
 		single := plainCase(text, ws[:k])
-		ckey := collapsedKey(text, ws[:k])
+		ckey := strings.Join(colls[:k], "")
 		if e == nil && single {
 			e = ix.coll[ckey]
 		}
@@ -688,7 +715,7 @@ func readOrdinal(text []rune, i int) (n, end int, ok bool) {
 	for num, forms := range ordinalWords {
 		for _, f := range forms {
 			l := len(f)
-			if i+l > len(text) || !strings.EqualFold(string(text[i:i+l]), f) {
+			if !hasPrefixFold(text, i, f) {
 				continue
 			}
 			if i+l < len(text) && unicode.IsLetter(text[i+l]) && isDigit(text[i]) == false {
@@ -822,9 +849,12 @@ func ordinalSuffix(n int) string {
 // translationAt matches a translation abbreviation at i (no boundary is
 // needed before it, but it must end a word).
 func translationAt(text []rune, i int) (string, int, bool) {
+	if !translationFirst[foldASCII(text[i])] {
+		return "", 0, false
+	}
 	for _, t := range translationNames {
 		l := len(t.name)
-		if i+l > len(text) || !strings.EqualFold(string(text[i:i+l]), t.name) {
+		if !hasPrefixFold(text, i, t.lower) {
 			continue
 		}
 		if i+l < len(text) && isASCIIWord(text[i+l]) {
@@ -884,4 +914,27 @@ func plainCase(text []rune, ws []word) bool {
 		}
 	}
 	return true
+}
+
+var translationFirst = func() map[rune]bool {
+	m := map[rune]bool{}
+	for i, t := range translationNames {
+		translationNames[i].lower = strings.ToLower(t.name)
+		m[rune(translationNames[i].lower[0])] = true
+	}
+	return m
+}()
+
+// multiFirst reports whether a name of several words may start with the
+// word w (within one edit).
+func (ix *nameIndex) multiFirst(w string) bool {
+	for _, f := range ix.firsts {
+		if f[0] != w[0] {
+			continue
+		}
+		if f == w || (len(w) > 2 && osaDistance(w, f, 1) <= 1) {
+			return true
+		}
+	}
+	return false
 }

@@ -141,10 +141,11 @@ var ordinalWords = [][]string{
 // one implies. They are dropped from the OSIS output.
 var translationNames = []struct {
 	name, system string
+	lower        string // set at start-up
 }{
-	{"NRSVUE", "nrsvue"}, {"NABRE", "nab"}, {"NASB", ""}, {"NIV", "kjv"}, {"NET", "csb"},
-	{"NLT", "nlt"}, {"NRSV", "nrsv"}, {"NAB", "nab"}, {"NAS", ""}, {"HCSB", "csb"},
-	{"NIRV", "kjv"}, {"NKJV", "kjv"}, {"ASV", "kjv"}, {"ERV", ""}, {"ESV", ""},
-	{"KJV", "kjv"}, {"RSV", ""}, {"TNIV", "kjv"}, {"AMP", ""}, {"CEB", "ceb"},
-	{"CEV", ""}, {"LXX", "nab"}, {"MSG", ""}, {"CSB", "csb"},
+	{name: "NRSVUE", system: "nrsvue"}, {name: "NABRE", system: "nab"}, {name: "NASB", system: ""}, {name: "NIV", system: "kjv"}, {name: "NET", system: "csb"},
+	{name: "NLT", system: "nlt"}, {name: "NRSV", system: "nrsv"}, {name: "NAB", system: "nab"}, {name: "NAS", system: ""}, {name: "HCSB", system: "csb"},
+	{name: "NIRV", system: "kjv"}, {name: "NKJV", system: "kjv"}, {name: "ASV", system: "kjv"}, {name: "ERV", system: ""}, {name: "ESV", system: ""},
+	{name: "KJV", system: "kjv"}, {name: "RSV", system: ""}, {name: "TNIV", system: "kjv"}, {name: "AMP", system: ""}, {name: "CEB", system: "ceb"},
+	{name: "CEV", system: ""}, {name: "LXX", system: "nab"}, {name: "MSG", system: ""}, {name: "CSB", system: "csb"},
 }
