@@ -2,8 +2,10 @@ package berean
 
 import (
 	"context"
+	"errors"
 
 	"berean/index"
+	"berean/query"
 	"berean/search"
 )
 
@@ -34,4 +36,52 @@ func (e *Engine) strongsCount(ctx context.Context, key string) (int, string, err
 		return 0, "", err
 	}
 	return res.Total, bs[0].Name(), nil
+}
+
+// SearchRequest is a concordance search: GET /api/search and the web UI.
+type SearchRequest struct {
+	Query  string
+	Bibles []string
+	N      int
+	Offset int
+	Order  string // "bible" (default) or "relevance"
+	Exact  bool
+	KWIC   int
+	Stats  bool
+}
+
+// MaxSearchResults bounds N.
+const MaxSearchResults = 1000
+
+// Search runs a query of the search language.
+func (e *Engine) Search(ctx context.Context, r SearchRequest) (*search.Result, error) {
+	order, err := search.ParseOrder(r.Order)
+	if err != nil {
+		return nil, inputErr(CodeBadQuery, err)
+	}
+	q, err := query.Parse(r.Query)
+	if err != nil {
+		return nil, inputErr(CodeBadQuery, err)
+	}
+	s, err := e.Searcher(ctx, index.LoadOptions{})
+	if err != nil {
+		return nil, err
+	}
+	n := r.N
+	if n == 0 {
+		n = 20
+	}
+	n = min(n, MaxSearchResults)
+	res, err := s.Search(ctx, q, search.Options{Bibles: r.Bibles, N: n, Offset: r.Offset, Order: order, Exact: r.Exact, KWIC: r.KWIC, Stats: r.Stats})
+	if err != nil {
+		switch {
+		case errors.Is(err, search.ErrUnknownBible):
+			return nil, inputErr(CodeUnknownModule, err)
+		case errors.Is(err, search.ErrBadQuery):
+			return nil, inputErr(CodeBadQuery, err)
+		}
+		return nil, err
+	}
+	res.Query = r.Query
+	return res, nil
 }

@@ -3,6 +3,8 @@ package server
 import (
 	"net/http"
 	"strings"
+
+	"berean"
 )
 
 // The JSON API. Each handler reads its parameters, calls one engine method
@@ -53,11 +55,26 @@ func notBuilt(what string) error {
 	return &Error{Status: http.StatusNotImplemented, Code: "not_implemented", Message: what + " is not available in this build yet"}
 }
 
-func (s *Server) apiSearch(r *http.Request) (any, error) { return nil, notBuilt("search") }
 func (s *Server) apiAsk(r *http.Request) (any, error)    { return nil, notBuilt("ask") }
 func (s *Server) apiStudy(r *http.Request) (any, error)  { return nil, notBuilt("study") }
 func (s *Server) apiVerify(r *http.Request) (any, error) { return nil, notBuilt("verify") }
 func (s *Server) apiXref(r *http.Request) (any, error)   { return nil, notBuilt("xref") }
 func (s *Server) apiOpenAPI(r *http.Request) (any, error) {
 	return nil, notBuilt("the OpenAPI document")
+}
+
+func (s *Server) apiSearch(r *http.Request) (any, error) {
+	q, err := param(r, "q", true)
+	if err != nil {
+		return nil, err
+	}
+	n, err := intParam(r, "n", 20, berean.MaxSearchResults)
+	if err != nil {
+		return nil, err
+	}
+	bible, _ := param(r, "bible", false)
+	order, _ := param(r, "order", false)
+	v := r.URL.Query()
+	return s.eng.Search(r.Context(), berean.SearchRequest{Query: q, Bibles: splitList(bible), N: n, Order: order,
+		Exact: v.Get("exact") == "true" || v.Get("exact") == "1", Stats: v.Get("stats") == "true" || v.Get("stats") == "1"})
 }
