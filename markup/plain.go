@@ -144,14 +144,16 @@ func osisChain(s string, f Filters) (string, *string) {
 // ---- XMLTag: libsword's lenient tag parser, for the filters that re-write tags.
 
 type xmlTag struct {
-	name         string
-	end, empty   bool
-	attrs        map[string]string
-	attrsEndScan bool
+	tok        string
+	name       string
+	end, empty bool
+	attrs      map[string]string // parsed on first use (see attr)
 }
 
+// parseXMLTag reads the name and the end/empty flags; attributes are
+// parsed when first asked for.
 func parseXMLTag(tok string) *xmlTag {
-	t := &xmlTag{}
+	t := &xmlTag{tok: tok}
 	i := 0
 	for ; i < len(tok) && !isAlpha(tok[i]); i++ {
 		if tok[i] == '/' {
@@ -167,7 +169,23 @@ func parseXMLTag(tok string) *xmlTag {
 			t.empty = true
 		}
 	}
-	// attributes
+	// trailing '/' (after trailing blanks and '>') marks an empty tag
+	for k := len(tok) - 1; k > 0; k-- {
+		if tok[k] == '/' {
+			t.empty = true
+		}
+		if strings.IndexByte(" \t\r\n>", tok[k]) < 0 {
+			break
+		}
+	}
+	return t
+}
+
+// parseAttrs follows XMLTag::parse: an attribute name starts at a letter
+// after whitespace and runs to a space or '='; the value is quoted by
+// whatever character follows the '='.
+func (t *xmlTag) parseAttrs() {
+	tok := t.tok
 	b := []byte(tok)
 	t.attrs = map[string]string{}
 	j := 0
@@ -210,24 +228,25 @@ func parseXMLTag(tok string) *xmlTag {
 			break
 		}
 	}
-	// trailing '/' (after trailing blanks and '>') marks an empty tag
-	for k := len(tok) - 1; k > 0; k-- {
-		if tok[k] == '/' {
-			t.empty = true
-		}
-		if strings.IndexByte(" \t\r\n>", tok[k]) < 0 {
-			break
-		}
-	}
-	return t
 }
 
 func isAlpha(c byte) bool { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') }
 
-func (t *xmlTag) attr(k string) (string, bool) { v, ok := t.attrs[k]; return v, ok }
+func (t *xmlTag) attr(k string) (string, bool) {
+	if t.attrs == nil {
+		t.parseAttrs()
+	}
+	v, ok := t.attrs[k]
+	return v, ok
+}
+
+func (t *xmlTag) get(k string) string { v, _ := t.attr(k); return v }
 
 // String re-serialises the tag as libsword does: attributes sorted by name.
 func (t *xmlTag) String() string {
+	if t.attrs == nil {
+		t.parseAttrs()
+	}
 	var b strings.Builder
 	b.WriteByte('<')
 	if t.end {
@@ -289,7 +308,7 @@ func footnotesOff(s string) (string, map[string]string) {
 			if strings.HasPrefix(tok, "note") || strings.HasPrefix(tok, "/note") {
 				tag := parseXMLTag(tok)
 				if !tag.end {
-					typ := tag.attrs["type"]
+					typ := tag.get("type")
 					if typ == "x-strongsMarkup" || typ == "strongsMarkup" {
 						tag.empty = false
 					}
@@ -308,7 +327,7 @@ func footnotesOff(s string) (string, map[string]string) {
 					}
 					bodies[n] = string(tagText)
 					hide = false
-					if start != nil && start.attrs["type"] == "crossReference" {
+					if start != nil && start.get("type") == "crossReference" {
 						start.attrs["swordFootnote"] = n
 						out = append(out, start.String()...)
 					} else {
@@ -357,7 +376,7 @@ func scriprefOff(s string) string {
 			tok := string(token)
 			if strings.HasPrefix(tok, "note") || strings.HasPrefix(tok, "/note") {
 				tag := parseXMLTag(tok)
-				if !tag.end && !tag.empty && tag.attrs["type"] == "crossReference" {
+				if !tag.end && !tag.empty && tag.get("type") == "crossReference" {
 					hide = true
 					continue
 				}
@@ -511,14 +530,14 @@ func headingsOff(s string) (string, *string) {
 		curName, cur, sID, hasSID, heading, depth, canonical = "", nil, "", false, nil, 0, false
 	}
 	isPreverse := func(t *xmlTag) bool {
-		return t.attrs["subType"] == "x-preverse" || t.attrs["subtype"] == "x-preverse"
+		return t.get("subType") == "x-preverse" || t.get("subtype") == "x-preverse"
 	}
 	f := &basicFilter{passUnknownTok: true, handleEscape: noEscape}
 	f.handleToken = func(st *basicState, tok string) bool {
 		tag := parseXMLTag(tok)
 		if curName != "" {
 			heading = append(heading, st.lastTextNode...)
-			if tag.attrs["canonical"] == "true" {
+			if strings.Contains(tok, "canonical") && tag.get("canonical") == "true" {
 				canonical = true
 			}
 			if tag.name == curName {
@@ -540,6 +559,7 @@ func headingsOff(s string) (string, *string) {
 								if curName == "title" {
 									w := *cur
 									w.attrs = map[string]string{}
+									cur.get("")
 									for k, v := range cur.attrs {
 										if k != "subType" && k != "subtype" {
 											w.attrs[k] = v
@@ -574,7 +594,7 @@ func headingsOff(s string) (string, *string) {
 			sID, hasSID = tag.attr("sID")
 			depth = 0
 			st.suspend = true
-			canonical = tag.attrs["canonical"] == "true"
+			canonical = tag.get("canonical") == "true"
 			return true
 		}
 		return false
@@ -628,7 +648,7 @@ func osisPlain(s string, bodies map[string]string, flt Filters) string {
 				st.suspend = true
 			}
 			tag := parseXMLTag(tok)
-			if body, ok := bodies[tag.attrs["swordFootnote"]]; ok && body != "" {
+			if body, ok := bodies[tag.get("swordFootnote")]; ok && body != "" {
 				b, _ := osisChain(body, flt)
 				st.out = append(st.out, b...)
 			}
@@ -728,7 +748,7 @@ func teiPlain(s string) string {
 			}
 		case "entryFree", "sense":
 			if start {
-				if n := tag.attrs["n"]; n != "" {
+				if n := tag.get("n"); n != "" {
 					st.out = append(st.out, n+". "...)
 				}
 			} else if tag.end && tag.name == "sense" {

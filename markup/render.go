@@ -74,7 +74,7 @@ func Render(src []byte, k Kind) Text { return RenderOptions(src, k, Options{}) }
 
 // RenderOptions is Render with options.
 func RenderOptions(src []byte, k Kind, o Options) Text {
-	r := &renderer{kind: k, opt: o}
+	r := &renderer{kind: k, opt: o, out: make([]byte, 0, len(src)/2+16)}
 	if k == PlainText {
 		r.text(string(src))
 	} else {
@@ -727,7 +727,7 @@ func mergeRanges(rs [][2]int) [][2]int {
 // marks; an apostrophe (' ’), a hyphen (- ‐ ‑) or the Hebrew maqaf between
 // two such characters continues the word ("LORD’S", "Beth-el").
 func segment(s string) []Word {
-	var words []Word
+	words := make([]Word, 0, len(s)/5+1)
 	start := -1
 	for i := 0; i < len(s); {
 		c, n := utf8.DecodeRuneInString(s[i:])

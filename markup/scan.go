@@ -1,6 +1,7 @@
 package markup
 
 import (
+	"bytes"
 	"html"
 	"strings"
 )
@@ -31,7 +32,7 @@ type token struct {
 // skipped. A tag cut off by the end of the entry is dropped. Entities in text are decoded (HTML named entities, &#NNN; and
 // &#xHH;); an '&' that starts no entity stays literal.
 func scan(src []byte) []token {
-	toks := make([]token, 0, 16+len(src)/24)
+	toks := make([]token, 0, 2*bytes.Count(src, []byte{'<'})+2)
 	s := string(src)
 	for len(s) > 0 {
 		lt := strings.IndexByte(s, '<')
