@@ -40,6 +40,7 @@ type modSpec struct {
 }
 
 var (
+	tagRE      = regexp.MustCompile(`<[^>]*>`)
 	sectionRE  = regexp.MustCompile(`(?m)^\[[^\]]+\]`)
 	dataPathRE = regexp.MustCompile(`(?m)^DataPath=.*$`)
 	versionRE  = regexp.MustCompile(`(?m)^Version=.*$`)
@@ -184,7 +185,7 @@ func readVerse(t *testing.T, root, module, book string, ch, v int) string {
 	if err != nil {
 		t.Fatalf("%s %s %d:%d: %v", module, book, ch, v, err)
 	}
-	return string(b)
+	return tagRE.ReplaceAllString(string(b), "")
 }
 
 const john316 = "loved the world"
@@ -286,25 +287,28 @@ func TestInstallUpdateRemove(t *testing.T) {
 	}
 
 	// Update: the repository now offers version 99.
-	lib2 := makeLibrary(t, modSpec{conf: "engWEB2015eb.conf", version: "99.0"})
+	lib2 := makeLibrary(t, modSpec{conf: "engWEB2015eb.conf", version: "999.0"})
 	os.RemoveAll(repo)
 	if err := WriteRepository(repo, lib2, RepoOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	res, _, err = m.Update(ctx, UpdateOptions{})
+	res, refreshed, err := m.Update(ctx, UpdateOptions{})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if len(refreshed) != 1 || refreshed[0].Err != nil {
+		t.Errorf("refresh before update: %+v", refreshed)
 	}
 	var updated bool
 	for _, r := range res {
 		if r.Module == "engWEB2015eb" {
-			updated = r.Action == "updated" && r.Version == "99.0"
+			updated = r.Action == "updated" && r.Version == "999.0"
 		}
 	}
 	if !updated {
 		t.Errorf("update results %+v", res)
 	}
-	if v := installedVersion(t, m.Root(), "WEB"); v != "99.0" {
+	if v := installedVersion(t, m.Root(), "WEB"); v != "999.0" {
 		t.Errorf("version after update %q", v)
 	}
 	if txt := readVerse(t, m.Root(), "WEB", "John", 3, 16); !strings.Contains(txt, john316) {
@@ -396,7 +400,7 @@ func TestInstallFaults(t *testing.T) {
 	// Every fault is tried as an update to a newer version, so a failure
 	// must keep the old one.
 	bump := func(t *testing.T) {
-		lib2 := makeLibrary(t, modSpec{conf: "engWEB2015eb.conf", version: "50.0"})
+		lib2 := makeLibrary(t, modSpec{conf: "engWEB2015eb.conf", version: "500.0"})
 		os.RemoveAll(repo)
 		if err := WriteRepository(repo, lib2, RepoOptions{}); err != nil {
 			t.Fatal(err)

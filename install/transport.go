@@ -55,8 +55,9 @@ type Progress struct {
 // ready to use with the defaults documented on each field.
 type Client struct {
 	// HTTP is the client to use; nil means one with a 10 s dial timeout, a
-	// TLS handshake and response-header timeout of IdleTimeout, and proxy
-	// settings from the environment.
+	// TLS handshake timeout of IdleTimeout, and proxy settings from the
+	// environment. (The idle timer of each request covers the wait for the
+	// response headers.)
 	HTTP *http.Client
 	// Retries is the number of further attempts after a failure that may
 	// pass (network errors, stalls, truncation, 408, 429 and 5xx): default 3;
@@ -119,13 +120,12 @@ func (c *Client) httpClient() *http.Client {
 		return c.HTTP
 	}
 	t := &http.Transport{
-		Proxy:                 http.ProxyFromEnvironment,
-		DialContext:           (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
-		TLSHandshakeTimeout:   c.idle(),
-		ResponseHeaderTimeout: c.idle(),
-		IdleConnTimeout:       60 * time.Second,
-		MaxIdleConnsPerHost:   4,
-		ForceAttemptHTTP2:     true,
+		Proxy:               http.ProxyFromEnvironment,
+		DialContext:         (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
+		TLSHandshakeTimeout: c.idle(),
+		IdleConnTimeout:     60 * time.Second,
+		MaxIdleConnsPerHost: 4,
+		ForceAttemptHTTP2:   true,
 	}
 	c.HTTP = &http.Client{Transport: t}
 	return c.HTTP
@@ -203,20 +203,24 @@ func (c *Client) get(ctx context.Context, url string, max int64, progress func(P
 
 // once runs a single attempt and says whether a failure may pass on retry.
 func (c *Client) once(parent context.Context, url string, max int64, progress func(Progress), sink func([]byte) error) (retry bool, err error) {
-	ctx, cancelTimeout := context.WithTimeout(parent, c.timeout())
+	tctx, cancelTimeout := context.WithTimeout(parent, c.timeout())
 	defer cancelTimeout()
-	ctx, cancel := context.WithCancelCause(ctx)
+	ctx, cancel := context.WithCancelCause(tctx)
 	defer cancel(nil)
 	idle := c.idle()
 	timer := time.AfterFunc(idle, func() { cancel(errStalledCause) })
 	defer timer.Stop()
 
 	wrap := func(err error) error {
-		if context.Cause(ctx) == errStalledCause {
-			return fmt.Errorf("install: GET %s: no data for %s: %w", url, idle, ErrStalled)
-		}
-		if parent.Err() == nil && errors.Is(err, context.DeadlineExceeded) {
+		var ne net.Error
+		switch {
+		case parent.Err() != nil:
+			return fmt.Errorf("install: GET %s: %w", url, err)
+		case errors.Is(tctx.Err(), context.DeadlineExceeded):
 			return fmt.Errorf("install: GET %s: took longer than %s: %w", url, c.timeout(), err)
+		case context.Cause(ctx) == errStalledCause, errors.As(err, &ne) && ne.Timeout():
+			// The idle timer, or the transport's own header or TLS timeout.
+			return fmt.Errorf("install: GET %s: no data for %s (%v): %w", url, idle, err, ErrStalled)
 		}
 		return fmt.Errorf("install: GET %s: %w", url, err)
 	}

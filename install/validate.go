@@ -130,8 +130,8 @@ func openCheck(root, name string, locked bool) error {
 		return fmt.Errorf("module %s: not found after unpacking (%v): %w", name, err, ErrCorrupt)
 	}
 	fail := func(err error) error {
-		if errors.Is(err, sword.ErrLocked) {
-			return nil
+		if errors.Is(err, sword.ErrLocked) || errors.Is(err, sword.ErrUnsupported) {
+			return nil // locked, or a kind berean cannot read that libsword may
 		}
 		return fmt.Errorf("module %s: reading it failed: %v: %w", name, err, ErrCorrupt)
 	}
