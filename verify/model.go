@@ -44,8 +44,8 @@ type Model struct {
 	df      []uint32 // verses (of all Bibles) holding the term
 	ndocs   int
 	syn     map[uint64]float32 // learned synonyms: pair key -> strength
-	post    [][]posting        // content term -> verses holding it
-	words   sync.Map           // word form -> term id (+1), or 0 for stop words / unknown
+	post    [][]uint32         // content term -> verses holding it (bible<<24 | ordinal)
+	words   map[string]uint32  // word form -> term id (+1), or 0 for stop words; read-only after NewModel
 	base    []int              // first global verse index of each Bible
 	scratch sync.Pool          // *scoreBuf
 }
@@ -58,15 +58,14 @@ type bible struct {
 	nvers int
 }
 
-type posting struct {
-	bible uint8
-	ord   uint32
-}
+func posting(bible, ord int) uint32 { return uint32(bible)<<24 | uint32(ord) }
+
+func unposting(p uint32) (bible, ord int) { return int(p >> 24), int(p & (1<<24 - 1)) }
 
 // NewModel reads every verse of every Bible of lib and learns the model.
 // It takes a second or two for two Bibles; build it once and share it.
 func NewModel(ctx context.Context, lib Library) (*Model, error) {
-	m := &Model{vocab: map[string]uint32{}}
+	m := &Model{vocab: map[string]uint32{}, words: map[string]uint32{}}
 	names := lib.Bibles()
 	if len(names) == 0 {
 		return nil, fmt.Errorf("verify: no Bible installed")
@@ -200,13 +199,12 @@ func pairKey(a, b uint32) uint64 {
 // learnTerm interns a word's term; stop words and empty terms are not
 // content and return false. Only NewModel calls it (not concurrent).
 func (m *Model) learnTerm(word string) (uint32, bool) {
-	if v, ok := m.words.Load(word); ok {
-		id := v.(uint32)
+	if id, ok := m.words[word]; ok {
 		return id - 1, id != 0
 	}
 	t, ok := contentTerm(word)
 	if !ok {
-		m.words.Store(word, uint32(0))
+		m.words[word] = 0
 		return 0, false
 	}
 	id, ok := m.vocab[t]
@@ -215,7 +213,7 @@ func (m *Model) learnTerm(word string) (uint32, bool) {
 		m.vocab[t] = id
 		m.terms = append(m.terms, t)
 	}
-	m.words.Store(word, id+1)
+	m.words[word] = id + 1
 	return id, true
 }
 
@@ -253,15 +251,14 @@ type qterm struct {
 	fragEnd bool // the last word of an ellipsis fragment
 }
 
-// quoteTerms normalises a quotation's content words. Lookups of new word
-// forms are cached.
+// quoteTerms normalises a quotation's content words (word forms the
+// Bibles use are looked up, others normalised).
 func (m *Model) quoteTerms(frags []string) []qterm {
 	var out []qterm
 	for _, f := range frags {
 		for _, w := range splitWords(f) {
 			var q qterm
-			if v, ok := m.words.Load(w); ok {
-				id := v.(uint32)
+			if id, ok := m.words[w]; ok {
 				if id == 0 {
 					continue
 				}
@@ -304,7 +301,7 @@ func (m *Model) weight(q qterm) float64 {
 
 func (m *Model) buildStats() {
 	m.df = make([]uint32, len(m.terms))
-	m.post = make([][]posting, len(m.terms))
+	m.post = make([][]uint32, len(m.terms))
 	seen := make([]uint32, len(m.terms))
 	stamp := uint32(0)
 	for bi, b := range m.bibles {
@@ -320,7 +317,7 @@ func (m *Model) buildStats() {
 				}
 				seen[t] = stamp
 				m.df[t]++
-				m.post[t] = append(m.post[t], posting{uint8(bi), uint32(ord)})
+				m.post[t] = append(m.post[t], posting(bi, ord))
 			}
 		}
 	}

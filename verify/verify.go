@@ -713,8 +713,8 @@ func (v *verifier) candidates(q []qterm) []cand {
 	}
 	sc := v.m.scratch.Get().(*scoreBuf)
 	defer v.m.scratch.Put(sc)
-	add := func(bi uint8, ord uint32, w float32) {
-		k := v.m.base[bi] + int(ord)
+	add := func(bi, ord int, w float32) {
+		k := v.m.base[bi] + ord
 		if sc.score[k] == 0 {
 			sc.touched = append(sc.touched, int32(k))
 		}
@@ -723,10 +723,11 @@ func (v *verifier) candidates(q []qterm) []cand {
 	for _, id := range ids {
 		w := float32(v.m.idf(id))
 		for _, p := range v.m.post[id] {
-			add(p.bible, p.ord, w)
+			bi, ord := unposting(p)
+			add(bi, ord, w)
 			// A quotation may run over into the next verse.
-			if p.ord > 0 {
-				add(p.bible, p.ord-1, w*0.25)
+			if ord > 0 {
+				add(bi, ord-1, w*0.25)
 			}
 		}
 	}
