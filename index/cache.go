@@ -121,6 +121,23 @@ func Load(ctx context.Context, dir string, src Source, o LoadOptions) (*Index, e
 	return ix, nil
 }
 
+// OpenCurrent opens the index of src in dir when it exists and is intact,
+// without building: the fast path of a process that only reads. Only
+// src.Fingerprint is called. A missing file is an error wrapping
+// fs.ErrNotExist; a damaged one wraps ErrCorrupt or ErrVersion.
+func OpenCurrent(dir string, src Source) (*Index, error) {
+	fp := Fingerprint(src)
+	ix, err := Open(filepath.Join(dir, FileName(fp)))
+	if err != nil {
+		return nil, err
+	}
+	if ix.fp != fp {
+		ix.Close()
+		return nil, fmt.Errorf("index: %s: %w: built for another module set", ix.path, ErrCorrupt)
+	}
+	return ix, nil
+}
+
 // Current reports the path of src's index in dir and whether a file is
 // there (it is not opened or verified).
 func Current(dir string, src Source) (path string, exists bool) {

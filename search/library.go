@@ -1,5 +1,3 @@
-//go:build corpus_ready
-
 package search
 
 // The adapter between the opened modules (package corpus) and the index
@@ -54,17 +52,46 @@ func (s *corpusSource) Bibles() []index.BibleSource {
 	return out
 }
 
-// Fingerprint identifies the module set: for each indexed module its name,
-// version, and the name, size and modification time of its conf and of the
-// regular files of its data path. Subdirectories of the data path are not
-// looked at: mkfastmod's lucene/ index lives there.
-func (s *corpusSource) Fingerprint() string {
+func (s *corpusSource) Fingerprint() string { return LibraryFingerprint(s.c.Library()) }
+
+// OpenCurrent opens the index already built for the modules of lib in
+// cacheDir, without opening the modules themselves: a process that only
+// searches needs nothing else. It fails (fs.ErrNotExist, index.ErrCorrupt,
+// index.ErrVersion) when the index must be built; then use Load.
+func OpenCurrent(lib *sword.Library, cacheDir string) (*Searcher, error) {
+	ix, err := index.OpenCurrent(cacheDir, fingerprintOnly(LibraryFingerprint(lib)))
+	if err != nil {
+		return nil, err
+	}
+	return New(ix, Params{}), nil
+}
+
+// fingerprintOnly is a Source that can only say its fingerprint.
+type fingerprintOnly string
+
+func (f fingerprintOnly) Fingerprint() string         { return string(f) }
+func (f fingerprintOnly) Bibles() []index.BibleSource { return nil }
+func (f fingerprintOnly) Lexicon(context.Context) iter.Seq2[index.LexEntry, error] {
+	return func(func(index.LexEntry, error) bool) {}
+}
+func (f fingerprintOnly) Topics(context.Context) iter.Seq2[index.Topic, error] {
+	return func(func(index.Topic, error) bool) {}
+}
+
+// LibraryFingerprint identifies the module set the index is built from:
+// for each Bible and lexicon module its name, version and versification,
+// and the name, size and modification time of its conf and of the regular
+// files of its data path. Subdirectories of the data path are not looked
+// at: mkfastmod's lucene/ index lives there.
+func LibraryFingerprint(lib *sword.Library) string {
 	h := sha256.New()
 	var mods []*sword.ModuleInfo
-	for _, b := range s.c.Bibles() {
-		mods = append(mods, b.Info)
+	for _, m := range lib.Modules() {
+		switch strings.ToLower(m.Type) {
+		case "bible", "lexicon":
+			mods = append(mods, m)
+		}
 	}
-	mods = append(mods, s.c.ConceptModules()...)
 	sort.Slice(mods, func(i, j int) bool { return mods[i].Name < mods[j].Name })
 	for _, m := range mods {
 		fmt.Fprintf(h, "module %s %s %s\n", m.Name, m.Version, m.Versification)
@@ -130,11 +157,7 @@ func (s *corpusSource) Topics(ctx context.Context) iter.Seq2[index.Topic, error]
 				yield(index.Topic{}, err)
 				return
 			}
-			var refs []string
-			for _, r := range t.Refs {
-				refs = append(refs, r.OSIS())
-			}
-			if !yield(index.Topic{Name: t.Name, Refs: refs}, nil) {
+			if !yield(index.Topic{Name: t.Name, Refs: t.OSIS()}, nil) {
 				return
 			}
 		}
@@ -143,17 +166,25 @@ func (s *corpusSource) Topics(ctx context.Context) iter.Seq2[index.Topic, error]
 
 type bibleSource struct{ b *corpus.Bible }
 
-func (s *bibleSource) Name() string          { return s.b.Info.Abbreviation }
-func (s *bibleSource) Module() string        { return s.b.Info.Name }
+func (s *bibleSource) Name() string          { return s.b.Name() }
+func (s *bibleSource) Module() string        { return s.b.Module() }
 func (s *bibleSource) System() *canon.System { return s.b.System() }
 
 // Verses converts corpus verses: the clean text and the Strong's numbers
 // of its words become Tags (the tag slice is reused: the builder does not
-// keep it).
+// keep it). A slot the module cannot read is skipped (berean read reports
+// it); a cancelled context ends the walk with its error.
 func (s *bibleSource) Verses(ctx context.Context) iter.Seq2[index.Verse, error] {
 	return func(yield func(index.Verse, error) bool) {
 		var tags []index.Tag
-		for v := range s.b.All() {
+		for v, err := range s.b.Verses(ctx) {
+			if err != nil {
+				if ctx.Err() != nil {
+					yield(index.Verse{}, ctx.Err())
+					return
+				}
+				continue
+			}
 			tags = tagsOf(v.Text, tags[:0])
 			iv := index.Verse{Book: v.Ref.Book, Chapter: v.Ref.Chapter, Verse: v.Ref.Verse, Text: v.Text.Clean, Tags: tags}
 			if !yield(iv, nil) {

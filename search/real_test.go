@@ -1,5 +1,3 @@
-//go:build corpus_ready
-
 package search
 
 // Acceptance tests against the installed modules (skipped when there are
@@ -299,4 +297,20 @@ func TestRealBuildReport(t *testing.T) {
 	for k, v := range st.Sections {
 		t.Logf("  %-10s %8.2f MB", k, float64(v)/1e6)
 	}
+}
+
+// BenchmarkRealBuild builds the index of the installed modules (module
+// reading and markup included), in memory.
+func BenchmarkRealBuild(b *testing.B) {
+	realSearcher(b)
+	src := FromCorpus(real.c)
+	var size int
+	for b.Loop() {
+		data, err := index.BuildBytes(context.Background(), src, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		size = len(data)
+	}
+	b.ReportMetric(float64(size)/(1<<20), "MiB")
 }
