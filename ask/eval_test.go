@@ -6,40 +6,11 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
-	"berean/ask/internal/devsrc"
 	"berean/canon"
-	"berean/index"
 )
-
-var (
-	devOnce sync.Once
-	devIx   *index.Index
-	devErr  error
-)
-
-// devIndex opens the index of the installed modules (skips when absent).
-func devIndex(t testing.TB) *index.Index {
-	t.Helper()
-	if !devsrc.Available() {
-		t.Skip("installed SWORD modules or diatheke not available")
-	}
-	devOnce.Do(func() {
-		dir := os.Getenv("BEREAN_DEV_CACHE")
-		if dir == "" {
-			dir = filepath.Join(os.TempDir(), "berean-askdev")
-		}
-		devIx, devErr = devsrc.Index(context.Background(), dir)
-	})
-	if devErr != nil {
-		t.Fatal(devErr)
-	}
-	return devIx
-}
 
 type qa struct {
 	id, question string
