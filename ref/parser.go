@@ -340,16 +340,23 @@ func OSISOf(text string) string {
 // ErrNoReference when s holds none; valid ranges found are returned too.
 func (p *Parser) Parse(s string) ([]Range, error) {
 	res := p.run(s)
-	var out []Range
+	var all []resolved
 	var firstErr error
 	for _, e := range res.entities {
 		rs, bad := res.output(e, outMode{books: true})
-		for _, r := range rs {
-			out = append(out, r.r)
-		}
+		all = append(all, rs...)
 		if firstErr == nil && len(bad) > 0 {
 			firstErr = p.invalidError(res, bad[0])
 		}
+	}
+	// The whole string is one list: combine across its parts too, so that
+	// the OSIS of the result parses back to the same ranges.
+	if len(all) > 1 {
+		all = combine(all, p.systems(""))
+	}
+	var out []Range
+	for _, r := range all {
+		out = append(out, r.r)
 	}
 	if firstErr != nil {
 		return out, firstErr
