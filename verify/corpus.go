@@ -1,6 +1,7 @@
 package verify
 
 import (
+	"fmt"
 	"iter"
 	"strings"
 
@@ -36,6 +37,18 @@ type corpusLib struct {
 }
 
 func (l corpusLib) Bibles() []string { return l.names }
+
+// Fingerprint names the modules' state: names, versifications and the
+// size and time of every conf and data file.
+func (l corpusLib) Fingerprint() string {
+	var sb strings.Builder
+	for _, n := range l.names {
+		b := l.bibles[n]
+		fmt.Fprintf(&sb, "%s %s %s\n", n, b.Module(), b.System().Name)
+		fileStamps(&sb, b.Info.ConfPath, b.Info.DataPath)
+	}
+	return sb.String()
+}
 
 func (l corpusLib) System(name string) *canon.System {
 	if b, ok := l.bibles[name]; ok {

@@ -155,12 +155,7 @@ func NewModel(ctx context.Context, lib Library) (*Model, error) {
 	}
 	m.buildStats()
 	m.buildSynonyms(pairs, tagged)
-	total := 0
-	for _, b := range m.bibles {
-		m.base = append(m.base, total)
-		total += len(b.toks)
-	}
-	m.scratch.New = func() any { return &scoreBuf{score: make([]float32, total)} }
+	m.finish()
 	return m, nil
 }
 
@@ -178,6 +173,17 @@ func truncateUTF8(s string, n int) string {
 		n--
 	}
 	return s[:n]
+}
+
+// finish sets up what a built or loaded model derives.
+func (m *Model) finish() {
+	total := 0
+	m.base = nil
+	for _, b := range m.bibles {
+		m.base = append(m.base, total)
+		total += len(b.toks)
+	}
+	m.scratch.New = func() any { return &scoreBuf{score: make([]float32, total)} }
 }
 
 func normStrong(s string) string {

@@ -444,7 +444,10 @@ func (v *verifier) check(c citation) Citation {
 	default:
 		out.Verdict = QuoteNotFound
 		out.Message = "the quotation matches no passage of the installed Bibles well enough"
-		if ok && f.sim >= ThresholdParaphrase {
+		switch {
+		case ok && f.sim >= ThresholdFound:
+			out.Message = fmt.Sprintf("the quotation's words are too common to place it (they are in %s, similarity %.2f, and elsewhere)", v.m.osis(f), f.sim)
+		case ok && f.sim >= ThresholdParaphrase:
 			out.Message += fmt.Sprintf(" (closest: %s, similarity %.2f)", v.m.osis(f), f.sim)
 		}
 	}

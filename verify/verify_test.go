@@ -236,3 +236,47 @@ func thousandCitations(m *Model) []byte {
 	}
 	return []byte(sb.String())
 }
+
+// TestCachedModel: a saved model loads back equal, and a damaged file is
+// rebuilt.
+func TestCachedModel(t *testing.T) {
+	m := fixtureModel(t)
+	lib := fpFixture{newFixture()}
+	dir := t.TempDir()
+	m1, err := CachedModel(context.Background(), lib, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "verify-model-*.gob"))
+	if len(files) != 1 {
+		t.Fatalf("saved files: %v", files)
+	}
+	m2, err := CachedModel(context.Background(), lib, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	article := []byte("“the watchman went boldly before the elders of the city” (Genesis 1:3)")
+	for _, mm := range []*Model{m, m1, m2} {
+		rep := runArticle(t, mm, article)
+		if c := rep.Citations[0]; c.Verdict != WrongReference || c.Suggested != "Gen.1.2" {
+			t.Errorf("cached model: %+v", c)
+		}
+	}
+	if len(m2.syn) != len(m.syn) || len(m2.terms) != len(m.terms) {
+		t.Errorf("loaded model differs: %d/%d synonyms, %d/%d terms", len(m2.syn), len(m.syn), len(m2.terms), len(m.terms))
+	}
+	// A damaged file is rebuilt, not trusted.
+	if err := os.WriteFile(files[0], []byte("garbage"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := CachedModel(context.Background(), lib, dir); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := loadModel(files[0], "x", lib); err == nil {
+		t.Error("a stale fingerprint loaded")
+	}
+}
+
+type fpFixture struct{ *fixture }
+
+func (fpFixture) Fingerprint() string { return "fixture-1" }

@@ -42,7 +42,7 @@ has a problem, 2 on bad input.`,
 				return err
 			}
 			ctx := c.Context()
-			m, err := verify.NewModel(ctx, verify.FromCorpus(eng.Corpus()))
+			m, err := verify.CachedModel(ctx, verify.FromCorpus(eng.Corpus()), eng.CacheDir())
 			if err != nil {
 				return err
 			}
