@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Testament names one of the two per-testament files of a verse module.
@@ -68,7 +69,11 @@ type System struct {
 	chapNum   []int
 	total     int
 
-	rules *ruleSet // verse-mapping rules relative to KJVA (nil: none)
+	// Verse-mapping rules relative to KJVA (nil: none), built on first use:
+	// building every system's rules at start-up cost 50 ms per process.
+	rawRules  []mapRule
+	rulesOnce sync.Once
+	rules     *ruleSet
 }
 
 type rawBook struct {
@@ -98,7 +103,7 @@ func init() {
 	}
 	kjv = systemByKey["kjv"]
 	for i, s := range systems {
-		s.rules = buildRules(s, rawSystems[i].rules)
+		s.rawRules = rawSystems[i].rules
 	}
 }
 
@@ -289,4 +294,10 @@ func (s *System) Counts(t Testament) (books, chapters, verses int) {
 		}
 	}
 	return
+}
+
+// mapRules returns the system's mapping rules, building them once.
+func (s *System) mapRules() *ruleSet {
+	s.rulesOnce.Do(func() { s.rules = buildRules(s, s.rawRules) })
+	return s.rules
 }

@@ -367,16 +367,16 @@ func Map(from, to *System, osis string, ch, v int) []VRef {
 	switch {
 	case from == to || isPivot(from) && isPivot(to):
 	case isPivot(from):
-		r, moved = to.rules.fromKJVA(r)
+		r, moved = to.mapRules().fromKJVA(r)
 	case isPivot(to):
-		r, moved = from.rules.toKJVA(r)
+		r, moved = from.mapRules().toKJVA(r)
 	default:
-		mid, m1 := from.rules.toKJVA(r)
-		out, m2 := to.rules.fromKJVA(mid)
+		mid, m1 := from.mapRules().toKJVA(r)
+		out, m2 := to.mapRules().fromKJVA(mid)
 		// A range of from that KJVA holds in one verse, and to splits again
 		// (the same split as from's): keep the verse at the same position.
 		if out.isRange() && !mid.isRange() {
-			if back, _ := from.rules.fromKJVA(mid); back.isRange() {
+			if back, _ := from.mapRules().fromKJVA(mid); back.isRange() {
 				n := out.v + v - back.v
 				if n > out.last() {
 					n = out.last()
@@ -431,7 +431,7 @@ func (s *System) expand(r vrange, normalize bool) []VRef {
 // from KJVA: "libsword" (the system's own SWORD table), "berean:..." (a
 // supplementary table, see doc.go), or "" (identity).
 func (s *System) MapSource(osis string) string {
-	if s.rules == nil {
+	if s.mapRules() == nil {
 		return ""
 	}
 	return s.rules.from[osis]
