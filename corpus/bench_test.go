@@ -1,0 +1,63 @@
+package corpus_test
+
+import (
+	"os"
+	"testing"
+
+	"berean/corpus"
+)
+
+func openInstalled(b *testing.B) *corpus.Corpus {
+	if _, err := os.Stat(installedRoot + "/mods.d"); err != nil {
+		b.Skip("no modules installed")
+	}
+	c, err := corpus.Open([]string{installedRoot})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { c.Close() })
+	return c
+}
+
+// BenchmarkAllKJV renders every verse of the KJV (the index build's input).
+func BenchmarkAllKJV(b *testing.B) {
+	c := openInstalled(b)
+	kjv, err := c.Bible("KJV")
+	if err != nil {
+		b.Skip(err)
+	}
+	for b.Loop() {
+		n := 0
+		for v := range kjv.All() {
+			n += len(v.Text.Words)
+		}
+		if n == 0 {
+			b.Fatal("no words")
+		}
+	}
+}
+
+// BenchmarkVerse reads and renders one verse (berean read).
+func BenchmarkVerse(b *testing.B) {
+	c := openInstalled(b)
+	kjv, err := c.Bible("KJV")
+	if err != nil {
+		b.Skip(err)
+	}
+	for b.Loop() {
+		if _, err := kjv.Verse("Heb", 7, 25); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkOpen(b *testing.B) {
+	openInstalled(b)
+	for b.Loop() {
+		c, err := corpus.Open([]string{installedRoot})
+		if err != nil {
+			b.Fatal(err)
+		}
+		c.Close()
+	}
+}
