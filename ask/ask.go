@@ -355,7 +355,7 @@ func (a *Asker) Candidates(ctx context.Context, question string, n int, o Option
 	}
 	out := make([]Candidate, len(keys))
 	for i, k := range keys {
-		out[i] = Candidate{Ord: int(k), Score: s.final[k], Why: s.why[k], Topics: s.topicOf[k]}
+		out[i] = Candidate{Ord: int(k), Score: s.final[k], Why: s.reasons(k, a.maps), Topics: s.topicOf[k]}
 	}
 	var tn []string
 	for _, t := range s.topics {

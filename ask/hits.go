@@ -206,3 +206,25 @@ func (s *scored) reasons(k int32, maps []*bibleMap) []string {
 	}
 	return why
 }
+
+// Quote returns the text of the KJV ordinals lo..hi in the named Bible
+// (default KJV), verse by verse.
+func (a *Asker) Quote(bible string, lo, hi int) ([]Verse, error) {
+	a.init()
+	disp, err := a.display(bible)
+	if err != nil {
+		return nil, err
+	}
+	h := a.makeHit(lo, hi, disp)
+	return h.Verses, nil
+}
+
+// BibleName is the name of the Bible results are quoted in for name.
+func (a *Asker) BibleName(name string) (string, error) {
+	a.init()
+	disp, err := a.display(name)
+	if err != nil {
+		return "", err
+	}
+	return disp.b.Name(), nil
+}

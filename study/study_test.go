@@ -1,0 +1,78 @@
+package study
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"berean/ask"
+	"berean/canon"
+	"berean/xref"
+)
+
+// The passages ../shared/data/articles/intercession.txt cites.
+var articleRefs = []string{"Lev.16", "Exod.32.31-Exod.32.32", "Ps.110.4", "Heb.7.23-Heb.7.25", "Rom.8.34", "1John.2.1",
+	"Heb.4.14-Heb.4.16", "John.17.9", "John.17.20", "Heb.9.24", "Luke.22.32", "John.14.16", "Heb.10.19-Heb.10.22", "Heb.7.25"}
+
+func span(osis string) (int, int) {
+	s, e, _ := strings.Cut(osis, "-")
+	if e == "" {
+		e = s
+	}
+	return ord(s, false), ord(e, true)
+}
+
+func ord(s string, end bool) int {
+	kjv := canon.KJV()
+	p := strings.Split(s, ".")
+	bk, _ := kjv.Book(p[0])
+	c, v := 1, 1
+	if len(p) > 1 {
+		fmt.Sscan(p[1], &c)
+	}
+	if len(p) > 2 {
+		fmt.Sscan(p[2], &v)
+	} else if end {
+		v = bk.Verses[c-1]
+	}
+	o, _ := kjv.Ordinal(p[0], c, v)
+	return o
+}
+
+func TestIntercessionStudy(t *testing.T) {
+	ix := devIndex(t)
+	s := New(ask.New(ix), xref.New(ix))
+	st, err := s.Study(context.Background(), "Jesus makes intercession for us", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t0 := time.Now()
+	st, err = s.Study(context.Background(), "Jesus makes intercession for us", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("study in %v", time.Since(t0))
+	found := 0
+	for _, r := range articleRefs {
+		lo, hi := span(r)
+		where := ""
+		for _, sec := range st.Sections[:2] {
+			for _, p := range sec.Passages {
+				if !(p.End < lo || hi < p.Start) {
+					where = sec.Testament
+				}
+			}
+		}
+		if where != "" {
+			found++
+		}
+		t.Logf("%-22s %s", r, where)
+	}
+	t.Logf("found %d of %d", found, len(articleRefs))
+	t.Log("\n" + st.Markdown())
+	if found < 12 {
+		t.Errorf("study contains %d of the article's %d passages, want 12", found, len(articleRefs))
+	}
+}
