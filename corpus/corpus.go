@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"berean/canon"
 	"berean/markup"
@@ -29,13 +30,16 @@ type Corpus struct {
 	greek   []*dict           // Feature=GreekDef
 	hebrew  []*dict           // Feature=HebrewDef
 	topical []*dict           // topical dictionaries (Nave's)
+
+	mu      sync.Mutex // guards closers (lexicons open lazily)
 	closers []func() error
 }
 
 // Open finds the modules under roots (see sword.DefaultRoots) and opens
-// every Bible, Strong's lexicon and topical dictionary among them. Modules
-// of other kinds are left alone; a module that fails to open is skipped
-// (its error is returned only when nothing at all could be opened).
+// every Bible among them; Strong's lexicons and topical dictionaries are
+// opened when first used. Modules of other kinds are left alone; a Bible
+// that fails to open is skipped (its error is returned only when nothing
+// at all could be opened).
 func Open(roots []string) (*Corpus, error) {
 	lib, err := sword.OpenLibrary(roots)
 	if err != nil {
@@ -73,14 +77,16 @@ func (c *Corpus) add(mi *sword.ModuleInfo) error {
 		if role == roleNone {
 			return nil
 		}
-		m, err := sword.OpenLex(mi)
-		if err != nil {
-			return fmt.Errorf("corpus: %s: %w", mi.Name, err)
-		}
-		if cl, ok := any(m).(interface{ Close() error }); ok {
-			c.closers = append(c.closers, cl.Close)
-		}
-		d := newDict(mi, m)
+		d := lazyDict(mi, func() (lexSource, error) {
+			m, err := sword.OpenLex(mi)
+			if err != nil {
+				return nil, err
+			}
+			c.mu.Lock()
+			c.closers = append(c.closers, m.Close)
+			c.mu.Unlock()
+			return m, nil
+		})
 		switch role {
 		case roleGreek:
 			c.greek = append(c.greek, d)
@@ -175,6 +181,8 @@ func (c *Corpus) installed() string {
 
 // Close releases the modules.
 func (c *Corpus) Close() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	var errs []error
 	for _, f := range c.closers {
 		if err := f(); err != nil {

@@ -5,6 +5,7 @@ import (
 	"iter"
 	"sort"
 	"strings"
+	"sync"
 
 	"berean/markup"
 	"berean/ref"
@@ -20,24 +21,45 @@ type lexSource interface {
 	At(i int) (key string, text []byte, err error)
 }
 
-// dict is one opened lexicon module.
+// dict is one lexicon module, opened on first use (reading a lexicon's
+// key index costs milliseconds that `berean read` should not pay).
 type dict struct {
 	info *sword.ModuleInfo
 	name string
-	src  lexSource
-	kind markup.Kind
+
+	once   sync.Once
+	opener func() (lexSource, error)
+	src    lexSource
+	err    error
+	kind   markup.Kind
 }
 
-// newDict wraps a lexicon; a conf without SourceType (StrongsHebrew) has
-// its markup sniffed from the first entry.
+// newDict wraps an opened lexicon.
 func newDict(mi *sword.ModuleInfo, src lexSource) *dict {
-	d := &dict{info: mi, name: mi.Name, src: src, kind: markup.KindOf(mi.SourceType)}
-	if mi.SourceType == "" && src.Len() > 0 {
-		if _, text, err := src.At(0); err == nil {
-			d.kind = kindOf("", text)
+	return lazyDict(mi, func() (lexSource, error) { return src, nil })
+}
+
+// lazyDict wraps a lexicon that open will open when it is first needed.
+func lazyDict(mi *sword.ModuleInfo, open func() (lexSource, error)) *dict {
+	return &dict{info: mi, name: mi.Name, opener: open, kind: markup.KindOf(mi.SourceType)}
+}
+
+// load opens the module once; a conf without SourceType (StrongsHebrew)
+// has its markup sniffed from the first entry.
+func (d *dict) load() error {
+	d.once.Do(func() {
+		d.src, d.err = d.opener()
+		if d.err != nil {
+			d.err = fmt.Errorf("corpus: %s: %w", d.name, d.err)
+			return
 		}
-	}
-	return d
+		if d.info.SourceType == "" && d.src.Len() > 0 {
+			if _, text, err := d.src.At(0); err == nil {
+				d.kind = kindOf("", text)
+			}
+		}
+	})
+	return d.err
 }
 
 // ConceptModules are the opened dictionary modules: the Strong's lexicons
@@ -53,6 +75,9 @@ func (c *Corpus) ConceptModules() []*sword.ModuleInfo {
 }
 
 func (d *dict) lookup(key string) (string, []byte, bool, error) {
+	if err := d.load(); err != nil {
+		return "", nil, false, err
+	}
 	found, text, exact, err := d.src.Lookup(key)
 	if err != nil {
 		return "", nil, false, fmt.Errorf("corpus: %s: %q: %w", d.name, key, err)
@@ -61,6 +86,9 @@ func (d *dict) lookup(key string) (string, []byte, bool, error) {
 }
 
 func (d *dict) at(i int) (string, []byte, error) {
+	if err := d.load(); err != nil {
+		return "", nil, err
+	}
 	key, text, err := d.src.At(i)
 	if err != nil {
 		return "", nil, fmt.Errorf("corpus: %s: entry %d: %w", d.name, i, err)
@@ -68,11 +96,18 @@ func (d *dict) at(i int) (string, []byte, error) {
 	return key, text, nil
 }
 
-func (d *dict) len() int { return d.src.Len() }
+// len is the number of records (0 when the module does not open; the
+// error comes with the first lookup).
+func (d *dict) len() int {
+	if d.load() != nil {
+		return 0
+	}
+	return d.src.Len()
+}
 
 // keys lists every key in module order (sorted by bytes).
 func (d *dict) keys() []string {
-	n := d.src.Len()
+	n := d.len()
 	out := make([]string, n)
 	for i := range out {
 		out[i] = d.src.Key(i)
@@ -179,6 +214,12 @@ func (c *Corpus) LexiconEntries() iter.Seq2[*LexEntry, error] {
 		}{{c.greek, "G"}, {c.hebrew, "H"}} {
 			for _, d := range group.ds {
 				seen := map[string]bool{}
+				if err := d.load(); err != nil {
+					if !yield(nil, err) {
+						return
+					}
+					continue
+				}
 				n := d.len()
 				for i := 0; i < n; i++ {
 					k, text, err := d.at(i)
@@ -302,6 +343,12 @@ func (c *Corpus) TopicNames() ([]string, error) {
 func (c *Corpus) Topics() iter.Seq2[*TopicEntry, error] {
 	return func(yield func(*TopicEntry, error) bool) {
 		for _, d := range c.topical {
+			if err := d.load(); err != nil {
+				if !yield(nil, err) {
+					return
+				}
+				continue
+			}
 			n := d.len()
 			prev := ""
 			for i := 0; i < n; i++ {
