@@ -329,4 +329,5 @@ func ellipsisAfter(s []rune, i int) bool {
 	_, ok := match(ellipsisRest, s, i)
 	return ok
 }
+
 var ellipsisRest = seq(anySpace, dot, anySpace, dot)
