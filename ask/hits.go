@@ -173,6 +173,16 @@ func (s *scored) reasons(k int32, maps []*bibleMap) []string {
 		if bestF < 0 {
 			continue
 		}
+		// Report the word itself when some Bible has it.
+		for _, bs := range s.bibles {
+			d := bs.m.fromKy[k]
+			if d >= 0 && bs.best[ci][d] > 0 {
+				if kd := c.feats[bs.feat[ci][d]].kind; kd == featWord || kd == featExact || kd == featPair {
+					bestF = int(bs.feat[ci][d])
+					break
+				}
+			}
+		}
 		f := c.feats[bestF]
 		// Did the display-agnostic word match in every Bible? Name the
 		// translation when only some matched by the word itself.

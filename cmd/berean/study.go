@@ -1,15 +1,70 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	"errors"
+	"io"
+	"strings"
 
-// newStudyCmd is a placeholder until the study feature lands.
+	"github.com/spf13/cobra"
+
+	"berean/ask"
+	"berean/study"
+)
+
+type studyOptions struct {
+	bible  string
+	format string
+	n      int
+}
+
 func newStudyCmd(a *app) *cobra.Command {
-	return &cobra.Command{
-		Use:    "study",
-		Short:  "not built yet",
-		Hidden: true,
+	o := &studyOptions{}
+	cmd := &cobra.Command{
+		Use:   "study TOPIC...",
+		Short: "Write a topical study: Old Testament foundations, New Testament fulfilment, key verses",
+		Long: `Write a topical study of a theme or question. Passages come from the same
+retrieval as 'ask' (words, Strong's numbers, Nave's topics), plus the Old
+Testament passages quoted around the key New Testament verses (and the other
+way round). Each passage is quoted with a one-line note saying why it is
+there; neighbouring verses are grouped into ranges.`,
+		Example: `  berean study "Jesus makes intercession for us"
+  berean study --format json the high priest
+  berean study -b WEB forgiveness`,
+		Args: cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			return usagef("'study' is not available in this build yet")
+			format := strings.ToLower(o.format)
+			if a.jsonOut {
+				format = "json"
+			}
+			if format != "md" && format != "markdown" && format != "json" {
+				return usagef("study: --format must be md or json")
+			}
+			ctx := c.Context()
+			as, err := a.asker(ctx)
+			if err != nil {
+				return err
+			}
+			st := study.New(as, nil)
+			if f, err := a.finder(ctx); err == nil {
+				st = study.New(as, f)
+			}
+			res, err := st.Study(ctx, strings.Join(args, " "), study.Options{Bible: o.bible, NT: o.n})
+			if err != nil {
+				if errors.Is(err, ask.ErrUnknownBible) {
+					return usagef("%v", err)
+				}
+				return err
+			}
+			if format == "json" {
+				return a.printJSON(res)
+			}
+			_, err = io.WriteString(a.stdout, res.Markdown())
+			return err
 		},
 	}
+	f := cmd.Flags()
+	f.StringVarP(&o.bible, "bible", "b", "", "Bible the passages are quoted in (default KJV)")
+	f.StringVar(&o.format, "format", "md", "md (Markdown) or json")
+	f.IntVarP(&o.n, "n", "n", 0, "New Testament passages (default 12)")
+	return cmd
 }
