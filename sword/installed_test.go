@@ -146,3 +146,27 @@ func TestSlotMatchesWorkedExample(t *testing.T) {
 		t.Errorf("Slot(Heb 7:25) = %v %d %v", tt, ti, err)
 	}
 }
+
+// Every KJV verse is a whole entry: the 16-bit wrap recovery must not extend
+// an ordinary verse into its neighbours (Isaiah 1:26 is 590 bytes, not the
+// rest of Isaiah).
+func TestInstalledNoFalseUnwrap(t *testing.T) {
+	l := installed(t)
+	for _, name := range []string{"KJV", "WEB"} {
+		m := openBible(t, l, name)
+		s := m.System()
+		for _, bk := range s.Books() {
+			for c := 1; c <= bk.Chapters(); c++ {
+				for v := 1; v <= bk.Verses[c-1]; v++ {
+					b, err := m.Entry(bk.OSIS, c, v)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if len(b) > 8000 {
+						t.Errorf("%s %s %d:%d is %d bytes: an ordinary verse was extended", name, bk.OSIS, c, v, len(b))
+					}
+				}
+			}
+		}
+	}
+}

@@ -280,22 +280,33 @@ func (m *VerseModule) read(t *testament, ti int) ([]byte, error) {
 
 // unwrap recovers the true end of an entry whose 16-bit size wrapped (zText
 // stores the size modulo 65536; the WEB's Hosea introduction holds 125,566
-// bytes but records 60,030). When the recorded end leaves at least 64 KiB of
-// the block unclaimed, the true end is the first of start+size+k*65536 that is
-// the start of another entry of the block or the block's end. libsword
-// returns the truncated text.
+// bytes but records 60,030). libsword returns the truncated text. The size is
+// taken as wrapped only when all of these hold: the recorded end is neither
+// the start of another entry of the block nor the block's end; some
+// start+size+k*65536 is such a boundary; and no other entry starts between
+// the entry's start and that boundary (an entry owns its bytes). The first
+// such boundary is the true end.
 func (m *VerseModule) unwrap(t *testament, block, start, size uint32, blockLen int) int64 {
 	end := int64(start) + int64(size)
 	if end+65536 > int64(blockLen) {
 		return end
 	}
 	starts := t.blockStarts(m, block)
-	for e := end + 65536; e <= int64(blockLen); e += 65536 {
-		if e == int64(blockLen) {
-			return e
-		}
+	isStart := func(e int64) bool {
 		i := sort.Search(len(starts), func(i int) bool { return int64(starts[i]) >= e })
-		if i < len(starts) && int64(starts[i]) == e {
+		return i < len(starts) && int64(starts[i]) == e
+	}
+	if end == int64(blockLen) || isStart(end) {
+		return end
+	}
+	// The next entry start after this entry's own start bounds it.
+	next := int64(blockLen)
+	i := sort.Search(len(starts), func(i int) bool { return starts[i] > start })
+	if i < len(starts) {
+		next = int64(starts[i])
+	}
+	for e := end + 65536; e <= next; e += 65536 {
+		if e == next {
 			return e
 		}
 	}
