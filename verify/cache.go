@@ -113,7 +113,17 @@ func saveModel(m *Model, path, fp string) error {
 	if err := tmp.Close(); err != nil {
 		return err
 	}
-	return os.Rename(tmp.Name(), path)
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return err
+	}
+	// Older models (other modules, other builds) are dead weight.
+	old, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "verify-model-*.gob"))
+	for _, o := range old {
+		if o != path {
+			os.Remove(o)
+		}
+	}
+	return nil
 }
 
 func loadModel(path, fp string, lib Library) (*Model, error) {

@@ -7,13 +7,16 @@ import (
 	"testing"
 
 	"berean/corpus"
+	"berean/index"
+	"berean/search"
 	"berean/sword"
 )
 
 var (
-	installedOnce  sync.Once
-	installedModel *Model
-	installedErr   error
+	installedOnce   sync.Once
+	installedModel  *Model
+	installedErr    error
+	installedCorpus *corpus.Corpus
 )
 
 // installed is the model of the installed modules (KJV and WEB), built
@@ -29,10 +32,46 @@ func installed(t testing.TB) *Model {
 			installedErr = err
 			return
 		}
+		installedCorpus = c
 		installedModel, installedErr = NewModel(context.Background(), FromCorpus(c))
 	})
 	if installedErr != nil {
 		t.Skipf("installed modules: %v", installedErr)
 	}
 	return installedModel
+}
+
+var (
+	searcherOnce sync.Once
+	searcher     *search.Searcher
+	searcherErr  error
+	searcherDir  string
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if searcherDir != "" {
+		os.RemoveAll(searcherDir)
+	}
+	os.Exit(code)
+}
+
+// installedSearcher is the search index of the installed modules, built
+// in a temporary cache directory when needed.
+func installedSearcher(t testing.TB) *search.Searcher {
+	t.Helper()
+	installed(t)
+	searcherOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "berean-verify-index-")
+		if err != nil {
+			searcherErr = err
+			return
+		}
+		searcherDir = dir
+		searcher, searcherErr = search.Load(context.Background(), installedCorpus, dir, index.LoadOptions{})
+	})
+	if searcherErr != nil {
+		t.Skipf("search index: %v", searcherErr)
+	}
+	return searcher
 }

@@ -250,6 +250,7 @@ func contentTerm(word string) (string, bool) {
 // qterm is a quotation's content word: its term id in the model, or
 // unknown (a word no Bible uses) with its term for fuzzy matching.
 type qterm struct {
+	word    string // as written
 	id      uint32
 	known   bool
 	term    string
@@ -280,6 +281,7 @@ func (m *Model) quoteTerms(frags []string) []qterm {
 					q = qterm{term: t}
 				}
 			}
+			q.word = w
 			q.weight = m.weight(q)
 			out = append(out, q)
 		}

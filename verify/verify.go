@@ -684,10 +684,12 @@ type cand struct {
 func (v *verifier) candidates(q []qterm) []cand {
 	var ids []uint32
 	seen := map[uint32]bool{}
+	word := map[uint32]string{}
 	for _, t := range q {
 		if t.known && !seen[t.id] {
 			seen[t.id] = true
 			ids = append(ids, t.id)
+			word[t.id] = t.word
 		}
 	}
 	sort.Slice(ids, func(i, j int) bool { return v.m.df[ids[i]] < v.m.df[ids[j]] })
@@ -697,7 +699,7 @@ func (v *verifier) candidates(q []qterm) []cand {
 	if v.finder != nil {
 		words := make([]string, len(ids))
 		for i, id := range ids {
-			words[i] = v.m.terms[id]
+			words[i] = word[id]
 		}
 		cs, err := v.finder.FindQuote(v.ctx, words, Candidates)
 		if err == nil && len(cs) > 0 {

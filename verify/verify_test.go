@@ -280,3 +280,30 @@ func TestCachedModel(t *testing.T) {
 type fpFixture struct{ *fixture }
 
 func (fpFixture) Fingerprint() string { return "fixture-1" }
+
+// TestSearchFinder: the test articles get the same verdicts when the
+// whole-Bible search goes through the search index.
+func TestSearchFinder(t *testing.T) {
+	if testing.Short() {
+		t.Skip("short")
+	}
+	m := installed(t)
+	s := installedSearcher(t)
+	paths, _ := filepath.Glob("testdata/*.key.tsv")
+	for _, keyPath := range paths {
+		base := strings.TrimSuffix(keyPath, ".key.tsv")
+		matches, _ := filepath.Glob(base + ".*")
+		for _, article := range matches {
+			if strings.HasSuffix(article, ".tsv") {
+				continue
+			}
+			in, _ := os.ReadFile(article)
+			rep, err := Article(context.Background(), in, Deps{Model: m, Finder: SearchFinder{Searcher: s}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			right, fa, missed := score(t, rep, readKey(t, keyPath))
+			t.Logf("%s through the search index: %d right (%d false alarms, %d missed)", filepath.Base(article), right, fa, missed)
+		}
+	}
+}

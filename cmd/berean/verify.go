@@ -11,6 +11,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"berean/canon"
+	"berean/index"
+	"berean/search"
 	"berean/verify"
 )
 
@@ -46,7 +48,16 @@ has a problem, 2 on bad input.`,
 			if err != nil {
 				return err
 			}
-			rep, err := verify.Article(ctx, in, verify.Deps{Model: m})
+			deps := verify.Deps{Model: m}
+			// The whole-Bible search for misplaced quotations goes through
+			// the search index when it is built (the model's own index
+			// otherwise: no index build for a verify run).
+			if _, ok := search.IndexPath(eng.Corpus(), eng.CacheDir()); ok {
+				if s, err := search.Load(ctx, eng.Corpus(), eng.CacheDir(), index.LoadOptions{}); err == nil {
+					deps.Finder = verify.SearchFinder{Searcher: s}
+				}
+			}
+			rep, err := verify.Article(ctx, in, deps)
 			if errors.Is(err, verify.ErrTooLarge) || errors.Is(err, verify.ErrBinary) {
 				return usagef("%s: %v", name, err)
 			}
