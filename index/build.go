@@ -15,6 +15,7 @@ import (
 	"iter"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -227,8 +228,8 @@ func (t *termTable) order() (sorted []uint32, rank []uint32) {
 	return sorted, rank
 }
 
-// wordInfo caches what one folded form indexes as.
-type wordInfo struct{ exact, stem uint32 }
+// wordInfo caches what one surface form indexes as.
+type wordInfo struct{ exact, stem, form uint32 }
 
 const noPos = ^uint32(0)
 
@@ -246,14 +247,15 @@ type bibleBuilder struct {
 	total   uint64
 
 	stem, exact, strong termTable
-	forms               map[string]wordInfo
+	surface             map[string]wordInfo // surface form -> terms
 	arch                map[string][]uint32 // modern form -> exact ids
 	align               map[uint64]uint32   // stem id<<32 | strong id -> count
 
 	toks                    []analysis.Token
 	stemP, exactP, strongP  []uint64 // id<<32 | pos, per verse
 	posBuf                  []uint32
-	tokStem                 []uint32
+	tokStem, tokForm        []uint32
+	archSeen                map[uint32]bool
 	lastOrd                 int
 	pendingProgress         int
 	stemKeys, strongKeysBuf []string
@@ -265,10 +267,11 @@ func newBibleBuilder(src BibleSource) *bibleBuilder {
 		bookIdx: map[string]int{},
 		text:    newTextBuilder(),
 		stem:    newTermTable(16384), exact: newTermTable(16384), strong: newTermTable(8192),
-		forms:   make(map[string]wordInfo, 16384),
-		arch:    map[string][]uint32{},
-		align:   make(map[uint64]uint32, 32768),
-		lastOrd: -1,
+		surface:  make(map[string]wordInfo, 16384),
+		arch:     map[string][]uint32{},
+		archSeen: map[uint32]bool{},
+		align:    make(map[uint64]uint32, 32768),
+		lastOrd:  -1,
 	}
 }
 
@@ -334,27 +337,32 @@ func (bb *bibleBuilder) addVerse(v *Verse) error {
 		return fmt.Errorf("%s %d:%d has %d words", v.Book, v.Chapter, v.Verse, len(toks))
 	}
 	bb.lens = le.AppendUint16(bb.lens, uint16(len(toks)))
-	bb.text.add(v.Text, toks)
 	bb.total += uint64(len(toks))
 
 	stemP, exactP := bb.stemP[:0], bb.exactP[:0]
-	tokStem := bb.tokStem[:0]
+	tokStem, tokForm := bb.tokStem[:0], bb.tokForm[:0]
 	for _, t := range toks {
-		w, ok := bb.forms[t.Term]
+		// One lookup by the word as written gives all its numbers.
+		w, ok := bb.surface[v.Text[t.Start:t.End]]
 		if !ok {
 			// t.Term is folded: Stem and Modernize take folded words.
-			w.exact = bb.exact.id(t.Term)
-			w.stem = bb.stem.id(analysis.Stem(t.Term))
-			if m := analysis.Modernize(t.Term); m != t.Term {
+			surface := strings.Clone(v.Text[t.Start:t.End])
+			term := strings.Clone(t.Term)
+			w.exact = bb.exact.id(term)
+			w.stem = bb.stem.id(analysis.Stem(term))
+			if m := analysis.Modernize(term); m != term && !bb.archSeen[w.exact] {
 				bb.arch[m] = append(bb.arch[m], w.exact)
+				bb.archSeen[w.exact] = true
 			}
-			bb.forms[t.Term] = w
+			w.form = bb.text.form(surface)
+			bb.surface[surface] = w
 		}
+		tokForm = append(tokForm, w.form)
 		stemP = append(stemP, uint64(w.stem)<<32|uint64(t.Pos))
 		exactP = append(exactP, uint64(w.exact)<<32|uint64(t.Pos))
 		tokStem = append(tokStem, w.stem)
 	}
-	bb.tokStem = tokStem
+	bb.tokStem, bb.tokForm = tokStem, tokForm
 	strongP := bb.strongP[:0]
 	for _, tag := range v.Tags {
 		// Tokens are in text order: find those overlapping the tag.
@@ -376,6 +384,7 @@ func (bb *bibleBuilder) addVerse(v *Verse) error {
 		}
 	}
 	bb.stemP, bb.exactP, bb.strongP = stemP, exactP, strongP
+	bb.text.add(v.Text, toks, tokForm)
 	bb.emit(&bb.stem, stemP, doc)
 	bb.emit(&bb.exact, exactP, doc)
 	bb.emit(&bb.strong, strongP, doc)

@@ -11,6 +11,7 @@ package index
 import (
 	"encoding/binary"
 	"sort"
+	"strings"
 
 	"berean/analysis"
 )
@@ -20,7 +21,7 @@ import (
 const noSep = ^uint32(0)
 
 type textBuilder struct {
-	forms, seps         map[string]uint32
+	seps                map[string]uint32
 	formNames, sepNames []string
 	formCount, sepCount []int
 	stream              []uint32 // per doc: (sep, form) per word, then the trailing sep
@@ -28,12 +29,13 @@ type textBuilder struct {
 }
 
 func newTextBuilder() *textBuilder {
-	return &textBuilder{forms: make(map[string]uint32, 16384), seps: map[string]uint32{}}
+	return &textBuilder{seps: map[string]uint32{}}
 }
 
 func intern(m map[string]uint32, names *[]string, counts *[]int, s string) uint32 {
 	id, ok := m[s]
 	if !ok {
+		s = strings.Clone(s)
 		id = uint32(len(*names))
 		m[s] = id
 		*names = append(*names, s)
@@ -43,7 +45,16 @@ func intern(m map[string]uint32, names *[]string, counts *[]int, s string) uint3
 	return id
 }
 
-func (tb *textBuilder) add(text string, toks []analysis.Token) {
+// form numbers a new surface form (the caller caches the numbers).
+func (tb *textBuilder) form(surface string) uint32 {
+	id := uint32(len(tb.formNames))
+	tb.formNames = append(tb.formNames, surface)
+	tb.formCount = append(tb.formCount, 0)
+	return id
+}
+
+// add records a verse: its tokens with the numbers of their surface forms.
+func (tb *textBuilder) add(text string, toks []analysis.Token, forms []uint32) {
 	tb.docStart = append(tb.docStart, uint32(len(tb.stream)))
 	prev := 0
 	for i, t := range toks {
@@ -53,7 +64,8 @@ func (tb *textBuilder) add(text string, toks []analysis.Token) {
 		} else {
 			tb.stream = append(tb.stream, intern(tb.seps, &tb.sepNames, &tb.sepCount, sep))
 		}
-		tb.stream = append(tb.stream, intern(tb.forms, &tb.formNames, &tb.formCount, text[t.Start:t.End]))
+		tb.stream = append(tb.stream, forms[i])
+		tb.formCount[forms[i]]++
 		prev = t.End
 	}
 	tb.stream = append(tb.stream, intern(tb.seps, &tb.sepNames, &tb.sepCount, text[prev:]))
