@@ -1,0 +1,102 @@
+// Package ask answers questions in plain English ("Where does the Bible say
+// Jesus lives to make intercession for us?") with the verses that answer
+// them, best first, each with the reasons it matched.
+//
+//	a := ask.New(ix)                        // ix: the persisted index (package index)
+//	res, err := a.Ask(ctx, question, ask.Options{N: 10, Bible: "KJV"})
+//
+// Everything comes from the index: the texts and positional postings of
+// every installed Bible, their Strong's postings, the translators'
+// concordance (ALIGN: English stem -> Strong's keys), the lexicon
+// definitions (LEXDICT) and Nave's topics. No network, no models.
+//
+// # Reading the question
+//
+// References in the question (found with package ref, chapter required, so
+// the words "Acts" or "Job" stay words) are passages to read: they come
+// first. The frame is dropped by a few general patterns matched at the start
+// or end of the folded question ("where does the Bible say", "which verse
+// says", "what does the Bible say about", "is there a verse that", "verses
+// about", "in the Bible"). The rest is split with the index's own analysis
+// (index.Words, StemTerm, ExactTerm) into content words and function words;
+// function words only glue phrases. Words in quotation marks are recorded.
+//
+// # Concepts
+//
+// Each distinct content word is a concept that a verse matches through its
+// best feature (features never add up for one word):
+//
+//   - the word as written (exact form), strength 1;
+//   - another form of it (its stem: sin for sinned), 0.85. Dev d15 ("all have
+//     sinned"): with one strength Rom 5:12 (sin ×2, sinned) beat Rom 3:23;
+//   - the word written as two words in a translation ("forever" is "for ever"
+//     in the KJV; a pair feature checked by positions), or two question words
+//     written as one ("for ever" -> "forever"), strength 1. Dev d05 and d12;
+//   - a Strong's key that the tagged Bibles render with the word (ALIGN), when
+//     it carries at least 12% of the word's tagged renderings: strength
+//     0.75 × sqrt(count/top count) × sqrt(min(1, 2·count/key df)). The last
+//     factor is specificity: "most" is tagged on H6944 in "Most Holy Place",
+//     but H6944 is mostly "holy"; without it dev d09 ranked "most holy place"
+//     verses from Leviticus above Hebrews 9. This bridges vocabulary:
+//     'anxious' (WEB) -> G3309 -> 'careful', 'take thought' (KJV); 'advocate'
+//     -> G3875 -> 'Comforter'; 'intercession' -> G1793, H6293;
+//   - a Strong's key whose lexicon definition contains the word, strength
+//     0.45, only for words found in at most 6 definitions (specific words).
+//
+// Other translations' wording needs no table: every installed Bible is
+// searched and a verse keeps its best translation (below).
+//
+// # Scoring
+//
+// Per Bible, a concept's feature scores BM25-style: strength × idf(feature
+// postings) × tf·(k1+1)/(tf + k1·(1−b+b·len/avglen)), k1 = 1.2, b = 0.4 (the
+// parameters of package search). A verse's score is the sum over concepts;
+// a concept missing from the verse but present in the verse before or after
+// it in the same chapter counts at 0.4 (context: dev d11, "Moses" is in Exod
+// 32:31, the answer is 32:32). The sum is multiplied by the verse's coverage
+// of the question (idf mass of the matched concepts / idf mass of all).
+// Verses over 200 words are skipped as damaged records.
+//
+// The 400 best verses per Bible get position bonuses: 0.35 × min idf / distance
+// for each pair of concepts within 6 words, and a phrase bonus 0.45 × (idf
+// mass of the content words of the longest in-order run of question words,
+// function words included, one position of slack and one question word
+// skippable) × run length / question length, divided by the BM25 length
+// norm so that a verse that is mostly the quotation beats a long verse that
+// contains it (dev d12: Ps 85:5 "with us for ever" fell below John 14:16
+// when the run's weight counted content words only).
+//
+// Translations are compared in the KJV versification (canon.Map for the
+// WEB's NRSVA): a verse scores its best translation plus 0.25 × its second
+// best (agreement). Then:
+//
+//   - source before quotation: an Old Testament verse whose run of question
+//     words is at least 5 long, scoring at least 0.8 of a New Testament
+//     verse with such a run, is moved above it: the NT quotes the OT, and a
+//     question quoting words found in both asks for their source (dev d05:
+//     Ps 110:4 below Heb 5:6 and 6:20, which quote it);
+//   - popularity: + 0.15 × mean idf × ln(1 + number of Nave's topics citing
+//     the verse in a range of at most 4 verses). Dev: MRR 0.854 -> 0.889
+//     (d05, d14);
+//   - topics: Nave's topics whose name is covered by the question (all the
+//     name's content words, or all but one when two or more match): each
+//     of their verses gets 0.12 × question idf mass × coverage² × matched
+//     idf share / sqrt(1 + verses/40).
+//
+// # Results
+//
+// A verse joins its neighbours of the same chapter into a range when they
+// score at least 0.6 of it (at most 5 verses; longer runs are a topic's
+// block, and the verse stays alone). Texts are quoted from the chosen Bible
+// (default KJV). Why lists, per concept, "matched 'word'" (naming the
+// translation when only one has it), "matched 'word' (Strong's G1793, in the
+// WEB)" or "'word' is in the definition of Strong's G3875", then the topics.
+//
+// # Measured (dev set ../shared/data/qa-dev.tsv, installed KJV+WEB)
+//
+// MRR 0.891, must-have in the top 3 for 13 of 15, recall@10 79%; Hebrews
+// 7:25 first for d01. Warm Ask about 16 ms per question on 2 cores
+// (BenchmarkAsk). testdata/dev.golden records every question's rank and top
+// five so that a ranking change is a readable diff (go test -run
+// TestEvalDev -update).
+package ask
