@@ -153,7 +153,7 @@ func TestSameTerms(t *testing.T) {
 		{"thy", "your"}, {"thine", "yours"},
 		{"believeth", "believe"}, {"knowest", "knows"}, {"walketh", "walking"},
 		{"intercede", "intercession"}, {"intercede", "interceding"},
-		{"intercede", "intercessions"}, {"intercede", "intercessor"},
+		{"intercede", "intercessions"},
 		{"remit", "remission"}, {"redeem", "redemption"},
 		{"justify", "justification"}, {"sanctifieth", "sanctification"},
 		{"destroy", "destruction"}, {"deceive", "deception"},
@@ -173,6 +173,9 @@ func TestSameTerms(t *testing.T) {
 	differ := [][2]string{
 		{"greatest", "great"}, {"priest", "pry"}, {"forest", "for"},
 		{"seth", "set"}, {"nazareth", "nazar"}, {"success", "succeed"},
+		// An agent noun is another word: the KJV concordance for intercession
+		// (10 verses) does not list Isaiah 59:16's intercessor.
+		{"intercession", "intercessor"},
 		{"accept", "acceive"},
 	}
 	for _, p := range differ {

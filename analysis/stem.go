@@ -66,10 +66,10 @@ var deriveRules = []struct {
 
 var derived = map[string]string{
 	// -cess/-ced (success, process, access, excess, recess are other words)
-	"intercess": "interced", "intercessor": "interced", "concess": "conced",
+	"intercess": "interced", "concess": "conced",
 	"secess": "seced", "precess": "preced",
 	"omiss": "omit", "emiss": "emit", "dismiss": "dismiss",
-	"redempt": "redeem", "redemptor": "redeem",
+	"redempt":  "redeem",
 	"destruct": "destroy",
 	"decept":   "deceiv", "deceit": "deceiv", "concept": "conceiv",
 	"recept": "receiv", "percept": "perceiv",
