@@ -136,6 +136,16 @@ func (m *Manager) installRemote(ctx context.Context, r *Remote, force bool) Resu
 		}
 	}
 
+	// Check the catalogue's conf before downloading anything (the package's
+	// own conf is checked again before it replaces anything).
+	if l, err := layoutOf(r.conf); err != nil {
+		res.Err = fmt.Errorf("install: %s: %w", r.Name, err)
+		return res
+	} else if _, err := m.planCommit(mods, old, &plan{name: r.Name, confFile: filepath.Base(r.confFile), layout: l}); err != nil {
+		res.Err = fmt.Errorf("install: %s: %w", r.Name, err)
+		return res
+	}
+
 	stage, err := os.MkdirTemp(filepath.Join(m.opts.Root, stagingDir), "install-")
 	if err != nil {
 		res.Err = fmt.Errorf("install: %w", err)

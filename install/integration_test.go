@@ -18,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"berean/markup"
 	"berean/sword"
 )
 
@@ -231,6 +232,7 @@ func assertIntact(t *testing.T, m *Manager, version string) {
 }
 
 func TestInstallUpdateRemove(t *testing.T) {
+	t.Parallel()
 	needSystemModules(t)
 	lib := makeLibrary(t, modSpec{conf: "engWEB2015eb.conf"}, modSpec{conf: "strongsgreek.conf"})
 	repo := t.TempDir()
@@ -347,6 +349,7 @@ func TestInstallUpdateRemove(t *testing.T) {
 // directory listing; a catalogue without mods.d.tar.gz is read from the
 // loose mods.d/.
 func TestInstallFromListing(t *testing.T) {
+	t.Parallel()
 	needSystemModules(t)
 	lib := makeLibrary(t, modSpec{conf: "engWEB2015eb.conf"}, modSpec{conf: "nave.conf"})
 	repo := t.TempDir()
@@ -380,6 +383,7 @@ func TestInstallFromListing(t *testing.T) {
 // The faults of the issue. After each, the installed version is intact and
 // readable and no staging directory is left.
 func TestInstallFaults(t *testing.T) {
+	t.Parallel()
 	needSystemModules(t)
 	lib := makeLibrary(t, modSpec{conf: "engWEB2015eb.conf"})
 	repo := t.TempDir()
@@ -527,6 +531,7 @@ func TestInstallFaults(t *testing.T) {
 
 // A catalogue that names a module the repository does not carry.
 func TestInstallMissingPackage(t *testing.T) {
+	t.Parallel()
 	needSystemModules(t)
 	lib := makeLibrary(t, modSpec{conf: "engWEB2015eb.conf"}, modSpec{conf: "engKJV2006eb.conf", name: "Ghost"})
 	repo := t.TempDir()
@@ -558,6 +563,7 @@ func TestInstallMissingPackage(t *testing.T) {
 // A process killed while moving files into place leaves a journal; the next
 // manager completes the change.
 func TestRecoverInterruptedInstall(t *testing.T) {
+	t.Parallel()
 	needSystemModules(t)
 	lib := makeLibrary(t, modSpec{conf: "engWEB2015eb.conf"})
 	root := t.TempDir()
@@ -596,6 +602,7 @@ func TestRecoverInterruptedInstall(t *testing.T) {
 // diatheke (libsword) reads a module berean installed. The module is
 // renamed so that only the test root can provide it.
 func TestDiathekeReadsInstalledModule(t *testing.T) {
+	t.Parallel()
 	needSystemModules(t)
 	diatheke, err := exec.LookPath("diatheke")
 	if err != nil {
@@ -626,6 +633,7 @@ func TestDiathekeReadsInstalledModule(t *testing.T) {
 // libsword's installmgr sees the repositories and the catalogue cache
 // berean wrote (HOME points at a home whose ~/.sword is the test root).
 func TestInstallmgrSharesConfig(t *testing.T) {
+	t.Parallel()
 	needSystemModules(t)
 	im, err := exec.LookPath("installmgr")
 	if err != nil {
@@ -648,4 +656,181 @@ func TestInstallmgrSharesConfig(t *testing.T) {
 	if !strings.Contains(string(out), "[local]") || !strings.Contains(string(out), "engWEB2015eb") {
 		t.Errorf("installmgr -s -rl local:\n%s", out)
 	}
+}
+
+// The acceptance scenario of the issue, through the library: on a machine
+// whose ~/.sword holds no modules, adding the loopback repository and
+// installing WEB makes WEB readable from the default roots (the copy in
+// ~/.sword comes first), and diatheke, with SWORD_PATH at the same place,
+// prints the same John 3:16.
+func TestAcceptanceInstallIntoHome(t *testing.T) {
+	needSystemModules(t)
+	lib := makeLibrary(t, modSpec{conf: "engWEB2015eb.conf"}, modSpec{conf: "engKJV2006eb.conf"})
+	repo := t.TempDir()
+	if err := WriteRepository(repo, lib, RepoOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	srv := serveRepo(t, repo)
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("SWORD_PATH", "")
+	m, err := New(Options{Roots: sword.DefaultRoots(nil), Client: fastClient()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Root() != filepath.Join(home, ".sword") {
+		t.Fatalf("root %s", m.Root())
+	}
+	s, err := ParseSourceURL("local", srv.URL+"/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := m.AddSource(s); err != nil {
+		t.Fatal(err)
+	}
+	if res, _ := m.Refresh(context.Background(), "local"); res[0].Err != nil {
+		t.Fatal(res[0].Err)
+	}
+	if _, err := m.Install(context.Background(), []string{"WEB"}, InstallOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	l, err := sword.OpenLibrary(sword.DefaultRoots(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mi, err := l.Find("WEB")
+	if err != nil || mi.Root != m.Root() {
+		t.Fatalf("WEB found in %v (%v), want %s", mi, err, m.Root())
+	}
+	vm, err := sword.OpenVerse(mi)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer vm.Close()
+	raw, err := vm.Entry("John", 3, 16)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, body := markup.Plain(raw, markup.KindOf(mi.SourceType))
+	if !strings.Contains(body, "For God so loved the world") {
+		t.Fatalf("berean's John 3:16: %q", body)
+	}
+	diatheke, err := exec.LookPath("diatheke")
+	if err != nil {
+		t.Skip("diatheke is not installed")
+	}
+	cmd := exec.Command(diatheke, "-b", "engWEB2015eb", "-f", "plain", "-k", "John 3:16")
+	cmd.Env = append(os.Environ(), "SWORD_PATH="+m.Root())
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("diatheke: %v\n%s", err, out)
+	}
+	first, _, _ := strings.Cut(string(out), "\n")
+	if got, want := strings.TrimSpace(first), strings.TrimSpace("John 3:16: "+body); got != want {
+		t.Errorf("diatheke and berean disagree:\ndiatheke: %q\nberean:   %q", got, want)
+	}
+}
+
+// An enciphered module without its key installs, is reported locked with
+// how to unlock it, and Unlock writes the key into its conf.
+func TestLockedModule(t *testing.T) {
+	t.Parallel()
+	needSystemModules(t)
+	lib := makeLibrary(t, modSpec{conf: "engWEB2015eb.conf", name: "LockedWEB"})
+	cp := filepath.Join(lib, "mods.d", "lockedweb.conf")
+	b, _ := os.ReadFile(cp)
+	os.WriteFile(cp, append(b, "\nCipherKey=\nUnlockURL=https://example.org/buy\n"...), 0o644)
+	repo := t.TempDir()
+	WriteRepository(repo, lib, RepoOptions{})
+	srv := serveRepo(t, repo)
+	m := newTestManager(t, srv.URL+"/")
+	mustRefresh(t, m)
+	cat, _ := m.Available(AvailableOptions{})
+	if len(cat.Modules) != 1 || !cat.Modules[0].Locked || !cat.Modules[0].Enciphered {
+		t.Fatalf("available: %+v", cat.Modules)
+	}
+	res, err := m.Install(context.Background(), []string{"LockedWEB"}, InstallOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res[0].Locked || !strings.Contains(res[0].Note, "berean modules unlock LockedWEB KEY") || !strings.Contains(res[0].Note, "https://example.org/buy") {
+		t.Errorf("result %+v", res[0])
+	}
+	if err := m.Unlock(context.Background(), "lockedweb", "s3cret"); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := os.ReadFile(filepath.Join(m.Root(), "mods.d", "lockedweb.conf"))
+	if !strings.Contains(string(got), "\nCipherKey=s3cret\n") {
+		t.Errorf("conf after unlock:\n%s", got)
+	}
+	if err := m.Unlock(context.Background(), "nope", "k"); !errors.Is(err, ErrUnknownModule) {
+		t.Errorf("unlock unknown: %v", err)
+	}
+}
+
+// Confs that would let a module take over another's files are refused.
+func TestInstallRefusesOverlaps(t *testing.T) {
+	t.Parallel()
+	needSystemModules(t)
+	lib := makeLibrary(t, modSpec{conf: "engWEB2015eb.conf"}, modSpec{conf: "engKJV2006eb.conf", name: "Wide"}, modSpec{conf: "engKJV2006eb.conf", name: "Shallow"}, modSpec{conf: "engKJV2006eb.conf", name: "Clash"})
+	edit := func(file, from, to string) {
+		p := filepath.Join(lib, "mods.d", file)
+		b, _ := os.ReadFile(p)
+		os.WriteFile(p, []byte(strings.Replace(string(b), from, to, 1)), 0o644)
+	}
+	// Wide's data directory contains WEB's.
+	edit("wide.conf", "DataPath=./modules/texts/ztext/wide/", "DataPath=./modules/texts/ztext/")
+	// Shallow's is a top-level directory.
+	edit("shallow.conf", "DataPath=./modules/texts/ztext/shallow/", "DataPath=./modules/")
+	repo := t.TempDir()
+	if err := WriteRepository(repo, lib, RepoOptions{Modules: []string{"engWEB2015eb", "Clash"}}); err != nil {
+		t.Fatal(err)
+	}
+	// Clash ships its conf under WEB's conf file name.
+	zp := filepath.Join(repo, "packages", "rawzip", "Clash.zip")
+	zb, _ := os.ReadFile(zp)
+	zr, _ := zip.NewReader(bytes.NewReader(zb), int64(len(zb)))
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		if f.Name == "mods.d/clash.conf" {
+			r, _ := f.Open()
+			w, _ := zw.Create("mods.d/engWEB2015eb.conf")
+			new(bytes.Buffer).ReadFrom(r)
+			r2, _ := f.Open()
+			bb := new(bytes.Buffer)
+			bb.ReadFrom(r2)
+			w.Write(bb.Bytes())
+			continue
+		}
+		zw.Copy(f)
+	}
+	zw.Close()
+	os.WriteFile(zp, buf.Bytes(), 0o644)
+	srv := serveRepo(t, repo)
+	m := newTestManager(t, srv.URL+"/")
+	mustRefresh(t, m)
+	ctx := context.Background()
+	if _, err := m.Install(ctx, []string{"WEB"}, InstallOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := m.Install(ctx, []string{"Clash"}, InstallOptions{}); !errors.Is(err, ErrUnsafe) {
+		t.Errorf("conf name clash: %v", err)
+	}
+	// The wide and shallow confs, published by hand (WriteRepository
+	// refuses them, as the installer does).
+	for _, name := range []string{"wide", "shallow"} {
+		if err := WriteRepository(t.TempDir(), lib, RepoOptions{Modules: []string{name}}); !errors.Is(err, ErrUnsafe) && name == "shallow" {
+			t.Errorf("WriteRepository(%s): %v", name, err)
+		}
+	}
+	wide := filepath.Join(lib, "mods.d", "wide.conf")
+	b, _ := os.ReadFile(wide)
+	os.WriteFile(filepath.Join(repo, "mods.d", "wide.conf"), b, 0o644)
+	os.Remove(filepath.Join(repo, "mods.d.tar.gz")) // catalogue from the loose confs
+	mustRefresh(t, m)
+	if _, err := m.Install(ctx, []string{"Wide"}, InstallOptions{}); !errors.Is(err, ErrUnsafe) {
+		t.Errorf("overlapping data directory: %v", err)
+	}
+	assertIntact(t, m, installedVersion(t, m.Root(), "WEB"))
 }

@@ -33,6 +33,7 @@ func dropHalf(w http.ResponseWriter, body []byte) {
 }
 
 func TestDownloadRetriesThenSucceeds(t *testing.T) {
+	t.Parallel()
 	body := []byte(strings.Repeat("0123456789", 10000))
 	var hits atomic.Int32
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -65,6 +66,7 @@ func TestDownloadRetriesThenSucceeds(t *testing.T) {
 }
 
 func TestDownloadFailures(t *testing.T) {
+	t.Parallel()
 	body := []byte(strings.Repeat("x", 100000))
 	var hits atomic.Int32
 	mux := http.NewServeMux()
