@@ -22,7 +22,7 @@ const FormatVersion = 1
 // for the same input (for example a change in how Strong's tags are mapped
 // to positions). It is part of the fingerprint, so a new builder rebuilds the
 // cache even when FormatVersion is unchanged.
-const BuildVersion = 1
+const BuildVersion = 2 // 2: agent nouns no longer share their action noun's stem; verse texts no longer swallow neighbours
 
 const (
 	magic        = "BEREANIX" // first 8 bytes of the file
