@@ -237,7 +237,7 @@ func (m *Model) learnTokens(s string) []uint32 {
 // contentTerm normalises a word (case and diacritics folded, archaic forms
 // modernised, stemmed); stop words are not content.
 func contentTerm(word string) (string, bool) {
-	if isStopWord(word) {
+	if isStopWord(word) || isNumber(word) {
 		return "", false
 	}
 	t := termOf(word)
@@ -245,6 +245,17 @@ func contentTerm(word string) (string, bool) {
 		return "", false
 	}
 	return t, true
+}
+
+// isNumber: verse numbers printed inside a quotation ("16 For God so
+// loved ... 17 For God sent") are not words of the text.
+func isNumber(w string) bool {
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // qterm is a quotation's content word: its term id in the model, or
