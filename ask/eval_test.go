@@ -122,8 +122,28 @@ func TestEvalDev(t *testing.T) {
 	summary := fmt.Sprintf("ask: MRR=%.3f must@3=%d/%d recall@10=%.0f%% (%d questions)\n", rr/n, must3, len(rows), 100*float64(hit)/float64(tot), len(rows))
 	golden.WriteString(summary)
 	t.Log("\n" + golden.String())
-	if os.Getenv("ASK_EVAL_STRICT") != "" && (rr/n < 0.8 || must3 < 13) {
-		t.Errorf("below target: %s", summary)
+	const path = "testdata/dev.golden"
+	if *update {
+		os.MkdirAll("testdata", 0o755)
+		if err := os.WriteFile(path, []byte(golden.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	} else if want, err := os.ReadFile(path); err == nil && string(want) != golden.String() {
+		// The ranking changed: the diff of testdata/dev.golden after
+		// -update shows how. It fails only when asked to (the index
+		// changes with the installed modules and the analysis).
+		msg := "ranking differs from " + path + " (go test ./ask -run TestEvalDev -update, then git diff)"
+		if os.Getenv("BEREAN_GOLDEN") == "strict" {
+			t.Error(msg)
+		} else {
+			t.Log(msg)
+		}
+	}
+	if rr/n < 0.8 || must3 < 13 {
+		t.Errorf("below target (MRR 0.8, must@3 13): %s", summary)
+	}
+	if r := res0(t, a); r != "Heb.7.25" {
+		t.Errorf("d01 first result %s, want Heb.7.25", r)
 	}
 }
 
@@ -139,4 +159,12 @@ func BenchmarkAsk(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+func res0(t *testing.T, a *Asker) string {
+	res, err := a.Ask(context.Background(), "Where does the Bible say Jesus lives to make intercession for us?", Options{})
+	if err != nil || len(res.Results) == 0 {
+		t.Fatal(err)
+	}
+	return res.Results[0].OSIS
 }

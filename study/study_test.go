@@ -76,3 +76,17 @@ func TestIntercessionStudy(t *testing.T) {
 		t.Errorf("study contains %d of the article's %d passages, want 12", found, len(articleRefs))
 	}
 }
+
+func BenchmarkStudy(b *testing.B) {
+	ix := devIndex(b)
+	s := New(ask.New(ix), xref.New(ix))
+	if _, err := s.Study(context.Background(), "warm up the tables", Options{}); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := s.Study(context.Background(), "Jesus makes intercession for us", Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -28,15 +28,32 @@ func TestPs110Quotations(t *testing.T) {
 	}
 }
 
-func TestProbeSeq(t *testing.T) {
-	ix := devIndex(t)
+
+func BenchmarkRelated(b *testing.B) {
+	ix := devIndex(b)
 	f := New(ix)
 	f.Warm(context.Background())
-	for _, r := range []string{"Ps.110.4", "Heb.5.6"} {
-		lo, _, _, _ := f.Parse(r)
-		for _, tb := range f.tabs {
-			d := tb.fromKy[lo]
-			fmt.Println(r, tb.b.Name(), tb.b.Text(int(d)), len(tb.wdocs[d]), tb.wdocs[d])
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		f.Related(context.Background(), "Ps.110.4", Options{N: 10})
+	}
+}
+
+func TestAcceptancePs110(t *testing.T) {
+	ix := devIndex(t)
+	res, err := New(ix).Related(context.Background(), "Ps.110.4", Options{N: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Heb.5.6", "Heb.7.17", "Heb.7.21"} {
+		ok := false
+		for _, l := range res.Related {
+			if l.OSIS == want && l.Kind == Quotation {
+				ok = true
+			}
+		}
+		if !ok {
+			t.Errorf("%s not among the first five quotations of Ps 110:4: %+v", want, res.Related)
 		}
 	}
 }
