@@ -88,23 +88,37 @@ type rawSystem struct {
 	rules  []mapRule
 }
 
+// Systems are built on first use, each on its own: building all eighteen
+// at start-up cost about 3 ms per process, and most processes need one or
+// two (berean read starts in a few milliseconds).
+type lazySystem struct {
+	once sync.Once
+	s    *System
+}
+
 var (
-	systems     []*System
-	systemByKey map[string]*System
-	kjv         *System
+	lazySystems = make([]lazySystem, len(rawSystems))
+	kjvSystem   = sync.OnceValue(func() *System { return systemNamed("KJV") })
 )
 
-func init() {
-	systemByKey = make(map[string]*System, len(rawSystems))
-	for _, r := range rawSystems {
-		s := newSystem(r)
-		systems = append(systems, s)
-		systemByKey[strings.ToLower(s.Name)] = s
+// systemAt returns the i-th system of rawSystems, building it once.
+func systemAt(i int) *System {
+	l := &lazySystems[i]
+	l.once.Do(func() {
+		l.s = newSystem(rawSystems[i])
+		l.s.rawRules = rawSystems[i].rules
+	})
+	return l.s
+}
+
+// systemNamed returns the system called name (any case), or nil.
+func systemNamed(name string) *System {
+	for i := range rawSystems {
+		if strings.EqualFold(rawSystems[i].name, name) {
+			return systemAt(i)
+		}
 	}
-	kjv = systemByKey["kjv"]
-	for i, s := range systems {
-		s.rawRules = rawSystems[i].rules
-	}
+	return nil
 }
 
 func newSystem(r rawSystem) *System {
@@ -155,24 +169,30 @@ func newSystem(r rawSystem) *System {
 // case-insensitively. An unknown name returns false; libsword then falls back
 // to KJV, and callers should do the same (see KJV).
 func Get(name string) (*System, bool) {
-	s, ok := systemByKey[strings.ToLower(strings.TrimSpace(name))]
-	return s, ok
+	s := systemNamed(strings.TrimSpace(name))
+	return s, s != nil
 }
 
 // KJV returns the KJV system, SWORD's default versification.
-func KJV() *System { return kjv }
+func KJV() *System { return kjvSystem() }
 
 // Names returns the names of all systems, in libsword's registration order.
 func Names() []string {
-	out := make([]string, len(systems))
-	for i, s := range systems {
-		out[i] = s.Name
+	out := make([]string, len(rawSystems))
+	for i, r := range rawSystems {
+		out[i] = r.name
 	}
 	return out
 }
 
 // Systems returns all systems, in libsword's registration order.
-func Systems() []*System { return append([]*System(nil), systems...) }
+func Systems() []*System {
+	out := make([]*System, len(rawSystems))
+	for i := range rawSystems {
+		out[i] = systemAt(i)
+	}
+	return out
+}
 
 func (s *System) String() string { return s.Name }
 

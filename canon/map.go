@@ -132,7 +132,7 @@ func buildRules(s *System, own []mapRule) *ruleSet {
 		}
 		covered := map[int]bool{}
 		for i, src := range sourcesFor(s, book.OSIS) {
-			base := systemByKey[strings.ToLower(src.base)]
+			base := systemNamed(src.base)
 			for _, g := range groups(src, book.OSIS) {
 				ok := src.anyCounts || base == s || sameCounts(s, base, book.OSIS, g.chapters)
 				// A table other than the best-agreeing one only fills in
@@ -180,7 +180,7 @@ func sourcesFor(s *System, book string) []ruleSource {
 	sb, _ := s.Book(book)
 	agree := make([]int, len(supplements))
 	for i, src := range supplements {
-		base := systemByKey[strings.ToLower(src.base)]
+		base := systemNamed(src.base)
 		if base == nil {
 			continue
 		}
@@ -266,7 +266,7 @@ func groups(src ruleSource, book string) []ruleGroup {
 // differsFromKJVA reports whether s and KJVA differ in the verse count of one
 // of the chapters of the book.
 func differsFromKJVA(s *System, book string, chapters map[int]bool) bool {
-	kjva := systemByKey["kjva"]
+	kjva := systemNamed("KJVA")
 	return !sameCounts(s, kjva, book, chapters)
 }
 
