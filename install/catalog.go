@@ -49,7 +49,7 @@ func (m *Manager) Refresh(ctx context.Context, names ...string) ([]RefreshResult
 			r := m.refreshOne(ctx, s)
 			if r.Err != nil {
 				r.Error = r.Err.Error()
-				m.log.Warn("refresh failed", "source", s.Name, "err", r.Err)
+				m.log.Debug("refresh failed", "source", s.Name, "err", r.Err)
 			}
 			out[i] = r
 		}()

@@ -95,7 +95,7 @@ func (m *Manager) lookupOrRefresh(ctx context.Context, srcs []Source, name strin
 		var failed []string
 		for _, rr := range res {
 			if rr.Err != nil {
-				failed = append(failed, fmt.Sprintf("%s (%v)", rr.Source, rr.Err))
+				failed = append(failed, rr.Source)
 			}
 		}
 		r, _, err = m.lookup(srcs, name)
@@ -103,7 +103,7 @@ func (m *Manager) lookupOrRefresh(ctx context.Context, srcs []Source, name strin
 			return r, err
 		}
 		if len(failed) > 0 {
-			return nil, fmt.Errorf("install: no repository offers %q; could not refresh %s: %w", name, strings.Join(failed, ", "), ErrUnknownModule)
+			return nil, fmt.Errorf("install: no repository offers %q; could not fetch the catalogue of %s ('berean modules refresh' says why): %w", name, strings.Join(failed, ", "), ErrUnknownModule)
 		}
 	}
 	return nil, fmt.Errorf("install: no repository offers %q (see 'berean modules available'; 'berean modules refresh' updates the lists): %w", name, ErrUnknownModule)
@@ -139,10 +139,10 @@ func (m *Manager) installRemote(ctx context.Context, r *Remote, force bool) Resu
 	// Check the catalogue's conf before downloading anything (the package's
 	// own conf is checked again before it replaces anything).
 	if l, err := layoutOf(r.conf); err != nil {
-		res.Err = fmt.Errorf("install: %s: %w", r.Name, err)
+		res.Err = moduleErr(r.Name, err)
 		return res
 	} else if _, err := m.planCommit(mods, old, &plan{name: r.Name, confFile: filepath.Base(r.confFile), layout: l}); err != nil {
-		res.Err = fmt.Errorf("install: %s: %w", r.Name, err)
+		res.Err = moduleErr(r.Name, err)
 		return res
 	}
 
@@ -156,20 +156,20 @@ func (m *Manager) installRemote(ctx context.Context, r *Remote, force bool) Resu
 
 	plan, err := m.fetchModule(ctx, r, stage, newRoot, &res)
 	if err != nil {
-		res.Err = fmt.Errorf("install: %s: %w", r.Name, err)
+		res.Err = moduleErr(r.Name, err)
 		return res
 	}
 	if err := m.validate(newRoot, plan); err != nil {
-		res.Err = fmt.Errorf("install: %s: %w", r.Name, err)
+		res.Err = moduleErr(r.Name, err)
 		return res
 	}
 	j, err := m.planCommit(mods, old, plan)
 	if err != nil {
-		res.Err = fmt.Errorf("install: %s: %w", r.Name, err)
+		res.Err = moduleErr(r.Name, err)
 		return res
 	}
 	if err := m.commit(stage, j); err != nil {
-		res.Err = fmt.Errorf("install: %s: %w", r.Name, err)
+		res.Err = moduleErr(r.Name, err)
 		return res
 	}
 	res.Action = "installed"
@@ -182,6 +182,24 @@ func (m *Manager) installRemote(ctx context.Context, r *Remote, force bool) Resu
 	m.log.Info("module installed", "module", r.Name, "version", r.Version, "source", r.Source, "method", res.Method)
 	return res
 }
+
+// moduleErr prefixes an error with the package and the module, once.
+func moduleErr(module string, err error) error {
+	return &prefixed{prefix: "install: " + module + ": ", err: err}
+}
+
+type prefixed struct {
+	prefix string
+	err    error
+}
+
+func (e *prefixed) Error() string {
+	msg := strings.TrimPrefix(e.err.Error(), "install: ")
+	msg = strings.TrimPrefix(msg, strings.TrimPrefix(e.prefix, "install: "))
+	return e.prefix + msg
+}
+
+func (e *prefixed) Unwrap() error { return e.err }
 
 func unlockHelp(name, confPath, unlockURL string) string {
 	where := "from its publisher"
@@ -237,6 +255,9 @@ func (m *Manager) fetchModule(ctx context.Context, r *Remote, stage, newRoot str
 		return nil, err
 	}
 	if err := m.fetchTree(ctx, joinURL(r.src.URL(), l.Dir+"/"), filepath.Join(newRoot, filepath.FromSlash(l.Dir)), prog); err != nil {
+		if errors.Is(err, ErrNotFound) {
+			return nil, fmt.Errorf("the repository has neither a package %s.zip nor the module's files (%w)", r.Name, err)
+		}
 		return nil, err
 	}
 	if err := os.MkdirAll(filepath.Join(newRoot, "mods.d"), 0o755); err != nil {
@@ -649,7 +670,7 @@ func (m *Manager) removeOne(ctx context.Context, name string) Result {
 		for _, r := range m.opts.Roots[1:] {
 			other, _ := scanLibrary(r, m.opts.Limits)
 			if f := findInstalled(other, name); len(f) > 0 {
-				res.Err = fmt.Errorf("install: %s is installed in %s, which berean does not manage (remove it with the tool that installed it)", f[0].Name, r)
+				res.Err = fmt.Errorf("install: %s is installed in %s, which berean does not manage (remove it with the tool that installed it): %w", f[0].Name, r, ErrNotManaged)
 				return res
 			}
 		}

@@ -196,6 +196,10 @@ var ErrUnknownSource = errors.New("unknown repository")
 // ErrUnknownModule: no repository offers the module, or it is not installed.
 var ErrUnknownModule = errors.New("unknown module")
 
+// ErrNotManaged: the module is installed in a library the manager does not
+// change (such as /usr/share/sword).
+var ErrNotManaged = errors.New("not in the managed library")
+
 func (m *Manager) selectSources(names []string) ([]Source, error) {
 	all, err := m.Sources()
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"net"
 	"net/http"
+	neturl "net/url"
 	"os"
 	"time"
 )
@@ -212,6 +213,10 @@ func (c *Client) once(parent context.Context, url string, max int64, progress fu
 	defer timer.Stop()
 
 	wrap := func(err error) error {
+		var ue *neturl.Error
+		if errors.As(err, &ue) {
+			err = ue.Err // the URL is in the message already
+		}
 		var ne net.Error
 		switch {
 		case parent.Err() != nil:

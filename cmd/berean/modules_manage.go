@@ -345,15 +345,12 @@ func manageResults(a *app, results []install.Result, extra map[string]any, err e
 	}
 	allBadInput := len(results) > 0
 	for _, r := range results {
-		if r.Err != nil && !errors.Is(r.Err, install.ErrUnknownModule) {
+		if r.Err != nil && !errors.Is(r.Err, install.ErrUnknownModule) && !errors.Is(r.Err, install.ErrNotManaged) {
 			allBadInput = false
 		}
 	}
-	if allBadInput && !a.jsonOut {
-		return usageError{err}
-	}
 	if allBadInput {
-		return usageError{errProblems}
+		return usageError{err}
 	}
 	return errProblems
 }
