@@ -57,10 +57,11 @@ const (
 	// (see reliable).
 	minSearchWeight = 3.0
 	UniqueMargin    = 0.15
-	// spanPenalty: the similarity a suggested run of verses gives up per
-	// verse beyond the first, so that stray common words in a neighbouring
-	// verse do not widen a suggestion.
-	spanPenalty = 0.05
+	// spanPenalty and extraVersePenalty: what a suggested run of verses
+	// gives up per verse beyond the first, and per verse beyond what the
+	// quotation's length needs (see bestSpan).
+	spanPenalty       = 0.01
+	extraVersePenalty = 0.08
 	// maxSpan: the longest run of verses suggested by trying every run.
 	maxSpan = 12
 )
@@ -338,6 +339,7 @@ func resolveGroups(cs []citation, out []Citation) {
 }
 
 type verifier struct {
+	frags  []string // the quotation being checked
 	m      *Model
 	finder Finder
 	ctx    context.Context
@@ -348,7 +350,9 @@ type found struct {
 	bible    int
 	from, to int // ordinals
 	sim      float64
-	second   float64 // the best similarity at another place
+	score    float64 // sim less the run-length penalties (bestSpan)
+	verbatim float64 // ranking bonus for words found word for word
+	second   float64 // the best score at another place
 }
 
 func (v *verifier) check(c citation) Citation {
@@ -357,6 +361,7 @@ func (v *verifier) check(c citation) Citation {
 		out.OSIS = ref.OSIS(c.m.Ranges)
 	}
 	var q []qterm
+	v.frags = c.frags
 	if c.quote != nil {
 		out.Quote = strings.Join(strings.Fields(c.qtext), " ")
 		q = v.m.quoteTerms(c.frags)
@@ -382,7 +387,7 @@ func (v *verifier) check(c citation) Citation {
 			out.Message = fmt.Sprintf("%s is not in any installed Bible", c.m.Text)
 		}
 		if len(q) > 0 {
-			if f, ok := v.search(q, nil, c.m.Ranges, true); ok && f.sim >= ThresholdFound && v.reliable(q, c.frags, f) {
+			if f, ok := v.search(q, nil, c.m.Ranges, true); ok && f.score >= ThresholdFound && v.reliable(q, c.frags, f) {
 				v.suggest(&out, f)
 			}
 		}
@@ -412,7 +417,7 @@ func (v *verifier) check(c citation) Citation {
 			// with the cited one (repetitive law and narrative, parallel
 			// lines of poetry): the neighbours must not match much better.
 			f, ok := v.search(q, cited, c.m.Ranges, false)
-			if ok && !overlaps(cited, f) && f.sim >= NeighbourFound && f.sim >= best+NeighbourMargin {
+			if ok && !overlaps(cited, f) && f.score >= NeighbourFound && f.score >= best+NeighbourMargin {
 				out.Verdict = WrongReference
 				v.suggest(&out, f)
 				out.Passage = v.m.text(bestBible, cited[indexOfBible(cited, bestBible)].from, cited[indexOfBible(cited, bestBible)].to)
@@ -435,7 +440,7 @@ func (v *verifier) check(c citation) Citation {
 		out.Bible = v.m.bibles[f.bible].name
 		out.Message = "the quotation runs over into " + v.m.osis(f)
 		return out
-	case ok && f.sim >= ThresholdFound && f.sim >= best+Margin && v.reliable(q, c.frags, f):
+	case ok && f.score >= ThresholdFound && f.score >= best+Margin && v.reliable(q, c.frags, f):
 		out.Verdict = WrongReference
 		v.suggest(&out, f)
 	case best >= ThresholdParaphrase:
@@ -445,7 +450,7 @@ func (v *verifier) check(c citation) Citation {
 		out.Verdict = QuoteNotFound
 		out.Message = "the quotation matches no passage of the installed Bibles well enough"
 		switch {
-		case ok && f.sim >= ThresholdFound:
+		case ok && f.score >= ThresholdFound:
 			out.Message = fmt.Sprintf("the quotation's words are too common to place it (they are in %s, similarity %.2f, and elsewhere)", v.m.osis(f), f.sim)
 		case ok && f.sim >= ThresholdParaphrase:
 			out.Message += fmt.Sprintf(" (closest: %s, similarity %.2f)", v.m.osis(f), f.sim)
@@ -501,14 +506,29 @@ func (v *verifier) search(q []qterm, cited []passage, refs []ref.Range, global b
 			continue
 		}
 		seen[k] = true
-		sf, sl, s, ok2 := v.m.bestSpan(q, r.bible, from, to)
+		sf, sl, s, sc, ok2 := v.m.bestSpan(q, r.bible, from, to)
 		if !ok2 {
 			continue
 		}
 		if inCited(cited, r.bible, sf, sl) {
 			continue
 		}
-		all = append(all, found{bible: r.bible, from: sf, to: sl, sim: s})
+		all = append(all, found{bible: r.bible, from: sf, to: sl, sim: s, score: sc})
+	}
+	// Words found word for word, function words included, are the
+	// strongest sign of the source ("The heavens declare the glory of God"
+	// beats a passage sharing as many content words loosely): the places
+	// scoring near the top get 0.03 per word of their longest verbatim run
+	// beyond two (at most 0.2).
+	top := 0.0
+	for _, f := range all {
+		top = max(top, f.score)
+	}
+	for i := range all {
+		if all[i].score >= top-0.25 && all[i].score >= ThresholdParaphrase {
+			run, _ := verbatimRun(v.frags, v.m.text(all[i].bible, all[i].from, all[i].to))
+			all[i].verbatim = min(0.2, 0.03*float64(max(0, run-2)))
+		}
 	}
 	for _, f := range all {
 		if !ok || v.rank(f, citedRefs) > v.rank(best, citedRefs) {
@@ -517,8 +537,8 @@ func (v *verifier) search(q []qterm, cited []passage, refs []ref.Range, global b
 	}
 	// The best match elsewhere than the best: how unique the best is.
 	for _, f := range all {
-		if !v.m.sameplace(f, best) && f.sim > best.second {
-			best.second = f.sim
+		if !v.m.sameplace(f, best) && f.score > best.second {
+			best.second = f.score
 		}
 	}
 	return best, ok
@@ -549,7 +569,7 @@ func (v *verifier) reliable(q []qterm, frags []string, f found) bool {
 	for _, t := range q {
 		w += t.weight
 	}
-	if w >= minSearchWeight || f.sim-f.second >= UniqueMargin {
+	if w >= minSearchWeight || f.score-f.second >= UniqueMargin {
 		return true
 	}
 	// Or the quotation is there word for word, function words included:
@@ -596,7 +616,7 @@ func verbatimRun(frags []string, text string) (int, int) {
 func (v *verifier) rank(f found, cited []ref.Range) float64 {
 	b := v.m.bibles[f.bible]
 	bk, ch, _ := b.sys.VerseAt(f.from)
-	x := f.sim
+	x := f.score + f.verbatim
 	for _, r := range cited {
 		if r.Start.Book == bk {
 			x += 0.04
@@ -612,20 +632,24 @@ func (v *verifier) rank(f found, cited []ref.Range) float64 {
 // bestSpan finds the run of verses of [from, to] the quotation matches
 // best: the quotation is aligned with the whole region, then with every
 // run of verses between the first and last verse holding a matched word
-// (up to maxSpan verses long); each run scores its similarity less spanPenalty (0.05)
-// per extra verse, so that a stray common word in a neighbouring verse
-// does not widen the suggestion.
-func (m *Model) bestSpan(q []qterm, bi, from, to int) (int, int, float64, bool) {
+// (up to maxSpan verses long). A run scores its similarity less
+// spanPenalty (0.01) per extra verse, so the tightest run wins ties, and
+// less extraVersePenalty (0.08) per verse beyond what the quotation's
+// length needs (one verse per seven content words): a short quotation
+// does not gather its words from four neighbouring verses. It returns the
+// run, its similarity and its score.
+func (m *Model) bestSpan(q []qterm, bi, from, to int) (int, int, float64, float64, bool) {
 	p := m.passage(bi, from, to)
 	a := m.align(q, p)
 	if a.first < 0 {
-		return 0, 0, 0, false
+		return 0, 0, 0, 0, false
 	}
 	first, last := p.from+a.first, p.from+a.last
 	if last-first+1 > maxSpan {
 		f, l := a.core()
 		sf, sl := p.from+f, p.from+l
-		return sf, sl, m.align(q, m.passage(bi, sf, sl)).sim, true
+		s := m.align(q, m.passage(bi, sf, sl)).sim
+		return sf, sl, s, spanScore(s, len(q), sl-sf+1), true
 	}
 	bf, bl, bs, bscore := 0, 0, 0.0, -1.0
 	for f := first; f <= last; f++ {
@@ -637,13 +661,19 @@ func (m *Model) bestSpan(q []qterm, bi, from, to int) (int, int, float64, bool) 
 				continue
 			}
 			s := m.align(q, m.passage(bi, f, l)).sim
-			score := s - spanPenalty*float64(l-f)
+			score := spanScore(s, len(q), l-f+1)
 			if score > bscore+1e-9 {
 				bf, bl, bs, bscore = f, l, s, score
 			}
 		}
 	}
-	return bf, bl, bs, true
+	return bf, bl, bs, bscore, true
+}
+
+// spanScore is a run's similarity less its length penalties.
+func spanScore(sim float64, words, verses int) float64 {
+	need := max(1, (words+6)/7)
+	return sim - spanPenalty*float64(verses-1) - extraVersePenalty*float64(max(0, verses-need))
 }
 
 // overlaps: the found span shares a verse with a cited passage.
