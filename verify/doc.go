@@ -110,11 +110,15 @@
 //     those words it holds (a quarter of that for the verse before, as
 //     quotations run over verse ends). The best Candidates (12) are
 //     re-scored with the same alignment, each with a window, on every run
-//     of verses between the first and last matched verse, less 0.05 per
-//     extra verse (so that a stray common word next door does not widen
-//     the suggestion), with a small preference for the cited book (0.04)
-//     and chapter (0.02) in near ties, as most wrong references keep the
-//     book;
+//     of verses between the first and last matched verse; a run gives up
+//     0.01 per extra verse, and 0.08 per verse beyond what the quotation's
+//     length needs (a verse per seven content words), so that a stray
+//     common word next door does not widen a suggestion and a short
+//     invented saying cannot gather its words from four verses. The best
+//     place is chosen by that score, plus 0.03 per word (beyond two, at
+//     most 0.2) of the longest run of the quotation found word for word,
+//     plus a small preference for the cited book (0.04) and chapter
+//     (0.02), as most wrong references keep the book;
 //   - a match that overlaps the cited range and reaches ThresholdOK is ok
 //     (the quotation runs over the range's edge; Message says so);
 //   - wrong_reference when the best passage elsewhere reaches
