@@ -467,16 +467,6 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 		s.final[k] = p.best + agreeShare*p.second
 	}
 	s.preferSources()
-	// Verses that many topics cite are the ones people ask about.
-	if popShare > 0 && !o.NoTopics && mass > 0 {
-		pop := a.popularity()
-		meanIDF := mass / float64(len(cs))
-		for k := range s.final {
-			if n := pop[k]; n > 0 {
-				s.final[k] += popShare * meanIDF * math.Log1p(float64(n))
-			}
-		}
-	}
 	// Nave's topics the question names: their verses get a prior.
 	if !o.NoTopics && mass > 0 {
 		s.topics = a.matchTopics(cs, idfOf)
@@ -491,6 +481,16 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 			for _, k := range vs {
 				s.final[k] += bonus
 				s.topicOf[k] = append(s.topicOf[k], t.name)
+			}
+		}
+	}
+	// Verses that many topics cite are the ones people ask about.
+	if popShare > 0 && !o.NoTopics && mass > 0 {
+		pop := a.popularity()
+		meanIDF := mass / float64(len(cs))
+		for k := range s.final {
+			if n := pop[k]; n > 0 {
+				s.final[k] += popShare * meanIDF * math.Log1p(float64(n))
 			}
 		}
 	}

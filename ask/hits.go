@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"berean/canon"
+	"berean/index"
 	"berean/ref"
 )
 
@@ -237,4 +238,91 @@ func (a *Asker) BibleName(name string) (string, error) {
 		return "", err
 	}
 	return disp.b.Name(), nil
+}
+
+// Salient returns the n most salient content words around the given
+// passages (KJV ordinals with weights), for pseudo-relevance feedback: a
+// word scores, per translation, the passage weight × the number of verses
+// of the passage's context (±span, same chapter) that have it × its idf.
+// Passages closer than 2·span+1 verses to a heavier one are merged into it.
+// Words of the question skip are left out.
+func (a *Asker) Salient(ords []int, weights []float64, span, n int, skip string) []string {
+	a.init()
+	q := parseQuestion(skip, nil)
+	have := map[string]bool{}
+	for _, w := range q.words {
+		have[w.stem] = true
+	}
+	// Merge overlapping passages (ords come best first).
+	var keys []int
+	var ws []float64
+	for i, k := range ords {
+		dup := false
+		for _, x := range keys {
+			if k-x <= 2*span && x-k <= 2*span && sameChapter(k, x) {
+				dup = true
+			}
+		}
+		if !dup {
+			keys = append(keys, k)
+			ws = append(ws, weights[i])
+		}
+	}
+	score := map[string]float64{}
+	form := map[string]string{}
+	for _, m := range a.maps {
+		b := m.b
+		for i, k := range keys {
+			count := map[string]int{}
+			for o := k - span; o <= k+span; o++ {
+				if o < 0 || o >= len(m.fromKy) || !sameChapter(o, k) {
+					continue
+				}
+				d := m.fromKy[o]
+				if d < 0 || b.DocLen(int(d)) > maxVerseWords {
+					continue
+				}
+				inVerse := map[string]bool{}
+				for _, w := range index.Words(b.Text(int(d))) {
+					if stopWords[w] || len(w) < 3 {
+						continue
+					}
+					st := index.StemTerm(w)
+					if have[st] || inVerse[st] {
+						continue
+					}
+					inVerse[st] = true
+					count[st]++
+					if _, ok := form[st]; !ok {
+						form[st] = w
+					}
+				}
+			}
+			for st, c := range count {
+				df := b.Stem(st).Len()
+				if df == 0 || df > b.Docs()/20 {
+					continue
+				}
+				score[st] += ws[i] * float64(c) * idf(b.Docs(), df)
+			}
+		}
+	}
+	stems := make([]string, 0, len(score))
+	for st := range score {
+		stems = append(stems, st)
+	}
+	sort.Slice(stems, func(i, j int) bool {
+		if score[stems[i]] != score[stems[j]] {
+			return score[stems[i]] > score[stems[j]]
+		}
+		return stems[i] < stems[j]
+	})
+	if len(stems) > n {
+		stems = stems[:n]
+	}
+	out := make([]string, len(stems))
+	for i, st := range stems {
+		out[i] = form[st]
+	}
+	return out
 }

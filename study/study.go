@@ -61,15 +61,36 @@ func New(a *ask.Asker, x *xref.Finder) *Studier { return &Studier{a: a, x: x} }
 
 // Parameters; see doc.go.
 const (
-	candidates   = 80   // verses retrieved for the topic
-	contextSpan  = 5    // verses on each side of a key NT verse searched for quotations
-	contextKeys  = 8    // key verses whose context is searched
-	quoteMin     = 0.2  // a quotation link must score this
-	quoteShare   = 0.8  // a quoted passage scores this share of the verse quoting it (× link score)
-	joinShare    = 0.3  // neighbours join a range when both score this share of the top verse
-	maxRange     = 6    // verses per range at most
-	minShareKeep = 0.12 // passages under this share of the top score are left out
+	candidates    = 80   // verses retrieved for the topic
+	contextSpan   = 5    // verses on each side of a key NT verse searched for quotations
+	contextKeys   = 8    // key verses whose context is searched
+	quoteMin      = 0.35 // a quotation link must score this
+	quoteShare    = 0.8  // a quoted passage scores this share of the verse quoting it (× link score)
+	joinShare     = 0.3  // neighbours join a range when both score this share of the top verse
+	maxRange      = 6    // verses per range at most
+	minShareKeep  = 0.12 // passages under this share of the top score are left out
+	feedbackKeys  = 6    // best passages whose words make the feedback query
+	feedbackSpan  = 2    // verses of context around each
+	feedbackMin   = 0.5  // share of the best score a feedback passage needs
+	feedbackWords = 8    // words in the feedback query
+	feedbackShare = 0.6  // the feedback query's best verse scores this share of the topic's best
 )
+
+// firstWords keeps the quoted words of "matched 'x' ..." reasons.
+func firstWords(why []string, n int) []string {
+	var out []string
+	for _, w := range why {
+		if i := strings.IndexByte(w, '\''); i >= 0 {
+			if j := strings.IndexByte(w[i+1:], '\''); j >= 0 {
+				out = append(out, w[i+1:i+1+j])
+			}
+		}
+		if len(out) == n {
+			break
+		}
+	}
+	return out
+}
 
 type item struct {
 	ord   int
@@ -114,6 +135,34 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 	for _, c := range cands {
 		add(c.Ord, c.Score, noteOf(c))
 	}
+	// Pseudo-relevance feedback: the words shared by the best passages and
+	// their context ("priest", "heavens" around Heb 7:25 and Rom 8:34) make
+	// a second query whose verses join at a lower weight.
+	if len(cands) > 0 {
+		var keys []int
+		var ws []float64
+		for _, c := range cands {
+			if len(keys) >= feedbackKeys || c.Score < feedbackMin*cands[0].Score {
+				break
+			}
+			keys = append(keys, c.Ord)
+			ws = append(ws, c.Score/cands[0].Score)
+		}
+		words := s.a.Salient(keys, ws, feedbackSpan, feedbackWords, topic)
+		if len(words) > 0 {
+			more, _, err := s.a.Candidates(ctx, strings.Join(words, " "), candidates, ask.Options{NoTopics: true})
+			if err != nil {
+				return nil, err
+			}
+			if len(more) > 0 {
+				scale := feedbackShare * cands[0].Score / more[0].Score
+				for _, c := range more {
+					add(c.Ord, c.Score*scale, "related words: "+strings.Join(firstWords(c.Why, 3), ", "))
+				}
+			}
+			st.Terms = append(st.Terms, words...)
+		}
+	}
 	// The Old Testament passages that the key verses' context quotes (and
 	// the New Testament passages that quote the key OT verses).
 	if s.x != nil {
@@ -132,7 +181,7 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 				if l.Score < quoteMin {
 					continue
 				}
-				add(l.Ord, c.Score*quoteShare*l.Score, fmt.Sprintf("quoted beside %s (%s)", human(c.Ord, c.Ord), l.Why))
+				add(l.Ord, c.Score*quoteShare*(0.5+0.5*l.Score), fmt.Sprintf("quoted beside %s (%s)", human(c.Ord, c.Ord), l.Why))
 			}
 		}
 	}

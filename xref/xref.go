@@ -251,15 +251,21 @@ func (f *Finder) RelatedOrds(ctx context.Context, lo, hi int, o Options) (*Resul
 				if total == 0 {
 					continue
 				}
-				// Short sources have few shingles: do not let one shared
-				// triple make a full match.
-				total = math.Max(total, 3)
 				for d, w := range shared {
 					k := t.toKey[d]
 					if k < 0 {
 						continue
 					}
-					s := math.Min(1, w/total)
+					// Normalised by the smaller side (a passage quoting one
+					// verse shares all of that verse), and never below 3 so
+					// that one shared pair is not a full match.
+					var own float64
+					for _, h := range kind.docs[d] {
+						if n := len(lookup(kind.tab, h)); n <= maxShingleDF {
+							own += 1 / math.Log2(1+float64(n))
+						}
+					}
+					s := math.Min(1, w/math.Max(3, math.Min(total, own)))
 					if s < minWordScore {
 						continue
 					}
