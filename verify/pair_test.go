@@ -283,3 +283,20 @@ func TestScanRefsLongText(t *testing.T) {
 		t.Fatalf("matches %+v", ms)
 	}
 }
+
+func TestVerseContinuations(t *testing.T) {
+	p := ref.NewParser(ref.Options{})
+	text := []rune("Romans 8:38 says it, and (v. 39) adds more. In verses 28–30 Paul explains; verse 99 does not exist.")
+	var got []string
+	for _, m := range scanRefs(p, text) {
+		s := string(text[m.Start:m.End]) + "=" + ref.OSIS(m.Ranges)
+		if m.Err != nil {
+			s += "!"
+		}
+		got = append(got, s)
+	}
+	want := "Romans 8:38=Rom.8.38|v. 39=Rom.8.39|verses 28–30=Rom.8.28-Rom.8.30|verse 99=Rom.8.99!"
+	if strings.Join(got, "|") != want {
+		t.Errorf("got  %s\nwant %s", strings.Join(got, "|"), want)
+	}
+}

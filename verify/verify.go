@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -248,6 +250,76 @@ func scanRefs(p *ref.Parser, text []rune) []ref.Match {
 			out = append(out, splitSentences(p, text, m)...)
 		}
 		start = end
+	}
+	return addVerseContinuations(text, out)
+}
+
+// verseRE finds verse-only references: "v. 20", "vv. 20-21", "verse 20",
+// "verses 20–21".
+var verseRE = regexp.MustCompile(`\b(?:[Vv]v?\.|[Vv]erses?)\s*(\d{1,3})(?:\s*[-\x{2013}]\s*(\d{1,3}))?\b`)
+
+// addVerseContinuations adds the verse-only references of the text
+// ("In verse 20 he prays ...", "(v. 39)") that the parser left alone, each
+// in the book and chapter of the reference before it (within 600
+// characters); a verse past the chapter's end is invalid.
+func addVerseContinuations(text []rune, ms []ref.Match) []ref.Match {
+	s := string(text)
+	locs := verseRE.FindAllStringSubmatchIndex(s, -1)
+	if len(locs) == 0 || len(ms) == 0 {
+		return ms
+	}
+	// byte offsets -> code points
+	cp := make(map[int]int, 4*len(locs))
+	n := 0
+	for i := range s {
+		cp[i] = n
+		n++
+	}
+	cp[len(s)] = n
+	sys := canon.KJV()
+	out := ms
+	k := 0
+	for _, l := range locs {
+		st, en := cp[l[0]], cp[l[1]]
+		for k < len(ms) && ms[k].End <= st {
+			k++
+		}
+		if k < len(ms) && ms[k].Start < en {
+			continue // part of a reference the parser found
+		}
+		if k == 0 {
+			continue
+		}
+		prev := ms[k-1]
+		if len(prev.Ranges) == 0 || st-prev.End > 600 {
+			continue
+		}
+		last := prev.Ranges[len(prev.Ranges)-1]
+		ctx := last.End
+		if ctx.Book == "" {
+			ctx = last.Start
+		}
+		if ctx.Chapter == 0 {
+			continue
+		}
+		v1, _ := strconv.Atoi(s[l[2]:l[3]])
+		v2 := v1
+		if l[4] >= 0 {
+			v2, _ = strconv.Atoi(s[l[4]:l[5]])
+		}
+		if v2 < v1 {
+			continue
+		}
+		m := ref.Match{Text: s[l[0]:l[1]], Start: st, End: en}
+		r := ref.Range{Start: ref.Ref{Book: ctx.Book, Chapter: ctx.Chapter, Verse: v1}, End: ref.Ref{Book: ctx.Book, Chapter: ctx.Chapter, Verse: v2}}
+		m.Ranges = []ref.Range{r}
+		if err := sys.Check(ctx.Book, ctx.Chapter, v2); err != nil {
+			m.Err = err
+		}
+		out = append(out, m)
+	}
+	if len(out) > len(ms) {
+		sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	}
 	return out
 }
