@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -339,6 +340,9 @@ func manageResults(a *app, results []install.Result, extra map[string]any, err e
 				fmt.Fprintf(a.stdout, "  note: %s\n", r.Note)
 			}
 		}
+		if ix, ok := extra["index"].(*manageIndexReport); ok {
+			a.manageIndexLine(ix)
+		}
 	}
 	if err == nil {
 		return nil
@@ -355,6 +359,64 @@ func manageResults(a *app, results []install.Result, extra map[string]any, err e
 	return errProblems
 }
 
+// manageIndexReport says whether the search index was brought up to date
+// after the library changed.
+type manageIndexReport struct {
+	Rebuilt bool   `json:"rebuilt"`
+	Reason  string `json:"reason,omitempty"`
+	Millis  int64  `json:"ms"`
+	Error   string `json:"error,omitempty"`
+}
+
+// manageReindex rebuilds the search index for the changed library now (the
+// index is named after a fingerprint of the installed modules, so a change
+// makes a new one), so that the next search does not pay for it. A failure
+// is reported but does not fail the command: searches rebuild it anyway.
+func (a *app) manageReindex(ctx context.Context, changed bool, skip bool) *manageIndexReport {
+	if !changed || skip {
+		return nil
+	}
+	rep := &manageIndexReport{}
+	t0 := time.Now()
+	eng, err := a.engine()
+	if err == nil {
+		lo := a.buildProgress()
+		building := lo.Building
+		lo.Building = func(reason string) {
+			rep.Rebuilt, rep.Reason = true, reason
+			if building != nil {
+				building(reason)
+			}
+		}
+		_, err = eng.Searcher(ctx, lo)
+	}
+	rep.Millis = time.Since(t0).Milliseconds()
+	if err != nil {
+		rep.Error = err.Error()
+	}
+	return rep
+}
+
+func (a *app) manageIndexLine(rep *manageIndexReport) {
+	switch {
+	case rep == nil:
+	case rep.Error != "":
+		fmt.Fprintf(a.stderr, "the search index was not rebuilt (the next search will): %s\n", rep.Error)
+	case rep.Rebuilt:
+		fmt.Fprintf(a.stdout, "search index rebuilt in %.1f s\n", float64(rep.Millis)/1000)
+	}
+}
+
+func manageChanged(results []install.Result) bool {
+	for _, r := range results {
+		switch r.Action {
+		case "installed", "updated", "removed":
+			return true
+		}
+	}
+	return false
+}
+
 func manageBytes(n int64) string {
 	switch {
 	case n >= 1<<20:
@@ -367,6 +429,7 @@ func manageBytes(n int64) string {
 
 func newManageInstallCmd(a *app) *cobra.Command {
 	var o install.InstallOptions
+	var noIndex bool
 	c := &cobra.Command{
 		Use:   "install NAME...",
 		Short: "Install modules (by module name or abbreviation) from the repositories into the first --sword-path or ~/.sword",
@@ -386,16 +449,19 @@ as it was. Repositories never refreshed are refreshed when needed.`,
 			if errors.Is(err, install.ErrUnknownSource) && res == nil {
 				return usageError{err}
 			}
-			return manageResults(a, res, nil, err)
+			ix := a.manageReindex(c.Context(), manageChanged(res), noIndex)
+			return manageResults(a, res, map[string]any{"index": ix}, err)
 		},
 	}
+	c.Flags().BoolVar(&noIndex, "no-index", false, "do not rebuild the search index now (the next search will)")
 	c.Flags().BoolVar(&o.Force, "force", false, "reinstall a module already installed at the same version")
 	c.Flags().StringVar(&o.Source, "repo", "", "install from this repository only")
 	return c
 }
 
 func newManageRemoveCmd(a *app) *cobra.Command {
-	return &cobra.Command{
+	var noIndex bool
+	c := &cobra.Command{
 		Use:   "remove NAME...",
 		Short: "Remove modules installed in the first --sword-path or ~/.sword",
 		Args:  cobra.MinimumNArgs(1),
@@ -405,13 +471,17 @@ func newManageRemoveCmd(a *app) *cobra.Command {
 				return err
 			}
 			res, err := m.Remove(c.Context(), args...)
-			return manageResults(a, res, nil, err)
+			ix := a.manageReindex(c.Context(), manageChanged(res), noIndex)
+			return manageResults(a, res, map[string]any{"index": ix}, err)
 		},
 	}
+	c.Flags().BoolVar(&noIndex, "no-index", false, "do not rebuild the search index now (the next search will)")
+	return c
 }
 
 func newManageUpdateCmd(a *app) *cobra.Command {
 	var o install.UpdateOptions
+	var noIndex bool
 	c := &cobra.Command{
 		Use:   "update",
 		Short: "Refresh the catalogues and install newer versions of the installed modules",
@@ -433,10 +503,12 @@ func newManageUpdateCmd(a *app) *cobra.Command {
 					fmt.Fprintln(a.stdout, "no installed module is offered by the repositories")
 				}
 			}
-			return manageResults(a, res, map[string]any{"refreshed": refreshed}, err)
+			ix := a.manageReindex(c.Context(), manageChanged(res), noIndex)
+			return manageResults(a, res, map[string]any{"refreshed": refreshed, "index": ix}, err)
 		},
 	}
 	c.Flags().BoolVar(&o.NoRefresh, "no-refresh", false, "use the cached catalogues")
+	c.Flags().BoolVar(&noIndex, "no-index", false, "do not rebuild the search index now (the next search will)")
 	return c
 }
 

@@ -44,7 +44,7 @@ func TestManageAcceptance(t *testing.T) {
 		t.Fatalf("repos add: exit %d\n%s%s", code, out, errs)
 	}
 	code, out, errs = runCmd(t, "", "modules", "install", "WEB")
-	if code != 0 || !strings.Contains(out, "installed engWEB2015eb") {
+	if code != 0 || !strings.Contains(out, "installed engWEB2015eb") || !strings.Contains(out, "search index rebuilt") {
 		t.Fatalf("install: exit %d\n%s%s", code, out, errs)
 	}
 	if _, err := os.Stat(filepath.Join(home, ".sword", "mods.d", "engWEB2015eb.conf")); err != nil {
@@ -132,11 +132,14 @@ func TestManageJSON(t *testing.T) {
 	if code != 0 || len(res) != 1 || res[0].(map[string]any)["action"] != "installed" {
 		t.Fatalf("install: %d %v", code, v)
 	}
-	code, v, _ = run("modules", "update", "--no-refresh")
+	if ix, _ := v["index"].(map[string]any); ix == nil || ix["error"] != nil {
+		t.Errorf("install: index %v", v["index"])
+	}
+	code, v, _ = run("modules", "update", "--no-refresh", "--no-index")
 	if code != 0 {
 		t.Errorf("update: %d %v", code, v)
 	}
-	code, v, _ = run("modules", "remove", "KJV")
+	code, v, _ = run("modules", "remove", "--no-index", "KJV")
 	res, _ = v["results"].([]any)
 	if code != 0 || res[0].(map[string]any)["action"] != "removed" {
 		t.Errorf("remove: %d %v", code, v)
