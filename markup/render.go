@@ -78,7 +78,9 @@ func RenderOptions(src []byte, k Kind, o Options) Text {
 	if k == PlainText {
 		r.text(string(src))
 	} else {
-		r.run(scan(src))
+		toks := scan(src)
+		r.spans = make([]span, 0, len(toks)/4+1)
+		r.run(toks)
 	}
 	return r.finish()
 }
@@ -112,6 +114,7 @@ type renderer struct {
 	qMilestones    map[string]int // q sID -> red span
 	fStack         []int          // ThML <font> red spans (-1: not red)
 	divine         int            // depth of OSIS <divineName>
+	arena          []string       // backing store of the spans' Strong's lists
 	headCount      int            // titles seen before the first word
 }
 
@@ -435,18 +438,31 @@ func (r *renderer) osisQ(t *token) {
 	r.qStack = append(r.qStack, k)
 }
 
-// lemma extracts the Strong's numbers of an OSIS lemma attribute.
+// lemma extracts the Strong's numbers of an OSIS lemma attribute. The
+// slices are cut from one arena per entry (capacity-limited, so an append
+// by a caller copies).
 func (r *renderer) lemma(v string) []string {
 	if v == "" {
 		return nil
 	}
-	var out []string
-	for _, f := range strings.Fields(v) {
-		if s, ok := NormStrongs(f, r.opt.StrongsPrefix); ok {
-			out = append(out, s)
+	start := len(r.arena)
+	for len(v) > 0 {
+		v = strings.TrimLeft(v, " \t\r\n")
+		end := strings.IndexAny(v, " \t\r\n")
+		if end < 0 {
+			end = len(v)
 		}
+		if end > 0 {
+			if s, ok := NormStrongs(v[:end], r.opt.StrongsPrefix); ok {
+				r.arena = append(r.arena, s)
+			}
+		}
+		v = v[end:]
 	}
-	return out
+	if len(r.arena) == start {
+		return nil
+	}
+	return r.arena[start:len(r.arena):len(r.arena)]
 }
 
 func fields(v string) []string {
@@ -691,7 +707,12 @@ func (r *renderer) finish() Text {
 	return t
 }
 
+// addUnique appends the strings of src missing from dst. A nil dst takes
+// src itself (shared, capacity-limited: see lemma).
 func addUnique(dst, src []string) []string {
+	if dst == nil {
+		return src
+	}
 outer:
 	for _, s := range src {
 		for _, d := range dst {

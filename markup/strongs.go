@@ -3,7 +3,31 @@ package markup
 import (
 	"strconv"
 	"strings"
+	"sync"
 )
+
+// canonNames holds the canonical strings "G0".."G9999" and "H0".."H9999",
+// built once on first use, so that rendering does not allocate one string
+// per Strong's-tagged word.
+var canonNames = sync.OnceValue(func() *[2][10000]string {
+	var t [2][10000]string
+	for p, prefix := range []string{"G", "H"} {
+		var b strings.Builder
+		b.Grow(10000 * 6)
+		offs := make([]int, 10001)
+		for n := 0; n < 10000; n++ {
+			offs[n] = b.Len()
+			b.WriteString(prefix)
+			b.WriteString(strconv.Itoa(n))
+		}
+		offs[10000] = b.Len()
+		all := b.String()
+		for n := 0; n < 10000; n++ {
+			t[p][n] = all[offs[n]:offs[n+1]]
+		}
+	}
+	return &t
+})
 
 // NormStrongs turns one Strong's reference as written in a module into the
 // canonical form used everywhere in berean: the testament letter "G" (Greek)
@@ -52,6 +76,13 @@ func NormStrongs(s, defaultPrefix string) (string, bool) {
 	num, err := strconv.Atoi(s[:n])
 	if err != nil {
 		return "", false
+	}
+	if rest == "" && num < 10000 && (prefix == "G" || prefix == "H") {
+		p := 0
+		if prefix == "H" {
+			p = 1
+		}
+		return canonNames()[p][num], true
 	}
 	return prefix + strconv.Itoa(num) + strings.ToLower(rest), true
 }
