@@ -274,7 +274,12 @@ func introduces(gap []rune) bool {
 			depth++
 		case ')':
 			if depth == 0 {
-				return false // the reference's own parenthesis: it points back
+				// The reference's own parenthesis points back, unless the
+				// quotation follows at once: "Jesus said (John 3:16), “...”".
+				if strings.Trim(string(gap[i+1:]), " ,:\u2014\u2013") != "" {
+					return false
+				}
+				continue
 			}
 			depth--
 		}

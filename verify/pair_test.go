@@ -78,6 +78,8 @@ func TestPairing(t *testing.T) {
 			[]string{"John 14:6"}, []string{"I am the way, the truth, and the life"}},
 		{"introduction with a translation", "John 3:16 (ESV):\n\n> For God so loved the world.\n",
 			[]string{"John 3:16"}, []string{"For God so loved the world."}},
+		{"parenthesised reference right before the quotation", `Jesus said (John 3:16), “For God so loved the world.”`,
+			[]string{"John 3:16"}, []string{"For God so loved the world."}},
 		{"unquoted paraphrase", `he is our advocate before the Father (1 John 2:1). His intercession is grounded.`,
 			[]string{"1 John 2:1"}, []string{""}},
 		{"possessive apostrophe is not a quotation", `Jesus’ intercession in John 17 is the believers’ hope.`,
