@@ -528,11 +528,14 @@ func (m *Manager) apply(stage string, j *journal) error {
 				return err
 			}
 		}
+		placed, _ := os.Stat(filepath.Join(root, "mods.d", j.ConfFile))
 		for _, c := range j.OldConfs {
-			if c != j.ConfFile {
-				if err := moveAside(filepath.Join(root, "mods.d", c), "conf-"+c); err != nil {
-					return err
-				}
+			p := filepath.Join(root, "mods.d", c)
+			if fi, err := os.Stat(p); c == j.ConfFile || err == nil && placed != nil && os.SameFile(fi, placed) {
+				continue // the new conf itself (names differing only in case on a case-insensitive disk)
+			}
+			if err := moveAside(p, "conf-"+c); err != nil {
+				return err
 			}
 		}
 		syncDir(filepath.Join(root, "mods.d"))

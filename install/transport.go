@@ -128,8 +128,20 @@ func (c *Client) httpClient() *http.Client {
 		MaxIdleConnsPerHost: 4,
 		ForceAttemptHTTP2:   true,
 	}
-	c.HTTP = &http.Client{Transport: t}
+	c.HTTP = &http.Client{Transport: t, CheckRedirect: checkRedirect}
 	return c.HTTP
+}
+
+// checkRedirect follows at most 10 redirects and never from HTTPS to plain
+// HTTP, where the download could be altered on the way.
+func checkRedirect(req *http.Request, via []*http.Request) error {
+	if len(via) >= 10 {
+		return errors.New("stopped after 10 redirects")
+	}
+	if via[0].URL.Scheme == "https" && req.URL.Scheme != "https" {
+		return fmt.Errorf("refusing a redirect from %s to the insecure %s", via[0].URL, req.URL)
+	}
+	return nil
 }
 
 // Fetch downloads a small resource into memory (at most max bytes).

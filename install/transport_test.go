@@ -124,3 +124,30 @@ func TestDownloadFailures(t *testing.T) {
 		t.Errorf("cancelled: %v after %d requests", err, hits.Load())
 	}
 }
+
+func TestNoRedirectToPlainHTTP(t *testing.T) {
+	t.Parallel()
+	plain := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("altered")) }))
+	defer plain.Close()
+	secure := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/same" {
+			http.Redirect(w, r, "/ok", http.StatusFound)
+			return
+		}
+		if r.URL.Path == "/ok" {
+			w.Write([]byte("fine"))
+			return
+		}
+		http.Redirect(w, r, plain.URL+"/x", http.StatusFound)
+	}))
+	defer secure.Close()
+	hc := secure.Client()
+	hc.CheckRedirect = checkRedirect
+	c := &Client{HTTP: hc, Retries: -1}
+	if _, err := c.Fetch(context.Background(), secure.URL+"/down", 100); err == nil || !strings.Contains(err.Error(), "insecure") {
+		t.Errorf("https -> http redirect: %v", err)
+	}
+	if b, err := c.Fetch(context.Background(), secure.URL+"/same", 100); err != nil || string(b) != "fine" {
+		t.Errorf("https -> https redirect: %q %v", b, err)
+	}
+}
