@@ -58,11 +58,18 @@
 //
 // # Agreement with diatheke
 //
-// agreement_test.go reads every verse of the installed KJV and WEB and
-// compares it with diatheke's plain output of the whole Bible (one process
-// per module, parsed by verse labels). markup.Plain must equal diatheke's
-// body byte for byte and its heading must equal diatheke's (allowing for
-// diatheke's stale-heading repeats); Clean must equal diatheke's text word
-// for word after dropping punctuation, except where a named rule explains
-// the difference. The test prints the counts per rule.
+// agreement_test.go reads every verse, book introduction and chapter
+// introduction of the installed KJV and WEB and compares them with one
+// diatheke range query per module (`-f plain -o i -k "Genesis 0:0-…"`),
+// cut at the labels berean knows in order from the versification.
+// markup.Plain must equal diatheke's body byte for byte and its heading
+// must match what diatheke prints before the next label (its own, or
+// libsword's stale repeat of the previous one). Clean must equal
+// diatheke's text word for word, punctuation aside, except where a named
+// rule explains the difference; the test logs the counts per rule and
+// fails on any unexplained difference. Last run: KJV 31 102 verses, 28 104
+// identical, 2 970 pilcrow, 27 USFM residue, 1 divine-name capitals; WEB
+// 37 791 verses, 37 402 identical, 385 note glue, 4 speaker labels; the WEB
+// Hosea introduction differs by libsword's 16-bit size wrap; all 71 628
+// Plain bodies identical.
 package corpus
