@@ -43,6 +43,9 @@ const (
 	defMaxKeys     = 6    // definitions are used only for words this specific
 	specBoost      = 2.0  // a key whose renderings are half this word counts fully
 	stemStrength   = 0.85 // another form of the word (sin for sinned)
+	familyStrength = 0.7  // a longer word on the same stem (intercessor for intercession)
+	familyMinStem  = 6    // stems shorter than this have no family (too many words start with "pray")
+	familyMax      = 4    // family members at most
 )
 
 // compounds finds other spellings of a word as one or two words: a
@@ -125,13 +128,34 @@ func (a *Asker) expand(q *question, strongs, defs bool) []concept {
 				}
 			}
 		}
+		// The word's family: other stems that start with its stem
+		// ("intercessor" for "intercession"), slightly weaker, and the
+		// lexicon keys whose definitions have them (G3875 "an intercessor,
+		// consoler: advocate, comforter").
+		family := a.family(w.stem)
+		for _, st := range family {
+			c.feats = append(c.feats, feature{kind: featWord, term: st, strength: familyStrength})
+		}
 		if defs {
+			for _, st := range family {
+				kcs := a.ix.DefinitionsWith(st)
+				if len(kcs) == 0 || len(kcs) > defMaxKeys {
+					continue
+				}
+				for _, kc := range kcs {
+					if !have[kc.Key] {
+						have[kc.Key] = true
+						c.feats = append(c.feats, feature{kind: featDef, term: kc.Key, strength: defStrength})
+					}
+				}
+			}
 			kcs := a.ix.DefinitionsWith(w.text)
 			if len(kcs) > 0 && len(kcs) <= defMaxKeys {
 				for _, kc := range kcs {
 					if have[kc.Key] {
 						continue
 					}
+					have[kc.Key] = true
 					c.feats = append(c.feats, feature{kind: featDef, term: kc.Key, strength: defStrength})
 				}
 			}
@@ -214,4 +238,26 @@ func (a *Asker) matchTopics(cs []concept, idf map[string]float64) []topicMatch {
 
 func titleCase(s string) string {
 	return strings.ToUpper(s)
+}
+
+// family returns the stems of the indexed Bibles that start with stem and
+// are at most 3 letters longer (intercess -> intercessor), for stems of at
+// least familyMinStem letters.
+func (a *Asker) family(stem string) []string {
+	if len(stem) < familyMinStem {
+		return nil
+	}
+	seen := map[string]bool{stem: true}
+	var out []string
+	for _, b := range a.ix.Bibles() {
+		b.Prefix(index.StemTerms, stem, func(term []byte, _ index.Postings) bool {
+			t := string(term)
+			if !seen[t] && len(t) <= len(stem)+3 {
+				seen[t] = true
+				out = append(out, t)
+			}
+			return len(out) < familyMax
+		})
+	}
+	return out
 }

@@ -193,7 +193,10 @@ func (s *scored) reasons(k int32, maps []*bibleMap) []string {
 			n := 0
 			for _, bs := range s.bibles {
 				d := bs.m.fromKy[k]
-				if k := c.feats[bs.feat[ci][d]].kind; d >= 0 && bs.best[ci][d] > 0 && (k == featWord || k == featExact || k == featPair) {
+				if d < 0 || bs.best[ci][d] == 0 {
+					continue
+				}
+				if k := c.feats[bs.feat[ci][d]].kind; k == featWord || k == featExact || k == featPair {
 					n++
 					only = bs.m.b.Name()
 				}
