@@ -151,7 +151,14 @@ func (m *Manager) installRemote(ctx context.Context, r *Remote, force bool) Resu
 		res.Err = fmt.Errorf("install: %w", err)
 		return res
 	}
-	defer os.RemoveAll(stage)
+	committing := false
+	defer func() {
+		// A failed commit leaves its journal and the old version in the
+		// staging directory for the next run to complete (see recover).
+		if !committing {
+			os.RemoveAll(stage)
+		}
+	}()
 	newRoot := filepath.Join(stage, "new")
 
 	plan, err := m.fetchModule(ctx, r, stage, newRoot, &res)
@@ -168,8 +175,9 @@ func (m *Manager) installRemote(ctx context.Context, r *Remote, force bool) Resu
 		res.Err = moduleErr(r.Name, err)
 		return res
 	}
+	committing = true
 	if err := m.commit(stage, j); err != nil {
-		res.Err = moduleErr(r.Name, err)
+		res.Err = moduleErr(r.Name, fmt.Errorf("%w (the change is completed by the next 'berean modules' command)", err))
 		return res
 	}
 	res.Action = "installed"

@@ -834,3 +834,39 @@ func TestInstallRefusesOverlaps(t *testing.T) {
 	}
 	assertIntact(t, m, installedVersion(t, m.Root(), "WEB"))
 }
+
+// A commit that fails half way keeps its journal and the old version; the
+// next operation completes it.
+func TestFailedCommitIsCompletedLater(t *testing.T) {
+	t.Parallel()
+	needSystemModules(t)
+	lib := makeLibrary(t, modSpec{conf: "engWEB2015eb.conf"})
+	repo := t.TempDir()
+	WriteRepository(repo, lib, RepoOptions{})
+	srv := serveRepo(t, repo)
+	m := newTestManager(t, srv.URL+"/")
+	mustRefresh(t, m)
+	ctx := context.Background()
+	// Something in the way of the conf: a non-empty directory by its name.
+	obstacle := filepath.Join(m.Root(), "mods.d", "engWEB2015eb.conf")
+	os.MkdirAll(filepath.Join(obstacle, "x"), 0o755)
+	if _, err := m.Install(ctx, []string{"WEB"}, InstallOptions{}); err == nil {
+		t.Fatal("install over an obstacle succeeded")
+	}
+	ents, _ := os.ReadDir(filepath.Join(m.Root(), stagingDir))
+	kept := false
+	for _, e := range ents {
+		if _, err := os.Stat(filepath.Join(m.Root(), stagingDir, e.Name(), "journal.json")); err == nil {
+			kept = true
+		}
+	}
+	if !kept {
+		t.Fatal("no journal kept after the failed commit")
+	}
+	os.RemoveAll(obstacle)
+	// Any operation completes the change first.
+	if _, err := m.Remove(ctx, "NoSuchModule"); !errors.Is(err, ErrUnknownModule) {
+		t.Fatal(err)
+	}
+	assertIntact(t, m, installedVersion(t, lib, "WEB"))
+}
