@@ -72,7 +72,8 @@ const (
 	feedbackKeys  = 6    // best passages whose words make the feedback query
 	feedbackSpan  = 2    // verses of context around each
 	feedbackMin   = 0.5  // share of the best score a feedback passage needs
-	feedbackWords = 8    // words in the feedback query
+	feedbackWords = 5    // words in each feedback query
+	feedbackCands = 30   // verses kept from each feedback query
 	feedbackShare = 0.6  // the feedback query's best verse scores this share of the topic's best
 )
 
@@ -135,30 +136,40 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 	for _, c := range cands {
 		add(c.Ord, c.Score, noteOf(c))
 	}
-	// Pseudo-relevance feedback: the words shared by the best passages and
-	// their context ("priest", "heavens" around Heb 7:25 and Rom 8:34) make
-	// a second query whose verses join at a lower weight.
+	// Pseudo-relevance feedback, per key passage: the topic plus the
+	// salient words of the passage's context ("priest" around Heb 7:25)
+	// make a second query, whose verses join at a lower weight.
 	if len(cands) > 0 {
-		var keys []int
-		var ws []float64
+		var keys []ask.Candidate
 		for _, c := range cands {
 			if len(keys) >= feedbackKeys || c.Score < feedbackMin*cands[0].Score {
 				break
 			}
-			keys = append(keys, c.Ord)
-			ws = append(ws, c.Score/cands[0].Score)
+			dup := false
+			for _, k := range keys {
+				if sameChapter(k.Ord, c.Ord) {
+					dup = true
+				}
+			}
+			if !dup {
+				keys = append(keys, c)
+			}
 		}
-		words := s.a.Salient(keys, ws, feedbackSpan, feedbackWords, topic)
-		if len(words) > 0 {
-			more, _, err := s.a.Candidates(ctx, strings.Join(words, " "), candidates, ask.Options{NoTopics: true})
+		for _, k := range keys {
+			words := s.a.Salient([]int{k.Ord}, []float64{1}, feedbackSpan, feedbackWords, topic)
+			if len(words) == 0 {
+				continue
+			}
+			more, _, err := s.a.Candidates(ctx, topic+" "+strings.Join(words, " "), feedbackCands, ask.Options{NoTopics: true})
 			if err != nil {
 				return nil, err
 			}
-			if len(more) > 0 {
-				scale := feedbackShare * cands[0].Score / more[0].Score
-				for _, c := range more {
-					add(c.Ord, c.Score*scale, "related words: "+strings.Join(firstWords(c.Why, 3), ", "))
-				}
+			if len(more) == 0 {
+				continue
+			}
+			scale := feedbackShare * k.Score / more[0].Score
+			for _, c := range more {
+				add(c.Ord, c.Score*scale, fmt.Sprintf("like %s: %s", human(k.Ord, k.Ord), strings.Join(firstWords(c.Why, 3), ", ")))
 			}
 			st.Terms = append(st.Terms, words...)
 		}

@@ -28,7 +28,6 @@ func TestPs110Quotations(t *testing.T) {
 	}
 }
 
-
 func BenchmarkRelated(b *testing.B) {
 	ix := devIndex(b)
 	f := New(ix)
