@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"iter"
+	"sync"
 
 	"berean/canon"
 	"berean/markup"
@@ -18,7 +19,10 @@ type Bible struct {
 	kind    markup.Kind
 	filters markup.Filters
 
-	src entrySource
+	once   sync.Once // the module files are opened on first read
+	opener func() (entrySource, error)
+	src    entrySource
+	err    error
 }
 
 // entrySource is what a Bible reads: the raw entry of a verse slot. It must
@@ -29,6 +33,12 @@ type entrySource interface {
 }
 
 func newBible(mi *sword.ModuleInfo, sys *canon.System, src entrySource) *Bible {
+	return lazyBible(mi, sys, func() (entrySource, error) { return src, nil })
+}
+
+// lazyBible describes a Bible from its conf; open opens its files when a
+// verse is first read.
+func lazyBible(mi *sword.ModuleInfo, sys *canon.System, open func() (entrySource, error)) *Bible {
 	var filters []string
 	if mi.Conf != nil {
 		filters = mi.Conf.All("GlobalOptionFilter")
@@ -38,8 +48,18 @@ func newBible(mi *sword.ModuleInfo, sys *canon.System, src entrySource) *Bible {
 		sys:     sys,
 		kind:    markup.KindOf(mi.SourceType),
 		filters: markup.FiltersOf(filters),
-		src:     src,
+		opener:  open,
 	}
+}
+
+func (b *Bible) load() error {
+	b.once.Do(func() {
+		b.src, b.err = b.opener()
+		if b.err != nil {
+			b.err = fmt.Errorf("corpus: %s: %w", b.Info.Name, b.err)
+		}
+	})
+	return b.err
 }
 
 // Verse is one verse of a Bible.
@@ -69,6 +89,9 @@ func (b *Bible) Kind() markup.Kind { return b.kind }
 func (b *Bible) Raw(osis string, ch, v int) ([]byte, error) {
 	if _, _, err := b.sys.Slot(osis, ch, v); err != nil {
 		return nil, fmt.Errorf("%s: %w", b.Name(), err)
+	}
+	if err := b.load(); err != nil {
+		return nil, err
 	}
 	raw, err := b.src.Entry(osis, ch, v)
 	if err != nil {

@@ -35,47 +35,50 @@ type Corpus struct {
 	closers []func() error
 }
 
-// Open finds the modules under roots (see sword.DefaultRoots) and opens
-// every Bible among them; Strong's lexicons and topical dictionaries are
-// opened when first used. Modules of other kinds are left alone; a Bible
-// that fails to open is skipped (its error is returned only when nothing
-// at all could be opened).
+// Open finds the modules under roots (see sword.DefaultRoots): the Bibles,
+// Strong's lexicons and topical dictionaries among them. It reads only the
+// confs; each module's files are opened when first used, so that a
+// command reading one verse pays for one module. A module that fails to
+// open reports its error on first use. Modules of other kinds and locked
+// modules are left alone.
 func Open(roots []string) (*Corpus, error) {
 	lib, err := sword.OpenLibrary(roots)
 	if err != nil {
 		return nil, fmt.Errorf("corpus: %w", err)
 	}
 	c := &Corpus{lib: lib}
-	var errs []error
 	for _, mi := range lib.Modules() {
-		if err := c.add(mi); err != nil {
-			errs = append(errs, err)
-		}
+		c.add(mi)
 	}
 	c.index()
-	if len(c.bibles) == 0 && len(c.greek)+len(c.hebrew)+len(c.topical) == 0 && len(errs) > 0 {
-		return nil, fmt.Errorf("corpus: no module could be opened: %w", errors.Join(errs...))
-	}
 	return c, nil
 }
 
-// add opens one module if it is of a kind the corpus uses.
-func (c *Corpus) add(mi *sword.ModuleInfo) error {
+// add takes one module if it is of a kind the corpus uses.
+func (c *Corpus) add(mi *sword.ModuleInfo) {
 	if mi.Locked {
-		return nil
+		return
 	}
 	switch strings.ToLower(mi.Type) {
 	case "bible":
-		m, err := sword.OpenVerse(mi)
-		if err != nil {
-			return fmt.Errorf("corpus: %s: %w", mi.Name, err)
+		sys, ok := canon.Get(mi.Versification)
+		if !ok {
+			sys = canon.KJV() // as libsword (and sword.OpenVerse) do
 		}
-		c.closers = append(c.closers, m.Close)
-		c.bibles = append(c.bibles, newBible(mi, m.System(), m))
+		c.bibles = append(c.bibles, lazyBible(mi, sys, func() (entrySource, error) {
+			m, err := sword.OpenVerse(mi)
+			if err != nil {
+				return nil, err
+			}
+			c.mu.Lock()
+			c.closers = append(c.closers, m.Close)
+			c.mu.Unlock()
+			return m, nil
+		}))
 	case "lexicon":
 		role := lexRole(mi)
 		if role == roleNone {
-			return nil
+			return
 		}
 		d := lazyDict(mi, func() (lexSource, error) {
 			m, err := sword.OpenLex(mi)
@@ -96,7 +99,6 @@ func (c *Corpus) add(mi *sword.ModuleInfo) error {
 			c.topical = append(c.topical, d)
 		}
 	}
-	return nil
 }
 
 type role int

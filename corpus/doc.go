@@ -14,7 +14,8 @@
 // # Modules
 //
 // Open reads every conf under the roots (package sword) and keeps the
-// unlocked modules of three kinds: Bibles (Type bible), Strong's lexicons
+// unlocked modules of three kinds, opening each module's files only when
+// it is first used (Open costs a fraction of a millisecond): Bibles (Type bible), Strong's lexicons
 // (a lexicon whose conf says Feature=GreekDef or HebrewDef) and topical
 // dictionaries (a lexicon whose description, LCSH or name says topical or
 // Nave; Nave's conf has no Feature). Bible names are matched on the conf
@@ -52,9 +53,9 @@
 //
 // # Concurrency
 //
-// A Corpus and its Bibles are safe for concurrent use: each module reader
-// is used under its own mutex (it caches the last decompressed block), and
-// rendering happens outside the lock on a private copy of the entry.
+// A Corpus and its Bibles are safe for concurrent use: the sword readers
+// are (they guard their block caches and return fresh slices), modules
+// are opened under sync.Once, and rendering works on private data.
 //
 // # Agreement with diatheke
 //
