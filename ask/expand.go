@@ -40,7 +40,7 @@ const (
 	strongShareMin = 0.12 // a key must carry this share of the word's tagged renderings
 	strongStrength = 0.75 // a verse matching only through a rendering key
 	defStrength    = 0.45 // a verse matching only through a lexicon definition
-	defMaxKeys     = 6    // definitions are used only for words this specific
+	defMaxKeys     = 8    // definitions are used only for words this specific
 	specBoost      = 2.0  // a key whose renderings are half this word counts fully
 	stemStrength   = 0.85 // another form of the word (sin for sinned)
 	familyStrength = 0.7  // a longer word on the same stem (intercessor for intercession)
@@ -240,19 +240,21 @@ func titleCase(s string) string {
 	return strings.ToUpper(s)
 }
 
-// family returns the stems of the indexed Bibles that start with stem and
-// are at most 3 letters longer (intercess -> intercessor), for stems of at
-// least familyMinStem letters.
+// family returns the stems of the indexed Bibles that share all but the
+// last letter of stem (at least familyMinStem letters) and are at most 4
+// letters longer: the analyser stems "intercession" to "interced" but
+// "intercessor" to itself; they share "interce".
 func (a *Asker) family(stem string) []string {
-	if len(stem) < familyMinStem {
+	if len(stem) < familyMinStem+1 {
 		return nil
 	}
+	prefix := stem[:len(stem)-1]
 	seen := map[string]bool{stem: true}
 	var out []string
 	for _, b := range a.ix.Bibles() {
-		b.Prefix(index.StemTerms, stem, func(term []byte, _ index.Postings) bool {
+		b.Prefix(index.StemTerms, prefix, func(term []byte, _ index.Postings) bool {
 			t := string(term)
-			if !seen[t] && len(t) <= len(stem)+3 {
+			if !seen[t] && len(t) <= len(stem)+4 {
 				seen[t] = true
 				out = append(out, t)
 			}
