@@ -472,12 +472,23 @@ func (v *verifier) check(c citation) Citation {
 		}
 		return out
 	}
-	// Compare with the cited passage in every Bible.
+	// Compare with the cited passage in every Bible. A passage much
+	// longer than the quotation (a whole chapter) is judged by its best
+	// run of verses, so that words scattered over a chapter do not add up
+	// to a match.
 	best, bestBible := -1.0, 0
+	need := max(1, (len(q)+6)/7)
 	for _, p := range cited {
-		a := v.m.align(q, p)
-		if a.sim > best {
-			best, bestBible = a.sim, p.bible
+		var sim float64
+		if p.to-p.from+1 > need+3 {
+			if _, _, _, sc, ok := v.m.bestSpan(q, p.bible, p.from, p.to); ok {
+				sim = max(0, sc)
+			}
+		} else {
+			sim = v.m.align(q, p).sim
+		}
+		if sim > best {
+			best, bestBible = sim, p.bible
 		}
 	}
 	out.Similarity = round2(best)
@@ -718,10 +729,16 @@ func (m *Model) bestSpan(q []qterm, bi, from, to int) (int, int, float64, float6
 	}
 	first, last := p.from+a.first, p.from+a.last
 	if last-first+1 > maxSpan {
-		f, l := a.core()
-		sf, sl := p.from+f, p.from+l
-		s := m.align(q, m.passage(bi, sf, sl)).sim
-		return sf, sl, s, spanScore(s, len(q), sl-sf+1), true
+		// A long region (a whole chapter): slide a window as long as the
+		// quotation needs, then look closely around the best window.
+		w := max(1, (len(q)+6)/7) + 2
+		bs, bf := -1.0, first
+		for f := first; f <= last; f += max(1, w/2) {
+			if s := m.align(q, m.passage(bi, f, min(f+w-1, last))).sim; s > bs {
+				bs, bf = s, f
+			}
+		}
+		return m.bestSpan(q, bi, max(from, bf-1), min(to, bf+w))
 	}
 	bf, bl, bs, bscore := 0, 0, 0.0, -1.0
 	for f := first; f <= last; f++ {
