@@ -64,9 +64,9 @@ const (
 	candidates    = 80   // verses retrieved for the topic
 	contextSpan   = 5    // verses on each side of a key NT verse searched for quotations
 	contextKeys   = 8    // key verses whose context is searched
-	quoteMin      = 0.35 // a quotation link must score this
+	quoteMin      = 0.5  // a quotation link must score this
 	quoteShare    = 0.8  // a quoted passage scores this share of the verse quoting it (× link score)
-	joinShare     = 0.3  // neighbours join a range when both score this share of the top verse
+	joinShare     = 0.15 // neighbours join a range when both score this share of the top verse
 	maxRange      = 6    // verses per range at most
 	minShareKeep  = 0.12 // passages under this share of the top score are left out
 	feedbackKeys  = 6    // best passages whose words make the feedback query
@@ -94,9 +94,10 @@ func firstWords(why []string, n int) []string {
 }
 
 type item struct {
-	ord   int
-	score float64
-	note  string
+	ord    int
+	score  float64
+	note   string
+	direct bool // retrieved for the topic itself (not by a quotation or feedback link)
 }
 
 // Study writes the study of topic.
@@ -123,7 +124,7 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 	add := func(ord int, score float64, note string) {
 		it := pool[ord]
 		if it == nil {
-			pool[ord] = &item{ord, score, note}
+			pool[ord] = &item{ord: ord, score: score, note: note}
 			return
 		}
 		if score > it.score {
@@ -135,6 +136,7 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 	}
 	for _, c := range cands {
 		add(c.Ord, c.Score, noteOf(c))
+		pool[c.Ord].direct = true
 	}
 	// Pseudo-relevance feedback, per key passage: the topic plus the
 	// salient words of the passage's context ("priest" around Heb 7:25)
@@ -179,7 +181,7 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 	if s.x != nil {
 		n := 0
 		for _, c := range cands {
-			if n >= contextKeys {
+			if n >= contextKeys || c.Score < feedbackMin*cands[0].Score {
 				break
 			}
 			n++
@@ -203,7 +205,7 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 		top = math.Max(top, it.score)
 	}
 	groups := group(items, top)
-	var ot, nt []Passage
+	var ot, nt, direct []Passage
 	for _, g := range groups {
 		if g.score < minShareKeep*top {
 			continue
@@ -212,6 +214,9 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 		if err != nil {
 			return nil, err
 		}
+		if g.direct {
+			direct = append(direct, p)
+		}
 		b, _, _ := canon.KJV().VerseAt(g.lo)
 		if canon.IsOT(b) {
 			ot = append(ot, p)
@@ -219,7 +224,7 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 			nt = append(nt, p)
 		}
 	}
-	key := bestOf(append(append([]Passage{}, ot...), nt...), o.Key)
+	key := bestOf(direct, o.Key)
 	ot = canonical(bestOf(ot, o.OT))
 	nt = canonical(bestOf(nt, o.NT))
 	st.Sections = append(st.Sections,
@@ -269,6 +274,7 @@ type grp struct {
 	lo, hi int
 	score  float64
 	note   string
+	direct bool
 }
 
 // group joins neighbouring verses of one chapter into ranges when both
@@ -282,6 +288,7 @@ func group(items []*item, top float64) []grp {
 			if it.ord == g.hi+1 && sameChapter(g.hi, it.ord) && g.hi-g.lo+1 < maxRange &&
 				it.score >= joinShare*top && g.score >= joinShare*top {
 				g.hi = it.ord
+				g.direct = g.direct || it.direct
 				if it.score > g.score {
 					g.score = it.score
 					if it.note != "" {
@@ -291,7 +298,7 @@ func group(items []*item, top float64) []grp {
 				continue
 			}
 		}
-		out = append(out, grp{it.ord, it.ord, it.score, it.note})
+		out = append(out, grp{it.ord, it.ord, it.score, it.note, it.direct})
 	}
 	return out
 }
