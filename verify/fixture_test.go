@@ -156,3 +156,23 @@ And Genesis 2:2 is about weaving. Genesis 1:77 says: “The potter shaped a jar 
 		t.Errorf("shared parenthesis: %+v", rep.Citations)
 	}
 }
+
+// TestConcurrentArticles: one model serves many articles at once (the
+// server shares it); run with -race.
+func TestConcurrentArticles(t *testing.T) {
+	m := fixtureModel(t)
+	article := []byte("“the watchman went boldly before the elders of the city” (Genesis 1:3). “The shepherd counted his flock” (Genesis 1:4).")
+	done := make(chan Report, 8)
+	for range 8 {
+		go func() {
+			rep, _ := Article(context.Background(), article, Deps{Model: m})
+			done <- rep
+		}()
+	}
+	for range 8 {
+		rep := <-done
+		if len(rep.Citations) != 2 || rep.Citations[0].Suggested != "Gen.1.2" || rep.Citations[1].Verdict != OK {
+			t.Errorf("concurrent run: %+v", rep.Citations)
+		}
+	}
+}
