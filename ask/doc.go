@@ -40,8 +40,14 @@
 //     verses from Leviticus above Hebrews 9. This bridges vocabulary:
 //     'anxious' (WEB) -> G3309 -> 'careful', 'take thought' (KJV); 'advocate'
 //     -> G3875 -> 'Comforter'; 'intercession' -> G1793, H6293;
-//   - a Strong's key whose lexicon definition contains the word, strength
-//     0.45, only for words found in at most 6 definitions (specific words).
+//   - the word's family: stems that share all but the last letter of its
+//     stem (6 letters at least) and are at most 4 letters longer, strength
+//     0.7 ("interced" for intercession, "intercessor");
+//   - a Strong's key whose lexicon definition contains the word or one of its
+//     family, strength 0.45, only for words found in at most 8 definitions
+//     (specific words): "intercessor" is in the definitions of G3875 ("an
+//     intercessor, consoler: advocate, comforter") and G3316 (mediator), so
+//     'intercession' reaches 1 John 2:1 and 1 Tim 2:5.
 //
 // Other translations' wording needs no table: every installed Bible is
 // searched and a verse keeps its best translation (below).
