@@ -1,11 +1,25 @@
 package server
 
 import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
 	"net/http"
 	"strings"
 
 	"berean"
+	"berean/ask"
+	"berean/study"
+	"berean/verify"
+	"berean/xref"
 )
+
+// MaxQuestion bounds the length of a question or study topic (bytes).
+const MaxQuestion = 2000
 
 // The JSON API. Each handler reads its parameters, calls one engine method
 // and returns the engine's result type, the same one the CLI prints with
@@ -51,16 +65,142 @@ func splitList(s string) []string {
 	return out
 }
 
-func notBuilt(what string) error {
-	return &Error{Status: http.StatusNotImplemented, Code: "not_implemented", Message: what + " is not available in this build yet"}
+func (s *Server) apiAsk(r *http.Request) (any, error) {
+	q, err := param(r, "q", true)
+	if err != nil {
+		return nil, err
+	}
+	n, err := intParam(r, "n", 10, 100)
+	if err != nil {
+		return nil, err
+	}
+	bible, _ := param(r, "bible", false)
+	return s.ask(r.Context(), q, bible, n)
 }
 
-func (s *Server) apiAsk(r *http.Request) (any, error)    { return nil, notBuilt("ask") }
-func (s *Server) apiStudy(r *http.Request) (any, error)  { return nil, notBuilt("study") }
-func (s *Server) apiVerify(r *http.Request) (any, error) { return nil, notBuilt("verify") }
-func (s *Server) apiXref(r *http.Request) (any, error)   { return nil, notBuilt("xref") }
-func (s *Server) apiOpenAPI(r *http.Request) (any, error) {
-	return nil, notBuilt("the OpenAPI document")
+func (s *Server) ask(ctx context.Context, q, bible string, n int) (*ask.Result, error) {
+	if len(q) > MaxQuestion {
+		return nil, &Error{Status: http.StatusRequestEntityTooLarge, Code: "too_large", Message: fmt.Sprintf("the question is longer than %d bytes", MaxQuestion)}
+	}
+	a, err := s.asker(ctx)
+	if err != nil {
+		return nil, err
+	}
+	res, err := a.Ask(ctx, q, ask.Options{Bible: bible, N: n})
+	switch {
+	case errors.Is(err, ask.ErrUnknownBible):
+		return nil, &Error{Status: http.StatusNotFound, Code: berean.CodeUnknownModule, Message: err.Error()}
+	case errors.Is(err, ask.ErrEmpty):
+		return nil, badRequest(berean.CodeBadInput, "%v", err)
+	}
+	return res, err
+}
+
+func (s *Server) apiStudy(r *http.Request) (any, error) {
+	topic, err := param(r, "topic", true)
+	if err != nil {
+		return nil, err
+	}
+	bible, _ := param(r, "bible", false)
+	return s.study(r.Context(), topic, bible)
+}
+
+func (s *Server) study(ctx context.Context, topic, bible string) (*study.Study, error) {
+	if len(topic) > MaxQuestion {
+		return nil, &Error{Status: http.StatusRequestEntityTooLarge, Code: "too_large", Message: fmt.Sprintf("the topic is longer than %d bytes", MaxQuestion)}
+	}
+	st, err := s.studier(ctx)
+	if err != nil {
+		return nil, err
+	}
+	res, err := st.Study(ctx, topic, study.Options{Bible: bible})
+	switch {
+	case errors.Is(err, ask.ErrUnknownBible):
+		return nil, &Error{Status: http.StatusNotFound, Code: berean.CodeUnknownModule, Message: err.Error()}
+	case errors.Is(err, ask.ErrEmpty):
+		return nil, badRequest(berean.CodeBadInput, "%v", err)
+	}
+	return res, err
+}
+
+func (s *Server) apiXref(r *http.Request) (any, error) {
+	ref, err := param(r, "ref", true)
+	if err != nil {
+		return nil, err
+	}
+	n, err := intParam(r, "n", 20, 200)
+	if err != nil {
+		return nil, err
+	}
+	bible, _ := param(r, "bible", false)
+	return s.xref(r.Context(), ref, bible, n)
+}
+
+func (s *Server) xref(ctx context.Context, reference, bible string, n int) (*xref.Result, error) {
+	f, err := s.finder(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if _, _, _, err := f.Parse(reference); err != nil {
+		return nil, badRequest(berean.CodeInvalidReference, "%v", err)
+	}
+	res, err := f.Related(ctx, reference, xref.Options{N: n, Bible: bible})
+	if errors.Is(err, xref.ErrUnknownBible) {
+		return nil, &Error{Status: http.StatusNotFound, Code: berean.CodeUnknownModule, Message: err.Error()}
+	}
+	return res, err
+}
+
+func (s *Server) apiVerify(r *http.Request) (any, error) {
+	body, err := readArticle(r)
+	if err != nil {
+		return nil, err
+	}
+	return s.verify(r.Context(), body)
+}
+
+// readArticle reads the article of POST /api/verify: the body as text, or
+// the "text" field of a JSON object when the body is JSON.
+func readArticle(r *http.Request) ([]byte, error) {
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		return nil, err
+	}
+	ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if ct == "application/json" || (ct == "" && len(bytes.TrimSpace(body)) > 0 && bytes.TrimSpace(body)[0] == '{') {
+		var in struct {
+			Text *string `json:"text"`
+		}
+		dec := json.NewDecoder(bytes.NewReader(body))
+		if err := dec.Decode(&in); err != nil {
+			return nil, badRequest(berean.CodeBadInput, "the body is not a JSON object {\"text\": \"...\"}: %v", err)
+		}
+		if in.Text == nil {
+			return nil, badRequest("missing_parameter", "the JSON body has no \"text\" field")
+		}
+		body = []byte(*in.Text)
+	}
+	if len(bytes.TrimSpace(body)) == 0 {
+		return nil, badRequest("missing_parameter", "the article is empty: POST it as text/plain, or JSON {\"text\": \"...\"}")
+	}
+	return body, nil
+}
+
+func (s *Server) verify(ctx context.Context, article []byte) (*verify.Report, error) {
+	d, err := s.verifyDeps(ctx)
+	if err != nil {
+		return nil, err
+	}
+	rep, err := verify.Article(ctx, article, d)
+	switch {
+	case errors.Is(err, verify.ErrTooLarge):
+		return nil, &Error{Status: http.StatusRequestEntityTooLarge, Code: berean.CodeTooLarge, Message: err.Error()}
+	case errors.Is(err, verify.ErrBinary):
+		return nil, badRequest(berean.CodeBadInput, "%v", err)
+	case err != nil:
+		return nil, err
+	}
+	return &rep, nil
 }
 
 func (s *Server) apiSearch(r *http.Request) (any, error) {

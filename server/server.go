@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
@@ -47,6 +48,8 @@ type Server struct {
 	latency *prometheus.HistogramVec
 	mux     *http.ServeMux
 	ui      *ui
+	feat    features
+	openapi []byte
 }
 
 // New builds a server and its routes.
@@ -84,6 +87,9 @@ func New(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s.ui = ui
+	if s.openapi, err = openAPIDocument(); err != nil {
+		return nil, err
+	}
 	s.routes()
 	return s, nil
 }
@@ -102,7 +108,10 @@ func (s *Server) routes() {
 	api("GET /api/lexicon/{key}", s.apiLexicon)
 	api("GET /api/topic/{name}", s.apiTopic)
 	api("GET /api/modules", s.apiModules)
-	api("GET /api/openapi.json", s.apiOpenAPI)
+	s.mux.Handle("GET /api/openapi.json", s.instrument("GET /api/openapi.json", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		w.Write(s.openapi)
+	})))
 	api("/api/", func(r *http.Request) (any, error) {
 		return nil, &Error{Status: http.StatusNotFound, Code: "not_found", Message: "no API endpoint " + r.Method + " " + r.URL.Path + "; see /api/openapi.json"}
 	})
@@ -115,8 +124,21 @@ func (s *Server) routes() {
 }
 
 // Handler returns the root handler with deadlines, limits, CORS and access logs.
+//
+// GET /_hello is a bare hello-world handler outside all middleware: the
+// baseline that scripts/bench-server.sh measures the read path against in
+// the same process.
 func (s *Server) Handler() http.Handler {
-	return s.middleware(s.mux)
+	h := s.middleware(s.mux)
+	hello := []byte("hello, world\n")
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/_hello" {
+			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+			w.Write(hello)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
 }
 
 // Error is an API error: an HTTP status and the contract's error shape
@@ -198,6 +220,9 @@ func classify(err error) *Error {
 // param reads a query parameter, requiring it when required is set.
 func param(r *http.Request, name string, required bool) (string, error) {
 	v := strings.TrimSpace(r.URL.Query().Get(name))
+	if !utf8.ValidString(v) {
+		return "", badRequest(berean.CodeBadInput, "the query parameter %q is not valid UTF-8", name)
+	}
 	if v == "" && required {
 		return "", badRequest("missing_parameter", "the query parameter %q is required", name)
 	}

@@ -1,18 +1,693 @@
 package server
 
 import (
+	"bytes"
+	"context"
+	"embed"
+	"errors"
 	"fmt"
+	"html/template"
+	"io/fs"
+	"log/slog"
 	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"berean"
+	"berean/canon"
+	"berean/corpus"
+	"berean/markup"
+	"berean/search"
+	"berean/verify"
 )
 
-// ui is the web interface. Placeholder page until the UI lands.
-type ui struct{ s *Server }
+//go:embed templates/*.html static/*
+var assets embed.FS
 
-func newUI(s *Server) (*ui, error) { return &ui{s: s}, nil }
+// ui is the web interface: server-rendered pages that work without
+// JavaScript; static/app.js only adds conveniences.
+type ui struct {
+	s      *Server
+	pages  map[string]*template.Template
+	static http.Handler
+}
+
+var pageNames = []string{"home", "read", "search", "ask", "study", "verify", "lexicon", "topic", "error"}
+
+func newUI(s *Server) (*ui, error) {
+	u := &ui{s: s, pages: map[string]*template.Template{}}
+	funcs := template.FuncMap{
+		"human":   humanOSIS,
+		"readURL": func(osis string) string { return "/read?ref=" + url.QueryEscape(osis) },
+		"pct":     func(f float64) string { return strconv.Itoa(int(f*100+0.5)) + "%" },
+		"score":   func(f float64) string { return strconv.FormatFloat(f, 'f', 2, 64) },
+		"topicURL": func(name string) string {
+			return "/topic/" + url.PathEscape(name)
+		},
+		"seeURL": func(s string) string {
+			if len(s) > 1 && (s[0] == 'G' || s[0] == 'H') && s[1] >= '0' && s[1] <= '9' {
+				return "/lexicon/" + url.PathEscape(s)
+			}
+			return "/topic/" + url.PathEscape(s)
+		},
+		"join": strings.Join,
+		"inc":  func(i int) int { return i + 1 },
+	}
+	for _, name := range pageNames {
+		t, err := template.New("base.html").Funcs(funcs).ParseFS(assets, "templates/base.html", "templates/"+name+".html")
+		if err != nil {
+			return nil, fmt.Errorf("server: parsing the %s page: %w", name, err)
+		}
+		u.pages[name] = t
+	}
+	sub, err := fs.Sub(assets, "static")
+	if err != nil {
+		return nil, err
+	}
+	u.static = http.StripPrefix("/static/", http.FileServerFS(sub))
+	return u, nil
+}
 
 func (u *ui) routes(mux *http.ServeMux) {
-	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		fmt.Fprint(w, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>berean</title></head><body><h1>berean</h1><form action="/api/read"><label>Reference <input name="ref"></label><button>Read</button></form></body></html>`)
-	})
+	page := func(pattern string, h func(w http.ResponseWriter, r *http.Request) (string, any, error)) {
+		mux.Handle(pattern, u.s.instrument(pattern, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			name, data, err := h(w, r)
+			if name == "" && err == nil {
+				return // redirected
+			}
+			if err != nil {
+				e := classify(err)
+				if e.Status >= 500 {
+					u.s.log.ErrorContext(r.Context(), "page failed", "path", r.URL.Path, "err", err)
+				}
+				u.render(w, r, e.Status, "error", &errorPage{base: base{Title: "Error"}, Status: e.Status, Code: e.Code, Message: e.Message})
+				return
+			}
+			u.render(w, r, http.StatusOK, name, data)
+		})))
+	}
+	page("GET /{$}", u.home)
+	page("GET /read", u.read)
+	page("GET /search", u.search)
+	page("GET /ask", u.ask)
+	page("GET /study", u.study)
+	page("GET /verify", u.verifyForm)
+	page("POST /verify", u.verify)
+	page("GET /lexicon/{key}", u.lexicon)
+	page("GET /topic/{name}", u.topic)
+	mux.Handle("GET /static/", u.s.instrument("GET /static/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "public, max-age=3600")
+		u.static.ServeHTTP(w, r)
+	})))
+	mux.Handle("/", u.s.instrument("/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		u.render(w, r, http.StatusNotFound, "error", &errorPage{base: base{Title: "Not found"}, Status: 404, Code: "not_found", Message: "There is no page " + r.URL.Path + "."})
+	})))
 }
+
+// render executes a page into a buffer first, so a template error never
+// leaves half a page.
+func (u *ui) render(w http.ResponseWriter, r *http.Request, status int, name string, data any) {
+	var buf bytes.Buffer
+	if err := u.pages[name].Execute(&buf, data); err != nil {
+		u.s.log.LogAttrs(r.Context(), slog.LevelError, "template", slog.String("page", name), slog.Any("err", err))
+		http.Error(w, "internal error rendering the page", http.StatusInternalServerError)
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Content-Length", strconv.Itoa(buf.Len()))
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")
+	w.WriteHeader(status)
+	w.Write(buf.Bytes())
+}
+
+// base is what every page's layout needs.
+type base struct {
+	Title string
+	Query string // the search box's value
+	Nav   string // the current section, for aria-current
+}
+
+type errorPage struct {
+	base
+	Status  int
+	Code    string
+	Message string
+}
+
+type homePage struct {
+	base
+	Examples []example
+}
+
+type example struct{ Label, URL, Kind string }
+
+// home is the search box; with ?q= it sends the input where it belongs.
+func (u *ui) home(w http.ResponseWriter, r *http.Request) (string, any, error) {
+	q := strings.TrimSpace(r.URL.Query().Get("q"))
+	if q != "" {
+		if !utf8.ValidString(q) {
+			return "", nil, badRequest(berean.CodeBadInput, "the query is not valid UTF-8")
+		}
+		kind := u.kindOf(q)
+		target := "/search?q=" + url.QueryEscape(q)
+		switch kind {
+		case "read":
+			target = "/read?ref=" + url.QueryEscape(q)
+		case "ask":
+			target = "/ask?q=" + url.QueryEscape(q)
+		}
+		if b := r.URL.Query().Get("bible"); b != "" && utf8.ValidString(b) {
+			target += "&bible=" + url.QueryEscape(b)
+		}
+		http.Redirect(w, r, target, http.StatusSeeOther)
+		return "", nil, nil
+	}
+	return "home", &homePage{base: base{Title: "berean"}, Examples: []example{
+		{"Heb 7:23-25", "/read?ref=Heb+7%3A23-25&bible=KJV&bible=WEB", "a reference"},
+		{"Where does the Bible say Jesus lives to make intercession for us?", "/ask?q=Where+does+the+Bible+say+Jesus+lives+to+make+intercession+for+us%3F", "a question"},
+		{"intercession", "/search?q=intercession", "a word"},
+		{`"make intercession"`, "/search?q=%22make+intercession%22", "a phrase"},
+		{"strong:G1793", "/search?q=strong%3AG1793", "a Strong's number"},
+		{"Jesus makes intercession for us", "/study?topic=Jesus+makes+intercession+for+us", "a study"},
+	}}, nil
+}
+
+// questionWords start a question.
+var questionWords = map[string]bool{
+	"where": true, "what": true, "which": true, "who": true, "whom": true, "whose": true, "why": true,
+	"how": true, "when": true, "is": true, "are": true, "does": true, "do": true, "did": true, "can": true,
+	"should": true, "will": true, "was": true, "were": true, "verses": true, "verse": true, "show": true,
+	"find": true, "tell": true, "has": true, "have": true,
+}
+
+// kindOf tells a reference ("Heb 7:25", "Jn 3:16; Rom 8"), a question (ends
+// with "?", starts with a question word, or six or more plain words) and a
+// search query apart. A reference needs a number, so "Acts" or "Job" search
+// the word.
+func (u *ui) kindOf(q string) string {
+	if strings.ContainsAny(q, "0123456789") {
+		if bs, err := u.s.eng.Bibles(nil); err == nil {
+			if _, err := u.s.eng.ParseRefs(bs[0], []string{q}); err == nil {
+				return "read"
+			}
+		}
+	}
+	if strings.HasSuffix(q, "?") {
+		return "ask"
+	}
+	if strings.ContainsAny(q, `"*:()|`) || strings.Contains(q, " OR ") || strings.HasPrefix(q, "-") || strings.Contains(q, " -") {
+		return "search"
+	}
+	words := strings.Fields(strings.ToLower(q))
+	if len(words) > 1 && questionWords[words[0]] || len(words) >= 6 {
+		return "ask"
+	}
+	return "search"
+}
+
+// --- reading ---
+
+type readPage struct {
+	base
+	Ref      string
+	Bibles   []bibleChoice
+	Names    []string // the Bibles shown, in column order
+	Strongs  bool
+	Passages []passageView
+}
+
+type bibleChoice struct {
+	Name, Description string
+	Checked           bool
+}
+
+type passageView struct {
+	Title string
+	OSIS  string
+	Rows  []rowView
+}
+
+type rowView struct {
+	OSIS    string
+	Heading string
+	Cells   []cellView
+}
+
+type cellView struct {
+	Bible  string
+	Verses []verseView
+}
+
+type verseView struct {
+	Num  string // "25", or "3:1" at a chapter change
+	Text template.HTML
+}
+
+func (u *ui) bibleChoices(selected []string) []bibleChoice {
+	var out []bibleChoice
+	for _, b := range u.s.eng.Corpus().Bibles() {
+		c := bibleChoice{Name: b.Name(), Description: b.Info.Description}
+		for _, s := range selected {
+			if strings.EqualFold(s, b.Name()) || strings.EqualFold(s, b.Module()) {
+				c.Checked = true
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// bibleParams reads ?bible=KJV&bible=WEB or ?bible=KJV,WEB.
+func bibleParams(r *http.Request) []string {
+	var out []string
+	for _, v := range r.URL.Query()["bible"] {
+		out = append(out, splitList(v)...)
+	}
+	return out
+}
+
+func (u *ui) read(w http.ResponseWriter, r *http.Request) (string, any, error) {
+	refText, err := param(r, "ref", false)
+	if err != nil {
+		return "", nil, err
+	}
+	names := bibleParams(r)
+	for _, n := range names {
+		if !utf8.ValidString(n) {
+			return "", nil, badRequest(berean.CodeBadInput, "the Bible name is not valid UTF-8")
+		}
+	}
+	p := &readPage{base: base{Title: "Read", Query: refText, Nav: "read"}, Ref: refText,
+		Strongs: r.URL.Query().Get("strongs") != "off"}
+	bs, err := u.s.eng.Bibles(names)
+	if err != nil {
+		return "", nil, err
+	}
+	for _, b := range bs {
+		p.Names = append(p.Names, b.Name())
+	}
+	p.Bibles = u.bibleChoices(p.Names)
+	if refText == "" {
+		return "read", p, nil
+	}
+	ranges, err := u.s.eng.ParseRefs(bs[0], []string{refText})
+	if err != nil {
+		return "", nil, err
+	}
+	total := 0
+	for _, rg := range ranges {
+		rows, err := corpus.Parallel(bs, rg)
+		if err != nil {
+			return "", nil, &berean.Error{Code: berean.CodeInvalidReference, Err: err}
+		}
+		total += len(rows)
+		if total > maxPageVerses {
+			return "", nil, &Error{Status: http.StatusRequestEntityTooLarge, Code: berean.CodeTooLarge,
+				Message: fmt.Sprintf("the passage has more than %d verses; ask for a smaller one (a chapter or a few)", maxPageVerses)}
+		}
+		pv := passageView{Title: rg.String(), OSIS: rg.OSIS()}
+		for _, row := range rows {
+			rv := rowView{OSIS: row.Ref.OSIS()}
+			for i, cell := range row.Cells {
+				cv := cellView{Bible: bs[i].Name()}
+				for _, v := range cell {
+					if i == 0 && v.Text.Heading != "" {
+						rv.Heading = v.Text.Heading
+					}
+					num := strconv.Itoa(v.Ref.Verse)
+					if v.Ref.Chapter != row.Ref.Chapter || v.Ref.Book != row.Ref.Book {
+						num = strconv.Itoa(v.Ref.Chapter) + ":" + num
+					}
+					cv.Verses = append(cv.Verses, verseView{Num: num, Text: wordsHTML(v.Text, p.Strongs)})
+				}
+				rv.Cells = append(rv.Cells, cv)
+			}
+			pv.Rows = append(pv.Rows, rv)
+		}
+		p.Passages = append(p.Passages, pv)
+	}
+	p.Title = strings.Join(titles(p.Passages), "; ")
+	return "read", p, nil
+}
+
+// maxPageVerses bounds a passage page (Psalm 119 has 176 verses; a whole
+// book of Genesis 1,533).
+const maxPageVerses = 2500
+
+func titles(ps []passageView) []string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, p.Title)
+	}
+	return out
+}
+
+// wordsHTML renders a verse, each word tagged with Strong's numbers a link to
+// its lexicon page.
+func wordsHTML(t markup.Text, strongs bool) template.HTML {
+	var b strings.Builder
+	clean := t.Clean
+	last := 0
+	for _, w := range t.Words {
+		if w.Start < last || w.End > len(clean) || w.Start > w.End {
+			continue
+		}
+		b.WriteString(template.HTMLEscapeString(clean[last:w.Start]))
+		word := template.HTMLEscapeString(clean[w.Start:w.End])
+		if strongs && len(w.Strongs) > 0 {
+			fmt.Fprintf(&b, `<a class="w" href="/lexicon/%s" title="Strong's %s">%s</a>`,
+				url.PathEscape(w.Strongs[0]), template.HTMLEscapeString(strings.Join(w.Strongs, ", ")), word)
+		} else {
+			b.WriteString(word)
+		}
+		last = w.End
+	}
+	if last < len(clean) {
+		b.WriteString(template.HTMLEscapeString(clean[last:]))
+	}
+	return template.HTML(b.String())
+}
+
+// --- searching ---
+
+type searchPage struct {
+	base
+	Bibles  []bibleChoice
+	Result  *search.Result
+	Hits    []hitView
+	Chart   *barChart
+	Next    string
+	Prev    string
+	From    int
+	To      int
+	Ranked  bool
+	Exact   bool
+	InScope string
+}
+
+type hitView struct {
+	OSIS, Bible string
+	Text        template.HTML
+}
+
+const searchPageSize = 50
+
+func (u *ui) search(w http.ResponseWriter, r *http.Request) (string, any, error) {
+	q, err := param(r, "q", false)
+	if err != nil {
+		return "", nil, err
+	}
+	names := bibleParams(r)
+	p := &searchPage{base: base{Title: "Search", Query: q, Nav: "search"}, Bibles: u.bibleChoices(names)}
+	if q == "" {
+		return "search", p, nil
+	}
+	v := r.URL.Query()
+	offset := 0
+	if o, err := strconv.Atoi(v.Get("offset")); err == nil && o > 0 && o < 100000 {
+		offset = o
+	}
+	p.Ranked = v.Get("order") == "relevance"
+	p.Exact = v.Get("exact") == "on" || v.Get("exact") == "true"
+	order := ""
+	if p.Ranked {
+		order = "relevance"
+	}
+	res, err := u.s.eng.Search(r.Context(), berean.SearchRequest{Query: q, Bibles: names, N: searchPageSize, Offset: offset,
+		Order: order, Exact: p.Exact, Stats: true})
+	if err != nil {
+		return "", nil, err
+	}
+	p.Title = q + " — search"
+	p.Result = res
+	for _, h := range res.Results {
+		p.Hits = append(p.Hits, hitView{OSIS: h.OSIS, Bible: h.Bible, Text: markSpans(h.Text, h.Spans)})
+	}
+	p.From, p.To = offset+1, offset+len(res.Results)
+	page := func(off int) string {
+		nv := url.Values{}
+		for k, vs := range v {
+			nv[k] = vs
+		}
+		nv.Set("offset", strconv.Itoa(off))
+		return "/search?" + nv.Encode()
+	}
+	if offset+len(res.Results) < res.Total {
+		p.Next = page(offset + searchPageSize)
+	}
+	if offset > 0 {
+		p.Prev = page(max(0, offset-searchPageSize))
+	}
+	p.Chart = newBarChart(res.Stats, q, names)
+	return "search", p, nil
+}
+
+// markSpans wraps the byte spans of text in <mark>.
+func markSpans(text string, spans []search.Span) template.HTML {
+	var b strings.Builder
+	last := 0
+	for _, s := range spans {
+		if s.Start < last || s.End > len(text) || s.Start > s.End {
+			continue
+		}
+		b.WriteString(template.HTMLEscapeString(text[last:s.Start]))
+		b.WriteString("<mark>")
+		b.WriteString(template.HTMLEscapeString(text[s.Start:s.End]))
+		b.WriteString("</mark>")
+		last = s.End
+	}
+	b.WriteString(template.HTMLEscapeString(text[last:]))
+	return template.HTML(b.String())
+}
+
+// --- asking and studying ---
+
+type askPage struct {
+	base
+	Result any
+}
+
+func (u *ui) ask(w http.ResponseWriter, r *http.Request) (string, any, error) {
+	q, err := param(r, "q", false)
+	if err != nil {
+		return "", nil, err
+	}
+	p := &askPage{base: base{Title: "Ask", Query: q, Nav: "ask"}}
+	if q == "" {
+		return "ask", p, nil
+	}
+	bible, _ := param(r, "bible", false)
+	res, err := u.s.ask(r.Context(), q, firstName(bible), 10)
+	if err != nil {
+		return "", nil, err
+	}
+	p.Title = q
+	p.Result = res
+	return "ask", p, nil
+}
+
+func firstName(s string) string {
+	l := splitList(s)
+	if len(l) == 0 {
+		return ""
+	}
+	return l[0]
+}
+
+type studyPage struct {
+	base
+	Topic  string
+	Result any
+	Strip  *strip
+}
+
+func (u *ui) study(w http.ResponseWriter, r *http.Request) (string, any, error) {
+	topic, err := param(r, "topic", false)
+	if err != nil {
+		return "", nil, err
+	}
+	p := &studyPage{base: base{Title: "Study", Nav: "study"}, Topic: topic}
+	if topic == "" {
+		return "study", p, nil
+	}
+	bible, _ := param(r, "bible", false)
+	res, err := u.s.study(r.Context(), topic, firstName(bible))
+	if err != nil {
+		return "", nil, err
+	}
+	p.Title = topic + " — study"
+	p.Result = res
+	p.Strip = newStrip(res)
+	return "study", p, nil
+}
+
+// --- lexicon and topics ---
+
+type lexiconPage struct {
+	base
+	Entry     *berean.LexiconResult
+	SearchURL string
+}
+
+func (u *ui) lexicon(w http.ResponseWriter, r *http.Request) (string, any, error) {
+	key := r.PathValue("key")
+	if !utf8.ValidString(key) {
+		return "", nil, badRequest(berean.CodeBadInput, "the key is not valid UTF-8")
+	}
+	e, err := u.s.eng.Lexicon(r.Context(), key)
+	if err != nil {
+		return "", nil, err
+	}
+	return "lexicon", &lexiconPage{base: base{Title: "Strong's " + e.Key}, Entry: e,
+		SearchURL: "/search?q=" + url.QueryEscape("strong:"+e.Key)}, nil
+}
+
+type topicPage struct {
+	base
+	Entry *berean.TopicResult
+}
+
+func (u *ui) topic(w http.ResponseWriter, r *http.Request) (string, any, error) {
+	name := r.PathValue("name")
+	if !utf8.ValidString(name) {
+		return "", nil, badRequest(berean.CodeBadInput, "the topic is not valid UTF-8")
+	}
+	t, err := u.s.eng.Topic(name)
+	if err != nil {
+		return "", nil, err
+	}
+	return "topic", &topicPage{base: base{Title: t.Topic + " — Nave's"}, Entry: t}, nil
+}
+
+// --- verify ---
+
+type verifyPage struct {
+	base
+	Text      string
+	Report    *verify.Report
+	Annotated template.HTML
+	Legend    []verdictInfo
+}
+
+type verdictInfo struct{ Verdict, Label, Mark, Meaning string }
+
+var verdicts = []verdictInfo{
+	{"ok", "ok", "✓", "the quotation matches the cited passage"},
+	{"paraphrase", "paraphrase", "≈", "loosely matches the cited passage"},
+	{"unquoted", "unquoted", "·", "a valid reference with no quotation to compare"},
+	{"wrong_reference", "wrong reference", "✗", "the quotation is from another passage"},
+	{"invalid_reference", "invalid reference", "✗", "the reference does not exist"},
+	{"quote_not_found", "quote not found", "?", "the quotation matches no passage: possibly invented"},
+}
+
+func verdictOf(v string) verdictInfo {
+	for _, d := range verdicts {
+		if d.Verdict == v {
+			return d
+		}
+	}
+	return verdictInfo{Verdict: v, Label: v, Mark: "•"}
+}
+
+func (u *ui) verifyForm(w http.ResponseWriter, r *http.Request) (string, any, error) {
+	return "verify", &verifyPage{base: base{Title: "Verify an article", Nav: "verify"}, Legend: verdicts}, nil
+}
+
+func (u *ui) verify(w http.ResponseWriter, r *http.Request) (string, any, error) {
+	if err := r.ParseForm(); err != nil {
+		var be *http.MaxBytesError
+		if errors.As(err, &be) {
+			return "", nil, err
+		}
+		return "", nil, badRequest(berean.CodeBadInput, "the form could not be read: %v", err)
+	}
+	text := strings.TrimPrefix(r.PostForm.Get("text"), "\ufeff")
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	p := &verifyPage{base: base{Title: "Verify an article", Nav: "verify"}, Text: text, Legend: verdicts}
+	if strings.TrimSpace(text) == "" {
+		return "", nil, badRequest("missing_parameter", "paste an article to verify")
+	}
+	rep, err := u.s.verify(r.Context(), []byte(text))
+	if err != nil {
+		return "", nil, err
+	}
+	p.Report = rep
+	p.Annotated = u.annotate(r.Context(), text, rep)
+	return "verify", p, nil
+}
+
+// annotate marks every citation of the article with its verdict and the
+// passage (shown on hover, focus or tap).
+func (u *ui) annotate(ctx context.Context, text string, rep *verify.Report) template.HTML {
+	runes := []rune(text)
+	var b strings.Builder
+	last := 0
+	for i, c := range rep.Citations {
+		if c.Start < last || c.End > len(runes) || c.Start >= c.End {
+			continue
+		}
+		b.WriteString(template.HTMLEscapeString(string(runes[last:c.Start])))
+		vi := verdictOf(c.Verdict)
+		passage := c.Passage
+		if passage == "" && c.OSIS != "" {
+			if res, err := u.s.eng.Read(ctx, []string{c.OSIS}, splitList(c.Bible)); err == nil {
+				var parts []string
+				for _, p := range res.Passages {
+					for _, v := range p.Verses {
+						parts = append(parts, v.Text)
+					}
+				}
+				passage = strings.Join(parts, " ")
+			}
+		}
+		if len(passage) > 1200 {
+			passage = passage[:1200] + "…"
+		}
+		var tip strings.Builder
+		fmt.Fprintf(&tip, "<strong>%s</strong>", template.HTMLEscapeString(vi.Label))
+		if c.OSIS != "" {
+			fmt.Fprintf(&tip, " · %s", template.HTMLEscapeString(humanOSIS(c.OSIS)))
+			if c.Bible != "" {
+				fmt.Fprintf(&tip, " (%s)", template.HTMLEscapeString(c.Bible))
+			}
+		}
+		if passage != "" {
+			fmt.Fprintf(&tip, "<span class=\"tip-text\">%s</span>", template.HTMLEscapeString(passage))
+		}
+		if c.Message != "" {
+			fmt.Fprintf(&tip, "<span class=\"tip-msg\">%s</span>", template.HTMLEscapeString(c.Message))
+		}
+		if c.Suggested != "" {
+			fmt.Fprintf(&tip, "<span class=\"tip-msg\">Suggested: <a href=\"%s\">%s</a></span>",
+				template.HTMLEscapeString("/read?ref="+url.QueryEscape(c.Suggested)), template.HTMLEscapeString(humanOSIS(c.Suggested)))
+		}
+		fmt.Fprintf(&b, `<span class="cite v-%s" tabindex="0" id="c%d" aria-describedby="tip%d"><span class="vmark" aria-hidden="true">%s</span>%s<span class="tip" role="tooltip" id="tip%d">%s</span></span>`,
+			template.HTMLEscapeString(c.Verdict), i+1, i+1, vi.Mark, template.HTMLEscapeString(string(runes[c.Start:c.End])), i+1, tip.String())
+		last = c.End
+	}
+	b.WriteString(template.HTMLEscapeString(string(runes[last:])))
+	return template.HTML(b.String())
+}
+
+// humanOSIS turns "Heb.7.23-Heb.7.25" into "Hebrews 7:23-25".
+func humanOSIS(osis string) string {
+	if osis == "" {
+		return ""
+	}
+	var parts []string
+	for _, one := range strings.Split(osis, ",") {
+		if rg, err := corpus.ParseOSIS(one); err == nil {
+			parts = append(parts, rg.String())
+		} else {
+			parts = append(parts, one)
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+// bookName is the display name of an OSIS book.
+func bookName(osis string) string { return canon.HumanName(osis) }
