@@ -502,6 +502,7 @@ func (bb *bibleBuilder) finish() ([]sectionData, error) {
 		{secStem, stemDict}, {secExact, exactDict}, {secStrong, strongDict},
 		{secPost, pw.blob}, {secArchaic, archDict}, {secAlign, alignDict},
 		{secForms, forms}, {secSeps, seps},
+		{secBlocks, blockCRCs(blockCRCs(nil, secPost, pw.blob), secText, text)},
 	}, nil
 }
 

@@ -49,6 +49,9 @@ func (ix *Index) Stats() Stats {
 // lengths agree. Open already verified the checksums. It reads the whole
 // index (tens of milliseconds).
 func (ix *Index) Check() error {
+	if err := ix.verifyAll(); err != nil {
+		return err
+	}
 	for _, b := range ix.bibles {
 		if err := b.check(); err != nil {
 			return fmt.Errorf("index: Bible %s: %w", b.name, err)

@@ -10,6 +10,7 @@ package index
 //	1: first format: header, per-Bible DOCS/TEXT/FORMS/SEPS/dictionaries/
 //	   POST/ARCH/ALIGN sections, lexicon and topic sections, TOC with a
 //	   CRC-32C per section, trailer with fingerprint and its own CRC.
+//	   BLOCKS: CRC-32C per 4 KiB block of POST and TEXT, verified on read.
 //	   (Kind 15, a table of word spans beside raw texts, existed only
 //	   before the first release; its number is not reused.)
 //
@@ -57,6 +58,7 @@ const (
 	secTopicDic = 14 // global: dict topic-name stem -> topic ids
 	secForms    = 16 // per Bible: string table of the surface forms of words
 	secSeps     = 17 // per Bible: string table of the separators between words
+	secBlocks   = 18 // per Bible: CRC-32C of every 4 KiB block of POST and TEXT
 
 	globalBible = 0xFFFF
 )
@@ -65,5 +67,5 @@ var sectionNames = map[uint16]string{
 	secMeta: "META", secBible: "BIBLE", secDocs: "DOCS", secText: "TEXT",
 	secStem: "STEM", secExact: "EXACT", secStrong: "STRONG", secPost: "POST",
 	secArchaic: "ARCH", secAlign: "ALIGN", secLexKeys: "LEXKEYS",
-	secLexDict: "LEXDICT", secTopics: "TOPICS", secTopicDic: "TOPICDICT", secForms: "FORMS", secSeps: "SEPS",
+	secLexDict: "LEXDICT", secTopics: "TOPICS", secTopicDic: "TOPICDICT", secForms: "FORMS", secSeps: "SEPS", secBlocks: "BLOCKS",
 }

@@ -152,6 +152,9 @@ func (ix *Index) LexiconKeys() int { return ix.lexKeys.n }
 // contains word (any form: it is stemmed), ordered by how often, then by
 // key.
 func (ix *Index) DefinitionsWith(word string) []KeyCount {
+	if !ix.concepts() {
+		return nil
+	}
 	i, ok := ix.lexDict.find(StemTerm(word))
 	if !ok {
 		return nil
@@ -206,6 +209,9 @@ func (ix *Index) Topics() int { return ix.topics.n }
 // TopicsForWord returns the names of the topics whose name contains word
 // (any form: it is stemmed), in name order.
 func (ix *Index) TopicsForWord(word string) []string {
+	if !ix.concepts() {
+		return nil
+	}
 	i, ok := ix.topicDict.find(StemTerm(word))
 	if !ok {
 		return nil
@@ -230,6 +236,9 @@ func (ix *Index) TopicsForWord(word string) []string {
 // TopicRefs returns the OSIS references of a topic, by exact name or,
 // failing that, case-insensitively.
 func (ix *Index) TopicRefs(name string) ([]string, bool) {
+	if !ix.concepts() {
+		return nil, false
+	}
 	i, ok := ix.topics.find(name)
 	if !ok {
 		up := strings.ToUpper(name)

@@ -75,6 +75,17 @@ func parsePostings(b []byte) Postings {
 	return Postings{docs: rest[:nd], skip: rest[nd : nd+ns], pos: rest[nd+ns : nd+ns+int(pl)]}
 }
 
+// size is the encoded length of p, which starts b.
+func (p Postings) size(b []byte) int {
+	if len(p.docs) == 0 && len(p.pos) == 0 {
+		return 0
+	}
+	q := 0
+	uvarint(b, &q)
+	uvarint(b, &q)
+	return q + len(p.docs) + len(p.skip) + len(p.pos)
+}
+
 // Len is the number of docs (the document frequency).
 func (p Postings) Len() int { return len(p.docs) / 2 }
 

@@ -172,8 +172,11 @@ func (b *Bible) Verse(doc int, text []byte, spans [][2]int) ([]byte, [][2]int) {
 	if doc < 0 || doc >= b.docs {
 		return text, spans
 	}
+	if !b.lazyText.ok(4*doc, 8) {
+		return text, spans
+	}
 	s, e := le.Uint32(b.textOff[4*doc:]), le.Uint32(b.textOff[4*doc+4:])
-	if s > e || int64(e) > int64(len(b.text)) {
+	if s > e || int64(e) > int64(len(b.text)) || !b.lazyText.ok(len(b.textOff)+int(s), int(e-s)) {
 		return text, spans
 	}
 	rec := b.text[s:e]

@@ -183,6 +183,9 @@ type cand struct {
 
 // run evaluates a compiled plan.
 func (s *Searcher) run(ctx context.Context, root *node, o Options) (*Result, error) {
+	if err := s.ix.Err(); err != nil {
+		return nil, err
+	}
 	bibles, err := s.bibles(o.Bibles)
 	if err != nil {
 		return nil, err
@@ -309,6 +312,11 @@ func (s *Searcher) run(ctx context.Context, root *node, o Options) (*Result, err
 			h.KWIC = KWIC(h.Text, h.Spans, o.KWIC)
 		}
 		res.Results = append(res.Results, h)
+	}
+	// A block that failed its checksum read as empty: the answer cannot be
+	// trusted (the file is already removed; Load rebuilds it).
+	if err := s.ix.Err(); err != nil {
+		return nil, err
 	}
 	return res, nil
 }

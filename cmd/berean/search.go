@@ -12,6 +12,7 @@ import (
 
 	"berean"
 	"berean/canon"
+	"berean/index"
 	"berean/query"
 	"berean/search"
 	"berean/sword"
@@ -90,6 +91,14 @@ func runSearch(ctx context.Context, a *app, o *searchOptions, text string) error
 		opts.KWIC = o.width
 	}
 	res, err := s.Search(ctx, q, opts)
+	if errors.Is(err, index.ErrCorrupt) {
+		// A damaged block was found (and the file removed): build the index
+		// anew and search once more.
+		fmt.Fprintf(a.stderr, "berean: %v; rebuilding the index\n", err)
+		if s, err = a.searcher(ctx); err == nil {
+			res, err = s.Search(ctx, q, opts)
+		}
+	}
 	if err != nil {
 		if errors.Is(err, search.ErrUnknownBible) || errors.Is(err, search.ErrBadQuery) {
 			return usagef("search: %v", err)
