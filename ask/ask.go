@@ -349,10 +349,7 @@ func (a *Asker) Candidates(ctx context.Context, question string, n int, o Option
 	if err != nil {
 		return nil, nil, err
 	}
-	keys := s.ranked(o.Testament)
-	if len(keys) > n {
-		keys = keys[:n]
-	}
+	keys := s.ranked(o.Testament, n)
 	out := make([]Candidate, len(keys))
 	for i, k := range keys {
 		out[i] = Candidate{Ord: int(k), Score: s.final[k], Why: s.reasons(k, a.maps), Topics: s.topicOf[k]}
@@ -372,24 +369,55 @@ type Candidate struct {
 	Topics []string
 }
 
-func (s *scored) ranked(t canon.Testament) []int32 {
-	keys := make([]int32, 0, len(s.final))
-	for k := range s.final {
+// ranked returns the best k keys (all when k <= 0), best first, restricted
+// to testament t when it is set. A bounded heap keeps it O(n log k).
+func (s *scored) ranked(t canon.Testament, k int) []int32 {
+	less := func(a, b int32) bool { // a ranks below b
+		if s.final[a] != s.final[b] {
+			return s.final[a] < s.final[b]
+		}
+		return a > b
+	}
+	h := make([]int32, 0, max(k, 16))
+	down := func(i int) {
+		for {
+			l, m := 2*i+1, i
+			if l < len(h) && less(h[l], h[m]) {
+				m = l
+			}
+			if r := l + 1; r < len(h) && less(h[r], h[m]) {
+				m = r
+			}
+			if m == i {
+				return
+			}
+			h[i], h[m] = h[m], h[i]
+			i = m
+		}
+	}
+	for key := range s.final {
 		if t != 0 {
-			b, _, _ := keyRef(int(k))
+			b, _, _ := keyRef(int(key))
 			if (t == canon.OT) != canon.IsOT(b) {
 				continue
 			}
 		}
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		if s.final[keys[i]] != s.final[keys[j]] {
-			return s.final[keys[i]] > s.final[keys[j]]
+		if k <= 0 || len(h) < k {
+			h = append(h, key)
+			if k > 0 && len(h) == k {
+				for i := k/2 - 1; i >= 0; i-- {
+					down(i)
+				}
+			}
+			continue
 		}
-		return keys[i] < keys[j]
-	})
-	return keys
+		if less(h[0], key) {
+			h[0] = key
+			down(0)
+		}
+	}
+	sort.Slice(h, func(i, j int) bool { return less(h[j], h[i]) })
+	return h
 }
 
 func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o Options) (*scored, error) {
