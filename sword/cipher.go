@@ -109,3 +109,12 @@ func encipher(key, buf []byte) {
 		buf[i] = s.encrypt(b)
 	}
 }
+
+// Encipher enciphers buf in place with Sapphire II as libsword's writers do
+// (one fresh state per buffer; buffers of 2 bytes or fewer are left as they
+// are). Test-module writers use it; readers never need it.
+func Encipher(key, buf []byte) { encipher(key, buf) }
+
+// Decipher is Encipher's inverse: what the reader applies to each compressed
+// block (z-drivers) or raw entry (Raw drivers) of a module with a CipherKey.
+func Decipher(key, buf []byte) { decipher(key, buf) }

@@ -63,8 +63,12 @@ func Decompress(c Compression, data []byte, limit int) ([]byte, error) {
 	case Bzip2:
 		r = bzip2.NewReader(bytes.NewReader(data))
 	case XZ:
+		// libsword 1.9 records the encoder's worst-case bound as the
+		// compressed size, so zero bytes follow the stream. A stream ends
+		// in its footer's magic "YZ", never in a zero byte, so trimming
+		// the zeros leaves exactly the stream.
 		cfg := xz.ReaderConfig{SingleStream: true}
-		xr, err := cfg.NewReader(bytes.NewReader(data))
+		xr, err := cfg.NewReader(bytes.NewReader(bytes.TrimRight(data, "\x00")))
 		if err != nil {
 			return nil, fmt.Errorf("%w: xz: %v", ErrCorrupt, err)
 		}

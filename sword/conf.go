@@ -63,6 +63,8 @@ func (c *Conf) Set(key, val string) {
 // ParseConf reads a conf file: sections, Key=Value lines split at the first
 // '=', comments, continuation lines ending in '\' (joined with no separator),
 // repeated keys kept in order. Lines before the first section are ignored.
+// Every rule follows libsword 1.9 (FileMgr::getLine, SWConfig::load); see
+// doc.go.
 func ParseConf(r io.Reader) ([]*Conf, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxConfSize+1))
 	if err != nil {
@@ -76,47 +78,52 @@ func ParseConf(r io.Reader) ([]*Conf, error) {
 	var cur *Conf
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(make([]byte, 0, 64<<10), MaxConfSize+1)
+	// handle interprets one logical line as libsword's SWConfig::load does.
+	handle := func(line string) {
+		if line == "" || line[0] == '#' {
+			return
+		}
+		if line[0] == '[' {
+			name := line[1:]
+			if end := strings.IndexByte(name, ']'); end >= 0 {
+				name = name[:end]
+			}
+			cur = &Conf{Section: name}
+			out = append(out, cur)
+			return
+		}
+		if cur == nil || line[0] == '=' {
+			return
+		}
+		// A line without '=' is a key with an empty value.
+		k, v, _ := strings.Cut(line, "=")
+		cur.keys = append(cur.keys, k)
+		cur.vals = append(cur.vals, strings.TrimSpace(v))
+	}
 	var pending string // a continued line
 	continued := false
 	for sc.Scan() {
 		raw := sc.Text()
-		var line string
-		if continued {
-			line = pending + raw
-		} else {
-			line = strings.TrimLeft(raw, " \t\r")
+		piece := raw
+		if !continued {
+			piece = strings.TrimLeft(raw, " \t\r")
 		}
-		t := strings.TrimRight(line, " \t\r")
-		if strings.HasSuffix(t, `\`) && !strings.HasSuffix(t, `\\`) {
-			pending, continued = t[:len(t)-1], true
+		t := strings.TrimRight(piece, " \t\r")
+		line := pending + t
+		// libsword (FileMgr::getLine) continues a line whose last
+		// non-blank character is a backslash, dropping that one
+		// backslash; "\\" at the end therefore continues too, keeping
+		// one backslash. A backslash that is the piece's only character
+		// is kept and does not continue.
+		if len(t) >= 2 && t[len(t)-1] == '\\' {
+			pending, continued = line[:len(line)-1], true
 			continue
 		}
 		pending, continued = "", false
-		if t == "" || strings.HasPrefix(t, "#") {
-			continue
-		}
-		if t[0] == '[' {
-			if end := strings.IndexByte(t, ']'); end > 0 {
-				cur = &Conf{Section: t[1:end]}
-				out = append(out, cur)
-				continue
-			}
-		}
-		if cur == nil {
-			continue
-		}
-		k, v, ok := strings.Cut(line, "=")
-		if !ok || k == "" {
-			continue
-		}
-		cur.keys = append(cur.keys, k)
-		cur.vals = append(cur.vals, strings.TrimSpace(v))
+		handle(line)
 	}
-	if continued && cur != nil {
-		if k, v, ok := strings.Cut(pending, "="); ok && k != "" {
-			cur.keys = append(cur.keys, k)
-			cur.vals = append(cur.vals, strings.TrimSpace(v))
-		}
+	if continued {
+		handle(pending) // a continuation at the end of the file
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("sword: reading conf: %w", err)

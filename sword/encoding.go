@@ -1,6 +1,7 @@
 package sword
 
 import (
+	"bytes"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -44,4 +45,25 @@ func toUTF8(enc string, b []byte) []byte {
 		out = utf8.AppendRune(out, rune(c))
 	}
 	return out
+}
+
+// cutNUL ends an entry at its first NUL, as libsword's C strings do; in
+// UTF-16 the terminator is a zero code unit.
+func cutNUL(enc string, b []byte) []byte {
+	if isUTF16(enc) {
+		for i := 0; i+1 < len(b); i += 2 {
+			if b[i] == 0 && b[i+1] == 0 {
+				return b[:i]
+			}
+		}
+		return b
+	}
+	if i := bytes.IndexByte(b, 0); i >= 0 {
+		return b[:i]
+	}
+	return b
+}
+
+func isUTF16(enc string) bool {
+	return strings.EqualFold(strings.ReplaceAll(enc, "-", ""), "UTF16")
 }

@@ -294,7 +294,10 @@ func (m *LexModule) At(i int) (string, []byte, error) {
 	}
 	body := rec[nl+1:]
 	if !m.z {
-		decipher(m.key, body)
+		// libsword resolves a link before deciphering: "@LINK" is plain.
+		if !bytes.HasPrefix(body, []byte("@LINK")) {
+			decipher(m.key, body)
+		}
 		return m.keys[i], m.clean(body), nil
 	}
 	if bytes.HasPrefix(body, []byte("@LINK")) {
@@ -317,10 +320,7 @@ func (m *LexModule) At(i int) (string, []byte, error) {
 }
 
 func (m *LexModule) clean(b []byte) []byte {
-	if j := bytes.IndexByte(b, 0); j >= 0 {
-		b = b[:j]
-	}
-	return toUTF8(m.info.Encoding, append([]byte(nil), b...))
+	return toUTF8(m.info.Encoding, append([]byte(nil), cutNUL(m.info.Encoding, b)...))
 }
 
 // entryOf extracts entry n of a decompressed zLD entries block: u32 count,
@@ -381,4 +381,13 @@ func (m *LexModule) block(n uint32) ([]byte, error) {
 	m.cache.put(n, out)
 	m.mu.Unlock()
 	return out, nil
+}
+
+// NormalizeLexKey normalises a lexicon key as libsword's writers and readers
+// do: Strong's padding of short numeric keys (unless strongsPadding is false)
+// and upper-casing (unless caseSensitive). Writers of test modules use it to
+// store keys the way imp2ld does.
+func NormalizeLexKey(key string, strongsPadding, caseSensitive bool) string {
+	m := LexModule{pad: strongsPadding, upper: !caseSensitive}
+	return m.norm(key, false)
 }

@@ -1,7 +1,6 @@
 package sword
 
 import (
-	"bytes"
 	"encoding/binary"
 	"fmt"
 	"os"
@@ -200,8 +199,8 @@ func (m *VerseModule) EntryAt(tt canon.Testament, ti int) ([]byte, error) {
 	if err != nil || b == nil {
 		return nil, err
 	}
-	if i := bytes.IndexByte(b, 0); i >= 0 {
-		b = b[:i]
+	if b = cutNUL(m.info.Encoding, b); len(b) == 0 {
+		return nil, nil
 	}
 	return toUTF8(m.info.Encoding, b), nil
 }
