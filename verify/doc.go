@@ -122,7 +122,7 @@
 //   - a match that overlaps the cited range and reaches ThresholdOK is ok
 //     (the quotation runs over the range's edge; Message says so);
 //   - wrong_reference when the best passage elsewhere reaches
-//     ThresholdFound (0.6), beats the cited passage by Margin (0.2), and is
+//     ThresholdFound (0.55), beats the cited passage by Margin (0.2), and is
 //     reliable: the quotation weighs at least 3 (about five content words),
 //     or its best place beats every other place by 0.15, or the place holds
 //     five of its words (or all of them) word for word, function words

@@ -35,7 +35,7 @@ const (
 	ThresholdParaphrase = 0.35
 	// ThresholdFound: a passage found elsewhere must match at least this
 	// well to be suggested.
-	ThresholdFound = 0.6
+	ThresholdFound = 0.55
 	// Margin: and this much better than the cited passage.
 	Margin = 0.2
 	// ThresholdSure: from this similarity on, an ok is not questioned;
@@ -627,7 +627,8 @@ func (v *verifier) search(q []qterm, cited []passage, refs []ref.Range, global b
 	return best, ok
 }
 
-// sameplace: two found spans share a verse (in any Bible).
+// sameplace: two found spans are one passage: in the same chapter, at
+// most Window verses apart (in any Bible).
 func (m *Model) sameplace(a, b found) bool {
 	ab, ac, av := m.bibles[a.bible].sys.VerseAt(a.from)
 	_, _, aw := m.bibles[a.bible].sys.VerseAt(a.to)
@@ -639,7 +640,7 @@ func (m *Model) sameplace(a, b found) bool {
 	if b.from == b.to {
 		bw = bv
 	}
-	return ab == bb && ac == bc && av <= bw && bv <= aw
+	return ab == bb && ac == bc && av <= bw+Window && bv <= aw+Window
 }
 
 // reliable: a suggestion from the whole Bible is trusted when the
