@@ -17,8 +17,8 @@ func TestTinyIndexBytes(t *testing.T) {
 	ix := build(t, src)
 	data := ix.data
 
-	// Header: magic, version 1, flags 0.
-	if want := "BEREANIX" + "\x01\x00\x00\x00" + "\x00\x00\x00\x00"; string(data[:16]) != want {
+	// Header: magic, version 2, flags 0.
+	if want := "BEREANIX" + "\x02\x00\x00\x00" + "\x00\x00\x00\x00"; string(data[:16]) != want {
 		t.Errorf("header % x", data[:16])
 	}
 	// Trailer: fingerprint, TOC offset and count, CRC, magic.
