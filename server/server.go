@@ -113,6 +113,9 @@ func (s *Server) routes() {
 		w.Write(s.openapi)
 	})))
 	api("/api/", func(r *http.Request) (any, error) {
+		if allow := s.allowed(r.URL.Path); allow != "" {
+			return nil, &Error{Status: http.StatusMethodNotAllowed, Code: "method_not_allowed", Message: r.Method + " is not allowed on " + r.URL.Path + "; use " + allow}
+		}
 		return nil, &Error{Status: http.StatusNotFound, Code: "not_found", Message: "no API endpoint " + r.Method + " " + r.URL.Path + "; see /api/openapi.json"}
 	})
 	s.mux.Handle("GET /healthz", s.instrument("/healthz", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -121,6 +124,24 @@ func (s *Server) routes() {
 	})))
 	s.mux.Handle("GET /metrics", promhttp.HandlerFor(s.reg, promhttp.HandlerOpts{}))
 	s.ui.routes(s.mux)
+}
+
+// allowed is the method of an API path ("GET", "POST"), or "" when the path
+// is no endpoint.
+func (s *Server) allowed(path string) string {
+	for _, e := range apiEndpoints() {
+		p := e.path
+		if i := strings.Index(p, "{"); i >= 0 {
+			if strings.HasPrefix(path, p[:i]) && len(path) > i && !strings.Contains(path[i:], "/") {
+				return strings.ToUpper(e.method)
+			}
+			continue
+		}
+		if path == p {
+			return strings.ToUpper(e.method)
+		}
+	}
+	return ""
 }
 
 // Handler returns the root handler with deadlines, limits, CORS and access logs.
@@ -187,6 +208,9 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	e := classify(err)
 	if e.Status >= 500 {
 		s.log.ErrorContext(r.Context(), "request failed", "path", r.URL.Path, "err", err)
+	}
+	if e.Status == http.StatusMethodNotAllowed {
+		w.Header().Set("Allow", s.allowed(r.URL.Path))
 	}
 	writeJSON(w, e.Status, map[string]any{"error": map[string]string{"code": e.Code, "message": e.Message}})
 }

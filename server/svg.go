@@ -75,7 +75,7 @@ func newBarChart(stats []search.BookCount, q string, bibles []string) *barChart 
 	if len(bibles) > 0 {
 		scope = "&bible=" + url.QueryEscape(strings.Join(bibles, ","))
 	}
-	labelAt := map[string]bool{"Gen": true, "Josh": true, "Ps": true, "Isa": true, "Matt": true, "Acts": true, "Rom": true, "Heb": true, "Rev": true}
+	labelAt := map[string]bool{"Gen": true, "Josh": true, "Ps": true, "Isa": true, "Matt": true, "Rom": true, "Heb": true, "Rev": true}
 	for i, b := range books {
 		x := chartLeft + i*chartBarW
 		n := counts[b]

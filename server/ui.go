@@ -403,6 +403,11 @@ func (u *ui) search(w http.ResponseWriter, r *http.Request) (string, any, error)
 	}
 	names := bibleParams(r)
 	p := &searchPage{base: base{Title: "Search", Query: q, Nav: "search"}, Bibles: u.bibleChoices(names)}
+	for _, n := range names {
+		if !utf8.ValidString(n) {
+			return "", nil, badRequest(berean.CodeBadInput, "the Bible name is not valid UTF-8")
+		}
+	}
 	if q == "" {
 		return "search", p, nil
 	}
@@ -424,6 +429,9 @@ func (u *ui) search(w http.ResponseWriter, r *http.Request) (string, any, error)
 	}
 	p.Title = q + " — search"
 	p.Result = res
+	if len(names) == 0 {
+		p.Bibles = u.bibleChoices(res.Bibles)
+	}
 	for _, h := range res.Results {
 		p.Hits = append(p.Hits, hitView{OSIS: h.OSIS, Bible: h.Bible, Text: markSpans(h.Text, h.Spans)})
 	}
