@@ -111,11 +111,12 @@ func BuildBytes(ctx context.Context, src Source, progress Progress) ([]byte, err
 	var wg sync.WaitGroup
 	for i, b := range bibles {
 		wg.Go(func() {
+			t0 := time.Now()
 			bb := newBibleBuilder(b)
 			err := bb.run(ctx, pr)
 			if err == nil {
 				results[i], err = bb.finish()
-				metas[i] = ModuleMeta{Name: b.Module(), Kind: "bible", Entries: bb.nDocs}
+				metas[i] = ModuleMeta{Name: b.Module(), Kind: "bible", Entries: bb.nDocs, Millis: time.Since(t0).Milliseconds()}
 			}
 			if err != nil {
 				errs[i] = fmt.Errorf("index: %s: %w", b.Name(), err)
@@ -125,7 +126,11 @@ func BuildBytes(ctx context.Context, src Source, progress Progress) ([]byte, err
 	}
 	wg.Go(func() {
 		var err error
+		t0 := time.Now()
 		global, globalMeta, err = buildGlobal(ctx, src)
+		for i := range globalMeta {
+			globalMeta[i].Millis = time.Since(t0).Milliseconds()
+		}
 		if err != nil {
 			errs[len(bibles)] = fmt.Errorf("index: %w", err)
 			cancel()

@@ -262,6 +262,7 @@ type ModuleMeta struct {
 	Name    string `json:"name"`
 	Kind    string `json:"kind"` // bible, lexicon, topics
 	Entries int    `json:"entries"`
+	Millis  int64  `json:"ms"` // time its goroutine took to index it
 }
 
 // Meta decodes the metadata section.
