@@ -436,8 +436,8 @@ func TestSearchBoxKinds(t *testing.T) {
 		"Heb 7:25": "read", "John 3:16; Rom 8:34": "read", "jn 3": "read", "Jude 3": "read",
 		"Where does the Bible say Jesus lives to make intercession for us?": "ask",
 		"jesus lives to make intercession for us":                           "ask",
-		"what is love":                                                      "ask",
-		"intercession":                                                      "search", `"make intercession"`: "search",
+		"what is love": "ask",
+		"intercession": "search", `"make intercession"`: "search",
 		"strong:G1793": "search", "faith OR hope": "search", "Acts": "search", "love -hate": "search",
 	} {
 		if got := s.ui.kindOf(q); got != want {
