@@ -34,7 +34,7 @@ func FuzzParse(f *testing.F) {
 		_ = OSISOf(s)
 		rs, err := p.Parse(s)
 		ms := p.Scan(s)
-		if d := time.Since(start); d > 2*time.Second && len(s) < 4096 {
+		if d := time.Since(start); d > 10*time.Second && len(s) < 4096 { // a hang, not a speed target: generous for loaded machines
 			t.Fatalf("slow: %v for %d bytes", d, len(s))
 		}
 		n := utf8.RuneCountInString(s)
