@@ -68,7 +68,7 @@ func (d *document) origSpan(s, e int) (int, int) {
 // characters), is an error.
 func decode(in []byte) ([]rune, error) {
 	if len(in) > MaxInput {
-		return nil, fmt.Errorf("verify: %w: %d bytes; the limit is %d bytes (2 MiB)", ErrTooLarge, len(in), MaxInput)
+		return nil, fmt.Errorf("verify: %w: over the limit of %d bytes (2 MiB)", ErrTooLarge, MaxInput)
 	}
 	if len(in) >= 2 && (in[0] == 0xFF && in[1] == 0xFE || in[0] == 0xFE && in[1] == 0xFF) && len(in)%2 == 0 {
 		u := make([]uint16, 0, len(in)/2-1)
