@@ -51,7 +51,7 @@ const (
 	Candidates = 12
 	// MaxCitations: the most citations checked in one article; the rest
 	// are reported unchecked (unquoted) so the work stays bounded.
-	MaxCitations = 5000
+	MaxCitations = 20000
 	// maxCitedVerses: a citation of more verses than this is compared with
 	// its first maxCitedVerses verses only.
 	maxCitedVerses = 200
