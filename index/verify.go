@@ -56,7 +56,7 @@ func (l *lazySection) ok(off, n int) bool {
 			continue
 		}
 		end := min((b+1)*blockSize, len(l.data))
-		if 4*b+4 > len(l.crcs) || crc32.Checksum(l.data[b*blockSize:end], castagnoli) != le.Uint32(l.crcs[4*b:]) {
+		if 4*b+4 > len(l.crcs) || crc32.Checksum(l.data[b*blockSize:end], crcTable()) != le.Uint32(l.crcs[4*b:]) {
 			l.ix.fail(corruptf("section %s (Bible %d) block %d checksum mismatch", secName(l.kind), l.bib, b))
 			return false
 		}
@@ -72,7 +72,7 @@ func blockCRCs(dst []byte, kind uint16, data []byte) []byte {
 	dst = le.AppendUint32(dst, blockSize)
 	dst = le.AppendUint32(dst, uint32(n))
 	for b := 0; b < n; b++ {
-		dst = le.AppendUint32(dst, crc32.Checksum(data[b*blockSize:min((b+1)*blockSize, len(data))], castagnoli))
+		dst = le.AppendUint32(dst, crc32.Checksum(data[b*blockSize:min((b+1)*blockSize, len(data))], crcTable()))
 	}
 	return dst
 }
@@ -175,7 +175,7 @@ func verifySections(data []byte, secs []section) error {
 }
 
 func verifySection(data []byte, s section) error {
-	if c := crc32.Checksum(data[s.off:s.off+s.len], castagnoli); c != s.crc {
+	if c := crc32.Checksum(data[s.off:s.off+s.len], crcTable()); c != s.crc {
 		return corruptf("section %s (Bible %d) checksum mismatch", secName(s.kind), s.bible)
 	}
 	return nil

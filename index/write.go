@@ -16,7 +16,7 @@ type fileWriter struct {
 
 func (w *fileWriter) add(kind, bible uint16, data []byte) {
 	w.secs = append(w.secs, sectionData{kind, data})
-	w.toc = append(w.toc, section{kind: kind, bible: bible, crc: crc32.Checksum(data, castagnoli), len: uint64(len(data))})
+	w.toc = append(w.toc, section{kind: kind, bible: bible, crc: crc32.Checksum(data, crcTable()), len: uint64(len(data))})
 }
 
 // bytes assembles header, sections, TOC and trailer.
@@ -45,9 +45,9 @@ func (w *fileWriter) bytes(fp [32]byte) []byte {
 	out = append(out, fp[:]...)
 	out = le.AppendUint64(out, uint64(tocOff))
 	out = le.AppendUint32(out, uint32(len(w.toc)))
-	crc := crc32.Update(0, castagnoli, out[:headerSize])
-	crc = crc32.Update(crc, castagnoli, out[tocOff:tr])
-	crc = crc32.Update(crc, castagnoli, out[tr:])
+	crc := crc32.Update(0, crcTable(), out[:headerSize])
+	crc = crc32.Update(crc, crcTable(), out[tocOff:tr])
+	crc = crc32.Update(crc, crcTable(), out[tr:])
 	out = le.AppendUint32(out, crc)
 	out = append(out, trailerMagic...)
 	return out

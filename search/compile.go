@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync"
 
 	"berean/canon"
 	"berean/index"
@@ -133,13 +134,15 @@ func (s *Searcher) compile(q query.Q, exact bool) (*node, error) {
 // scopeParser reads in: specs as references; the deuterocanon is allowed
 // (the WEB has it) and references are checked against KJVA, the widest
 // of the common English versifications.
-var scopeParser = func() *ref.Parser {
+// It is made on first use: building it costs 2 ms, which a process that
+// never sees an in: scope should not pay at start-up.
+var scopeParser = sync.OnceValue(func() *ref.Parser {
 	sys, ok := canon.Get("KJVA")
 	if !ok {
 		sys = canon.KJV()
 	}
 	return ref.NewParser(ref.Options{System: sys, Apocrypha: true})
-}()
+})
 
 // parseScope reads the spec of in:: OT, NT, a book, a range of books,
 // chapters or verses, a list of them ("Heb", "Rom-Heb", "1 John",
@@ -152,9 +155,9 @@ func parseScope(spec string) ([]scopeRange, error) {
 		return []scopeRange{{testament: canon.NT}}, nil
 	}
 	text := strings.ReplaceAll(spec, ".", " ")
-	rs, err := scopeParser.Parse(text)
+	rs, err := scopeParser().Parse(text)
 	if err != nil {
-		if rs2, err2 := scopeParser.Parse(spec); err2 == nil {
+		if rs2, err2 := scopeParser().Parse(spec); err2 == nil {
 			rs, err = rs2, nil
 		}
 	}
