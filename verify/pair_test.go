@@ -302,3 +302,18 @@ func TestVerseContinuations(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", strings.Join(got, "|"), want)
 	}
 }
+
+func TestLooksCited(t *testing.T) {
+	p := ref.NewParser(ref.Options{})
+	text := []rune("I did the job 3 times; he acts 5 times; see https://example.com/john/3/16 now; but john 3:16 counts. Romans 5 counts, and (v. 3) too.")
+	var got []string
+	for _, m := range scanRefs(p, text) {
+		if looksCited(text, m) {
+			got = append(got, m.Text)
+		}
+	}
+	want := "john 3:16|Romans 5|v. 3"
+	if strings.Join(got, "|") != want {
+		t.Errorf("got %q, want %q", strings.Join(got, "|"), want)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"berean/canon"
@@ -171,6 +172,9 @@ func Article(ctx context.Context, input []byte, deps Deps) (Report, error) {
 		if len(m.Ranges) == 0 && m.Err == nil {
 			continue
 		}
+		if !looksCited(d.text, m) {
+			continue
+		}
 		ms = append(ms, m)
 	}
 	qs := findQuotations(d)
@@ -222,6 +226,36 @@ func Article(ctx context.Context, input []byte, deps Deps) (Report, error) {
 		}
 	}
 	return rep, nil
+}
+
+// looksCited filters what the parser finds in running prose: a book name
+// in lower case without a chapter:verse ("the job 3 times", "acts 5
+// times"), a match without any letter ("3/16"), and anything inside a
+// web address are not citations.
+func looksCited(text []rune, m ref.Match) bool {
+	hasLetter, lowerFirst := false, false
+	for _, r := range m.Text {
+		if unicode.IsLetter(r) {
+			if !hasLetter {
+				lowerFirst = unicode.IsLower(r)
+			}
+			hasLetter = true
+			break
+		}
+	}
+	if !hasLetter {
+		return false
+	}
+	if lowerFirst && !strings.Contains(m.Text, ":") && !strings.HasPrefix(m.Text, "v") {
+		return false
+	}
+	// The token the match starts in: a web address?
+	i := m.Start
+	for i > 0 && i-1 < len(text) && !unicode.IsSpace(text[i-1]) && m.Start-i < 200 {
+		i--
+	}
+	tok := string(text[i:min(m.End, len(text))])
+	return !strings.Contains(tok, "://") && !strings.HasPrefix(tok, "www.")
 }
 
 // scanChunk is the most text given to the reference parser at once (its
