@@ -158,6 +158,9 @@ func printVerifyReport(w io.Writer, rep verify.Report, in []byte, color bool) {
 		}
 		fmt.Fprintln(w, head)
 		if !c.Problem() {
+			if c.Message != "" && c.Verdict != verify.Unquoted {
+				fmt.Fprintf(w, "    note:      %s\n", c.Message)
+			}
 			continue
 		}
 		if c.Quote != "" {
