@@ -29,9 +29,16 @@
 // # Citations and quotations
 //
 // References are found by the reference parser's Scan (bare chapters such
-// as "John 17" included; a book named without a chapter, as in "the
-// Epistle to the Hebrews", is not a citation). A reference the parser
-// reports as invalid (John 41:16, Psalm 110:14) is invalid_reference.
+// as "John 17" included), in pieces of 200,000 characters cut at line ends
+// for long articles. Not citations: a book named without a chapter ("the
+// Epistle to the Hebrews"), a book word in lower case without a
+// chapter:verse ("the job 3 times"), a match without letters, anything
+// inside a web address. A match the parser makes of two sentences
+// ("Hebrews 7:25. Romans 8:34 says") is split; a leading connective ("to
+// Revelation 3:20") is dropped. Verse-only references ("v. 39", "verses
+// 28–30") are resolved in the chapter of the reference before them
+// (within 600 characters). A reference the parser reports as invalid (John
+// 41:16, Psalm 110:14) keeps its book, chapter and verse for the report.
 //
 // Quotations are the text between curly double quotes (“ ” „ « »), straight
 // double quotes (opening after white space or opening punctuation), or, at
