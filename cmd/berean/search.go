@@ -187,6 +187,8 @@ func renderSearch(w io.Writer, res *search.Result, kwic, stats, color bool) {
 	switch {
 	case res.Total == 0:
 		fmt.Fprintf(w, "no verses match %s\n", res.Query)
+	case shown == 0:
+		fmt.Fprintf(w, "%d verses\n", res.Total)
 	case shown < res.Total:
 		fmt.Fprintf(w, "%d of %d verses (-n to show more)\n", shown, res.Total)
 	default:
