@@ -61,7 +61,7 @@ func Decompress(c Compression, data []byte, limit int) ([]byte, error) {
 		defer zr.Close()
 		r = zr
 	case Bzip2:
-		r = bzip2.NewReader(bytes.NewReader(data))
+		return bzip2Decode(data, limit)
 	case XZ:
 		// libsword 1.9 records the encoder's worst-case bound as the
 		// compressed size, so zero bytes follow the stream. A stream ends
@@ -136,4 +136,32 @@ func lzssDecode(in []byte, limit int) ([]byte, error) {
 		}
 	}
 	return out, nil
+}
+
+// bzip2Decode decodes one bzip2 stream. libsword 1.9 stores a compressed
+// size larger than the stream and fills the rest with zero bytes, which Go's
+// reader would take for a second, bad stream. The zeros are trimmed; as the
+// stream's own last bytes (the combined CRC and the bit padding) may be zero
+// too, up to 5 of them are given back while the decoder reports a truncated
+// stream.
+func bzip2Decode(data []byte, limit int) ([]byte, error) {
+	trimmed := len(bytes.TrimRight(data, "\x00"))
+	var err error
+	for n := trimmed; n <= min(trimmed+5, len(data)); n++ {
+		var out []byte
+		out, err = io.ReadAll(io.LimitReader(bzip2.NewReader(bytes.NewReader(data[:n])), int64(limit)+1))
+		if err == nil {
+			if len(out) > limit {
+				return nil, fmt.Errorf("%w: %s block inflates past %d bytes", ErrCorrupt, Bzip2, limit)
+			}
+			return out, nil
+		}
+		if !errors.Is(err, io.ErrUnexpectedEOF) {
+			break
+		}
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("%w: %s block is truncated", ErrCorrupt, Bzip2)
+	}
+	return nil, fmt.Errorf("%w: %s: %v", ErrCorrupt, Bzip2, err)
 }

@@ -1,0 +1,100 @@
+package sword
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// FuzzConf: the conf parser never panics, Get returns the first of All, and
+// a DataPath that parses never resolves outside its root.
+func FuzzConf(f *testing.F) {
+	files, _ := filepath.Glob("testdata/conf/*.conf")
+	for _, p := range files {
+		b, err := os.ReadFile(p)
+		if err == nil {
+			f.Add(b)
+		}
+	}
+	f.Add([]byte("[A]\nModDrv=zText\nDataPath=./x/../../y\n"))       // escaping DataPath
+	f.Add([]byte("[A]\nK=v\\\n\\\n  w\\\\\nL=\\u-1?\\par\\u12"))     // continuations, RTF fragments
+	f.Add([]byte("\xef\xbb\xbf[A]\r\nCipherKey=\r\n[B\nModDrv=zLD")) // BOM, CRLF, unclosed section
+	f.Fuzz(func(t *testing.T, data []byte) {
+		confs, err := ParseConf(bytes.NewReader(data))
+		if err != nil {
+			if len(data) <= MaxConfSize {
+				t.Fatalf("ParseConf failed on %d bytes: %v", len(data), err)
+			}
+			return
+		}
+		root := t.TempDir()
+		for _, c := range confs {
+			for _, k := range c.Keys() {
+				all := c.All(k)
+				if len(all) == 0 || c.Get(k) != all[0] || !c.Has(k) {
+					t.Fatalf("key %q: Get %q All %q", k, c.Get(k), all)
+				}
+				_ = RTF(c.Get(k))
+			}
+			mi, err := NewModuleInfo(root, filepath.Join(root, "mods.d", "x.conf"), c)
+			if err != nil {
+				continue
+			}
+			rel, err := filepath.Rel(root, mi.DataPath)
+			if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+				t.Fatalf("DataPath %q resolved outside the root: %s", c.Get("DataPath"), mi.DataPath)
+			}
+		}
+	})
+}
+
+// entriesBlock builds a zLD entries block.
+func entriesBlock(entries ...string) []byte {
+	b := binary.LittleEndian.AppendUint32(nil, uint32(len(entries)))
+	off := 4 + 8*len(entries)
+	var body []byte
+	for _, e := range entries {
+		b = binary.LittleEndian.AppendUint32(b, uint32(off+len(body)))
+		b = binary.LittleEndian.AppendUint32(b, uint32(len(e)+1))
+		body = append(body, e...)
+		body = append(body, 0)
+	}
+	return append(b, body...)
+}
+
+// FuzzBlock: Decompress in every compression, and the entries-block parser,
+// never panic, bound their output, and fail only with ErrCorrupt.
+func FuzzBlock(f *testing.F) {
+	blk := entriesBlock("<entryFree n=\"00001\">Alpha</entryFree>", "", "beta")
+	f.Add(blk, uint8(0), uint32(0))
+	f.Add(blk, uint8(1), uint32(2))
+	f.Add([]byte("\x78\x9c\x4b\x4c\x4a\x06\x00\x02\x4d\x01\x27"), uint8(1), uint32(0)) // zlib "abc"
+	f.Add([]byte("BZh91AY&SY"), uint8(2), uint32(1))                                   // a bzip2 header, truncated
+	f.Add([]byte("\xfd7zXZ\x00\x00\x04\xe6\xd6\xb4F"), uint8(3), uint32(3))            // an xz header, truncated
+	f.Add([]byte("\xff\x00\x01\x02\x03\x04\x05\x06\x07\x00\xee\xf0"), uint8(0), uint32(0))
+	f.Add([]byte("\x01\x00\x00\x00\xff\xff\xff\xff\xff\xff\xff\xff"), uint8(0), uint32(0)) // an entry past the end
+	f.Fuzz(func(t *testing.T, data []byte, comp uint8, n uint32) {
+		const limit = 1 << 20
+		c := Compression(comp % 4)
+		out, err := Decompress(c, data, limit)
+		if err != nil && !errors.Is(err, ErrCorrupt) {
+			t.Fatalf("%s: error not ErrCorrupt: %v", c, err)
+		}
+		if len(out) > limit {
+			t.Fatalf("%s: %d bytes out, limit %d", c, len(out), limit)
+		}
+		for _, b := range [][]byte{data, out} {
+			e, err := entryOf(b, n)
+			if err != nil && !errors.Is(err, ErrCorrupt) {
+				t.Fatalf("entryOf: error not ErrCorrupt: %v", err)
+			}
+			if len(e) > len(b) {
+				t.Fatalf("entryOf: %d bytes from a block of %d", len(e), len(b))
+			}
+		}
+	})
+}
