@@ -31,7 +31,20 @@ func (s *Server) apiRead(r *http.Request) (any, error) {
 		return nil, err
 	}
 	bible, _ := param(r, "bible", false)
-	return s.eng.Read(r.Context(), []string{ref}, splitList(bible))
+	key := ref + "\x00" + bible
+	if b, ok := s.readCache.get(key); ok {
+		return rawJSON(b), nil
+	}
+	res, err := s.eng.Read(r.Context(), []string{ref}, splitList(bible))
+	if err != nil {
+		return nil, err
+	}
+	b, err := json.Marshal(res)
+	if err != nil {
+		return nil, err
+	}
+	s.readCache.put(key, b)
+	return rawJSON(b), nil
 }
 
 func (s *Server) apiRefs(r *http.Request) (any, error) {

@@ -49,9 +49,9 @@ func browser(t *testing.T, width, height int) (string, context.Context) {
 		chromedp.ExecPath(exe),
 		chromedp.Headless,
 		chromedp.NoFirstRun,
-				chromedp.NoSandbox,
+		chromedp.NoSandbox,
 		chromedp.DisableGPU,
-				chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-dev-shm-usage", true),
@@ -80,12 +80,12 @@ func browser(t *testing.T, width, height int) (string, context.Context) {
 func screenshot(t *testing.T, ctx context.Context) {
 	sctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
-	buf, err := chromedp.Run(sctx, chromedp.FullScreenshot(80))
+	buf, err := chromedp.Run(sctx, chromedp.FullScreenshot(100))
 	if err != nil {
 		t.Logf("no screenshot: %v", err)
 		return
 	}
-	name := filepath.Join(outDir(t), strings.NewReplacer("/", "_", " ", "_").Replace(t.Name())+".jpg")
+	name := filepath.Join(outDir(t), strings.NewReplacer("/", "_", " ", "_").Replace(t.Name())+".png")
 	if err := os.WriteFile(name, buf, 0o644); err != nil {
 		t.Logf("saving the screenshot: %v", err)
 		return

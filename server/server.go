@@ -49,7 +49,10 @@ type Server struct {
 	mux     *http.ServeMux
 	ui      *ui
 	feat    features
-	openapi []byte
+	// readCache keeps encoded /api/read responses (the read path is
+	// dominated by parsing the reference and rendering markup).
+	readCache *respCache
+	openapi   []byte
 }
 
 // New builds a server and its routes.
@@ -58,12 +61,13 @@ func New(cfg Config) (*Server, error) {
 		return nil, errors.New("server: no engine")
 	}
 	s := &Server{
-		eng:     cfg.Engine,
-		log:     cfg.Logger,
-		timeout: cfg.Timeout,
-		cors:    cfg.CORSOrigins,
-		reg:     prometheus.NewRegistry(),
-		mux:     http.NewServeMux(),
+		eng:       cfg.Engine,
+		log:       cfg.Logger,
+		timeout:   cfg.Timeout,
+		cors:      cfg.CORSOrigins,
+		reg:       prometheus.NewRegistry(),
+		mux:       http.NewServeMux(),
+		readCache: newRespCache(20000, 32<<20, 256<<10),
 	}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
@@ -192,7 +196,13 @@ func (s *Server) serveAPI(h apiHandler) http.Handler {
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
-	b, err := json.Marshal(v)
+	var b []byte
+	var err error
+	if raw, ok := v.(rawJSON); ok {
+		b = raw
+	} else {
+		b, err = json.Marshal(v)
+	}
 	if err != nil {
 		status = http.StatusInternalServerError
 		b = []byte(`{"error":{"code":"internal","message":"could not encode the response"}}`)

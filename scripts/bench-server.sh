@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# bench-server.sh: HTTP throughput and memory of `berean serve`, measured in this
+# one run, printed as rows for scripts/bench.sh (or alone: a small table).
+#
+#   1. GET /api/read?ref=John+3:16 with 64 connections (wrk) vs GET /_hello, a
+#      bare hello-world handler in the same server process (outside all
+#      middleware), measured alternately: hello, read, hello, read; the best
+#      of each. Target: read >= 60% of hello, read p99 < 5 ms.
+#   2. RSS of the server after every module has been used (KJV, WEB, Nave,
+#      Strong's) and the search index, ask tables and verify model are open.
+#      Target: < 300 MB.
+#
+# Loopback only. The server logs its requests (info level) to /dev/null, as a
+# deployment would log them somewhere.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=${BIN:-./berean}
+DUR=${DUR:-5s}
+CONNS=${CONNS:-64}
+standalone=${STANDALONE:-0}
+[ -t 1 ] && [ -z "${BENCH_ROWS:-}" ] && standalone=1
+
+die() { echo "bench-server: $*" >&2; exit 1; }
+[ -x "$BIN" ] || die "no $BIN (run make build)"
+command -v wrk >/dev/null || die "wrk is not installed (scripts/install-deps.sh bench)"
+
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+base="http://127.0.0.1:$port"
+"$BIN" serve --addr "127.0.0.1:$port" --log-level info >/dev/null 2>&1 &
+pid=$!
+trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true' EXIT
+for _ in $(seq 1 600); do
+  curl -fsS "$base/healthz" >/dev/null 2>&1 && break
+  kill -0 "$pid" 2>/dev/null || die "the server exited"
+  sleep 0.1
+done
+curl -fsS "$base/healthz" >/dev/null || die "the server did not come up"
+
+# Use every module once: Bibles, lexicons, Nave's, the index, ask, verify.
+get() { curl -fsS -o /dev/null "$base$1" || die "GET $1 failed"; }
+get "/api/read?ref=John+3:16"
+get "/api/read?ref=Heb+7:23-25&bible=KJV,WEB"
+get "/api/search?q=intercession&bible=all&stats=1"
+get "/api/lexicon/G1793"
+get "/api/lexicon/H6293"
+get "/api/topic/INTERCESSION"
+get "/api/ask?q=Where+does+the+Bible+say+Jesus+lives+to+make+intercession+for+us%3F"
+get "/api/study?topic=intercession"
+get "/api/xref?ref=Ps+110:4"
+curl -fsS -o /dev/null -X POST --data-binary 'Hebrews 7:25 says he "ever liveth to make intercession for them".' "$base/api/verify" || die "verify failed"
+
+# wrk_run PATH: prints "requests_per_second p99_ms".
+wrk_run() {
+  wrk -t2 -c"$CONNS" -d"$DUR" --latency "$base$1" | awk '
+    /Requests\/sec:/ { rps = $2 }
+    /^ +99%/ { v = $2; if (v ~ /us$/) { sub(/us$/, "", v); v = v / 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v = v * 1000 }; p99 = v }
+    END { printf "%.0f %.3f\n", rps, p99 }'
+}
+read_url="/api/read?ref=John+3:16"
+wrk -t2 -c"$CONNS" -d1s "$base$read_url" >/dev/null   # warm the connections and caches
+hb=0; hp=0; rb=0; rp=0
+for _ in 1 2; do
+  read -r h p < <(wrk_run /_hello)
+  if [ "$h" -gt "$hb" ]; then hb=$h; hp=$p; fi
+  read -r r q < <(wrk_run "$read_url")
+  if [ "$r" -gt "$rb" ]; then rb=$r; rp=$q; fi
+done
+rss_kb=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status")
+rss_mb=$(python3 -c "print('%.0f' % ($rss_kb/1024))")
+ratio=$(python3 -c "print('%.0f%%' % (100.0*$rb/$hb))")
+
+rows=()
+row() { rows+=("$(printf '%-44s %12s %12s %10s   %s' "$@")"); }
+row "GET /api/read John 3:16 ($CONNS conns, req/s)" "$rb" "$hb" "$ratio" "vs hello-world in the same binary (target >= 60%)"
+row "GET /api/read p99 latency" "${rp}ms" "${hp}ms" "" "target < 5 ms"
+row "server RSS, all modules + index loaded" "${rss_mb}MB" "" "" "target < 300 MB"
+
+if [ "$standalone" = 1 ]; then
+  printf '%-44s %12s %12s %10s   %s\n' workload berean anchor ratio note
+fi
+printf '%s\n' "${rows[@]}"
