@@ -211,11 +211,15 @@
 //
 // # Building
 //
-// Build runs one goroutine per Bible and one for the lexicons and topics.
-// Verses arrive in order, so each term's posting list is appended to in
-// place (no sort, no merge); a verse's (term, position) pairs are sorted as
-// uint64 keys and emitted per term. The analysis of each distinct word form
-// is computed once per Bible and cached. Dictionaries are sorted once at the
-// end. See the package benchmarks and the README for the measured sizes and
-// times.
+// Build runs one goroutine per Bible and one for the lexicons and topics
+// (on two cores the two Bibles and the concept tables share the CPU). Each
+// word of a verse is looked up once by its surface form, which gives its
+// exact, stem and FORMS numbers (the analysis of each distinct form is
+// computed once per Bible); its occurrence is appended to a log per
+// dictionary as term<<32 | doc<<16 | position. At the end a stable counting
+// sort by term turns each log into every term's occurrences in (doc,
+// position) order, which are encoded in one pass; dictionaries are sorted
+// once. No per-term lists grow and nothing is merged. On KJV+WEB (1.7
+// million words) indexing takes about 0.9 s of CPU, reading and rendering
+// the modules (package corpus) about 2 s.
 package index
