@@ -176,3 +176,36 @@ func TestConcurrentArticles(t *testing.T) {
 		}
 	}
 }
+
+// FuzzArticle: any input gives a report or an input error, never a panic,
+// with offsets inside the input.
+func FuzzArticle(f *testing.F) {
+	m, err := NewModel(context.Background(), newFixture())
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, s := range []string{
+		"“The watchman spoke with confidence” (Genesis 1:1)",
+		"Genesis 1:77 says: “The potter shaped a jar”",
+		"> The shepherd counted his flock\n> — Genesis 1:4\n",
+		"<p>Genesis 2:2 <q>The weaver wove</q> (v. 1)</p>",
+		"Genesis 1:3; Genesis 2:2 “x y z” (Genesis 1)",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		rep, err := Article(context.Background(), []byte(s), Deps{Model: m})
+		if err != nil {
+			return
+		}
+		n := len([]rune(strings.ToValidUTF8(s, "\uFFFD")))
+		for _, c := range rep.Citations {
+			if c.Start < 0 || c.End < c.Start || c.Start > n+len(s) {
+				t.Fatalf("bad offsets %d-%d", c.Start, c.End)
+			}
+			if c.Similarity < 0 || c.Similarity > 1 {
+				t.Fatalf("similarity %v", c.Similarity)
+			}
+		}
+	})
+}

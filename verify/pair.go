@@ -76,6 +76,9 @@ func pairCitations(d *document, ms []ref.Match, qs []quotation) []citation {
 		// it and the reference is only references and separators.
 		p := m.Start
 		for k := i - 1; k >= 0 && i-k <= 20; k-- {
+			if cs[k].m.End > p {
+				break
+			}
 			if sepOnly(t[cs[k].m.End:p]) && !strings.ContainsRune(string(t[cs[k].m.End:p]), '(') {
 				p = cs[k].m.Start
 				if cs[k].quote != nil {

@@ -177,6 +177,7 @@ func Article(ctx context.Context, input []byte, deps Deps) (Report, error) {
 		}
 		ms = append(ms, m)
 	}
+	ms = disjoint(ms, len(d.text))
 	qs := findQuotations(d)
 	cs := pairCitations(d, ms, qs)
 	v := &verifier{m: deps.Model, finder: deps.Finder, ctx: ctx}
@@ -226,6 +227,23 @@ func Article(ctx context.Context, input []byte, deps Deps) (Report, error) {
 		}
 	}
 	return rep, nil
+}
+
+// disjoint orders the matches and drops any that overlaps the one before
+// or falls outside the text, so that pairing sees each stretch of text
+// once.
+func disjoint(ms []ref.Match, n int) []ref.Match {
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
+	out := ms[:0]
+	end := 0
+	for _, m := range ms {
+		if m.Start < end || m.Start < 0 || m.End > n || m.End <= m.Start {
+			continue
+		}
+		out = append(out, m)
+		end = m.End
+	}
+	return out
 }
 
 // looksCited filters what the parser finds in running prose: a book name
