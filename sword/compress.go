@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"compress/bzip2"
 	"compress/zlib"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"strings"
 
@@ -67,8 +69,12 @@ func Decompress(c Compression, data []byte, limit int) ([]byte, error) {
 		// compressed size, so zero bytes follow the stream. A stream ends
 		// in its footer's magic "YZ", never in a zero byte, so trimming
 		// the zeros leaves exactly the stream.
+		capped, err := xzCapDict(bytes.TrimRight(data, "\x00"), limit)
+		if err != nil {
+			return nil, err
+		}
 		cfg := xz.ReaderConfig{SingleStream: true}
-		xr, err := cfg.NewReader(bytes.NewReader(bytes.TrimRight(data, "\x00")))
+		xr, err := cfg.NewReader(bytes.NewReader(capped))
 		if err != nil {
 			return nil, fmt.Errorf("%w: xz: %v", ErrCorrupt, err)
 		}
@@ -164,4 +170,107 @@ func bzip2Decode(data []byte, limit int) ([]byte, error) {
 		return nil, fmt.Errorf("%w: %s block is truncated", ErrCorrupt, Bzip2)
 	}
 	return nil, fmt.Errorf("%w: %s: %v", ErrCorrupt, Bzip2, err)
+}
+
+// xzCapDict bounds the memory an xz stream can make the decoder allocate.
+// Each block's LZMA2 filter declares a dictionary size (up to 4 GiB) that the
+// decoder allocates in full, so a 60-byte block could ask for gigabytes. No
+// match can reach further back than the output, so a dictionary of the output
+// limit is always enough: the stream index (located from the footer) gives
+// every block's position and size; a block that inflates past the limit is
+// corrupt, and a declared dictionary larger than the limit is rewritten to
+// the limit (with the block header's CRC32 recomputed). Streams that are too
+// malformed to walk are left to the decoder, which will reject them before
+// any block header is read.
+func xzCapDict(data []byte, limit int) ([]byte, error) {
+	bad := func(what string) error { return fmt.Errorf("%w: XZ: %s", ErrCorrupt, what) }
+	n := len(data)
+	if n < 24 || string(data[n-2:]) != "YZ" || string(data[:6]) != "\xfd7zXZ\x00" {
+		return data, nil // the decoder reports what is wrong
+	}
+	backward := (int64(binary.LittleEndian.Uint32(data[n-8:])) + 1) * 4
+	ix := int64(n-12) - backward
+	if ix < 12 || data[ix] != 0 {
+		return nil, bad("bad index position")
+	}
+	pos := int(ix) + 1
+	uvarint := func() (uint64, bool) {
+		v, k := binary.Uvarint(data[pos:min(int(ix+backward), n)])
+		if k <= 0 {
+			return 0, false
+		}
+		pos += k
+		return v, true
+	}
+	records, ok := uvarint()
+	if !ok || records > uint64(backward) {
+		return nil, bad("bad index")
+	}
+	// The dictionary size the limit needs, as an LZMA2 code.
+	code := byte(0)
+	for code < 40 && lzma2Dict(code) < int64(max(limit, 4096)) {
+		code++
+	}
+	out := data
+	block := int64(12)
+	for r := uint64(0); r < records; r++ {
+		unpadded, ok1 := uvarint()
+		usize, ok2 := uvarint()
+		if !ok1 || !ok2 || unpadded > uint64(n) {
+			return nil, bad("bad index record")
+		}
+		if usize > uint64(limit) {
+			return nil, fmt.Errorf("%w: XZ block inflates past %d bytes", ErrCorrupt, limit)
+		}
+		if block >= ix {
+			return nil, bad("block past the index")
+		}
+		hs := (int64(out[block]) + 1) * 4
+		if out[block] == 0 || block+hs > ix {
+			return nil, bad("bad block header")
+		}
+		h := out[block : block+hs]
+		flags := h[1]
+		p := 2
+		for _, bit := range []byte{0x40, 0x80} { // compressed, uncompressed size
+			if flags&bit != 0 {
+				_, k := binary.Uvarint(h[p : hs-4])
+				if k <= 0 {
+					return nil, bad("bad block header")
+				}
+				p += k
+			}
+		}
+		for f := 0; f < int(flags&3)+1; f++ {
+			id, k := binary.Uvarint(h[p : hs-4])
+			if k <= 0 {
+				return nil, bad("bad filter flags")
+			}
+			p += k
+			psize, k := binary.Uvarint(h[p : hs-4])
+			if k <= 0 || uint64(p+k)+psize > uint64(hs-4) {
+				return nil, bad("bad filter flags")
+			}
+			p += k
+			if id == 0x21 && psize == 1 && h[p]&0x3F <= 40 && lzma2Dict(h[p]&0x3F) > lzma2Dict(code) {
+				if &out[0] == &data[0] {
+					out = bytes.Clone(data)
+					h = out[block : block+hs]
+				}
+				h[p] = code
+				binary.LittleEndian.PutUint32(h[hs-4:], crc32.ChecksumIEEE(h[:hs-4]))
+			}
+			p += int(psize)
+		}
+		block += (int64(unpadded) + 3) &^ 3
+	}
+	return out, nil
+}
+
+// lzma2Dict is the dictionary size of an LZMA2 dictionary code (0..40).
+func lzma2Dict(c byte) int64 {
+	if c >= 40 {
+		return 1<<32 - 1
+	}
+	return int64(2|c&1) << (c/2 + 11)
 }

@@ -28,6 +28,9 @@ func FuzzLZSS(f *testing.F) {
 		if len(out) > limit {
 			t.Fatalf("%d bytes out", len(out))
 		}
+		if len(data) > 4096 {
+			return // the test encoder searches the whole ring for every byte
+		}
 		z, err := swordtest.Compress("LZSS", data)
 		if err != nil {
 			t.Fatal(err)

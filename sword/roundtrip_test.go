@@ -5,12 +5,15 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"runtime"
 	"strings"
 	"testing"
 
 	"berean/canon"
 	"berean/sword"
 	"berean/sword/swordtest"
+
+	"github.com/ulikunitz/xz"
 )
 
 // longText is a few KB of text with both repetition (for LZSS references)
@@ -352,5 +355,30 @@ func TestCompressRoundTrip(t *testing.T) {
 				t.Errorf("%s input %d (%d bytes): %d bytes back, %v", c, i, len(in), len(out), err)
 			}
 		}
+	}
+}
+
+// An xz block may declare a dictionary of up to 4 GiB, which the decoder
+// would allocate whole; the reader caps it at the output limit.
+func TestXZHugeDictionary(t *testing.T) {
+	var buf bytes.Buffer
+	w, err := xz.WriterConfig{DictCap: 1 << 30}.NewWriter(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write([]byte("In the beginning"))
+	w.Close()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	out, err := sword.Decompress(sword.XZ, buf.Bytes(), 1<<16)
+	runtime.ReadMemStats(&after)
+	if err != nil || string(out) != "In the beginning" {
+		t.Fatalf("%q %v", out, err)
+	}
+	if d := after.TotalAlloc - before.TotalAlloc; d > 32<<20 {
+		t.Errorf("decoding allocated %d bytes", d)
+	}
+	if _, err := sword.Decompress(sword.XZ, buf.Bytes(), 8); !errors.Is(err, sword.ErrCorrupt) {
+		t.Errorf("16 bytes under a limit of 8: %v", err)
 	}
 }

@@ -312,19 +312,29 @@ func (m *VerseModule) unwrap(t *testament, block, start, size uint32, blockLen i
 	return end
 }
 
-// blockStarts lists the entry starts of one block, scanning the index once.
+// blockStarts lists the non-empty entry starts of one block, scanning the
+// index once. It reads records of any z-driver (u32 block, u32 start, then a
+// u16 or u32 size), though only 16-bit sizes (zText, zCom) ever need it.
 func (t *testament) blockStarts(m *VerseModule, block uint32) []uint32 {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if t.starts == nil {
 		t.starts = map[uint32][]uint32{}
+		rs := int(m.recSize())
 		buf := make([]byte, t.idxSize)
 		if _, err := t.idx.ReadAt(buf, 0); err == nil {
-			for off := 0; off+10 <= len(buf); off += 10 {
-				b := binary.LittleEndian.Uint32(buf[off:])
-				s := binary.LittleEndian.Uint32(buf[off+4:])
-				if binary.LittleEndian.Uint16(buf[off+8:]) != 0 {
-					t.starts[b] = append(t.starts[b], s)
+			le := binary.LittleEndian
+			for off := 0; off+rs <= len(buf); off += rs {
+				r := buf[off : off+rs]
+				var size uint32
+				if m.size4 {
+					size = le.Uint32(r[8:])
+				} else {
+					size = uint32(le.Uint16(r[8:]))
+				}
+				if size != 0 {
+					b := le.Uint32(r)
+					t.starts[b] = append(t.starts[b], le.Uint32(r[4:]))
 				}
 			}
 			for b := range t.starts {
