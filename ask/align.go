@@ -2,11 +2,11 @@ package ask
 
 import (
 	"strconv"
-	"strings"
 	"sync"
 
 	"berean/canon"
 	"berean/index"
+	"berean/internal/versekey"
 )
 
 // Verses of every Bible are compared in one key space: the verse ordinals
@@ -22,37 +22,8 @@ type bibleMap struct {
 }
 
 func newBibleMap(b *index.Bible) *bibleMap {
-	kjv := canon.KJV()
-	m := &bibleMap{b: b, toKey: make([]int32, b.Docs()), fromKy: make([]int32, kjv.VerseCount())}
-	for i := range m.fromKy {
-		m.fromKy[i] = -1
-	}
-	sys, ok := canon.Get(b.Versification())
-	same := !ok || sys.Name == kjv.Name
-	for d := 0; d < b.Docs(); d++ {
-		m.toKey[d] = -1
-		book, ch, v := b.Ref(d)
-		var ord int
-		var found bool
-		if same {
-			ord, found = kjv.Ordinal(book, ch, v)
-		} else {
-			for _, r := range canon.Map(sys, kjv, book, ch, v) {
-				if r.Verse > 0 {
-					ord, found = kjv.Ordinal(r.Book, r.Chapter, r.Verse)
-					break
-				}
-			}
-		}
-		if !found {
-			continue
-		}
-		m.toKey[d] = int32(ord)
-		if m.fromKy[ord] < 0 {
-			m.fromKy[ord] = int32(d)
-		}
-	}
-	return m
+	to, from := versekey.Maps(b)
+	return &bibleMap{b: b, toKey: to, fromKy: from}
 }
 
 // keyRef is the reference of a KJV ordinal.
@@ -75,17 +46,11 @@ func sameChapter(a, b int) bool {
 // "Rom.8.26-Rom.8.27", "Lev.16") into KJV ordinals, at most limit verses
 // per reference.
 func topicVerses(refs []string, limit int) []int32 {
-	kjv := canon.KJV()
 	var out []int32
 	seen := map[int32]bool{}
 	for _, r := range refs {
-		s, e, _ := strings.Cut(r, "-")
-		if e == "" {
-			e = s
-		}
-		lo, ok1 := parseOrd(kjv, s, false)
-		hi, ok2 := parseOrd(kjv, e, true)
-		if !ok1 || !ok2 || hi < lo {
+		lo, hi, ok := versekey.Span(r)
+		if !ok {
 			continue
 		}
 		for o := lo; o <= hi && o-lo < limit; o++ {
@@ -96,29 +61,6 @@ func topicVerses(refs []string, limit int) []int32 {
 		}
 	}
 	return out
-}
-
-func parseOrd(sys *canon.System, s string, end bool) (int, bool) {
-	p := strings.Split(s, ".")
-	bk, ok := sys.Book(p[0])
-	if !ok {
-		return 0, false
-	}
-	ch, v := 1, 1
-	if len(p) > 1 {
-		ch, _ = strconv.Atoi(p[1])
-	} else if end {
-		ch = bk.Chapters()
-	}
-	if ch < 1 || ch > bk.Chapters() {
-		return 0, false
-	}
-	if len(p) > 2 {
-		v, _ = strconv.Atoi(p[2])
-	} else if end {
-		v = bk.Verses[ch-1]
-	}
-	return sys.Ordinal(p[0], ch, v)
 }
 
 // topicCache memoises topicVerses per topic name.

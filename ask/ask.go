@@ -115,21 +115,20 @@ func Ask(ctx context.Context, ix *index.Index, question string, o Options) (*Res
 
 // Scoring parameters; see doc.go for the measurements behind them.
 const (
-	k1            = 1.2
-	bLen          = 0.4
-	agreeShare    = 0.25 // share of the second-best translation's score added
-	pairBonus     = 0.35 // proximity: per pair of concepts, × the smaller idf
-	phraseBonus   = 0.45 // per extra word of the longest in-order run, × mean idf
-	topicShare    = 0.12 // a fully covering topic adds this share of the question's idf mass
-	coordPow      = 1.0  // score × coverage^coordPow (coverage in idf mass)
-	rescoreTop    = 400  // candidates per Bible that get the proximity pass
-	rangeKeep     = 0.6  // a neighbour joins a range when it scores this share of the hit
-	contextShare  = 0.4  // a concept found only in a neighbouring verse
-	proxWindow    = 6    // words apart for the proximity bonus
-	popShare      = 0.15 // topics citing a verse: prior, × mean idf × log(1+n)
-	maxVerseWords = 200  // longer "verses" are damaged records (the longest verse has 90 words)
-	sourceRun     = 5    // words in a run for preferSources
-	sourceMargin  = 0.8  // score share for preferSources
+	k1           = 1.2
+	bLen         = 0.4
+	agreeShare   = 0.25 // share of the second-best translation's score added
+	pairBonus    = 0.35 // proximity: per pair of concepts, × the smaller idf
+	phraseBonus  = 0.45 // per extra word of the longest in-order run, × mean idf
+	topicShare   = 0.12 // a fully covering topic adds this share of the question's idf mass
+	coordPow     = 1.0  // score × coverage^coordPow (coverage in idf mass)
+	rescoreTop   = 400  // candidates per Bible that get the proximity pass
+	rangeKeep    = 0.6  // a neighbour joins a range when it scores this share of the hit
+	contextShare = 0.4  // a concept found only in a neighbouring verse
+	proxWindow   = 6    // words apart for the proximity bonus
+	popShare     = 0.15 // topics citing a verse: prior, × mean idf × log(1+n)
+	sourceRun    = 5    // words in a run for preferSources
+	sourceMargin = 0.8  // score share for preferSources
 )
 
 // bibleScores is one Bible's evaluation of a question.
@@ -259,9 +258,6 @@ func evalBible(ctx context.Context, m *bibleMap, cs []concept) (*bibleScores, er
 			var tmp []uint32
 			for ; !cur.Done(); cur.Next() {
 				d := cur.Doc()
-				if b.DocLen(int(d)) > maxVerseWords {
-					continue // a damaged record, not a verse
-				}
 				tf := cur.TF()
 				if f.kind == featPair {
 					tmp = pairPositions(b, f, d, tmp[:0])

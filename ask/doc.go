@@ -61,7 +61,6 @@
 // it in the same chapter counts at 0.4 (context: dev d11, "Moses" is in Exod
 // 32:31, the answer is 32:32). The sum is multiplied by the verse's coverage
 // of the question (idf mass of the matched concepts / idf mass of all).
-// Verses over 200 words are skipped as damaged records.
 //
 // The 400 best verses per Bible get position bonuses: 0.35 × min idf / distance
 // for each pair of concepts within 6 words, and a phrase bonus 0.45 × (idf

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"berean/canon"
+	"berean/internal/versekey"
 )
 
 type qa struct {
@@ -50,13 +50,7 @@ func readQA(t testing.TB, path string) []qa {
 
 // span is a KJV ordinal interval of an OSIS range.
 func span(osis string) (int, int) {
-	s, e, _ := strings.Cut(osis, "-")
-	if e == "" {
-		e = s
-	}
-	kjv := canon.KJV()
-	lo, _ := parseOrd(kjv, s, false)
-	hi, _ := parseOrd(kjv, e, true)
+	lo, hi, _ := versekey.Span(osis)
 	return lo, hi
 }
 

@@ -175,7 +175,7 @@ type topicMatch struct {
 func topicWords(name string) []string {
 	var out []string
 	for _, w := range index.Words(name) {
-		if stopWords[w] || len(w) < 2 {
+		if isStop(w) || len(w) < 2 {
 			continue
 		}
 		out = append(out, index.StemTerm(w))

@@ -8,6 +8,7 @@ import (
 
 	"berean/canon"
 	"berean/index"
+	"berean/internal/versekey"
 	"berean/ref"
 )
 
@@ -86,39 +87,15 @@ func rangeOrds(kjv *canon.System, r ref.Range) (int, int, bool) {
 	if end.Book == "" {
 		end = r.Start
 	}
-	lo, ok := refOrd(kjv, r.Start, false)
+	lo, ok := versekey.RefOrd(r.Start, false)
 	if !ok {
 		return 0, 0, false
 	}
-	hi, ok := refOrd(kjv, end, true)
+	hi, ok := versekey.RefOrd(end, true)
 	if !ok || hi < lo {
 		return 0, 0, false
 	}
 	return lo, hi, true
-}
-
-func refOrd(kjv *canon.System, r ref.Ref, end bool) (int, bool) {
-	bk, ok := kjv.Book(r.Book)
-	if !ok {
-		return 0, false
-	}
-	ch, v := r.Chapter, r.Verse
-	if ch == 0 {
-		ch = 1
-		if end {
-			ch = bk.Chapters()
-		}
-	}
-	if ch > bk.Chapters() {
-		return 0, false
-	}
-	if v == 0 {
-		v = 1
-		if end {
-			v = bk.Verses[ch-1]
-		}
-	}
-	return kjv.Ordinal(r.Book, ch, v)
 }
 
 // makeHit builds a hit for the KJV ordinals lo..hi quoted from disp.
@@ -282,12 +259,12 @@ func (a *Asker) Salient(ords []int, weights []float64, span, n int, skip string)
 					continue
 				}
 				d := m.fromKy[o]
-				if d < 0 || b.DocLen(int(d)) > maxVerseWords {
+				if d < 0 {
 					continue
 				}
 				inVerse := map[string]bool{}
 				for _, w := range index.Words(b.Text(int(d))) {
-					if stopWords[w] || len(w) < 3 {
+					if isStop(w) || len(w) < 3 {
 						continue
 					}
 					st := index.StemTerm(w)

@@ -3,6 +3,7 @@ package ask
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 
 	"berean/index"
@@ -35,22 +36,26 @@ type question struct {
 // frames are the leading and trailing wordings that ask for verses rather
 // than say what they are about. They are matched on the folded question
 // (lower case, punctuation as spaces).
-var frames = []*regexp.Regexp{
-	regexp.MustCompile(`^(?:(?:so|and|but|ok|okay|hi|hello|please) )*(?:(?:can|could|would) you (?:please )?)?(?:(?:tell|show|give|find|list) (?:me|us) |find |search for |look up )?`),
-	regexp.MustCompile(`^(?:where|which|what|when|how|who|why)(?: (?:part|place|book|books|chapter|chapters|verse|verses|passage|passages|scripture|scriptures|text|texts|bible verse|bible verses))?(?: of)?(?: in)?(?: the)?(?: (?:bible|scripture|scriptures|word|new testament|old testament))?(?: (?:does|do|did|is|are|was|were|can|could|would|should|will))?(?: (?:the bible|scripture|the scriptures|it|god s word|the word of god|the word|the new testament|the old testament|the text))?(?: (?:say|says|said|saying|teach|teaches|talk about|talks about|speak about|speaks about|speak of|speaks of|speak|speaks|mention|mentions|tell us|tells us|tell|tells|promise|promises|state|states|describe|describes|show|shows|record|records|declare|declares))?(?: (?:that|about|of|on|regarding|concerning))?(?: |$)`),
-	regexp.MustCompile(`^(?:is there|are there|there is|there s)(?: (?:a|any|some|one))?(?: (?:bible|scripture))?(?: (?:verse|verses|passage|passages|scripture|scriptures|text|place))?(?: (?:in the bible|in scripture))?(?: (?:that|which|where|about|on|for|with))?(?: (?:says|say|talks about|mentions|speaks of|tells|promises|shows))?(?: that)?(?: |$)`),
-	regexp.MustCompile(`^(?:i m |i am |im )?(?:looking for|searching for|trying to find|need|want)(?: (?:a|the|any|some))?(?: (?:bible|scripture))?(?: (?:verse|verses|passage|passages|scripture|scriptures))?(?: (?:that|which|where|about|on|for|with))?(?: (?:says|say|talks about|mentions))?(?: |$)`),
-	regexp.MustCompile(`^(?:the|a|any|some)?(?: ?(?:bible|scripture))?(?: ?(?:verse|verses|passage|passages|scripture|scriptures|one|place|text))(?: (?:that|which|where|about|on|for|with|in which))(?: (?:says|say|talks about|mentions|speaks of|tells|promises))?(?: that)?(?: |$)`),
-	regexp.MustCompile(`^(?:bible |scripture )?(?:verses|verse|passages|scriptures)(?: (?:about|on|for|regarding|concerning))?(?: |$)`),
-	regexp.MustCompile(`^what (?:is|are) (?:the|a)? ?(?:bible s|biblical|scriptural)? ?(?:view|teaching|teachings|position|verse|verses) (?:on|of|about|for)(?: |$)`),
-	regexp.MustCompile(`(?: (?:in|from|according to) (?:the )?(?:bible|scripture|scriptures|word of god|new testament|old testament))+$`),
-}
+var frames = sync.OnceValue(func() []*regexp.Regexp {
+	return []*regexp.Regexp{
+		regexp.MustCompile(`^(?:(?:so|and|but|ok|okay|hi|hello|please) )*(?:(?:can|could|would) you (?:please )?)?(?:(?:tell|show|give|find|list) (?:me|us) |find |search for |look up )?`),
+		regexp.MustCompile(`^(?:where|which|what|when|how|who|why)(?: (?:part|place|book|books|chapter|chapters|verse|verses|passage|passages|scripture|scriptures|text|texts|bible verse|bible verses))?(?: of)?(?: in)?(?: the)?(?: (?:bible|scripture|scriptures|word|new testament|old testament))?(?: (?:does|do|did|is|are|was|were|can|could|would|should|will))?(?: (?:the bible|scripture|the scriptures|it|god s word|the word of god|the word|the new testament|the old testament|the text))?(?: (?:say|says|said|saying|teach|teaches|talk about|talks about|speak about|speaks about|speak of|speaks of|speak|speaks|mention|mentions|tell us|tells us|tell|tells|promise|promises|state|states|describe|describes|show|shows|record|records|declare|declares))?(?: (?:that|about|of|on|regarding|concerning))?(?: |$)`),
+		regexp.MustCompile(`^(?:is there|are there|there is|there s)(?: (?:a|any|some|one))?(?: (?:bible|scripture))?(?: (?:verse|verses|passage|passages|scripture|scriptures|text|place))?(?: (?:in the bible|in scripture))?(?: (?:that|which|where|about|on|for|with))?(?: (?:says|say|talks about|mentions|speaks of|tells|promises|shows))?(?: that)?(?: |$)`),
+		regexp.MustCompile(`^(?:i m |i am |im )?(?:looking for|searching for|trying to find|need|want)(?: (?:a|the|any|some))?(?: (?:bible|scripture))?(?: (?:verse|verses|passage|passages|scripture|scriptures))?(?: (?:that|which|where|about|on|for|with))?(?: (?:says|say|talks about|mentions))?(?: |$)`),
+		regexp.MustCompile(`^(?:the|a|any|some)?(?: ?(?:bible|scripture))?(?: ?(?:verse|verses|passage|passages|scripture|scriptures|one|place|text))(?: (?:that|which|where|about|on|for|with|in which))(?: (?:says|say|talks about|mentions|speaks of|tells|promises))?(?: that)?(?: |$)`),
+		regexp.MustCompile(`^(?:bible |scripture )?(?:verses|verse|passages|scriptures)(?: (?:about|on|for|regarding|concerning))?(?: |$)`),
+		regexp.MustCompile(`^what (?:is|are) (?:the|a)? ?(?:bible s|biblical|scriptural)? ?(?:view|teaching|teachings|position|verse|verses) (?:on|of|about|for)(?: |$)`),
+		regexp.MustCompile(`(?: (?:in|from|according to) (?:the )?(?:bible|scripture|scriptures|word of god|new testament|old testament))+$`),
+	}
+})
 
 // stopWords carry no content on their own. They stay in the question's word
 // sequence so that phrases ("so loved the world") still match.
-var stopWords = map[string]bool{}
+// isStop reports whether w is a function word.
+func isStop(w string) bool { return stopWordSet()[w] }
 
-func init() {
+var stopWordSet = sync.OnceValue(func() map[string]bool {
+	stopWords := map[string]bool{}
 	for _, w := range strings.Fields(`a an the and or but nor for so yet of to in on at by with from into onto upon unto
 	up out off over under about as than then that this these those there here which who whom whose what when where why how
 	i me my mine myself we us our ours ourselves you your yours yourself yourselves he him his himself she her hers
@@ -61,7 +66,8 @@ func init() {
 	bible verse verses scripture scriptures passage passages say says said`) {
 		stopWords[w] = true
 	}
-}
+	return stopWords
+})
 
 // parseQuestion reads a question.
 func parseQuestion(q string, rp *ref.Parser) question {
@@ -92,7 +98,7 @@ func parseQuestion(q string, rp *ref.Parser) question {
 	}
 	// Quoted runs are remembered by word index.
 	folded, quotedMask := foldQuestion(body)
-	for _, re := range frames {
+	for _, re := range frames() {
 		if loc := re.FindStringIndex(folded); loc != nil && loc[1] > loc[0] {
 			cut := strings.TrimSpace(folded[:loc[0]] + " " + folded[loc[1]:])
 			if cut != "" {
@@ -114,7 +120,7 @@ func parseQuestion(q string, rp *ref.Parser) question {
 			if len(w) == 1 && w != "i" && w != "o" && w != "a" {
 				continue
 			}
-			wd := word{text: w, stem: index.StemTerm(w), exact: index.ExactTerm(w), stop: stopWords[w], pos: len(out.words)}
+			wd := word{text: w, stem: index.StemTerm(w), exact: index.ExactTerm(w), stop: isStop(w), pos: len(out.words)}
 			out.words = append(out.words, wd)
 			if i < len(quotedMask) && quotedMask[i] {
 				run = append(run, wd.pos)

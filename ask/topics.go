@@ -1,45 +1,16 @@
 package ask
 
 import (
-	"sort"
-
 	"berean/index"
+	"berean/internal/versekey"
 )
-
-// topicNamer is implemented by indexes that can list their topics.
-type topicNamer interface{ TopicNames() []string }
-
-// TopicNames lists the Nave's topics of the index. When the index cannot
-// list them, they are found by looking up every word of the indexed
-// Bibles as a topic-name word (a topic whose name has no Bible word is
-// then missed).
-func TopicNames(ix *index.Index) []string {
-	if tn, ok := any(ix).(topicNamer); ok {
-		return tn.TopicNames()
-	}
-	seen := map[string]bool{}
-	var names []string
-	for _, b := range ix.Bibles() {
-		b.Prefix(index.ExactTerms, "", func(term []byte, _ index.Postings) bool {
-			for _, n := range ix.TopicsForWord(string(term)) {
-				if !seen[n] {
-					seen[n] = true
-					names = append(names, n)
-				}
-			}
-			return true
-		})
-	}
-	sort.Strings(names)
-	return names
-}
 
 // popularity counts, for every KJV ordinal, the topics that cite it
 // (a topic citing a long range counts for each verse only when the range
 // is short: long ranges are context, not citations).
 func popularity(ix *index.Index) map[int32]int {
 	pop := map[int32]int{}
-	for _, name := range TopicNames(ix) {
+	for _, name := range versekey.TopicNames(ix) {
 		refs, _ := ix.TopicRefs(name)
 		seen := map[int32]bool{}
 		for _, r := range refs {

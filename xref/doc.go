@@ -43,6 +43,4 @@
 // 1/log2(2+size) over the shared topics of at most 400 verses): shared
 // wording is direct evidence and ranks above co-citation (acceptance:
 // Ps 110:4 lists Heb 5:6, 7:17 and 7:21 among its first five).
-//
-// Verses over 200 words are damaged records and are skipped.
 package xref

@@ -8,8 +8,8 @@ import (
 	"strconv"
 	"strings"
 
-	"berean/canon"
 	"berean/index"
+	"berean/internal/versekey"
 )
 
 // shingle is one n-gram of a verse: its hash and the doc.
@@ -50,7 +50,7 @@ func stopStems() map[string]bool {
 func buildTables(ctx context.Context, b *index.Bible) (*bibleTables, error) {
 	n := b.Docs()
 	t := &bibleTables{b: b}
-	t.toKey, t.fromKy = keyMaps(b)
+	t.toKey, t.fromKy = versekey.Maps(b)
 	off := make([]int, n+1)
 	for d := 0; d < n; d++ {
 		off[d+1] = off[d] + b.DocLen(d)
@@ -111,9 +111,6 @@ func buildTables(ctx context.Context, b *index.Bible) (*bibleTables, error) {
 	t.sdocs = make([][]uint64, n)
 	var seq []int32
 	for d := 0; d < n; d++ {
-		if b.DocLen(d) > maxVerseWords {
-			continue // a damaged record, not a verse
-		}
 		seq = compact(toks[off[d]:off[d+1]], seq[:0], false)
 		t.wdocs[d] = shingles(seq, wordN, 'w')
 		seq = compact(stoks[off[d]:off[d+1]], seq[:0], true)
@@ -181,39 +178,4 @@ func lookup(tab []shingle, h uint64) []shingle {
 		j++
 	}
 	return tab[i:j]
-}
-
-// keyMaps maps a Bible's docs to KJV ordinals and back.
-func keyMaps(b *index.Bible) ([]int32, []int32) {
-	kjv := canon.KJV()
-	to := make([]int32, b.Docs())
-	from := make([]int32, kjv.VerseCount())
-	for i := range from {
-		from[i] = -1
-	}
-	sys, ok := canon.Get(b.Versification())
-	same := !ok || sys.Name == kjv.Name
-	for d := range to {
-		to[d] = -1
-		book, ch, v := b.Ref(d)
-		var ord int
-		var found bool
-		if same {
-			ord, found = kjv.Ordinal(book, ch, v)
-		} else {
-			for _, r := range canon.Map(sys, kjv, book, ch, v) {
-				if r.Verse > 0 {
-					ord, found = kjv.Ordinal(r.Book, r.Chapter, r.Verse)
-					break
-				}
-			}
-		}
-		if found {
-			to[d] = int32(ord)
-			if from[ord] < 0 {
-				from[ord] = int32(d)
-			}
-		}
-	}
-	return to, from
 }

@@ -3,10 +3,9 @@ package xref
 import (
 	"math"
 	"sort"
-	"strings"
 
-	"berean/canon"
 	"berean/index"
+	"berean/internal/versekey"
 )
 
 // topicTable is the reverse map of Nave's: verse -> topics citing it.
@@ -16,47 +15,16 @@ type topicTable struct {
 	of     map[int32][]int32 // KJV ordinal -> topics
 }
 
-type topicNamer interface{ TopicNames() []string }
-
-// topicNames lists the topics of the index; without a listing, topics are
-// found by looking up every word of the Bibles as a topic-name word.
-func topicNames(ix *index.Index) []string {
-	if tn, ok := any(ix).(topicNamer); ok {
-		return tn.TopicNames()
-	}
-	seen := map[string]bool{}
-	var names []string
-	for _, b := range ix.Bibles() {
-		b.Prefix(index.ExactTerms, "", func(term []byte, _ index.Postings) bool {
-			for _, n := range ix.TopicsForWord(string(term)) {
-				if !seen[n] {
-					seen[n] = true
-					names = append(names, n)
-				}
-			}
-			return true
-		})
-	}
-	sort.Strings(names)
-	return names
-}
-
 func buildTopics(ix *index.Index) *topicTable {
 	t := &topicTable{of: map[int32][]int32{}}
-	kjv := canon.KJV()
-	for _, name := range topicNames(ix) {
+	for _, name := range versekey.TopicNames(ix) {
 		refs, _ := ix.TopicRefs(name)
 		id := int32(len(t.names))
 		seen := map[int32]bool{}
 		var vs []int32
 		for _, r := range refs {
-			s, e, _ := strings.Cut(r, "-")
-			if e == "" {
-				e = s
-			}
-			lo, ok1 := parseOrd(kjv, s, false)
-			hi, ok2 := parseOrd(kjv, e, true)
-			if !ok1 || !ok2 || hi < lo || hi-lo > 12 {
+			lo, hi, ok := versekey.Span(r)
+			if !ok || hi-lo > 12 {
 				continue // long ranges are context, not citations of a verse
 			}
 			for k := int32(lo); k <= int32(hi); k++ {
@@ -136,38 +104,4 @@ func (t *topicTable) related(lo, hi int) []Link {
 		out = out[:60]
 	}
 	return out
-}
-
-func parseOrd(sys *canon.System, s string, end bool) (int, bool) {
-	p := strings.Split(s, ".")
-	bk, ok := sys.Book(p[0])
-	if !ok {
-		return 0, false
-	}
-	ch, v := 1, 1
-	if len(p) > 1 {
-		ch = atoi(p[1])
-	} else if end {
-		ch = bk.Chapters()
-	}
-	if ch < 1 || ch > bk.Chapters() {
-		return 0, false
-	}
-	if len(p) > 2 {
-		v = atoi(p[2])
-	} else if end {
-		v = bk.Verses[ch-1]
-	}
-	return sys.Ordinal(p[0], ch, v)
-}
-
-func atoi(s string) int {
-	n := 0
-	for _, c := range s {
-		if c < '0' || c > '9' {
-			return -1
-		}
-		n = n*10 + int(c-'0')
-	}
-	return n
 }

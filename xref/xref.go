@@ -12,6 +12,7 @@ import (
 
 	"berean/canon"
 	"berean/index"
+	"berean/internal/versekey"
 	"berean/ref"
 )
 
@@ -113,53 +114,27 @@ func (f *Finder) Parse(reference string) (lo, hi int, osis string, err error) {
 		return 0, 0, "", fmt.Errorf("xref: no reference in %q", reference)
 	}
 	r := rs[0]
-	kjv := canon.KJV()
-	lo, ok := ordOf(kjv, r.Start, false)
+	lo, ok := versekey.RefOrd(r.Start, false)
 	end := r.End
 	if end.Book == "" {
 		end = r.Start
 	}
-	hi, ok2 := ordOf(kjv, end, true)
+	hi, ok2 := versekey.RefOrd(end, true)
 	if !ok || !ok2 || hi < lo {
 		return 0, 0, "", fmt.Errorf("xref: %s is not in the KJV versification", r.OSIS())
 	}
 	return lo, hi, r.OSIS(), nil
 }
 
-func ordOf(kjv *canon.System, r ref.Ref, end bool) (int, bool) {
-	bk, ok := kjv.Book(r.Book)
-	if !ok {
-		return 0, false
-	}
-	ch, v := r.Chapter, r.Verse
-	if ch == 0 {
-		ch = 1
-		if end {
-			ch = bk.Chapters()
-		}
-	}
-	if ch > bk.Chapters() {
-		return 0, false
-	}
-	if v == 0 {
-		v = 1
-		if end {
-			v = bk.Verses[ch-1]
-		}
-	}
-	return kjv.Ordinal(r.Book, ch, v)
-}
-
 // Scoring parameters; see doc.go.
 const (
-	maxShingleDF  = 25   // shingles in more verses than this are formulae, not quotations
-	minWordScore  = 0.12 // share of the source's shingle weight a link must reach
-	topicScale    = 0.25 // topic links score at most this
-	maxTopicSize  = 400  // topics citing more verses say nothing about one
-	agreeShare    = 0.3  // the second-best evidence adds this share
-	wordN         = 2    // content words per shingle
-	maxVerseWords = 200  // longer "verses" are damaged records
-	strongN       = 3    // Strong's numbers per shingle
+	maxShingleDF = 25   // shingles in more verses than this are formulae, not quotations
+	minWordScore = 0.12 // share of the source's shingle weight a link must reach
+	topicScale   = 0.25 // topic links score at most this
+	maxTopicSize = 400  // topics citing more verses say nothing about one
+	agreeShare   = 0.3  // the second-best evidence adds this share
+	wordN        = 2    // content words per shingle
+	strongN      = 3    // Strong's numbers per shingle
 )
 
 // Related returns the passages related to reference, best first.
