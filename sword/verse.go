@@ -376,7 +376,7 @@ func (m *VerseModule) block(t *testament, n uint32) ([]byte, error) {
 	decipher(m.key, buf)
 	// The stated size bounds the output; allow slack for writers that
 	// round, but never more than a sane multiple of the input.
-	limit := int(min(max(usize, 1)+4096, 256<<20))
+	limit := int(min(max(usize, 1)+4096, 64<<20))
 	out, err := Decompress(m.comp, buf, limit)
 	if err != nil {
 		return nil, &FormatError{Module: m.info.Name, File: t.data.Name(), Offset: zoff, Err: fmt.Errorf("block %d: %w", n, err)}
