@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"berean"
 )
@@ -402,6 +403,7 @@ func TestUIPages(t *testing.T) {
 		{"/lexicon/G999999", 404, []string{"error"}},
 		{"/nowhere", 404, []string{"no page"}},
 		{"/static/style.css", 200, []string{"--accent"}},
+		{"/static/app.js", 200, []string{"use strict"}},
 	}
 	for _, c := range cases {
 		resp, body := do(t, ts, "GET", c.path, "", "")
@@ -413,6 +415,9 @@ func TestUIPages(t *testing.T) {
 				t.Errorf("%s: no %q in the page", c.path, w)
 			}
 		}
+	}
+	if resp, _ := do(t, ts, "DELETE", "/read?ref=John+3:16", "", ""); resp.StatusCode != 405 {
+		t.Errorf("DELETE /read: %d, want 405", resp.StatusCode)
 	}
 	// The ask page lists Hebrews 7:25 first.
 	resp, body := do(t, ts, "GET", "/ask?q=Where+does+the+Bible+say+Jesus+lives+to+make+intercession+for+us%3F", "", "")
@@ -501,3 +506,20 @@ func outDir(t testing.TB) string {
 }
 
 var _ = runtime.NumGoroutine
+
+// TestDeadline: a request that outlives its deadline gets 503 with the error
+// shape, not a hang or a 500.
+func TestDeadline(t *testing.T) {
+	s, err := New(Config{Engine: testEngine(t), Timeout: time.Nanosecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(s.Handler())
+	defer ts.Close()
+	for _, p := range []string{"/api/ask?q=intercession", "/api/search?q=love", "/api/study?topic=love"} {
+		resp, body := do(t, ts, "GET", p, "", "")
+		if resp.StatusCode != http.StatusServiceUnavailable || !bytes.Contains(body, []byte(`"timeout"`)) {
+			t.Errorf("%s: %d %s", p, resp.StatusCode, body)
+		}
+	}
+}

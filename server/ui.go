@@ -102,6 +102,17 @@ func (u *ui) routes(mux *http.ServeMux) {
 		u.static.ServeHTTP(w, r)
 	})))
 	mux.Handle("/", u.s.instrument("/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch p := r.URL.Path; {
+		case p == "/" || p == "/read" || p == "/search" || p == "/ask" || p == "/study" || p == "/verify" ||
+			strings.HasPrefix(p, "/lexicon/") || strings.HasPrefix(p, "/topic/") || strings.HasPrefix(p, "/static/"):
+			allow := "GET, HEAD"
+			if p == "/verify" {
+				allow = "GET, HEAD, POST"
+			}
+			w.Header().Set("Allow", allow)
+			u.render(w, r, http.StatusMethodNotAllowed, "error", &errorPage{base: base{Title: "Method not allowed"}, Status: 405, Code: "method_not_allowed", Message: r.Method + " is not allowed on " + p + "."})
+			return
+		}
 		u.render(w, r, http.StatusNotFound, "error", &errorPage{base: base{Title: "Not found"}, Status: 404, Code: "not_found", Message: "There is no page " + r.URL.Path + "."})
 	})))
 }
