@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -52,8 +53,9 @@ func newUI(s *Server) (*ui, error) {
 			}
 			return "/topic/" + url.PathEscape(s)
 		},
-		"join": strings.Join,
-		"inc":  func(i int) int { return i + 1 },
+		"join":    strings.Join,
+		"linkify": func(text string) template.HTML { return linkify(s, text) },
+		"inc":     func(i int) int { return i + 1 },
 	}
 	for _, name := range pageNames {
 		t, err := template.New("base.html").Funcs(funcs).ParseFS(assets, "templates/base.html", "templates/"+name+".html")
@@ -710,3 +712,70 @@ func humanOSIS(osis string) string {
 
 // bookName is the display name of an OSIS book.
 func bookName(osis string) string { return canon.HumanName(osis) }
+
+// linkify escapes text and links the Bible references in it (to /read) and
+// the Strong's numbers (G1722, H430: to /lexicon).
+func linkify(s *Server, text string) template.HTML {
+	type link struct {
+		start, end int // bytes
+		href       string
+	}
+	var links []link
+	runes := 0
+	byteAt := make([]int, 0, len(text)+1) // code point index -> byte offset
+	for i := range text {
+		byteAt = append(byteAt, i)
+		runes++
+	}
+	byteAt = append(byteAt, len(text))
+	for _, m := range s.eng.Parser(canon.KJV()).Scan(text) {
+		if m.Err != nil || len(m.Ranges) == 0 || m.Start < 0 || m.End > runes || m.Start >= m.End {
+			continue
+		}
+		var ids []string
+		for _, r := range m.Ranges {
+			ids = append(ids, r.OSIS())
+		}
+		links = append(links, link{byteAt[m.Start], byteAt[m.End], "/read?ref=" + url.QueryEscape(strings.Join(ids, ","))})
+	}
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if (c != 'G' && c != 'H') || (i > 0 && isWordByte(text[i-1])) {
+			continue
+		}
+		j := i + 1
+		for j < len(text) && text[j] >= '0' && text[j] <= '9' {
+			j++
+		}
+		if j == i+1 || j-i > 6 || (j < len(text) && isWordByte(text[j])) {
+			continue
+		}
+		overlaps := false
+		for _, l := range links {
+			if i < l.end && j > l.start {
+				overlaps = true
+			}
+		}
+		if !overlaps {
+			links = append(links, link{i, j, "/lexicon/" + text[i:j]})
+		}
+		i = j - 1
+	}
+	slices.SortFunc(links, func(a, b link) int { return a.start - b.start })
+	var b strings.Builder
+	last := 0
+	for _, l := range links {
+		if l.start < last {
+			continue
+		}
+		b.WriteString(template.HTMLEscapeString(text[last:l.start]))
+		fmt.Fprintf(&b, `<a href="%s">%s</a>`, template.HTMLEscapeString(l.href), template.HTMLEscapeString(text[l.start:l.end]))
+		last = l.end
+	}
+	b.WriteString(template.HTMLEscapeString(text[last:]))
+	return template.HTML(b.String())
+}
+
+func isWordByte(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_'
+}
