@@ -173,6 +173,9 @@ func pairCitations(d *document, ms []ref.Match, qs []quotation) []citation {
 		}
 		m := cs[i].m
 		ls, le := lineOf(m.Start)
+		if m.End > le {
+			continue // a reference written over a line break
+		}
 		// The blocks that may hold or neighbour the reference: the last
 		// one opening at or before the reference's line end, and the next.
 		b := sort.Search(len(blocks), func(i int) bool { return qs[blocks[i]].Open > le })
