@@ -25,7 +25,12 @@ func TestLoad(t *testing.T) {
 	if os.Getenv("BEREAN_LOAD") == "1" {
 		dur = 20 * time.Second
 	}
-	_, ts := testServer(t)
+	s, ts := testServer(t)
+	// Load the ask tables and the verify model first (on a fresh machine the
+	// model takes a few seconds to build), so that the clients measure serving.
+	if err := s.Warm(context.Background()); err != nil {
+		t.Fatalf("warming up: %v", err)
+	}
 	art := string(article(t))
 	type reqSpec struct{ method, path, body string }
 	mix := []reqSpec{
