@@ -194,7 +194,7 @@ func TestThousandCitations(t *testing.T) {
 		t.Fatalf("%d citations", len(rep.Citations))
 	}
 	t.Logf("%d citations in %v (%d problems)", len(rep.Citations), took, rep.Summary.Problems)
-	if took > 2*time.Second { // 1 s is the target; slack for loaded machines
+	if took > 4*time.Second { // 1 s is the target (BenchmarkThousandCitations); slack for loaded machines
 		t.Errorf("%d citations took %v", len(rep.Citations), took)
 	}
 }
