@@ -33,6 +33,9 @@ invalid_reference (no such chapter or verse) and quote_not_found (possibly inven
 The format (plain text, Markdown or HTML) is detected. Input is limited to 2 MiB;
 binary input is refused. Exit status: 0 when every citation checks out, 1 when any
 has a problem, 2 on bad input.`,
+		Example: `  berean verify article.md
+  berean verify - < draft.html
+  berean verify --json draft.txt`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			in, name, err := readArticle(a, args)
