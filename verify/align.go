@@ -251,4 +251,4 @@ func normalizeQuote(s string) string {
 }
 
 // outOfOrder is the share of its value a word matched out of order adds.
-var outOfOrder = 0.5
+const outOfOrder = 0.5
