@@ -40,7 +40,7 @@ func TestDebugInput(t *testing.T) {
 	if in == "" {
 		t.Skip("set BEREAN_REF_DEBUG")
 	}
-	p := compatParser
+	p := compatParser()
 	prep := prepare(in, p.allow)
 	t.Logf("prepared: %s", showPrepared(prep))
 	pos := 0

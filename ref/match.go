@@ -2,6 +2,7 @@ package ref
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -27,9 +28,11 @@ type nameIndex struct {
 	maxWords int
 }
 
+// The name indexes are built on first use (about 1 ms and 400 KB), so that
+// processes that never read a reference do not pay for them.
 var (
-	plainIndex  = buildIndex(false)
-	familyIndex = buildIndex(true)
+	plainIndex  = sync.OnceValue(func() *nameIndex { return buildIndex(false) })
+	familyIndex = sync.OnceValue(func() *nameIndex { return buildIndex(true) })
 )
 
 func buildIndex(fam bool) *nameIndex {
@@ -257,7 +260,7 @@ func (ix *nameIndex) lookup(key, c string, k int, withOrdinal bool) *nameEntry {
 	if e := ix.coll[c]; e != nil {
 		return e
 	}
-	if ix == plainIndex && k == 1 && looksLikePsalm(c) {
+	if ix == plainIndex() && k == 1 && looksLikePsalm(c) {
 		return ix.exact["psalms"]
 	}
 	if notBookWords[key] && (!withOrdinal || functionWords[key]) {
@@ -606,7 +609,7 @@ func matchNamesBlocked(text []rune, i int, ix *nameIndex, withOrdinal bool, acce
 		}
 		exact := e != nil
 		if e == nil && digitSoon(text, end) && single {
-			if !(withOrdinal && plainIndex.exact[key] != nil) {
+			if !(withOrdinal && plainIndex().exact[key] != nil) {
 				e = ix.lookup(key, ckey, k, withOrdinal)
 			}
 		}
@@ -642,7 +645,7 @@ func matchBookAt(text []rune, i int, allow bookFilter) (bookHit, bool) {
 	numberOK := !isDigit(prev) && !(prev == ':' && i > 1 && isDigit(text[i-2]) && isDigit(text[i]))
 	if numberOK {
 		if n, j, ok := readOrdinal(text, i); ok {
-			books, end, blockedEnd := matchNamesBlocked(text, j, familyIndex, true, func(e *nameEntry) []string {
+			books, end, blockedEnd := matchNamesBlocked(text, j, familyIndex(), true, func(e *nameEntry) []string {
 				f := families[e.fam]
 				if n > len(f.books) {
 					return nil
@@ -666,7 +669,7 @@ func matchBookAt(text []rune, i int, allow bookFilter) (bookHit, bool) {
 	plain := func(e *nameEntry) []string { return filterBooks(e.books, allow) }
 	// "The Gospel according to St. Matthew", "St. John".
 	if j, ok := readGospelPrefix(text, i); ok {
-		books, end := matchNames(text, j, plainIndex, false, func(e *nameEntry) []string {
+		books, end := matchNames(text, j, plainIndex(), false, func(e *nameEntry) []string {
 			bs := plain(e)
 			if len(bs) == 0 || !gospelBooks[bs[0]] {
 				return nil
@@ -679,12 +682,12 @@ func matchBookAt(text []rune, i int, allow bookFilter) (bookHit, bool) {
 		// "Gospel of Joon": the nearest gospel.
 		if ws := readWords(text, j, 1); len(ws) == 1 && endOK(text, ws[0].end) {
 			key := letterKey(string(text[ws[0].start:ws[0].end]))
-			if b := nearestGospel(key); b != "" && allow(b) && plainIndex.exact[key] == nil {
+			if b := nearestGospel(key); b != "" && allow(b) && plainIndex().exact[key] == nil {
 				return bookHit{books: []string{b}, start: i, end: ws[0].end}, true
 			}
 		}
 	}
-	books, end, blockedEnd := matchNamesBlocked(text, i, plainIndex, false, plain, func(e *nameEntry) bool {
+	books, end, blockedEnd := matchNamesBlocked(text, i, plainIndex(), false, plain, func(e *nameEntry) bool {
 		return len(e.books) > 0 && len(filterBooks(e.books, allow)) == 0
 	})
 	if books == nil && blockedEnd > 0 {
@@ -693,7 +696,7 @@ func matchBookAt(text []rune, i int, allow bookFilter) (bookHit, bool) {
 	if books == nil {
 		// "The Song of Songs", "The Acts of the Apostles".
 		if ws := readWords(text, i, 2); len(ws) == 2 && letterKey(string(text[ws[0].start:ws[0].end])) == "the" {
-			books, end = matchNames(text, ws[1].start, plainIndex, false, func(e *nameEntry) []string {
+			books, end = matchNames(text, ws[1].start, plainIndex(), false, func(e *nameEntry) []string {
 				if e.words < 2 {
 					return nil
 				}
@@ -873,7 +876,7 @@ func nearestGospel(key string) string {
 		return ""
 	}
 	found := ""
-	for _, e := range plainIndex.byFirst[c[0]] {
+	for _, e := range plainIndex().byFirst[c[0]] {
 		if len(e.books) == 0 || !gospelBooks[e.books[0]] || len(e.books) > 1 {
 			continue
 		}

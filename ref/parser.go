@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	"berean/canon"
 )
@@ -70,7 +71,7 @@ func NewParser(o Options) *Parser {
 // compatParser reproduces Bible-Passage-Reference-Parser's defaults: its
 // versification (KJV with 15 verses in 3 John), no apocrypha, and the
 // versification families of the translations it knows.
-var compatParser = newCompatParser()
+var compatParser = sync.OnceValue(newCompatParser)
 
 func newCompatParser() *Parser {
 	kjv := canon.KJV()
@@ -323,7 +324,7 @@ func (p *Parser) OSISOf(text string) string { return OSISOf(text) }
 
 // OSISOf is Parser.OSISOf without a parser.
 func OSISOf(text string) string {
-	res := compatParser.run(text)
+	res := compatParser().run(text)
 	var parts []string
 	for _, e := range res.entities {
 		out, _ := res.output(e, outMode{})
