@@ -26,11 +26,15 @@ const MaxQuestion = 2000
 // --json, so the two agree field for field.
 
 func (s *Server) apiRead(r *http.Request) (any, error) {
-	ref, err := param(r, "ref", true)
+	q := r.URL.Query()
+	ref, err := value(q, "ref", true)
 	if err != nil {
 		return nil, err
 	}
-	bible, _ := param(r, "bible", false)
+	bible, err := value(q, "bible", false)
+	if err != nil {
+		return nil, err
+	}
 	key := ref + "\x00" + bible
 	if b, ok := s.readCache.get(key); ok {
 		return rawJSON(b), nil

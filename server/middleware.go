@@ -36,17 +36,21 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // instrument counts requests and observes latency under a fixed route name, so
-// metrics have bounded cardinality.
+// metrics have bounded cardinality. The series of the route (and its 200
+// counter) are resolved once, here, not per request.
 func (s *Server) instrument(route string, h http.Handler) http.Handler {
+	lat := s.latency.WithLabelValues(route)
+	ok := s.reqs.WithLabelValues(route, "200")
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		sw := &statusWriter{ResponseWriter: w}
 		h.ServeHTTP(sw, r)
-		if sw.status == 0 {
-			sw.status = http.StatusOK
+		if sw.status == 0 || sw.status == http.StatusOK {
+			ok.Inc()
+		} else {
+			s.reqs.WithLabelValues(route, strconv.Itoa(sw.status)).Inc()
 		}
-		s.reqs.WithLabelValues(route, strconv.Itoa(sw.status)).Inc()
-		s.latency.WithLabelValues(route).Observe(time.Since(start).Seconds())
+		lat.Observe(time.Since(start).Seconds())
 	})
 }
 

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -253,7 +254,12 @@ func classify(err error) *Error {
 
 // param reads a query parameter, requiring it when required is set.
 func param(r *http.Request, name string, required bool) (string, error) {
-	v := strings.TrimSpace(r.URL.Query().Get(name))
+	return value(r.URL.Query(), name, required)
+}
+
+// value reads a parameter of parsed query values.
+func value(q url.Values, name string, required bool) (string, error) {
+	v := strings.TrimSpace(q.Get(name))
 	if !utf8.ValidString(v) {
 		return "", badRequest(berean.CodeBadInput, "the query parameter %q is not valid UTF-8", name)
 	}
