@@ -98,6 +98,15 @@ func lazy[T any](e *Engine, name string, mk func() (T, error)) (T, error) {
 	return v, nil
 }
 
+// forget drops a lazily built feature so that the next use builds it again
+// (after its files were found damaged). Users still holding it keep a
+// working copy until they finish; it is not closed here.
+func (e *Engine) forget(name string) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	delete(e.ext, name)
+}
+
 // Close releases the modules and the index.
 func (e *Engine) Close() error {
 	e.mu.Lock()

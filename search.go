@@ -72,7 +72,16 @@ func (e *Engine) Search(ctx context.Context, r SearchRequest) (*search.Result, e
 		n = 20
 	}
 	n = min(n, MaxSearchResults)
-	res, err := s.Search(ctx, q, search.Options{Bibles: r.Bibles, N: n, Offset: r.Offset, Order: order, Exact: r.Exact, KWIC: r.KWIC, Stats: r.Stats})
+	opts := search.Options{Bibles: r.Bibles, N: n, Offset: r.Offset, Order: order, Exact: r.Exact, KWIC: r.KWIC, Stats: r.Stats}
+	res, err := s.Search(ctx, q, opts)
+	if errors.Is(err, index.ErrCorrupt) {
+		// A damaged block was found after opening and the file removed:
+		// rebuild once and retry.
+		e.forget("searcher")
+		if s, err = e.Searcher(ctx, index.LoadOptions{}); err == nil {
+			res, err = s.Search(ctx, q, opts)
+		}
+	}
 	if err != nil {
 		switch {
 		case errors.Is(err, search.ErrUnknownBible):

@@ -45,7 +45,7 @@ finish.`,
 	f.StringVar(&o.addr, "addr", envOr("BEREAN_ADDR", "127.0.0.1:8080"), "address to listen on, HOST:PORT")
 	f.DurationVar(&o.timeout, "timeout", envDuration("BEREAN_TIMEOUT", 30*time.Second), "deadline of every request")
 	f.StringVar(&o.cors, "cors", os.Getenv("BEREAN_CORS"), "origins allowed to call the API from browsers, comma-separated, or *")
-	f.BoolVar(&o.noIndex, "no-index-warmup", false, "do not open (or build) the search index before listening")
+	f.BoolVar(&o.noIndex, "no-index-warmup", false, "do not open (or build) the search index and feature tables before listening")
 	return cmd
 }
 
@@ -89,6 +89,14 @@ func runServe(ctx context.Context, a *app, o *serveOptions) error {
 	srv, err := server.New(server.Config{Engine: eng, Logger: log, Timeout: o.timeout, CORSOrigins: cors})
 	if err != nil {
 		return err
+	}
+	if !o.noIndex {
+		start := time.Now()
+		if err := srv.Warm(ctx); err != nil {
+			log.Warn("warming ask, xref and verify failed; they will retry on first use", "err", err)
+		} else {
+			log.Info("ask, xref and verify ready", "took", time.Since(start).Round(time.Millisecond))
+		}
 	}
 	ln, err := net.Listen("tcp", o.addr)
 	if err != nil {
