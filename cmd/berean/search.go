@@ -134,7 +134,7 @@ func (a *app) searcher(ctx context.Context) (*search.Searcher, error) {
 	if err != nil {
 		return nil, err
 	}
-	return search.Load(ctx, eng.Corpus(), eng.CacheDir(), a.buildProgress())
+	return eng.Searcher(ctx, a.buildProgress())
 }
 
 const (
