@@ -35,6 +35,13 @@ type Options struct {
 	Bibles []string
 	// Testament restricts results to canon.OT or canon.NT (0: both).
 	Testament canon.Testament
+	// Within, when set, restricts results to these KJV ordinals (study:
+	// the verses of a Nave's topic).
+	Within map[int]bool
+	// Persons lets object pronouns stand for one another in phrases
+	// ("intercession for us" ~ "prayed for thee"); study uses it for the
+	// sibling wordings of a topic.
+	Persons bool
 }
 
 // Result answers one question.
@@ -345,7 +352,7 @@ func (a *Asker) Candidates(ctx context.Context, question string, n int, o Option
 	if err != nil {
 		return nil, nil, err
 	}
-	keys := s.ranked(o.Testament, n)
+	keys := s.ranked(o.Testament, o.Within, n)
 	out := make([]Candidate, len(keys))
 	for i, k := range keys {
 		out[i] = Candidate{Ord: int(k), Score: s.final[k], Why: s.reasons(k, a.maps), Topics: s.topicOf[k]}
@@ -367,7 +374,7 @@ type Candidate struct {
 
 // ranked returns the best k keys (all when k <= 0), best first, restricted
 // to testament t when it is set. A bounded heap keeps it O(n log k).
-func (s *scored) ranked(t canon.Testament, k int) []int32 {
+func (s *scored) ranked(t canon.Testament, within map[int]bool, k int) []int32 {
 	less := func(a, b int32) bool { // a ranks below b
 		if s.final[a] != s.final[b] {
 			return s.final[a] < s.final[b]
@@ -392,6 +399,9 @@ func (s *scored) ranked(t canon.Testament, k int) []int32 {
 		}
 	}
 	for key := range s.final {
+		if within != nil && !within[int(key)] {
+			continue
+		}
 		if t != 0 {
 			b, _, _ := keyRef(int(key))
 			if (t == canon.OT) != canon.IsOT(b) {
@@ -448,7 +458,7 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 			defer wg.Done()
 			bs, err := evalBible(ctx, m, cs)
 			if err == nil {
-				rescore(bs, q, cs, s.cidf, mass)
+				rescore(bs, q, cs, s.cidf, mass, o)
 			}
 			s.bibles[i], errs[i] = bs, err
 		}()
@@ -559,7 +569,8 @@ func (s *scored) preferSources() {
 // concepts (a concept missing from the verse but present in a neighbouring
 // verse of the same chapter counts at contextShare), times its coverage of
 // the question, plus proximity and phrase bonuses for the best candidates.
-func rescore(bs *bibleScores, q *question, cs []concept, cidf []float64, mass float64) {
+func rescore(bs *bibleScores, q *question, cs []concept, cidf []float64, mass float64, o Options) {
+	within := o.Within
 	type dc struct {
 		d int32
 		s float32
@@ -592,6 +603,9 @@ func rescore(bs *bibleScores, q *question, cs []concept, cidf []float64, mass fl
 			sum *= math.Pow(cov/mass, coordPow)
 		}
 		bs.score[d] = float32(sum)
+		if within != nil && (bs.m.toKey[d] < 0 || !within[int(bs.m.toKey[d])]) {
+			continue // not a result: no proximity pass
+		}
 		list = append(list, dc{d, float32(sum)})
 	}
 	sort.Slice(list, func(i, j int) bool { return list[i].s > list[j].s })
@@ -609,6 +623,15 @@ func rescore(bs *bibleScores, q *question, cs []concept, cidf []float64, mass fl
 		conceptOf[i] = -1
 		if w.stop {
 			wordFeats[i] = []feature{{kind: featWord, term: w.stem, strength: 1}}
+			if o.Persons && isPerson(w.text) {
+				// Object pronouns stand for one another in a phrase:
+				// "intercession for us", "prayed for thee".
+				for _, p := range persons {
+					if p != w.text {
+						wordFeats[i] = append(wordFeats[i], feature{kind: featWord, term: index.StemTerm(p), strength: 1})
+					}
+				}
+			}
 			continue
 		}
 		for ci, c := range cs {
@@ -752,6 +775,18 @@ func longestRun(pos [][]uint32, conceptOf []int, cidf []float64) (int, float64) 
 func hasPos(ps []uint32, x uint32) bool {
 	for _, p := range ps {
 		if p == x {
+			return true
+		}
+	}
+	return false
+}
+
+// persons are the object pronouns, which phrases treat as one word.
+var persons = []string{"me", "us", "thee", "you", "him", "her", "them"}
+
+func isPerson(w string) bool {
+	for _, p := range persons {
+		if p == w {
 			return true
 		}
 	}

@@ -19,7 +19,7 @@ func (a *Asker) hits(q *question, s *scored, disp *bibleMap, o Options) []Hit {
 	var out []Hit
 	kjv := canon.KJV()
 	top := 0.0
-	keys := s.ranked(o.Testament, 8*o.N+20)
+	keys := s.ranked(o.Testament, o.Within, 8*o.N+20)
 	if len(keys) > 0 {
 		top = s.final[keys[0]]
 	}

@@ -63,7 +63,8 @@ var stopWordSet = sync.OnceValue(func() map[string]bool {
 	is am are was were be been being have has had having do does did doing done shall will would should can could may might must
 	not no all any some each every also even if because let s o oh very just only such own same too
 	hath doth art shalt wilt hast didst saith unto thereof therein wherefore verily behold
-	bible verse verses scripture scriptures passage passages say says said`) {
+	bible verse verses scripture scriptures passage passages say says said
+	make makes made making maketh`) {
 		stopWords[w] = true
 	}
 	return stopWords

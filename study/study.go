@@ -4,12 +4,15 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"os"
 	"sort"
 	"strconv"
 	"strings"
 
 	"berean/ask"
 	"berean/canon"
+	"berean/index"
+	"berean/internal/versekey"
 	"berean/xref"
 )
 
@@ -75,6 +78,19 @@ const (
 	feedbackWords = 5    // words in each feedback query
 	feedbackCands = 30   // verses kept from each feedback query
 	feedbackShare = 0.6  // the feedback query's best verse scores this share of the topic's best
+
+	siblingQueryMin   = 0.1  // a sibling word at least this strong makes a query
+	siblingQueryShare = 0.6  // a sibling query's weight (plus the sibling's weight, at most 1)
+	topicRangeMax     = 40   // topic references spanning this many verses are context
+	topicCands        = 60   // verses retrieved per query within a named topic
+	topicKeep         = 20   // verses kept per query, by retrieval × support
+	topicMinShare     = 0.45 // and scoring at least this share of the topic's best
+	topicShare        = 0.7  // the best of them scores this share of the topic's best
+	supportBoost      = 0.25 // a passage's score × (1 + this × the named topics' support)
+	supportMax        = 3    // support counted at most
+	siblingTopicMin   = 0.5  // a topic named by a sibling word weighs at least this
+	exampleRange      = 5    // references of at most this many verses name a topic's examples
+	exampleTopicMax   = 1500 // verses of a topic whose repeated citations are its examples
 )
 
 // firstWords keeps the quoted words of "matched 'x' ..." reasons.
@@ -176,6 +192,15 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 			st.Terms = append(st.Terms, words...)
 		}
 	}
+	// The verses of the Nave's topics that the topic names (by a word or
+	// by a sibling word: PRAYER for 'intercession'), retrieved for the
+	// topic and for its sibling wordings within those topics.
+	named, wordings := s.namedTopics(topic)
+	if len(cands) > 0 {
+		if err := s.topicPassages(ctx, named, wordings, cands[0].Score, add); err != nil {
+			return nil, err
+		}
+	}
 	// The Old Testament passages that the key verses' context quotes (and
 	// the New Testament passages that quote the key OT verses).
 	if s.x != nil {
@@ -201,10 +226,19 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 	items := make([]*item, 0, len(pool))
 	top := 0.0
 	for _, it := range pool {
+		// Independent evidence: the named topics citing the verse.
+		if sup, _ := support(named, it.ord); sup > 0 {
+			it.score *= 1 + supportBoost*math.Min(supportMax, sup)
+		}
 		items = append(items, it)
 		top = math.Max(top, it.score)
 	}
 	groups := group(items, top)
+	if os.Getenv("STUDY_DEBUG") != "" {
+		for _, g := range groups {
+			fmt.Fprintf(os.Stderr, "%s %.3f %s\n", osis(g.lo, g.hi), g.score/top, g.note)
+		}
+	}
 	var ot, nt, direct []Passage
 	for _, g := range groups {
 		if g.score < minShareKeep*top {
@@ -395,4 +429,203 @@ func (st *Study) Markdown() string {
 		}
 	}
 	return b.String()
+}
+
+// namedTopic is a Nave's topic that the study's topic names.
+type namedTopic struct {
+	name   string
+	head   string      // the stem of the study word naming it
+	weight float64     // 1, or the sibling's weight
+	verses map[int]int // KJV ordinal -> times cited (references of at most topicRangeMax verses)
+	short  map[int]int // the same for references of at most exampleRange verses
+}
+
+// wording is the study's topic or a sibling wording of it.
+type wording struct {
+	words  []string // content words, stems
+	text   string
+	stems  []string
+	weight float64
+}
+
+// namedTopics returns the Nave's topics whose head word (before the comma)
+// is a word of the topic or a sibling of one (or a longer form of it:
+// PRAYER for 'pray'), and the wordings of the topic: itself and, per word,
+// the word replaced by its best sibling ('pray' for 'intercession').
+func (s *Studier) namedTopics(topic string) ([]namedTopic, []wording) {
+	ix := s.a.Index()
+	words := s.a.Words(topic)
+	type cand struct {
+		word, stem string
+		weight     float64
+	}
+	var cs []cand
+	base := wording{text: topic, weight: 1}
+	for _, w := range words {
+		base.stems = append(base.stems, w.Stem)
+		base.words = append(base.words, w.Text)
+	}
+	ws := []wording{base}
+	for i, w := range words {
+		cs = append(cs, cand{w.Text, w.Stem, 1})
+		for _, sib := range s.a.Siblings(w.Text) {
+			if sib.Weight < siblingQueryMin {
+				continue
+			}
+			cs = append(cs, cand{sib.Word, sib.Stem, sib.Weight})
+			v := wording{weight: math.Min(1, siblingQueryShare+sib.Weight)}
+			v.words = append([]string(nil), base.words...)
+			v.stems = append([]string(nil), base.stems...)
+			v.words[i], v.stems[i] = sib.Word, sib.Stem
+			v.text = replaceWord(topic, w.Text, sib.Word)
+			ws = append(ws, v)
+			break
+		}
+	}
+	seen := map[string]bool{}
+	var out []namedTopic
+	for _, c := range cs {
+		var names []string
+		for _, f := range wordForms(c.word) {
+			names = append(names, ix.TopicsForWord(f)...)
+		}
+		for _, name := range names {
+			head, _, _ := strings.Cut(name, ",")
+			hs := index.StemTerm(strings.ToLower(strings.TrimSpace(head)))
+			if seen[name] || !strings.HasPrefix(hs, c.stem) || len(hs) > len(c.stem)+3 {
+				continue
+			}
+			seen[name] = true
+			refs, _ := ix.TopicRefs(name)
+			vs, short := map[int]int{}, map[int]int{}
+			for _, r := range refs {
+				lo, hi, ok := versekey.Span(r)
+				if !ok || hi-lo >= topicRangeMax {
+					continue
+				}
+				for k := lo; k <= hi; k++ {
+					vs[k]++
+					if hi-lo < exampleRange {
+						short[k]++
+					}
+				}
+			}
+			if len(vs) > 0 {
+				out = append(out, namedTopic{name, c.stem, math.Max(siblingTopicMin, c.weight), vs, short})
+			}
+		}
+	}
+	return out, ws
+}
+
+// topicPassages adds, per named topic, the verses of the topic that the
+// topic's wordings retrieve without the topic's own word ("makes pray for
+// us" within JESUS, THE CHRIST), and the verses the topic cites more than
+// once (its examples: Exod 32:31-32 under INTERCESSION), each scored by
+// retrieval and by how many named topics cite it.
+func (s *Studier) topicPassages(ctx context.Context, named []namedTopic, ws []wording, top float64, add func(int, float64, string)) error {
+	support := func(k int) (float64, []string) { return support(named, k) }
+	for _, t := range named {
+		within := map[int]bool{}
+		for k := range t.verses {
+			within[k] = true
+		}
+		for _, w := range ws {
+			q := w.text
+			n := 0
+			for i, st := range w.stems {
+				if st == t.head {
+					q = replaceWord(q, w.words[i], "")
+					n++
+				}
+			}
+			if n == len(w.stems) || n == 0 && t.weight < 1 {
+				continue
+			}
+			cs, _, err := s.a.Candidates(ctx, q, topicCands, ask.Options{Within: within, NoTopics: true, Persons: true})
+			if err != nil {
+				return err
+			}
+			type sc struct {
+				c     ask.Candidate
+				score float64
+				in    []string
+			}
+			var kept []sc
+			for _, c := range cs {
+				if c.Score < topicMinShare*top {
+					continue // a name alone, not the concept
+				}
+				sup, in := support(c.Ord)
+				kept = append(kept, sc{c, topicShare * t.weight * w.weight * c.Score * math.Min(1, 0.4+0.2*sup), in})
+			}
+			sort.SliceStable(kept, func(i, j int) bool { return kept[i].score > kept[j].score })
+			if len(kept) > topicKeep {
+				kept = kept[:topicKeep]
+			}
+			for _, k := range kept {
+				if os.Getenv("STUDY_DEBUG") != "" {
+					fmt.Fprintln(os.Stderr, "T", t.name, q, osisOf(k.c.Ord), k.c.Score/top, k.score/top)
+				}
+				note := "Nave's topic " + strings.Join(k.in, ", ")
+				if words := firstWords(k.c.Why, 3); len(words) > 0 {
+					note += "; key words: " + strings.Join(words, ", ")
+				}
+				add(k.c.Ord, k.score, note)
+			}
+		}
+		// The topic's examples: verses it cites more than once (in a
+		// topic small enough for that to single them out).
+		if len(t.verses) > exampleTopicMax {
+			continue
+		}
+		for k, n := range t.short {
+			if n < 2 {
+				continue
+			}
+			sup, in := support(k)
+			pop := float64(s.a.Popularity(k))
+			add(k, topicShare*top*t.weight*math.Min(1, 0.15*sup)*(1+0.1*math.Log1p(pop)), "Nave's topic "+strings.Join(in, ", ")+" (cited "+strconv.Itoa(n)+" times)")
+		}
+
+	}
+	return nil
+}
+
+// replaceWord replaces the first whole-word occurrence of w (case-folded)
+// in s with r ("" deletes it).
+func replaceWord(s, w, r string) string {
+	f := strings.Fields(s)
+	for i, x := range f {
+		if strings.EqualFold(strings.Trim(x, ".,;:!?\"'"), w) {
+			f[i] = r
+			return strings.Join(strings.Fields(strings.Join(f, " ")), " ")
+		}
+	}
+	return s
+}
+
+// support counts the named topics citing a verse, and a quarter for each
+// further citation.
+func support(named []namedTopic, k int) (float64, []string) {
+	sum := 0.0
+	var in []string
+	for _, t := range named {
+		if n := t.verses[k]; n > 0 {
+			sum += 1 + 0.25*float64(n-1)
+			in = append(in, t.name)
+		}
+	}
+	return sum, in
+}
+
+// wordForms are a word and its derived forms that may name a topic:
+// 'pray' names PRAYER.
+func wordForms(w string) []string {
+	out := []string{w}
+	base := strings.TrimSuffix(w, "e")
+	for _, suf := range []string{"er", "ers", "ing", "ion", "ness"} {
+		out = append(out, base+suf)
+	}
+	return out
 }
