@@ -10,6 +10,6 @@ for pkg in $($go list ./...); do
   dir=$($go list -f '{{.Dir}}' "$pkg")
   for t in $(grep -ho '^func Fuzz[A-Za-z0-9_]*' "$dir"/*_test.go 2>/dev/null | sed 's/^func //' | sort -u); do
     echo "== $pkg $t ($time)"
-    $go test -run '^$' -fuzz "^$t\$" -fuzztime "$time" "$pkg"
+    $go test -run "^$" -fuzz "^$t\$" -fuzztime "$time" -fuzzminimizetime 10x "$pkg"
   done
 done
