@@ -19,7 +19,12 @@
 // says", "what does the Bible say about", "is there a verse that", "verses
 // about", "in the Bible"). The rest is split with the index's own analysis
 // (index.Words, StemTerm, ExactTerm) into content words and function words;
-// function words only glue phrases. Words in quotation marks are recorded.
+// function words only glue phrases. The light verb "make" (makes, made,
+// maketh) is a function word: in "make intercession" the noun carries the
+// meaning, and as a content word it pulled in "make long prayers" and the
+// like (dev recall@10 79% -> 83%, MRR unchanged). Words in quotation marks
+// are recorded. The tables (frames, function words) are built on first use,
+// not at process start.
 //
 // # Concepts
 //
@@ -88,6 +93,23 @@
 //     of their verses gets 0.12 × question idf mass × coverage² × matched
 //     idf share / sqrt(1 + verses/40).
 //
+// Two options serve package study: Within restricts results (and the
+// proximity pass) to a set of verses (a Nave's topic), and Persons lets the
+// object pronouns stand for one another in the phrase pass ("pray for us"
+// ~ "prayed for thee"; off for questions, where it cost dev recall).
+//
+// # Concepts for studies
+//
+// Siblings(word) are the other English words of a word's concept: for each
+// Strong's key carrying at least 12% of the word's tagged renderings (and
+// rendered in at most 3000 verses), the words the tagged Bibles render it
+// with (read back from the Strong's postings' positions and the verse
+// word spans), weighted by key share × rendering share; at least 0.04, at
+// most 4. 'intercession' -> 'pray' (0.16, through H6419); 'advocate' ->
+// 'comforter'; 'anxious' -> 'thought', 'take', 'care'. Words, StemIDF,
+// StemVerses and Popularity expose the question's content words and the
+// index's evidence to study.
+//
 // # Results
 //
 // A verse joins its neighbours of the same chapter into a range when they
@@ -99,9 +121,9 @@
 //
 // # Measured (dev set ../shared/data/qa-dev.tsv, installed KJV+WEB)
 //
-// MRR 0.891, must-have in the top 3 for 13 of 15, recall@10 79%; Hebrews
-// 7:25 first for d01. Warm Ask about 16 ms per question on 2 cores
-// (BenchmarkAsk). testdata/dev.golden records every question's rank and top
-// five so that a ranking change is a readable diff (go test -run
-// TestEvalDev -update).
+// MRR 0.889, must-have in the top 3 for 13 of 15, recall@10 83%; Hebrews
+// 7:25 first for d01. Warm Ask about 10 ms per question at the median on 2
+// cores (BenchmarkAsk, 5 runs of the 15 dev questions). testdata/dev.golden
+// records every question's rank and top five so that a ranking change is a
+// readable diff (go test -run TestEvalDev -update).
 package ask

@@ -24,22 +24,42 @@
 //     scores 0.8 × the key verse's score × (0.5 + 0.5 × link score), and its
 //     note says which verse it is quoted beside (Hebrews 7 quotes Psalm
 //     110:4 twice near 7:25).
-//  4. Ranges: neighbouring verses of one chapter are joined (up to 6) when
+//  4. Named topics: the Nave's topics whose head word (before the comma)
+//     is a word of the topic, a sibling of one (package ask: the other
+//     renderings of its Strong's keys; 'pray' for 'intercession') or a
+//     derived form of those (-er, -ing, -ion, -ness: PRAYER for 'pray').
+//     Within each named topic, of any size, the topic is retrieved again
+//     without the topic's own head word, in its own wording and in each
+//     sibling wording ("Jesus makes pray for us" within JESUS, THE CHRIST
+//     becomes "makes pray for us", object pronouns interchangeable: John
+//     17:9 "I pray for them"); the 20 best by retrieval × support join.
+//     A verse's support is the number of named topics citing it plus a
+//     quarter per further citation. A named topic of at most 1500 verses
+//     also contributes its examples: verses it cites at least twice in
+//     references of at most 5 verses (INTERCESSION cites Exod 32:31-32
+//     under "exemplified" and "answered"), × (1 + 0.1 ln(1 + number of
+//     Nave's topics citing the verse)).
+//  5. Support: every passage's score is multiplied by 1 + 0.25 × its
+//     support (at most 3): verses cited by the topics the study names are
+//     preferred over verses that only share a word.
+//  6. Ranges: neighbouring verses of one chapter are joined (up to 6) when
 //     both score at least 0.15 of the best verse: Hebrews 7:23-26, not four
 //     entries. Passages under 0.12 of the best are left out.
-//  5. Sections: the Old Testament passages (8 best) and the New Testament
+//  7. Sections: the Old Testament passages (8 best) and the New Testament
 //     ones (12 best) in canonical order; the key verses are the 5 best of
 //     the passages retrieved for the topic itself, best first.
 //
 // # Measured
 //
 // "Jesus makes intercession for us" against the 14 passages the article
-// ../shared/data/articles/intercession.txt cites: 5 of 14 are found (Ps
-// 110:4 in the OT section; Heb 7:23-25, Rom 8:34, 1 John 2:1, Heb 7:25 in
-// the NT section). The rest (Lev 16, Exod 32:31-32, Heb 4:14-16, John 17:9,
-// 17:20, Heb 9:24, Luke 22:32, John 14:16, Heb 10:19-22) do not use the
-// topic's words and need a concept graph beyond what the modules give
-// directly (Nave's sub-headings such as JESUS, THE CHRIST "INTERCESSION OF"
-// point to "JESUS, MEDIATOR", which is not an entry). About 130 ms warm on
-// 2 cores.
+// ../shared/data/articles/intercession.txt cites: 8 of 14 are found (Exod
+// 32:31-32 and Ps 110:4 in the OT section; Heb 7:23-25, Rom 8:34, 1 John
+// 2:1, John 17:9, John 14:16, Heb 7:25 in the NT section). Missing: Lev 16,
+// Heb 4:14-16, Heb 9:24, Heb 10:19-22 (the high-priest typology: no word,
+// Strong's key or named topic of the study leads there; Nave's JESUS, THE
+// CHRIST sub-heading "INTERCESSION OF" points to "JESUS, MEDIATOR", which
+// is not an entry, and the index keeps no sub-headings), and Luke 22:32,
+// John 17:20 (retrieved within JESUS, THE CHRIST for "pray for us", with
+// the same support as Jesus's teaching on prayer, Matt 6:5-9, and below
+// the cut). About 57 ms warm on 2 cores (BenchmarkStudy, median of 5).
 package study

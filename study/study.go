@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"os"
 	"sort"
 	"strconv"
 	"strings"
@@ -234,11 +233,6 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 		top = math.Max(top, it.score)
 	}
 	groups := group(items, top)
-	if os.Getenv("STUDY_DEBUG") != "" {
-		for _, g := range groups {
-			fmt.Fprintf(os.Stderr, "%s %.3f %s\n", osis(g.lo, g.hi), g.score/top, g.note)
-		}
-	}
 	var ot, nt, direct []Passage
 	for _, g := range groups {
 		if g.score < minShareKeep*top {
@@ -564,9 +558,6 @@ func (s *Studier) topicPassages(ctx context.Context, named []namedTopic, ws []wo
 				kept = kept[:topicKeep]
 			}
 			for _, k := range kept {
-				if os.Getenv("STUDY_DEBUG") != "" {
-					fmt.Fprintln(os.Stderr, "T", t.name, q, osisOf(k.c.Ord), k.c.Score/top, k.score/top)
-				}
 				note := "Nave's topic " + strings.Join(k.in, ", ")
 				if words := firstWords(k.c.Why, 3); len(words) > 0 {
 					note += "; key words: " + strings.Join(words, ", ")
