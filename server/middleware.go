@@ -43,7 +43,10 @@ func (s *Server) instrument(route string, h http.Handler) http.Handler {
 	ok := s.reqs.WithLabelValues(route, "200")
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
-		sw := &statusWriter{ResponseWriter: w}
+		sw, ok2 := w.(*statusWriter) // the middleware's, when there is one
+		if !ok2 {
+			sw = &statusWriter{ResponseWriter: w}
+		}
 		h.ServeHTTP(sw, r)
 		if sw.status == 0 || sw.status == http.StatusOK {
 			ok.Inc()
@@ -79,7 +82,7 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 			s.writeError(sw, r, badRequest("bad_request", "the path is not valid UTF-8"))
 			return
 		}
-		if r.Body != nil {
+		if r.Body != nil && r.Body != http.NoBody {
 			r.Body = http.MaxBytesReader(sw, r.Body, MaxBody)
 		}
 		ctx, cancel := context.WithTimeout(r.Context(), s.timeout)
