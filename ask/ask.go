@@ -355,7 +355,7 @@ func (a *Asker) Candidates(ctx context.Context, question string, n int, o Option
 	keys := s.ranked(o.Testament, o.Within, n)
 	out := make([]Candidate, len(keys))
 	for i, k := range keys {
-		out[i] = Candidate{Ord: int(k), Score: s.final[k], Why: s.reasons(k, a.maps), Topics: s.topicOf[k]}
+		out[i] = Candidate{Ord: int(k), Score: s.final[k], Why: s.reasons(k, a.maps), Topics: s.topicOf[k], Phrase: s.phrase[k]}
 	}
 	var tn []string
 	for _, t := range s.topics {
@@ -370,6 +370,7 @@ type Candidate struct {
 	Score  float64
 	Why    []string
 	Topics []string
+	Phrase int // longest run of question words (function words included) in the verse
 }
 
 // ranked returns the best k keys (all when k <= 0), best first, restricted
@@ -782,7 +783,7 @@ func hasPos(ps []uint32, x uint32) bool {
 }
 
 // persons are the object pronouns, which phrases treat as one word.
-var persons = []string{"me", "us", "thee", "you", "him", "her", "them"}
+var persons = []string{"me", "us", "thee", "you", "him", "her", "them", "these", "those"}
 
 func isPerson(w string) bool {
 	for _, p := range persons {

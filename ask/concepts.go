@@ -182,3 +182,7 @@ func (a *Asker) Siblings(word string) []Sibling {
 // Popularity is the number of Nave's topics citing a KJV ordinal (in a
 // reference of at most 4 verses).
 func (a *Asker) Popularity(ord int) int { return a.popularity()[int32(ord)] }
+
+// IsFunctionWord reports whether a (folded) word is a function word, which
+// only glues phrases.
+func IsFunctionWord(w string) bool { return isStop(strings.ToLower(w)) }

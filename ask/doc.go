@@ -95,8 +95,9 @@
 //
 // Two options serve package study: Within restricts results (and the
 // proximity pass) to a set of verses (a Nave's topic), and Persons lets the
-// object pronouns stand for one another in the phrase pass ("pray for us"
-// ~ "prayed for thee"; off for questions, where it cost dev recall).
+// object pronouns (and "these", "those") stand for one another in the
+// phrase pass ("pray for us" ~ "prayed for thee"; off for questions, where
+// it cost dev recall). Candidate.Phrase is the verse's longest run.
 //
 // # Concepts for studies
 //

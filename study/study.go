@@ -20,7 +20,7 @@ type Options struct {
 	// Bible is the translation passages are quoted in (default KJV).
 	Bible string
 	// OT, NT and Key are the number of passages per section (defaults 8,
-	// 12, 5).
+	// 14, 5).
 	OT, NT, Key int
 }
 
@@ -85,6 +85,7 @@ const (
 	topicKeep         = 20   // verses kept per query, by retrieval × support
 	topicMinShare     = 0.45 // and scoring at least this share of the topic's best
 	topicShare        = 0.7  // the best of them scores this share of the topic's best
+	phraseBoost       = 0.5  // per word of a sibling wording's phrase beyond two
 	supportBoost      = 0.25 // a passage's score × (1 + this × the named topics' support)
 	supportMax        = 3    // support counted at most
 	siblingTopicMin   = 0.5  // a topic named by a sibling word weighs at least this
@@ -121,7 +122,7 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 		o.OT = 8
 	}
 	if o.NT <= 0 {
-		o.NT = 12
+		o.NT = 14
 	}
 	if o.Key <= 0 {
 		o.Key = 5
@@ -436,10 +437,11 @@ type namedTopic struct {
 
 // wording is the study's topic or a sibling wording of it.
 type wording struct {
-	words  []string // content words, stems
-	text   string
-	stems  []string
-	weight float64
+	words   []string // content words, stems
+	text    string
+	stems   []string
+	weight  float64
+	sibling bool // a word replaced by a sibling
 }
 
 // namedTopics returns the Nave's topics whose head word (before the comma)
@@ -467,11 +469,11 @@ func (s *Studier) namedTopics(topic string) ([]namedTopic, []wording) {
 				continue
 			}
 			cs = append(cs, cand{sib.Word, sib.Stem, sib.Weight})
-			v := wording{weight: math.Min(1, siblingQueryShare+sib.Weight)}
+			v := wording{weight: math.Min(1, siblingQueryShare+sib.Weight), sibling: true}
 			v.words = append([]string(nil), base.words...)
 			v.stems = append([]string(nil), base.stems...)
 			v.words[i], v.stems[i] = sib.Word, sib.Stem
-			v.text = replaceWord(topic, w.Text, sib.Word)
+			v.text = replaceSibling(topic, w.Text, sib.Word)
 			ws = append(ws, v)
 			break
 		}
@@ -551,7 +553,13 @@ func (s *Studier) topicPassages(ctx context.Context, named []namedTopic, ws []wo
 					continue // a name alone, not the concept
 				}
 				sup, in := support(c.Ord)
-				kept = append(kept, sc{c, topicShare * t.weight * w.weight * c.Score * math.Min(1, 0.4+0.2*sup), in})
+				// A sibling wording's phrase ("prayed for thee" for
+				// "pray for us") is the relation the topic names.
+				ph := 1.0
+				if w.sibling && c.Phrase > 2 {
+					ph += phraseBoost * float64(c.Phrase-2)
+				}
+				kept = append(kept, sc{c, topicShare * t.weight * w.weight * c.Score * ph * math.Min(1, 0.4+0.2*sup), in})
 			}
 			sort.SliceStable(kept, func(i, j int) bool { return kept[i].score > kept[j].score })
 			if len(kept) > topicKeep {
@@ -619,4 +627,22 @@ func wordForms(w string) []string {
 		out = append(out, base+suf)
 	}
 	return out
+}
+
+// replaceSibling replaces the first whole-word occurrence of w in s with
+// its sibling r, dropping the function word just before it: it belongs to
+// w ("makes intercession", "the intercession"), and the sibling may be
+// another part of speech ("pray").
+func replaceSibling(s, w, r string) string {
+	f := strings.Fields(s)
+	for i, x := range f {
+		if strings.EqualFold(strings.Trim(x, ".,;:!?\"'"), w) {
+			f[i] = r
+			if i > 0 && ask.IsFunctionWord(strings.Trim(f[i-1], ".,;:!?\"'")) {
+				f[i-1] = ""
+			}
+			return strings.Join(strings.Fields(strings.Join(f, " ")), " ")
+		}
+	}
+	return s
 }

@@ -65,6 +65,6 @@ there; neighbouring verses are grouped into ranges.`,
 	f := cmd.Flags()
 	f.StringVarP(&o.bible, "bible", "b", "", "Bible the passages are quoted in (default KJV)")
 	f.StringVar(&o.format, "format", "md", "md (Markdown) or json")
-	f.IntVarP(&o.n, "n", "n", 0, "New Testament passages (default 12)")
+	f.IntVarP(&o.n, "n", "n", 0, "New Testament passages (default 14)")
 	return cmd
 }
