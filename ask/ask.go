@@ -84,6 +84,8 @@ type Asker struct {
 	topicVs topicCache
 	popOnce sync.Once
 	pop     map[int32]int
+	// siblings memoises Siblings: stem -> []Sibling.
+	siblings sync.Map
 }
 
 // New returns an Asker over ix.

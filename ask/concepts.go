@@ -4,7 +4,6 @@ import (
 	"math"
 	"sort"
 	"strings"
-	"sync"
 
 	"berean/index"
 )
@@ -82,8 +81,6 @@ const (
 	siblingDocsMax = 3000 // keys rendered in more verses than this are too general
 )
 
-var siblingCache sync.Map // "fingerprint|stem" -> []Sibling
-
 // Siblings returns the other words of a word's concept, best first: the
 // tagged Bibles translate 'intercession' with G1793, H6293, H6419 ...; the
 // translators render H6419 mostly 'pray', so 'pray' is a sibling of
@@ -91,8 +88,8 @@ var siblingCache sync.Map // "fingerprint|stem" -> []Sibling
 func (a *Asker) Siblings(word string) []Sibling {
 	a.init()
 	stem := index.StemTerm(word)
-	ck := a.ix.Fingerprint() + "|" + stem
-	if v, ok := siblingCache.Load(ck); ok {
+	ck := stem
+	if v, ok := a.siblings.Load(ck); ok {
 		return v.([]Sibling)
 	}
 	keys := a.ix.StrongsForWord(word)
@@ -175,7 +172,7 @@ func (a *Asker) Siblings(word string) []Sibling {
 	if len(out) > siblingMax {
 		out = out[:siblingMax]
 	}
-	siblingCache.Store(ck, out)
+	a.siblings.Store(ck, out)
 	return out
 }
 
