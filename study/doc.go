@@ -68,5 +68,5 @@
 // (retrieved through 'comforter' in the definition of G3875, and through
 // 'pray' within JESUS, THE CHRIST and PRAYER, but routes do not add up:
 // adding them let verses such as Exod 10:17 with two weak routes displace
-// Exod 32:31-32). About 60 ms warm on 2 cores (BenchmarkStudy).
+// Exod 32:31-32). About 70 ms warm on 2 cores (BenchmarkStudy, median of 5).
 package study
