@@ -35,11 +35,12 @@ func (s *Server) apiRead(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	g := s.cur()
 	key := ref + "\x00" + bible
-	if b, ok := s.readCache.get(key); ok {
+	if b, ok := g.readCache.get(key); ok {
 		return rawJSON(b), nil
 	}
-	res, err := s.eng.Read(r.Context(), []string{ref}, splitList(bible))
+	res, err := g.eng.Read(r.Context(), []string{ref}, splitList(bible))
 	if err != nil {
 		return nil, err
 	}
@@ -47,7 +48,7 @@ func (s *Server) apiRead(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.readCache.put(key, b)
+	g.readCache.put(key, b)
 	return rawJSON(b), nil
 }
 
@@ -56,19 +57,19 @@ func (s *Server) apiRefs(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return s.eng.Refs(text), nil
+	return s.cur().eng.Refs(text), nil
 }
 
 func (s *Server) apiModules(r *http.Request) (any, error) {
-	return s.eng.Modules(), nil
+	return s.cur().eng.Modules(), nil
 }
 
 func (s *Server) apiLexicon(r *http.Request) (any, error) {
-	return s.eng.Lexicon(r.Context(), r.PathValue("key"))
+	return s.cur().eng.Lexicon(r.Context(), r.PathValue("key"))
 }
 
 func (s *Server) apiTopic(r *http.Request) (any, error) {
-	return s.eng.Topic(r.PathValue("name"))
+	return s.cur().eng.Topic(r.PathValue("name"))
 }
 
 // splitList splits a comma-separated parameter, dropping empty items.
@@ -232,6 +233,6 @@ func (s *Server) apiSearch(r *http.Request) (any, error) {
 	bible, _ := param(r, "bible", false)
 	order, _ := param(r, "order", false)
 	v := r.URL.Query()
-	return s.eng.Search(r.Context(), berean.SearchRequest{Query: q, Bibles: splitList(bible), N: n, Order: order,
+	return s.cur().eng.Search(r.Context(), berean.SearchRequest{Query: q, Bibles: splitList(bible), N: n, Order: order,
 		Exact: v.Get("exact") == "true" || v.Get("exact") == "1", Stats: v.Get("stats") == "true" || v.Get("stats") == "1"})
 }

@@ -23,31 +23,33 @@ type features struct {
 }
 
 func (s *Server) asker(ctx context.Context) (*ask.Asker, error) {
-	s.feat.mu.Lock()
-	defer s.feat.mu.Unlock()
-	if s.feat.asker != nil {
-		return s.feat.asker, nil
+	g := s.cur()
+	g.feat.mu.Lock()
+	defer g.feat.mu.Unlock()
+	if g.feat.asker != nil {
+		return g.feat.asker, nil
 	}
-	se, err := s.eng.Searcher(ctx, index.LoadOptions{})
+	se, err := g.eng.Searcher(ctx, index.LoadOptions{})
 	if err != nil {
 		return nil, err
 	}
-	s.feat.asker = ask.New(se.Index())
-	return s.feat.asker, nil
+	g.feat.asker = ask.New(se.Index())
+	return g.feat.asker, nil
 }
 
 func (s *Server) finder(ctx context.Context) (*xref.Finder, error) {
-	s.feat.mu.Lock()
-	defer s.feat.mu.Unlock()
-	if s.feat.finder != nil {
-		return s.feat.finder, nil
+	g := s.cur()
+	g.feat.mu.Lock()
+	defer g.feat.mu.Unlock()
+	if g.feat.finder != nil {
+		return g.feat.finder, nil
 	}
-	se, err := s.eng.Searcher(ctx, index.LoadOptions{})
+	se, err := g.eng.Searcher(ctx, index.LoadOptions{})
 	if err != nil {
 		return nil, err
 	}
-	s.feat.finder = xref.New(se.Index())
-	return s.feat.finder, nil
+	g.feat.finder = xref.New(se.Index())
+	return g.feat.finder, nil
 }
 
 func (s *Server) studier(ctx context.Context) (*study.Studier, error) {
@@ -65,20 +67,21 @@ func (s *Server) studier(ctx context.Context) (*study.Studier, error) {
 // verifyDeps loads (or builds and saves) the verify model once, and uses the
 // search index for misplaced quotations when it is available.
 func (s *Server) verifyDeps(ctx context.Context) (verify.Deps, error) {
-	s.feat.mu.Lock()
-	defer s.feat.mu.Unlock()
-	if s.feat.model != nil {
-		return s.feat.vdeps, nil
+	g := s.cur()
+	g.feat.mu.Lock()
+	defer g.feat.mu.Unlock()
+	if g.feat.model != nil {
+		return g.feat.vdeps, nil
 	}
-	m, err := verify.CachedModel(ctx, verify.FromCorpus(s.eng.Corpus()), s.eng.CacheDir())
+	m, err := verify.CachedModel(ctx, verify.FromCorpus(g.eng.Corpus()), g.eng.CacheDir())
 	if err != nil {
 		return verify.Deps{}, err
 	}
 	d := verify.Deps{Model: m}
-	if se, err := s.eng.Searcher(ctx, index.LoadOptions{}); err == nil {
+	if se, err := g.eng.Searcher(ctx, index.LoadOptions{}); err == nil {
 		d.Finder = verify.SearchFinder{Searcher: se}
 	}
-	s.feat.model, s.feat.vdeps = m, d
+	g.feat.model, g.feat.vdeps = m, d
 	return d, nil
 }
 

@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -35,12 +36,19 @@ type Config struct {
 	// CORSOrigins lists the origins allowed to call the API from a browser;
 	// "*" allows any. Empty: no CORS headers.
 	CORSOrigins []string
+	// Reopen opens the engine again after the installed modules changed
+	// (see Watch). Nil: the server keeps its first engine.
+	Reopen func() (*berean.Engine, error)
 }
 
 // Server is the HTTP API and web UI. It is stateless apart from the read-only
 // engine, so any number of replicas can run behind a load balancer.
 type Server struct {
-	eng     *berean.Engine
+	// gen is the engine in use and what is built on it. When the installed
+	// modules change (see Watch), a new generation replaces it; requests
+	// under way finish on the old one.
+	gen     atomic.Pointer[generation]
+	reopen  func() (*berean.Engine, error)
 	log     *slog.Logger
 	timeout time.Duration
 	cors    []string
@@ -49,12 +57,25 @@ type Server struct {
 	latency *prometheus.HistogramVec
 	mux     *http.ServeMux
 	ui      *ui
-	feat    features
+	openapi []byte
+}
+
+// generation is one opened engine with the features built on it and the
+// cache of encoded responses it produced.
+type generation struct {
+	eng  *berean.Engine
+	feat features
 	// readCache keeps encoded /api/read responses (the read path is
 	// dominated by parsing the reference and rendering markup).
 	readCache *respCache
-	openapi   []byte
 }
+
+func newGeneration(eng *berean.Engine) *generation {
+	return &generation{eng: eng, readCache: newRespCache(20000, 32<<20, 256<<10)}
+}
+
+// cur is the generation requests use now.
+func (s *Server) cur() *generation { return s.gen.Load() }
 
 // New builds a server and its routes.
 func New(cfg Config) (*Server, error) {
@@ -62,14 +83,14 @@ func New(cfg Config) (*Server, error) {
 		return nil, errors.New("server: no engine")
 	}
 	s := &Server{
-		eng:       cfg.Engine,
-		log:       cfg.Logger,
-		timeout:   cfg.Timeout,
-		cors:      cfg.CORSOrigins,
-		reg:       prometheus.NewRegistry(),
-		mux:       http.NewServeMux(),
-		readCache: newRespCache(20000, 32<<20, 256<<10),
+		reopen:  cfg.Reopen,
+		log:     cfg.Logger,
+		timeout: cfg.Timeout,
+		cors:    cfg.CORSOrigins,
+		reg:     prometheus.NewRegistry(),
+		mux:     http.NewServeMux(),
 	}
+	s.gen.Store(newGeneration(cfg.Engine))
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}

@@ -203,8 +203,8 @@ var questionWords = map[string]bool{
 // the word.
 func (u *ui) kindOf(q string) string {
 	if strings.ContainsAny(q, "0123456789") {
-		if bs, err := u.s.eng.Bibles(nil); err == nil {
-			if _, err := u.s.eng.ParseRefs(bs[0], []string{q}); err == nil {
+		if bs, err := u.s.cur().eng.Bibles(nil); err == nil {
+			if _, err := u.s.cur().eng.ParseRefs(bs[0], []string{q}); err == nil {
 				return "read"
 			}
 		}
@@ -274,7 +274,7 @@ type verseView struct {
 
 func (u *ui) bibleChoices(selected []string) []bibleChoice {
 	var out []bibleChoice
-	for _, b := range u.s.eng.Corpus().Bibles() {
+	for _, b := range u.s.cur().eng.Corpus().Bibles() {
 		c := bibleChoice{Name: b.Name(), Description: b.Info.Description}
 		for _, s := range selected {
 			if strings.EqualFold(s, b.Name()) || strings.EqualFold(s, b.Module()) {
@@ -308,7 +308,7 @@ func (u *ui) read(w http.ResponseWriter, r *http.Request) (string, any, error) {
 	}
 	p := &readPage{base: base{Title: "Read", Query: refText, Nav: "read"}, Ref: refText,
 		Strongs: r.URL.Query().Get("strongs") != "off"}
-	bs, err := u.s.eng.Bibles(names)
+	bs, err := u.s.cur().eng.Bibles(names)
 	if err != nil {
 		return "", nil, err
 	}
@@ -319,7 +319,7 @@ func (u *ui) read(w http.ResponseWriter, r *http.Request) (string, any, error) {
 	if refText == "" {
 		return "read", p, nil
 	}
-	ranges, err := u.s.eng.ParseRefs(bs[0], []string{refText})
+	ranges, err := u.s.cur().eng.ParseRefs(bs[0], []string{refText})
 	if err != nil {
 		return "", nil, err
 	}
@@ -458,7 +458,7 @@ func (u *ui) search(w http.ResponseWriter, r *http.Request) (string, any, error)
 	if p.Ranked {
 		order = "relevance"
 	}
-	res, err := u.s.eng.Search(r.Context(), berean.SearchRequest{Query: q, Bibles: names, N: searchPageSize, Offset: offset,
+	res, err := u.s.cur().eng.Search(r.Context(), berean.SearchRequest{Query: q, Bibles: names, N: searchPageSize, Offset: offset,
 		Order: order, Exact: p.Exact, Stats: true})
 	if err != nil {
 		return "", nil, err
@@ -582,7 +582,7 @@ func (u *ui) lexicon(w http.ResponseWriter, r *http.Request) (string, any, error
 	if !utf8.ValidString(key) {
 		return "", nil, badRequest(berean.CodeBadInput, "the key is not valid UTF-8")
 	}
-	e, err := u.s.eng.Lexicon(r.Context(), key)
+	e, err := u.s.cur().eng.Lexicon(r.Context(), key)
 	if err != nil {
 		return "", nil, err
 	}
@@ -600,7 +600,7 @@ func (u *ui) topic(w http.ResponseWriter, r *http.Request) (string, any, error) 
 	if !utf8.ValidString(name) {
 		return "", nil, badRequest(berean.CodeBadInput, "the topic is not valid UTF-8")
 	}
-	t, err := u.s.eng.Topic(name)
+	t, err := u.s.cur().eng.Topic(name)
 	if err != nil {
 		return "", nil, err
 	}
@@ -678,7 +678,7 @@ func (u *ui) annotate(ctx context.Context, text string, rep *verify.Report) temp
 		vi := verdictOf(c.Verdict)
 		passage := c.Passage
 		if passage == "" && c.OSIS != "" {
-			if res, err := u.s.eng.Read(ctx, []string{c.OSIS}, splitList(c.Bible)); err == nil {
+			if res, err := u.s.cur().eng.Read(ctx, []string{c.OSIS}, splitList(c.Bible)); err == nil {
 				var parts []string
 				for _, p := range res.Passages {
 					for _, v := range p.Verses {
@@ -751,7 +751,7 @@ func linkify(s *Server, text string) template.HTML {
 		runes++
 	}
 	byteAt = append(byteAt, len(text))
-	for _, m := range s.eng.Parser(canon.KJV()).Scan(text) {
+	for _, m := range s.cur().eng.Parser(canon.KJV()).Scan(text) {
 		if m.Err != nil || len(m.Ranges) == 0 || m.Start < 0 || m.End > runes || m.Start >= m.End {
 			continue
 		}

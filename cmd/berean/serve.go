@@ -13,6 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"berean"
 	"berean/index"
 	"berean/server"
 )
@@ -86,7 +87,10 @@ func runServe(ctx context.Context, a *app, o *serveOptions) error {
 			cors = append(cors, s)
 		}
 	}
-	srv, err := server.New(server.Config{Engine: eng, Logger: log, Timeout: o.timeout, CORSOrigins: cors})
+	reopen := func() (*berean.Engine, error) {
+		return berean.Open(berean.Options{SwordPaths: a.swordPaths, CacheDir: a.cacheDir, Logger: log})
+	}
+	srv, err := server.New(server.Config{Engine: eng, Logger: log, Timeout: o.timeout, CORSOrigins: cors, Reopen: reopen})
 	if err != nil {
 		return err
 	}
@@ -112,6 +116,7 @@ func runServe(ctx context.Context, a *app, o *serveOptions) error {
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
 	fmt.Fprintf(a.stderr, "berean: serving on http://%s/\n", ln.Addr())
+	go srv.Watch(ctx, 2*time.Second)
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	select {
