@@ -365,17 +365,9 @@ func (m *LexModule) block(n uint32) ([]byte, error) {
 		return nil, corrupt(m.info.Name, m.zdx.Name(), off, "%v", err)
 	}
 	zoff, zsize := int64(binary.LittleEndian.Uint32(rec[:])), int64(binary.LittleEndian.Uint32(rec[4:]))
-	if zoff+zsize > m.zdtSize || zsize == 0 {
-		return nil, corrupt(m.info.Name, m.zdt.Name(), zoff, "block %d (%d bytes) does not fit the file (%d bytes)", n, zsize, m.zdtSize)
-	}
-	buf := make([]byte, zsize)
-	if _, err := m.zdt.ReadAt(buf, zoff); err != nil {
-		return nil, corrupt(m.info.Name, m.zdt.Name(), zoff, "%v", err)
-	}
-	decipher(m.key, buf)
-	out, err := Decompress(m.comp, buf, int(min(zsize*64+65536, 64<<20)))
+	out, err := readBlock(m.info.Name, m.zdt, m.zdtSize, n, zoff, zsize, m.key, m.comp, int(min(zsize*64+65536, 64<<20)))
 	if err != nil {
-		return nil, &FormatError{Module: m.info.Name, File: m.zdt.Name(), Offset: zoff, Err: fmt.Errorf("block %d: %w", n, err)}
+		return nil, err
 	}
 	m.mu.Lock()
 	m.cache.put(n, out)

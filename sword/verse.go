@@ -363,27 +363,38 @@ func (m *VerseModule) block(t *testament, n uint32) ([]byte, error) {
 	}
 	le := binary.LittleEndian
 	zoff, zsize, usize := int64(le.Uint32(rec[0:])), int64(le.Uint32(rec[4:])), int64(le.Uint32(rec[8:]))
-	if zoff+zsize > t.dataSize {
-		return nil, corrupt(m.info.Name, t.data.Name(), zoff, "block %d (%d bytes) runs past the end of the file (%d bytes)", n, zsize, t.dataSize)
-	}
 	if zsize == 0 {
 		return nil, corrupt(m.info.Name, t.blocks.Name(), off, "block %d is empty", n)
 	}
-	buf := make([]byte, zsize)
-	if _, err := t.data.ReadAt(buf, zoff); err != nil {
-		return nil, corrupt(m.info.Name, t.data.Name(), zoff, "%v", err)
-	}
-	decipher(m.key, buf)
 	// The stated size bounds the output; allow slack for writers that
 	// round, but never more than a sane multiple of the input.
 	limit := int(min(max(usize, 1)+4096, 64<<20))
-	out, err := Decompress(m.comp, buf, limit)
+	out, err := readBlock(m.info.Name, t.data, t.dataSize, n, zoff, zsize, m.key, m.comp, limit)
 	if err != nil {
-		return nil, &FormatError{Module: m.info.Name, File: t.data.Name(), Offset: zoff, Err: fmt.Errorf("block %d: %w", n, err)}
+		return nil, err
 	}
 	t.mu.Lock()
 	t.cache.put(n, out)
 	t.mu.Unlock()
+	return out, nil
+}
+
+// readBlock reads compressed block n (zsize bytes at zoff of f, a file of
+// fileSize bytes), deciphers it with key and decompresses it to at most limit
+// bytes. zText's and zLD's blocks differ only in how they are indexed.
+func readBlock(module string, f *os.File, fileSize int64, n uint32, zoff, zsize int64, key []byte, comp Compression, limit int) ([]byte, error) {
+	if zoff+zsize > fileSize || zsize == 0 {
+		return nil, corrupt(module, f.Name(), zoff, "block %d (%d bytes) does not fit the file (%d bytes)", n, zsize, fileSize)
+	}
+	buf := make([]byte, zsize)
+	if _, err := f.ReadAt(buf, zoff); err != nil {
+		return nil, corrupt(module, f.Name(), zoff, "%v", err)
+	}
+	decipher(key, buf)
+	out, err := Decompress(comp, buf, limit)
+	if err != nil {
+		return nil, &FormatError{Module: module, File: f.Name(), Offset: zoff, Err: fmt.Errorf("block %d: %w", n, err)}
+	}
 	return out, nil
 }
 
