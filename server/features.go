@@ -61,7 +61,7 @@ func (s *Server) studier(ctx context.Context) (*study.Studier, error) {
 	if err != nil {
 		f = nil
 	}
-	return study.New(a, f), nil
+	return study.New(a, f, s.cur().eng.Corpus()), nil
 }
 
 // verifyDeps loads (or builds and saves) the verify model once, and uses the

@@ -43,6 +43,18 @@
 //     references of at most 5 verses (INTERCESSION cites Exod 32:31-32
 //     under "exemplified" and "answered"), × (1 + 0.1 ln(1 + number of
 //     Nave's topics citing the verse)).
+//  4b. Sub-headings (when New is given the corpus's Topics): in each named
+//     topic's full Nave's entry, the sections whose heading or lines name a
+//     topic word or sibling (a named topic's own head word, and a word
+//     naming a topic of more than 1500 verses, excluded; word families by
+//     stem prefix) give their references a signal: 1 × the word's weight
+//     for the matching heading or line, 0.5 for the other lines of that
+//     section ("Intercedes Heb 7:25; 9:24" under PRIESTHOOD OF brings Heb
+//     9:24 and Heb 4:14), divided by sqrt(reference length); "See" lines of
+//     matched sections are followed (a sub-heading of the entry, a topic, or
+//     "HEAD, SUB" as a sub-heading of the entry: JESUS, MEDIATOR -> MEDIATION
+//     OF) at half weight, depth 2. Verses with signal >= 0.5 (or already
+//     found) join at 0.5 × the topic's best × min(2, signal).
 //  5. Support: every passage's score is multiplied by 1 + 0.25 × its
 //     support (at most 3): verses cited by the topics the study names are
 //     preferred over verses that only share a word.
@@ -55,6 +67,10 @@
 //
 // # Measured
 //
+// With the sub-headings (4b): 10 of 14 (Heb 4:14-16 and Heb 9:24 added,
+// Mark 13:33 gone; Lev 16, John 14:16 and Heb 10:19-22 still missing;
+// summing repeated citations within an entry added nothing: Heb 4:14 in,
+// Luke 22:32 out). Without them (no Topics given):
 // "Jesus makes intercession for us" against the 14 passages the article
 // ../shared/data/articles/intercession.txt cites: 9 of 14 are found (Exod
 // 32:31-32 and Ps 110:4 in the OT section; Heb 7:23-25, Rom 8:34, 1 John

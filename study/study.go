@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"berean/ask"
 	"berean/canon"
@@ -54,12 +55,23 @@ type Study struct {
 // Studier writes studies from an Asker (retrieval) and a Finder
 // (quotation links). It is safe for concurrent use.
 type Studier struct {
-	a *ask.Asker
-	x *xref.Finder
+	a       *ask.Asker
+	x       *xref.Finder
+	topics  Topics   // optional: Nave's sub-headings and "See" links
+	entries sync.Map // topic name -> *naveEntry
 }
 
-// New returns a Studier.
-func New(a *ask.Asker, x *xref.Finder) *Studier { return &Studier{a: a, x: x} }
+// New returns a Studier. The optional Topics (the corpus) give the Nave's
+// entries' sub-headings and "See" links.
+func New(a *ask.Asker, x *xref.Finder, topics ...Topics) *Studier {
+	s := &Studier{a: a, x: x}
+	for _, t := range topics {
+		if t != nil {
+			s.topics = t
+		}
+	}
+	return s
+}
 
 // Parameters; see doc.go.
 const (
@@ -199,6 +211,19 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 	if len(cands) > 0 {
 		if err := s.topicPassages(ctx, named, wordings, cands[0].Score, add); err != nil {
 			return nil, err
+		}
+	}
+	// The sub-headings of the named topics that name the topic's words or
+	// their siblings ("INTERCESSION OF", "Intercedes" under "PRIESTHOOD
+	// OF"), and the sections their "See" links point to.
+	if len(cands) > 0 && s.topics != nil {
+		sig := s.subTopicSignals(named, s.concepts(topic))
+		top := cands[0].Score
+		for k, v := range sig {
+			if v < subMinSig && pool[k] == nil {
+				continue
+			}
+			add(k, subShare*top*math.Min(2, v), "Nave's sub-headings")
 		}
 	}
 	// The Old Testament passages that the key verses' context quotes (and

@@ -44,9 +44,13 @@ there; neighbouring verses are grouped into ranges.`,
 			if err != nil {
 				return err
 			}
-			st := study.New(as, nil)
+			var topics study.Topics
+			if eng, err := a.engine(); err == nil {
+				topics = eng.Corpus()
+			}
+			st := study.New(as, nil, topics)
 			if f, err := a.finder(ctx); err == nil {
-				st = study.New(as, f)
+				st = study.New(as, f, topics)
 			}
 			res, err := st.Study(ctx, strings.Join(args, " "), study.Options{Bible: o.bible, NT: o.n})
 			if err != nil {

@@ -1,0 +1,320 @@
+package study
+
+import (
+	"math"
+	"strings"
+	"sync"
+
+	"berean/corpus"
+	"berean/index"
+	"berean/internal/versekey"
+	"berean/ref"
+)
+
+// Topics gives the full Nave's entries (sub-headings and "See" links),
+// which the index flattens: *corpus.Corpus implements it.
+type Topics interface {
+	Topic(name string) (*corpus.TopicEntry, error)
+}
+
+// naveLine is one line of a Nave's entry: its words (references removed),
+// the verses it cites, and the target of a "See" line.
+type naveLine struct {
+	stems []string
+	ords  [][2]int // KJV ordinal spans
+	see   string
+}
+
+// naveSection is a sub-heading ("→ PRIESTHOOD OF") and its lines; the
+// heading line is lines[0].
+type naveSection struct {
+	heading string
+	lines   []naveLine
+}
+
+type naveEntry struct {
+	name     string
+	sections []naveSection
+}
+
+var (
+	naveParser     *ref.Parser
+	naveParserOnce sync.Once
+)
+
+// entry parses (and memoises) a topic's sub-headings.
+func (s *Studier) entry(name string) *naveEntry {
+	if s.topics == nil {
+		return nil
+	}
+	if v, ok := s.entries.Load(name); ok {
+		e, _ := v.(*naveEntry)
+		return e
+	}
+	te, err := s.topics.Topic(name)
+	if err != nil || te == nil {
+		s.entries.Store(name, (*naveEntry)(nil))
+		return nil
+	}
+	e := parseEntry(te)
+	s.entries.Store(name, e)
+	return e
+}
+
+func parseEntry(te *corpus.TopicEntry) *naveEntry {
+	naveParserOnce.Do(func() { naveParser = ref.NewParser(ref.Options{}) })
+	e := &naveEntry{name: te.Name}
+	cur := naveSection{}
+	for _, raw := range strings.Split(te.Definition, "\n") {
+		line := strings.TrimSpace(raw)
+		if line == "" {
+			continue
+		}
+		head := strings.HasPrefix(line, "→")
+		if head {
+			line = strings.TrimSpace(strings.TrimPrefix(line, "→"))
+			if len(cur.lines) > 0 {
+				e.sections = append(e.sections, cur)
+			}
+			cur = naveSection{}
+		}
+		ms := naveParser.Scan(line)
+		rs := []rune(line)
+		text := line
+		var nl naveLine
+		for i, m := range ms {
+			if i == 0 {
+				text = string(rs[:m.Start])
+			}
+			if m.Err != nil {
+				continue
+			}
+			for _, r := range m.Ranges {
+				lo, hi, ok := versekey.Span(r.OSIS())
+				if ok && hi-lo < topicRangeMax {
+					nl.ords = append(nl.ords, [2]int{lo, hi})
+				}
+			}
+		}
+		text = strings.TrimSpace(text)
+		if t, ok := strings.CutPrefix(text, "See "); ok {
+			if i := strings.Index(t, " -"); i >= 0 {
+				t = t[:i]
+			}
+			nl.see = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(t), "also "))
+		} else {
+			for _, w := range index.Words(text) {
+				nl.stems = append(nl.stems, index.StemTerm(w))
+			}
+		}
+		if head {
+			cur.heading = text
+		}
+		cur.lines = append(cur.lines, nl)
+	}
+	if len(cur.lines) > 0 {
+		e.sections = append(e.sections, cur)
+	}
+	return e
+}
+
+// related: two stems of one family ("interced", "intercess"; "pray",
+// "prayer").
+func related(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	cp := 0
+	for cp < len(a) && a[cp] == b[cp] {
+		cp++
+	}
+	return cp >= 4 && cp >= len(a)-1 && len(b)-cp <= 3
+}
+
+type concept struct {
+	stem   string
+	weight float64
+}
+
+func matches(stems []string, cs []concept, skip []string) float64 {
+	best := 0.0
+outer:
+	for _, st := range stems {
+		for _, sk := range skip {
+			if related(st, sk) {
+				continue outer
+			}
+		}
+		for _, c := range cs {
+			if related(st, c.stem) {
+				best = math.Max(best, c.weight)
+			}
+		}
+	}
+	return best
+}
+
+// Signal weights of the sub-heading pass (see doc.go).
+const (
+	subHeading  = 1.0 // a section whose heading names a concept
+	subLine     = 1.0 // a line naming a concept
+	subSection  = 0.5 // the other lines of the section of such a line
+	subSee      = 0.5 // a section a matched section points to ("See")
+	subShare    = 0.5 // a verse with signal 1 scores this share of the topic's best
+	subMinSig   = 0.5 // signal needed for a verse that retrieval did not find
+	subSeeDepth = 2
+)
+
+// subTopicSignals returns, per KJV ordinal, the signal of the sub-headings
+// and lines of the named topics (and the sections they point to) that name
+// the topic's concepts.
+func (s *Studier) subTopicSignals(named []namedTopic, cs []concept) map[int]float64 {
+	sig := map[int]float64{}
+	if s.topics == nil {
+		return sig
+	}
+	addLine := func(l naveLine, w float64, got map[int]float64) {
+		if l.see != "" {
+			return // the references of a "See" line belong to the next heading, run in
+		}
+		for _, sp := range l.ords {
+			n := float64(sp[1] - sp[0] + 1)
+			for k := sp[0]; k <= sp[1]; k++ {
+				got[k] = math.Max(got[k], w/math.Sqrt(n))
+			}
+		}
+	}
+	type job struct {
+		e     *naveEntry
+		sec   int // -1: match within the whole entry
+		w     float64
+		depth int
+		skip  []string
+	}
+	// A word naming a topic is not matched again inside it, nor anywhere
+	// when its topic is broad (JESUS, THE CHRIST: 'Jesus' is in every
+	// other line).
+	var broad []string
+	for _, t := range named {
+		if len(t.verses) > exampleTopicMax {
+			broad = append(broad, t.head)
+		}
+	}
+	seen := map[string]bool{}
+	var queue []job
+	for _, t := range named {
+		if e := s.entry(t.name); e != nil && !seen[e.name] {
+			seen[e.name] = true
+			queue = append(queue, job{e, -1, t.weight, 0, append([]string{t.head}, broad...)})
+		}
+	}
+	follow := func(from *naveEntry, target string, w float64, depth int) {
+		if depth > subSeeDepth || target == "" {
+			return
+		}
+		t := strings.ToUpper(target)
+		for _, suf := range []string{", ABOVE", ", BELOW", " ABOVE", " BELOW"} {
+			t = strings.TrimSuffix(t, suf)
+		}
+		t = strings.TrimSpace(strings.TrimPrefix(t, "BELOW, "))
+		// A sub-heading of this entry ("PRIESTHOOD OF, below"), or of an
+		// entry named by its head ("JESUS, MEDIATOR").
+		look := func(e *naveEntry, sub string) bool {
+			subStems := []string{}
+			for _, w := range index.Words(sub) {
+				subStems = append(subStems, index.StemTerm(w))
+			}
+			if len(subStems) == 0 {
+				return false
+			}
+			for i, sec := range e.sections {
+				hs := sec.lines[0].stems
+				if len(hs) > 0 && related(hs[0], subStems[0]) {
+					key := e.name + "#" + sec.heading
+					if !seen[key] {
+						seen[key] = true
+						queue = append(queue, job{e, i, w, depth, broad})
+					}
+					return true
+				}
+			}
+			return false
+		}
+		if look(from, t) {
+			return
+		}
+		if e := s.entry(t); e != nil {
+			if !seen[e.name] {
+				seen[e.name] = true
+				queue = append(queue, job{e, -1, w, depth, broad})
+			}
+			return
+		}
+		if head, sub, ok := strings.Cut(t, ","); ok {
+			fh, _, _ := strings.Cut(from.name, ",")
+			if strings.TrimSpace(head) == strings.TrimSpace(fh) {
+				look(from, strings.TrimSpace(sub))
+			}
+		}
+	}
+	for len(queue) > 0 {
+		j := queue[0]
+		queue = queue[1:]
+		got := map[int]float64{}
+		if j.sec >= 0 {
+			// A section pointed to: all its lines.
+			for _, l := range j.e.sections[j.sec].lines {
+				addLine(l, subSee*j.w, got)
+				if l.see != "" {
+					follow(j.e, l.see, subSee*j.w, j.depth+1)
+				}
+			}
+		} else {
+			for _, sec := range j.e.sections {
+				hw := matches(sec.lines[0].stems, cs, j.skip)
+				var lw []float64
+				any := 0.0
+				for _, l := range sec.lines {
+					m := matches(l.stems, cs, j.skip)
+					lw = append(lw, m)
+					any = math.Max(any, m)
+				}
+				if hw == 0 && any == 0 {
+					continue
+				}
+				for i, l := range sec.lines {
+					w := subHeading * hw
+					if lw[i] > 0 {
+						w = math.Max(w, subLine*lw[i])
+					}
+					w = math.Max(w, subSection*any)
+					addLine(l, w*j.w, got)
+					if l.see != "" && (hw > 0 || lw[i] > 0) {
+						follow(j.e, l.see, math.Max(hw, lw[i])*j.w, j.depth+1)
+					}
+				}
+			}
+		}
+		for k, v := range got {
+			sig[k] += v
+		}
+	}
+	return sig
+}
+
+// concepts are the topic's words and their siblings, as stems.
+func (s *Studier) concepts(topic string) []concept {
+	var cs []concept
+	for _, w := range s.a.Words(topic) {
+		cs = append(cs, concept{w.Stem, 1})
+		for _, sib := range s.a.Siblings(w.Text) {
+			if sib.Weight >= siblingQueryMin {
+				cs = append(cs, concept{sib.Stem, math.Max(siblingTopicMin, sib.Weight)})
+			}
+		}
+	}
+	return cs
+}
