@@ -43,7 +43,7 @@
 //     references of at most 5 verses (INTERCESSION cites Exod 32:31-32
 //     under "exemplified" and "answered"), × (1 + 0.1 ln(1 + number of
 //     Nave's topics citing the verse)).
-//  4b. Sub-headings (when New is given the corpus's Topics): in each named
+//     4b. Sub-headings (when New is given the corpus's Topics): in each named
 //     topic's full Nave's entry, the sections whose heading or lines name a
 //     topic word or sibling (a named topic's own head word, and a word
 //     naming a topic of more than 1500 verses, excluded; word families by
@@ -84,5 +84,5 @@
 // (retrieved through 'comforter' in the definition of G3875, and through
 // 'pray' within JESUS, THE CHRIST and PRAYER, but routes do not add up:
 // adding them let verses such as Exod 10:17 with two weak routes displace
-// Exod 32:31-32). About 70 ms warm on 2 cores (BenchmarkStudy, median of 5).
+// Exod 32:31-32). About 90 ms warm on 2 cores with the sub-headings (BenchmarkStudy, median of 3 × 5; was 70 ms).
 package study
