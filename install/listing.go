@@ -8,11 +8,12 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // hrefRE finds the targets of links in an HTML directory listing, as
 // libsword's HTTP transport does: <a href="NAME">, quoted with " or '.
-var hrefRE = regexp.MustCompile(`(?i)<a\s[^>]*?href\s*=\s*["']([^"'<>]*)["']`)
+var hrefRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)<a\s[^>]*?href\s*=\s*["']([^"'<>]*)["']`) })
 
 // listEntry is one name of a directory listing.
 type listEntry struct {
@@ -29,7 +30,7 @@ type listEntry struct {
 func parseListing(html []byte) []listEntry {
 	var out []listEntry
 	seen := map[string]bool{}
-	for _, m := range hrefRE.FindAllSubmatch(html, -1) {
+	for _, m := range hrefRE().FindAllSubmatch(html, -1) {
 		raw := strings.ReplaceAll(string(m[1]), "&amp;", "&")
 		if raw == "" || !isAlnum(raw[0]) || strings.ContainsAny(raw, "?#:") {
 			continue

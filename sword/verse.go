@@ -269,7 +269,7 @@ func (m *VerseModule) read(t *testament, ti int) ([]byte, error) {
 	}
 	end := int64(start) + int64(size)
 	if !m.size4 {
-		end = m.unwrap(t, block, start, size, len(data))
+		end = m.unwrap(t, ti, block, start, size, len(data))
 	}
 	if end > int64(len(data)) {
 		end = int64(len(data))
@@ -285,9 +285,16 @@ func (m *VerseModule) read(t *testament, ti int) ([]byte, error) {
 // start+size+k*65536 is such a boundary; and no other entry starts between
 // the entry's start and that boundary (an entry owns its bytes). The first
 // such boundary is the true end.
-func (m *VerseModule) unwrap(t *testament, block, start, size uint32, blockLen int) int64 {
+func (m *VerseModule) unwrap(t *testament, ti int, block, start, size uint32, blockLen int) int64 {
 	end := int64(start) + int64(size)
 	if end+65536 > int64(blockLen) {
+		return end
+	}
+	// The common case, answered from one more index record: the next slot
+	// starts where this entry ends, so the size did not wrap.
+	var rec [10]byte
+	if _, err := t.idx.ReadAt(rec[:], int64(ti+1)*10); err == nil &&
+		binary.LittleEndian.Uint32(rec[:]) == block && int64(binary.LittleEndian.Uint32(rec[4:])) == end {
 		return end
 	}
 	starts := t.blockStarts(m, block)

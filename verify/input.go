@@ -7,6 +7,7 @@ import (
 	"html"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -124,10 +125,18 @@ func binaryRunes(rs []rune) string {
 }
 
 var (
-	htmlTagRE  = regexp.MustCompile(`(?i)<(!doctype|html|head|body|p|div|br|blockquote|h[1-6]|span|em|strong|a|li|ul|ol|article|section|q|cite|i|b|table|td|tr|pre|main|header|footer|figure|meta|title)\b[^<>]*>`)
-	htmlCloseR = regexp.MustCompile(`(?i)</(html|body|p|div|blockquote|h[1-6]|span|em|strong|a|li|ul|ol|article|section|q|cite|i|b|table|td|tr|pre)>`)
-	mdLineRE   = regexp.MustCompile(`(?m)^ {0,3}(#{1,6} |> ?|[-*+] |\d{1,3}[.)] |` + "```" + `)`)
-	mdInlineRE = regexp.MustCompile(`\*\*[^*\n]+\*\*|__[^_\n]+__|\[[^\]\n]+\]\([^)\n]*\)`)
+	htmlTagRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)<(!doctype|html|head|body|p|div|br|blockquote|h[1-6]|span|em|strong|a|li|ul|ol|article|section|q|cite|i|b|table|td|tr|pre|main|header|footer|figure|meta|title)\b[^<>]*>`)
+	})
+	htmlCloseR = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)</(html|body|p|div|blockquote|h[1-6]|span|em|strong|a|li|ul|ol|article|section|q|cite|i|b|table|td|tr|pre)>`)
+	})
+	mdLineRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?m)^ {0,3}(#{1,6} |> ?|[-*+] |\d{1,3}[.)] |` + "```" + `)`)
+	})
+	mdInlineRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\*\*[^*\n]+\*\*|__[^_\n]+__|\[[^\]\n]+\]\([^)\n]*\)`)
+	})
 )
 
 // Detect guesses the format of a decoded article: HTML when it starts with
@@ -136,12 +145,12 @@ var (
 // (strong emphasis, links), plain text otherwise.
 func Detect(s string) Format {
 	head := strings.TrimSpace(s)
-	opens := len(htmlTagRE.FindAllStringIndex(s, 3))
-	closes := len(htmlCloseR.FindAllStringIndex(s, 2))
+	opens := len(htmlTagRE().FindAllStringIndex(s, 3))
+	closes := len(htmlCloseR().FindAllStringIndex(s, 2))
 	if strings.HasPrefix(head, "<") && opens > 0 || opens >= 2 && closes >= 1 {
 		return FormatHTML
 	}
-	if mdLineRE.MatchString(s) || mdInlineRE.MatchString(s) {
+	if mdLineRE().MatchString(s) || mdInlineRE().MatchString(s) {
 		return FormatMarkdown
 	}
 	return FormatText

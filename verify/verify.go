@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -308,7 +309,9 @@ func scanRefs(p *ref.Parser, text []rune) []ref.Match {
 
 // verseRE finds verse-only references: "v. 20", "vv. 20-21", "verse 20",
 // "verses 20–21".
-var verseRE = regexp.MustCompile(`\b(?:[Vv]v?\.|[Vv]erses?)\s*(\d{1,3})(?:\s*[-\x{2013}]\s*(\d{1,3}))?\b`)
+var verseRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\b(?:[Vv]v?\.|[Vv]erses?)\s*(\d{1,3})(?:\s*[-\x{2013}]\s*(\d{1,3}))?\b`)
+})
 
 // addVerseContinuations adds the verse-only references of the text
 // ("In verse 20 he prays ...", "(v. 39)") that the parser left alone, each
@@ -316,7 +319,7 @@ var verseRE = regexp.MustCompile(`\b(?:[Vv]v?\.|[Vv]erses?)\s*(\d{1,3})(?:\s*[-\
 // characters); a verse past the chapter's end is invalid.
 func addVerseContinuations(text []rune, ms []ref.Match) []ref.Match {
 	s := string(text)
-	locs := verseRE.FindAllStringSubmatchIndex(s, -1)
+	locs := verseRE().FindAllStringSubmatchIndex(s, -1)
 	if len(locs) == 0 || len(ms) == 0 {
 		return ms
 	}
