@@ -82,7 +82,7 @@ func Decompress(c Compression, data []byte, limit int) ([]byte, error) {
 	default:
 		return nil, fmt.Errorf("%w: compression %d", ErrUnsupported, c)
 	}
-	out, err := io.ReadAll(io.LimitReader(r, int64(limit)+1))
+	out, err := readAll(r, limit)
 	if err != nil {
 		if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
 			return nil, fmt.Errorf("%w: %s block is truncated", ErrCorrupt, c)
@@ -273,4 +273,28 @@ func lzma2Dict(c byte) int64 {
 		return 1<<32 - 1
 	}
 	return int64(2|c&1) << (c/2 + 11)
+}
+
+// readAll reads r to its end, failing past limit bytes. The buffer starts at
+// the limit's size (capped at 4 MiB): callers pass the block's stated size
+// plus a little, so one allocation usually holds the whole block, where
+// io.ReadAll would grow and copy a dozen times.
+func readAll(r io.Reader, limit int) ([]byte, error) {
+	buf := make([]byte, 0, min(limit+1, 4<<20))
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if len(buf) > limit {
+			return buf, nil // the caller reports the overflow
+		}
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+	}
 }
