@@ -18,7 +18,7 @@ import (
 // the chapter-introduction slot, in KJV-style systems) is verse 1. The
 // result is empty when nothing corresponds.
 func Align(from, to *Bible, r ref.Ref) []ref.Ref {
-	return alignRef(from.sys, to.sys, r)
+	return alignRef(from.system(), to.system(), r)
 }
 
 func alignRef(from, to *canon.System, r ref.Ref) []ref.Ref {

@@ -15,6 +15,8 @@ import (
 // Bible is one installed Bible module.
 type Bible struct {
 	Info    *sword.ModuleInfo
+	sysOnce sync.Once // the versification is built on first use
+	sysFn   func() *canon.System
 	sys     *canon.System
 	kind    markup.Kind
 	filters markup.Filters
@@ -33,19 +35,25 @@ type entrySource interface {
 }
 
 func newBible(mi *sword.ModuleInfo, sys *canon.System, src entrySource) *Bible {
-	return lazyBible(mi, sys, func() (entrySource, error) { return src, nil })
+	return lazyBible(mi, func() *canon.System { return sys }, func() (entrySource, error) { return src, nil })
+}
+
+// system returns the Bible's versification, building it once.
+func (b *Bible) system() *canon.System {
+	b.sysOnce.Do(func() { b.sys = b.sysFn() })
+	return b.sys
 }
 
 // lazyBible describes a Bible from its conf; open opens its files when a
 // verse is first read.
-func lazyBible(mi *sword.ModuleInfo, sys *canon.System, open func() (entrySource, error)) *Bible {
+func lazyBible(mi *sword.ModuleInfo, sys func() *canon.System, open func() (entrySource, error)) *Bible {
 	var filters []string
 	if mi.Conf != nil {
 		filters = mi.Conf.All("GlobalOptionFilter")
 	}
 	return &Bible{
 		Info:    mi,
-		sys:     sys,
+		sysFn:   sys,
 		kind:    markup.KindOf(mi.SourceType),
 		filters: markup.FiltersOf(filters),
 		opener:  open,
@@ -87,7 +95,7 @@ func (b *Bible) Kind() markup.Kind { return b.kind }
 // a chapter introduction (v = 0) or a book introduction (ch = v = 0).
 // An empty slot gives nil.
 func (b *Bible) Raw(osis string, ch, v int) ([]byte, error) {
-	if _, _, err := b.sys.Slot(osis, ch, v); err != nil {
+	if _, _, err := b.system().Slot(osis, ch, v); err != nil {
 		return nil, fmt.Errorf("%s: %w", b.Name(), err)
 	}
 	if err := b.load(); err != nil {
@@ -112,7 +120,7 @@ func strongsPrefix(osis string) string {
 // an error naming the limit ("John has 21 chapters; John 22 does not
 // exist").
 func (b *Bible) Verse(osis string, ch, v int) (markup.Text, error) {
-	if err := b.sys.Check(osis, ch, v); err != nil || v == 0 {
+	if err := b.system().Check(osis, ch, v); err != nil || v == 0 {
 		if err == nil {
 			err = fmt.Errorf("%s %d:0 is not a verse", osis, ch)
 		}
@@ -165,7 +173,7 @@ func (b *Bible) Passage(r ref.Range) ([]Verse, error) {
 		}
 	}
 	var out []Verse
-	for v := range r.Verses(b.sys) {
+	for v := range r.Verses(b.system()) {
 		t, err := b.Verse(v.Book, v.Chapter, v.Verse)
 		if err != nil {
 			return nil, err
@@ -179,7 +187,7 @@ func (b *Bible) Passage(r ref.Range) ([]Verse, error) {
 }
 
 func (b *Bible) check(r ref.Ref) error {
-	if err := b.sys.Check(r.Book, r.Chapter, r.Verse); err != nil {
+	if err := b.system().Check(r.Book, r.Chapter, r.Verse); err != nil {
 		return fmt.Errorf("%s: %w", b.Name(), err)
 	}
 	return nil
@@ -204,13 +212,13 @@ func (b *Bible) All() iter.Seq[Verse] {
 // is done.
 func (b *Bible) Verses(ctx context.Context) iter.Seq2[Verse, error] {
 	return func(yield func(Verse, error) bool) {
-		n := b.sys.VerseCount()
+		n := b.system().VerseCount()
 		for o := 0; o < n; o++ {
 			if o&1023 == 0 && ctx.Err() != nil {
 				yield(Verse{}, ctx.Err())
 				return
 			}
-			osis, ch, v := b.sys.VerseAt(o)
+			osis, ch, v := b.system().VerseAt(o)
 			r := ref.Ref{Book: osis, Chapter: ch, Verse: v}
 			raw, err := b.Raw(osis, ch, v)
 			if !yield(Verse{Ref: r, Text: b.render(osis, raw)}, err) {

@@ -61,9 +61,12 @@ func (c *Corpus) add(mi *sword.ModuleInfo) {
 	}
 	switch strings.ToLower(mi.Type) {
 	case "bible":
-		sys, ok := canon.Get(mi.Versification)
-		if !ok {
-			sys = canon.KJV() // as libsword (and sword.OpenVerse) do
+		sys := func() *canon.System {
+			s, ok := canon.Get(mi.Versification)
+			if !ok {
+				s = canon.KJV() // as libsword (and sword.OpenVerse) do
+			}
+			return s
 		}
 		c.bibles = append(c.bibles, lazyBible(mi, sys, func() (entrySource, error) {
 			m, err := sword.OpenVerse(mi)
@@ -196,7 +199,7 @@ func (c *Corpus) Close() error {
 }
 
 // System returns the versification of a Bible.
-func (b *Bible) System() *canon.System { return b.sys }
+func (b *Bible) System() *canon.System { return b.system() }
 
 // kindOf picks the markup of a module; a lexicon whose conf lacks
 // SourceType (StrongsHebrew) is sniffed from its text.

@@ -23,9 +23,45 @@ type nameEntry struct {
 type nameIndex struct {
 	firsts   []string // collapsed first words of the names of several words
 	exact    map[string]*nameEntry
-	coll     map[string]*nameEntry
-	byFirst  map[byte][]*nameEntry // fuzzy candidates by first letter
 	maxWords int
+	all      []*nameEntry // every added entry, in order
+
+	// The fuzzy structures (collapsed and phonetic forms, the collapsed
+	// name map and the candidates by first letter) are built on the first
+	// lookup that needs them: most references name their book exactly.
+	fuzzyOnce sync.Once
+	collMap   map[string]*nameEntry
+	byFirstM  map[byte][]*nameEntry // fuzzy candidates by first letter
+}
+
+// fuzzy builds the fuzzy structures once.
+func (ix *nameIndex) fuzzy() {
+	ix.fuzzyOnce.Do(func() {
+		ix.collMap = make(map[string]*nameEntry, len(ix.all))
+		ix.byFirstM = map[byte][]*nameEntry{}
+		for _, e := range ix.all {
+			e.coll = collapse(e.key)
+			e.phon = phonetic(e.key)
+			if ix.exact[e.key] == e {
+				ix.byFirstM[e.key[0]] = append(ix.byFirstM[e.key[0]], e)
+			}
+			if _, dup := ix.collMap[e.coll]; !dup {
+				ix.collMap[e.coll] = e
+			}
+		}
+	})
+}
+
+// coll returns the entry whose collapsed key is c.
+func (ix *nameIndex) coll(c string) *nameEntry {
+	ix.fuzzy()
+	return ix.collMap[c]
+}
+
+// byFirst returns the fuzzy candidates by first letter.
+func (ix *nameIndex) byFirst() map[byte][]*nameEntry {
+	ix.fuzzy()
+	return ix.byFirstM
 }
 
 // The name indexes are built on first use (about 1 ms and 400 KB), so that
@@ -36,15 +72,14 @@ var (
 )
 
 func buildIndex(fam bool) *nameIndex {
-	ix := &nameIndex{exact: map[string]*nameEntry{}, coll: map[string]*nameEntry{}, byFirst: map[byte][]*nameEntry{}}
+	ix := &nameIndex{exact: map[string]*nameEntry{}}
 	add := func(name string, books []string, f int, full bool) {
 		name = strings.TrimSpace(name)
 		if name == "" {
 			return
 		}
 		e := &nameEntry{key: letterKey(name), words: len(strings.Fields(name)), books: books, fam: f, full: full}
-		e.coll = collapse(e.key)
-		e.phon = phonetic(e.key)
+		ix.all = append(ix.all, e)
 		if e.words > ix.maxWords {
 			ix.maxWords = e.words
 		}
@@ -53,10 +88,6 @@ func buildIndex(fam bool) *nameIndex {
 		}
 		if _, dup := ix.exact[e.key]; !dup {
 			ix.exact[e.key] = e
-			ix.byFirst[e.key[0]] = append(ix.byFirst[e.key[0]], e)
-		}
-		if _, dup := ix.coll[e.coll]; !dup {
-			ix.coll[e.coll] = e
 		}
 	}
 	if fam {
@@ -257,7 +288,7 @@ func (ix *nameIndex) lookup(key, c string, k int, withOrdinal bool) *nameEntry {
 	if e := ix.exact[key]; e != nil {
 		return e
 	}
-	if e := ix.coll[c]; e != nil {
+	if e := ix.coll(c); e != nil {
 		return e
 	}
 	if ix == plainIndex() && k == 1 && looksLikePsalm(c) {
@@ -284,7 +315,7 @@ func (ix *nameIndex) lookup(key, c string, k int, withOrdinal bool) *nameEntry {
 	if len(c) <= 5 {
 		for pass := 0; pass < 2; pass++ {
 			var hit *nameEntry
-			for _, e := range ix.byFirst[key[0]] {
+			for _, e := range ix.byFirst()[key[0]] {
 				if k > 1 && e.words != k {
 					continue
 				}
@@ -319,7 +350,7 @@ func (ix *nameIndex) lookup(key, c string, k int, withOrdinal bool) *nameEntry {
 		var hit *nameEntry
 		ambiguous := false
 		sk := skeleton(c)
-		for _, e := range ix.byFirst[key[0]] {
+		for _, e := range ix.byFirst()[key[0]] {
 			if !e.full || (e.fam < 0 && numbered(e.books)) || e.words != k {
 				continue
 			}
@@ -367,9 +398,9 @@ func (ix *nameIndex) lookup(key, c string, k int, withOrdinal bool) *nameEntry {
 			}
 		}
 	}
-	try(ix.byFirst[key[0]], true)
+	try(ix.byFirst()[key[0]], true)
 	if best == nil && len(c) >= 6 {
-		for f, list := range ix.byFirst {
+		for f, list := range ix.byFirst() {
 			if f != key[0] {
 				try(list, false)
 			}
@@ -605,7 +636,7 @@ func matchNamesBlocked(text []rune, i int, ix *nameIndex, withOrdinal bool, acce
 		single := plainCase(text, ws[:k])
 		ckey := strings.Join(colls[:k], "")
 		if e == nil && single {
-			e = ix.coll[ckey]
+			e = ix.coll(ckey)
 		}
 		exact := e != nil
 		if e == nil && digitSoon(text, end) && single {
@@ -876,7 +907,7 @@ func nearestGospel(key string) string {
 		return ""
 	}
 	found := ""
-	for _, e := range plainIndex().byFirst[c[0]] {
+	for _, e := range plainIndex().byFirst()[c[0]] {
 		if len(e.books) == 0 || !gospelBooks[e.books[0]] || len(e.books) > 1 {
 			continue
 		}

@@ -298,3 +298,46 @@ func readAll(r io.Reader, limit int) ([]byte, error) {
 		}
 	}
 }
+
+// decompressPrefix inflates a block at least up to need bytes: a zlib block
+// stops there (full reports false), so that reading an early verse of a long
+// book does not inflate the whole book. Other compressions, and zlib blocks
+// that end before need, are inflated whole (full is true) with the checks of
+// Decompress.
+func decompressPrefix(c Compression, data []byte, need, limit int) (out []byte, full bool, err error) {
+	if c != Zip || need <= 0 {
+		out, err = Decompress(c, data, limit)
+		return out, true, err
+	}
+	if limit <= 0 {
+		limit = 64 << 20
+	}
+	zr, err := zlib.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, false, fmt.Errorf("%w: zlib: %v", ErrCorrupt, err)
+	}
+	defer zr.Close()
+	buf := make([]byte, 0, min(limit+1, 4<<20))
+	for {
+		if len(buf) >= need && len(buf) <= limit {
+			return buf, false, nil
+		}
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, rerr := zr.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if len(buf) > limit {
+			return nil, false, fmt.Errorf("%w: %s block inflates past %d bytes", ErrCorrupt, c, limit)
+		}
+		if rerr == io.EOF {
+			return buf, true, nil
+		}
+		if rerr != nil {
+			if errors.Is(rerr, io.ErrUnexpectedEOF) || errors.Is(rerr, io.EOF) {
+				return nil, false, fmt.Errorf("%w: %s block is truncated", ErrCorrupt, c)
+			}
+			return nil, false, fmt.Errorf("%w: %s: %v", ErrCorrupt, c, rerr)
+		}
+	}
+}

@@ -260,14 +260,21 @@ func (m *VerseModule) read(t *testament, ti int) ([]byte, error) {
 	if size == 0 {
 		return nil, nil
 	}
-	data, err := m.block(t, block)
+	end := int64(start) + int64(size)
+	data, full, limit, err := m.block(t, block, end)
 	if err != nil {
 		return nil, err
+	}
+	if !full && !m.size4 && int64(len(data)) >= end && !m.quickEnd(t, ti, block, end, int64(limit)) {
+		// The 16-bit size may have wrapped: that takes the whole block.
+		data, _, _, err = m.block(t, block, -1)
+		if err != nil {
+			return nil, err
+		}
 	}
 	if int64(start) >= int64(len(data)) {
 		return nil, nil // libsword ignores a start beyond the block
 	}
-	end := int64(start) + int64(size)
 	if !m.size4 {
 		end = m.unwrap(t, ti, block, start, size, len(data))
 	}
@@ -287,14 +294,7 @@ func (m *VerseModule) read(t *testament, ti int) ([]byte, error) {
 // such boundary is the true end.
 func (m *VerseModule) unwrap(t *testament, ti int, block, start, size uint32, blockLen int) int64 {
 	end := int64(start) + int64(size)
-	if end+65536 > int64(blockLen) {
-		return end
-	}
-	// The common case, answered from one more index record: the next slot
-	// starts where this entry ends, so the size did not wrap.
-	var rec [10]byte
-	if _, err := t.idx.ReadAt(rec[:], int64(ti+1)*10); err == nil &&
-		binary.LittleEndian.Uint32(rec[:]) == block && int64(binary.LittleEndian.Uint32(rec[4:])) == end {
+	if m.quickEnd(t, ti, block, end, int64(blockLen)) {
 		return end
 	}
 	starts := t.blockStarts(m, block)
@@ -317,6 +317,21 @@ func (m *VerseModule) unwrap(t *testament, ti int, block, start, size uint32, bl
 		}
 	}
 	return end
+}
+
+// quickEnd reports whether the entry's recorded end is its true end without
+// scanning the block's starts: the block (at most blockLen bytes) is too
+// short for a wrapped size, or the next slot starts where this entry ends.
+func (m *VerseModule) quickEnd(t *testament, ti int, block uint32, end, blockLen int64) bool {
+	if end+65536 > blockLen {
+		return true
+	}
+	var rec [10]byte
+	if _, err := t.idx.ReadAt(rec[:], int64(ti+1)*10); err == nil &&
+		binary.LittleEndian.Uint32(rec[:]) == block && int64(binary.LittleEndian.Uint32(rec[4:])) == end {
+		return true
+	}
+	return false
 }
 
 // blockStarts lists the non-empty entry starts of one block, scanning the
@@ -353,66 +368,89 @@ func (t *testament) blockStarts(m *VerseModule, block uint32) []uint32 {
 }
 
 // block returns the decompressed block, from the cache when it is there.
-func (m *VerseModule) block(t *testament, n uint32) ([]byte, error) {
+// need > 0 asks only for the block's first need bytes: a zlib block is then
+// inflated that far (full is false when it stopped short of the end) and the
+// prefix is cached; a later read past it inflates the whole block. need < 0
+// asks for the whole block. limit bounds the block's inflated size.
+func (m *VerseModule) block(t *testament, n uint32, need int64) (data []byte, full bool, limit int, err error) {
 	t.mu.Lock()
-	if b, ok := t.cache.get(n); ok {
+	if e, ok := t.cache.getp(n); ok && (e.full || (need >= 0 && int64(len(e.val)) >= need)) {
 		t.mu.Unlock()
-		return b, nil
+		return e.val, e.full, e.lim, nil
 	}
 	t.mu.Unlock()
 	off := int64(n) * 12
 	if off+12 > t.blkSize {
-		return nil, corrupt(m.info.Name, t.blocks.Name(), off, "block %d is past the end of the block index", n)
+		return nil, false, 0, corrupt(m.info.Name, t.blocks.Name(), off, "block %d is past the end of the block index", n)
 	}
 	var rec [12]byte
 	if _, err := t.blocks.ReadAt(rec[:], off); err != nil {
-		return nil, corrupt(m.info.Name, t.blocks.Name(), off, "%v", err)
+		return nil, false, 0, corrupt(m.info.Name, t.blocks.Name(), off, "%v", err)
 	}
 	le := binary.LittleEndian
 	zoff, zsize, usize := int64(le.Uint32(rec[0:])), int64(le.Uint32(rec[4:])), int64(le.Uint32(rec[8:]))
 	if zsize == 0 {
-		return nil, corrupt(m.info.Name, t.blocks.Name(), off, "block %d is empty", n)
+		return nil, false, 0, corrupt(m.info.Name, t.blocks.Name(), off, "block %d is empty", n)
 	}
 	// The stated size bounds the output; allow slack for writers that
 	// round, but never more than a sane multiple of the input.
-	limit := int(min(max(usize, 1)+4096, 64<<20))
-	out, err := readBlock(m.info.Name, t.data, t.dataSize, n, zoff, zsize, m.key, m.comp, limit)
+	limit = int(min(max(usize, 1)+4096, 64<<20))
+	want := -1
+	if need >= 0 && need < int64(limit) {
+		want = int(need)
+	}
+	out, full, err := readBlockPrefix(m.info.Name, t.data, t.dataSize, n, zoff, zsize, m.key, m.comp, want, limit)
 	if err != nil {
-		return nil, err
+		return nil, false, 0, err
 	}
 	t.mu.Lock()
-	t.cache.put(n, out)
+	t.cache.putp(n, cacheEntry{val: out, full: full, lim: limit})
 	t.mu.Unlock()
-	return out, nil
+	return out, full, limit, nil
 }
 
 // readBlock reads compressed block n (zsize bytes at zoff of f, a file of
 // fileSize bytes), deciphers it with key and decompresses it to at most limit
 // bytes. zText's and zLD's blocks differ only in how they are indexed.
 func readBlock(module string, f *os.File, fileSize int64, n uint32, zoff, zsize int64, key []byte, comp Compression, limit int) ([]byte, error) {
+	out, _, err := readBlockPrefix(module, f, fileSize, n, zoff, zsize, key, comp, -1, limit)
+	return out, err
+}
+
+// readBlockPrefix is readBlock inflating a zlib block only up to need bytes
+// when need > 0 (see decompressPrefix).
+func readBlockPrefix(module string, f *os.File, fileSize int64, n uint32, zoff, zsize int64, key []byte, comp Compression, need, limit int) ([]byte, bool, error) {
 	if zoff+zsize > fileSize || zsize == 0 {
-		return nil, corrupt(module, f.Name(), zoff, "block %d (%d bytes) does not fit the file (%d bytes)", n, zsize, fileSize)
+		return nil, false, corrupt(module, f.Name(), zoff, "block %d (%d bytes) does not fit the file (%d bytes)", n, zsize, fileSize)
 	}
 	buf := make([]byte, zsize)
 	if _, err := f.ReadAt(buf, zoff); err != nil {
-		return nil, corrupt(module, f.Name(), zoff, "%v", err)
+		return nil, false, corrupt(module, f.Name(), zoff, "%v", err)
 	}
 	decipher(key, buf)
-	out, err := Decompress(comp, buf, limit)
+	out, full, err := decompressPrefix(comp, buf, need, limit)
 	if err != nil {
-		return nil, &FormatError{Module: module, File: f.Name(), Offset: zoff, Err: fmt.Errorf("block %d: %w", n, err)}
+		return nil, false, &FormatError{Module: module, File: f.Name(), Offset: zoff, Err: fmt.Errorf("block %d: %w", n, err)}
 	}
-	return out, nil
+	return out, full, nil
 }
 
-// blockCache keeps the most recently used decompressed blocks.
+// blockCache keeps the most recently used decompressed blocks. A verse
+// module's entry may hold only a prefix of its block (full false).
 type blockCache struct {
 	max  int
 	keys []uint32
-	vals [][]byte
+	vals []cacheEntry
 }
 
-func (c *blockCache) get(k uint32) ([]byte, bool) {
+type cacheEntry struct {
+	val  []byte
+	full bool // val is the whole block
+	lim  int  // the bound on the block's inflated size
+}
+
+// getp returns the entry for k, moving it to the front.
+func (c *blockCache) getp(k uint32) (cacheEntry, bool) {
 	for i, kk := range c.keys {
 		if kk == k {
 			v := c.vals[i]
@@ -424,18 +462,32 @@ func (c *blockCache) get(k uint32) ([]byte, bool) {
 			return v, true
 		}
 	}
-	return nil, false
+	return cacheEntry{}, false
 }
 
-func (c *blockCache) put(k uint32, v []byte) {
-	if _, ok := c.get(k); ok {
+// putp stores the entry for k at the front, replacing any entry for k.
+func (c *blockCache) putp(k uint32, v cacheEntry) {
+	if _, ok := c.getp(k); ok {
+		c.vals[0] = v
 		return
 	}
 	if len(c.keys) < c.max {
 		c.keys = append(c.keys, 0)
-		c.vals = append(c.vals, nil)
+		c.vals = append(c.vals, cacheEntry{})
 	}
 	copy(c.keys[1:], c.keys[:len(c.keys)-1])
 	copy(c.vals[1:], c.vals[:len(c.vals)-1])
 	c.keys[0], c.vals[0] = k, v
+}
+
+func (c *blockCache) get(k uint32) ([]byte, bool) {
+	e, ok := c.getp(k)
+	return e.val, ok
+}
+
+func (c *blockCache) put(k uint32, v []byte) {
+	if _, ok := c.getp(k); ok {
+		return
+	}
+	c.putp(k, cacheEntry{val: v, full: true})
 }
