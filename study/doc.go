@@ -84,5 +84,22 @@
 // (retrieved through 'comforter' in the definition of G3875, and through
 // 'pray' within JESUS, THE CHRIST and PRAYER, but routes do not add up:
 // adding them let verses such as Exod 10:17 with two weak routes displace
-// Exod 32:31-32). About 90 ms warm on 2 cores with the sub-headings (BenchmarkStudy, median of 3 × 5; was 70 ms).
+// Exod 32:31-32). Tried since, neither kept: (a) summing evidence per verse
+// (best route plus 0.5 × the best of each other kind). With five kinds
+// (retrieval, feedback, named-topic retrieval and examples, sub-headings,
+// quotations) the top rose (Heb 7:22-27 from direct + feedback) and Exod
+// 32:32 fell to 10th of the OT; with three independent kinds (retrieval
+// incl. feedback and in-topic retrieval; Nave's citation: examples and
+// sub-headings; quotations) Heb 4:14 rose only from 0.22 to 0.29 of the
+// best (the NT cut is about 0.32 to 0.41), Gospel "Jesus prayed" verses
+// cited under the same sub-heading (Luke 11:1, Matt 26:36, Mark 6:46) rose
+// as much, and Exod 10:17-18 (retrieval + citation) displaced Exod 32:32.
+// (b) Strong's concept chaining: keys shared by at least two of the 8 key
+// contexts (±2 verses, one per chapter) and in at most 1% of all verses
+// are mostly Greek function words (G4012 peri, G5228 hyper, G3844 para:
+// df must be taken within the testament), and G749 "high priest" is in
+// one key context only (Heb 7:26-27), so Heb 4:14 gains nothing over the
+// Gospels. Where things stand: John 14:16 scores 0.31 of the best, just
+// under the 14th NT passage (Rom 11:2, 0.32); Heb 4:14-15 0.22; Heb 10:21
+// is 93rd in the Heb 7:25 feedback query and Lev 16 is in no route. About 90 ms warm on 2 cores with the sub-headings (BenchmarkStudy, median of 3 × 5; was 70 ms).
 package study
