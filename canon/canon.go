@@ -122,20 +122,38 @@ func systemNamed(name string) *System {
 }
 
 func newSystem(r rawSystem) *System {
-	s := &System{Name: r.name, byOSIS: make(map[string]*Book)}
+	nb, nc := len(r.ot)+len(r.nt), 0
+	for _, list := range [][]rawBook{r.ot, r.nt} {
+		for _, rb := range list {
+			nc += rb.chapters
+		}
+	}
+	s := &System{Name: r.name, byOSIS: make(map[string]*Book, nb)}
+	// One allocation each for the books and their per-chapter tables, and
+	// the system's chapter tables sized up front: a process builds one or
+	// two systems at start-up, and each small allocation costs.
+	bookArr := make([]Book, nb)
+	ints := make([]int, 3*nc)
+	s.books = make([]*Book, 0, nb)
+	s.chapStart = make([]int, 0, nc)
+	s.chapBook = make([]*Book, 0, nc)
+	s.chapNum = make([]int, 0, nc)
 	vi := 0
 	ord := 0
 	for t, list := range [][]rawBook{r.ot, r.nt} {
 		test := Testament(t + 1)
 		ti := 2 // TI 0: module heading, TI 1: testament heading
 		for _, rb := range list {
-			b := &Book{
+			n := rb.chapters
+			b := &bookArr[len(s.books)]
+			*b = Book{
 				OSIS: rb.osis, Name: rb.name, Abbrev: rb.abbrev, Testament: test,
 				index:    len(s.books),
-				Verses:   make([]int, rb.chapters),
-				chapSlot: make([]int, rb.chapters),
-				chapOrd:  make([]int, rb.chapters),
+				Verses:   ints[0:n:n],
+				chapSlot: ints[n : 2*n : 2*n],
+				chapOrd:  ints[2*n : 3*n : 3*n],
 			}
+			ints = ints[3*n:]
 			b.intro = ti
 			ti++
 			for c := range rb.chapters {

@@ -72,13 +72,25 @@ var (
 )
 
 func buildIndex(fam bool) *nameIndex {
-	ix := &nameIndex{exact: map[string]*nameEntry{}}
+	n := 0
+	if fam {
+		for _, f := range families {
+			n += strings.Count(f.names, ",") + 1
+		}
+	} else {
+		n = len(ambiguousNames)
+		for _, p := range plainNames {
+			n += strings.Count(p.names, ",") + 1
+		}
+	}
+	ix := &nameIndex{exact: make(map[string]*nameEntry, n), all: make([]*nameEntry, 0, n)}
 	add := func(name string, books []string, f int, full bool) {
 		name = strings.TrimSpace(name)
 		if name == "" {
 			return
 		}
-		e := &nameEntry{key: letterKey(name), words: len(strings.Fields(name)), books: books, fam: f, full: full}
+		words := countWords(name)
+		e := &nameEntry{key: letterKey(name), words: words, books: books, fam: f, full: full}
 		ix.all = append(ix.all, e)
 		if e.words > ix.maxWords {
 			ix.maxWords = e.words
@@ -111,8 +123,50 @@ func buildIndex(fam bool) *nameIndex {
 	return ix
 }
 
+// countWords is len(strings.Fields(s)) without the slice.
+func countWords(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		sp := unicode.IsSpace(r)
+		if !sp && !in {
+			n++
+		}
+		in = !sp
+	}
+	return n
+}
+
 // letterKey lower-cases s and keeps only its letters and digits.
 func letterKey(s string) string {
+	// Most names are ASCII: fold them without a builder, and without any
+	// allocation when s is already lower-case letters and digits.
+	clean := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return letterKeyRunes(s)
+		}
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+			clean = false
+		}
+	}
+	if clean {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			b = append(b, c)
+		case c >= 'A' && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		}
+	}
+	return string(b)
+}
+
+// letterKeyRunes is letterKey for text with non-ASCII letters.
+func letterKeyRunes(s string) string {
 	var b strings.Builder
 	for _, r := range s {
 		switch {
