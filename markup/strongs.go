@@ -19,18 +19,19 @@ var canonChunks [2][100]struct {
 func canonName(p, num int) string {
 	c := &canonChunks[p][num/100]
 	c.once.Do(func() {
-		prefix := "GH"[p : p+1]
+		prefix := "GH"[p]
 		base := num / 100 * 100
-		var b strings.Builder
-		b.Grow(100 * 6)
-		offs := make([]int, 101)
+		// One buffer and one string for the chunk (strconv.Itoa would
+		// allocate a string per number).
+		b := make([]byte, 0, 100*6)
+		var offs [101]int
 		for i := 0; i < 100; i++ {
-			offs[i] = b.Len()
-			b.WriteString(prefix)
-			b.WriteString(strconv.Itoa(base + i))
+			offs[i] = len(b)
+			b = append(b, prefix)
+			b = strconv.AppendInt(b, int64(base+i), 10)
 		}
-		offs[100] = b.Len()
-		all := b.String()
+		offs[100] = len(b)
+		all := string(b)
 		for i := 0; i < 100; i++ {
 			c.names[i] = all[offs[i]:offs[i+1]]
 		}

@@ -1,7 +1,6 @@
 package sword
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
 	"io"
@@ -76,8 +75,10 @@ func ParseConf(r io.Reader) ([]*Conf, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	var out []*Conf
 	var cur *Conf
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 0, 64<<10), MaxConfSize+1)
+	// The lines are cut from one string of the whole file (as
+	// bufio.ScanLines cuts them: at '\n', one trailing '\r' dropped, no
+	// empty line after a final newline), so parsing copies nothing.
+	text := string(data)
 	// handle interprets one logical line as libsword's SWConfig::load does.
 	handle := func(line string) {
 		if line == "" || line[0] == '#' {
@@ -102,8 +103,16 @@ func ParseConf(r io.Reader) ([]*Conf, error) {
 	}
 	var pending string // a continued line
 	continued := false
-	for sc.Scan() {
-		raw := sc.Text()
+	for len(text) > 0 {
+		raw := text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			raw, text = text[:i], text[i+1:]
+		} else {
+			text = ""
+		}
+		if len(raw) > 0 && raw[len(raw)-1] == '\r' {
+			raw = raw[:len(raw)-1]
+		}
 		piece := raw
 		if !continued {
 			piece = strings.TrimLeft(raw, " \t\r")
@@ -124,9 +133,6 @@ func ParseConf(r io.Reader) ([]*Conf, error) {
 	}
 	if continued {
 		handle(pending) // a continuation at the end of the file
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("sword: reading conf: %w", err)
 	}
 	return out, nil
 }
