@@ -3,40 +3,50 @@ package markup
 import (
 	"strconv"
 	"strings"
-	"sync"
+	"sync/atomic"
 )
 
 // canonChunks hold the canonical strings "G0".."G9999" and "H0".."H9999"
 // in chunks of 100, each built once on first use, so that rendering does not
 // allocate one string per Strong's-tagged word, and a process that renders a
-// few verses does not build all 20,000 strings (1 ms of a 10 ms start).
-var canonChunks [2][100]struct {
-	once  sync.Once
-	names [100]string
-}
+// few verses does not build all 20,000 strings (1 ms of a 10 ms start). The
+// table holds pointers, so that it spans one page rather than 320 KB of
+// zero pages that each fault on first write.
+var canonChunks [2][100]atomic.Pointer[canonChunk]
+
+type canonChunk struct{ names [100]string }
 
 // canonName returns prefix p's ("G", "H") canonical string for num < 10000.
 func canonName(p, num int) string {
-	c := &canonChunks[p][num/100]
-	c.once.Do(func() {
-		prefix := "GH"[p]
-		base := num / 100 * 100
-		// One buffer and one string for the chunk (strconv.Itoa would
-		// allocate a string per number).
-		b := make([]byte, 0, 100*6)
-		var offs [101]int
-		for i := 0; i < 100; i++ {
-			offs[i] = len(b)
-			b = append(b, prefix)
-			b = strconv.AppendInt(b, int64(base+i), 10)
+	slot := &canonChunks[p][num/100]
+	c := slot.Load()
+	if c == nil {
+		c = newCanonChunk(p, num/100*100)
+		if !slot.CompareAndSwap(nil, c) {
+			c = slot.Load() // another goroutine built the same strings
 		}
-		offs[100] = len(b)
-		all := string(b)
-		for i := 0; i < 100; i++ {
-			c.names[i] = all[offs[i]:offs[i+1]]
-		}
-	})
+	}
 	return c.names[num%100]
+}
+
+// newCanonChunk builds the names base..base+99 of prefix p in one buffer and
+// one string (strconv.Itoa would allocate a string per number).
+func newCanonChunk(p, base int) *canonChunk {
+	c := &canonChunk{}
+	prefix := "GH"[p]
+	b := make([]byte, 0, 100*6)
+	var offs [101]int
+	for i := 0; i < 100; i++ {
+		offs[i] = len(b)
+		b = append(b, prefix)
+		b = strconv.AppendInt(b, int64(base+i), 10)
+	}
+	offs[100] = len(b)
+	all := string(b)
+	for i := 0; i < 100; i++ {
+		c.names[i] = all[offs[i]:offs[i+1]]
+	}
+	return c
 }
 
 // NormStrongs turns one Strong's reference as written in a module into the

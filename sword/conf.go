@@ -65,7 +65,13 @@ func (c *Conf) Set(key, val string) {
 // Every rule follows libsword 1.9 (FileMgr::getLine, SWConfig::load); see
 // doc.go.
 func ParseConf(r io.Reader) ([]*Conf, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxConfSize+1))
+	return parseConf(r, 512)
+}
+
+// parseConf is ParseConf reading into a buffer of size bytes first (the
+// file's size, when the caller knows it, saves io.ReadAll's regrowing).
+func parseConf(r io.Reader, size int) ([]*Conf, error) {
+	data, err := readAtMost(r, size, MaxConfSize+1)
 	if err != nil {
 		return nil, fmt.Errorf("sword: reading conf: %w", err)
 	}
@@ -205,4 +211,24 @@ func skipSpace(s string, i int) int {
 		return i + 1
 	}
 	return i
+}
+
+// readAtMost is io.ReadAll(io.LimitReader(r, limit)) starting with a buffer
+// of size bytes.
+func readAtMost(r io.Reader, size, limit int) ([]byte, error) {
+	b := make([]byte, 0, max(min(size, limit), 512))
+	lr := io.LimitReader(r, int64(limit))
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		n, err := lr.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err != nil {
+			if err == io.EOF {
+				err = nil
+			}
+			return b, err
+		}
+	}
 }

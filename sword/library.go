@@ -119,7 +119,11 @@ func ReadConfFile(root, path string) ([]*ModuleInfo, error) {
 		return nil, fmt.Errorf("sword: %w", err)
 	}
 	defer f.Close()
-	confs, err := ParseConf(f)
+	size := 512
+	if fi, err := f.Stat(); err == nil && fi.Size() < MaxConfSize {
+		size = int(fi.Size()) + 1 // one more byte to see the end
+	}
+	confs, err := parseConf(f, size)
 	if err != nil {
 		return nil, fmt.Errorf("sword: %s: %w", path, err)
 	}
