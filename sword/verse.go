@@ -374,11 +374,18 @@ func (t *testament) blockStarts(m *VerseModule, block uint32) []uint32 {
 // asks for the whole block. limit bounds the block's inflated size.
 func (m *VerseModule) block(t *testament, n uint32, need int64) (data []byte, full bool, limit int, err error) {
 	t.mu.Lock()
-	if e, ok := t.cache.getp(n); ok && (e.full || (need >= 0 && int64(len(e.val)) >= need)) {
+	e, ok := t.cache.getp(n)
+	if ok && (e.full || (need >= 0 && int64(len(e.val)) >= need)) {
 		t.mu.Unlock()
 		return e.val, e.full, e.lim, nil
 	}
 	t.mu.Unlock()
+	if ok {
+		// A cached prefix was too short: a second miss on the same block
+		// inflates it whole, so reading a book in order inflates each block
+		// at most twice rather than once per verse.
+		need = -1
+	}
 	off := int64(n) * 12
 	if off+12 > t.blkSize {
 		return nil, false, 0, corrupt(m.info.Name, t.blocks.Name(), off, "block %d is past the end of the block index", n)
