@@ -174,3 +174,31 @@ func TestInstalledNoFalseUnwrap(t *testing.T) {
 		}
 	}
 }
+
+// Reading a Bible in order decompresses each block at most twice (a prefix
+// for the first verse read, then the whole block), never once per verse.
+func TestInstalledSequentialReadInflations(t *testing.T) {
+	l := installed(t)
+	m := openBible(t, l, "KJV")
+	s := m.System()
+	verses := 0
+	for _, bk := range s.Books() {
+		for c := 1; c <= bk.Chapters(); c++ {
+			for v := 1; v <= bk.Verses[c-1]; v++ {
+				if _, err := m.Entry(bk.OSIS, c, v); err != nil {
+					t.Fatal(err)
+				}
+				verses++
+			}
+		}
+	}
+	blocks := 0
+	for _, tt := range m.testas {
+		if tt != nil {
+			blocks += int(tt.blkSize / 12)
+		}
+	}
+	if n := m.inflations.Load(); n > int64(2*blocks) {
+		t.Errorf("reading %d verses in order inflated %d blocks; the module has %d", verses, n, blocks)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"berean/canon"
 )
@@ -23,6 +24,8 @@ type VerseModule struct {
 	comp   Compression
 	key    []byte
 	testas [3]*testament // index 1 = OT, 2 = NT
+
+	inflations atomic.Int64 // blocks read and decompressed (for tests)
 }
 
 // testament is one testament's open files.
@@ -406,6 +409,7 @@ func (m *VerseModule) block(t *testament, n uint32, need int64) (data []byte, fu
 	if need >= 0 && need < int64(limit) {
 		want = int(need)
 	}
+	m.inflations.Add(1)
 	out, full, err := readBlockPrefix(m.info.Name, t.data, t.dataSize, n, zoff, zsize, m.key, m.comp, want, limit)
 	if err != nil {
 		return nil, false, 0, err
