@@ -119,9 +119,7 @@ func (e *Engine) Close() error {
 	}
 	e.ext = map[string]any{}
 	if e.corpus != nil {
-		if c, ok := any(e.corpus).(interface{ Close() error }); ok {
-			errs = append(errs, c.Close())
-		}
+		errs = append(errs, e.corpus.Close())
 	}
 	return errors.Join(errs...)
 }

@@ -31,10 +31,7 @@ type LexiconResult struct {
 func (e *Engine) Lexicon(ctx context.Context, key string) (*LexiconResult, error) {
 	le, err := e.corpus.Lexicon(key)
 	if err != nil {
-		if errors.Is(err, sword.ErrNotFound) || errors.Is(err, corpus.ErrNotFound) {
-			return nil, inputErr(CodeNotFound, err)
-		}
-		return nil, inputErr(CodeBadInput, err)
+		return nil, lookupErr(err)
 	}
 	res := &LexiconResult{Key: le.Key, Module: le.Module, Lemma: le.Lemma, Translit: le.Translit, Pron: le.Pron,
 		Definition: le.Definition, SeeAlso: le.SeeAlso, Refs: osisList(le.Refs)}
@@ -59,12 +56,18 @@ type TopicResult struct {
 func (e *Engine) Topic(name string) (*TopicResult, error) {
 	t, err := e.corpus.Topic(name)
 	if err != nil {
-		if errors.Is(err, sword.ErrNotFound) || errors.Is(err, corpus.ErrNotFound) {
-			return nil, inputErr(CodeNotFound, err)
-		}
-		return nil, inputErr(CodeBadInput, err)
+		return nil, lookupErr(err)
 	}
 	return &TopicResult{Topic: t.Name, Module: t.Module, Definition: t.Definition, Refs: osisList(t.Refs), SeeAlso: t.SeeAlso}, nil
+}
+
+// lookupErr classifies a failed dictionary lookup: a missing key or topic is
+// not_found, anything else the user's input.
+func lookupErr(err error) error {
+	if errors.Is(err, sword.ErrNotFound) || errors.Is(err, corpus.ErrNotFound) {
+		return inputErr(CodeNotFound, err)
+	}
+	return inputErr(CodeBadInput, err)
 }
 
 func osisList(rs []ref.Range) []string {
