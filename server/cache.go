@@ -34,6 +34,7 @@ func (c *respCache) put(key string, b []byte) {
 	defer c.mu.Unlock()
 	if old, ok := c.m[key]; ok {
 		c.size -= len(old) + len(key)
+		delete(c.m, key) // else eviction below could find it and subtract it twice
 	}
 	for k, v := range c.m {
 		if len(c.m) < c.maxEntries && c.size+len(b)+len(key) <= c.maxBytes {
