@@ -1,10 +1,8 @@
 package verify
 
 import (
-	"bufio"
 	"context"
 	"crypto/sha256"
-	"encoding/gob"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -59,7 +57,7 @@ func CachedModel(ctx context.Context, lib Library, dir string) (*Model, error) {
 		return NewModel(ctx, lib)
 	}
 	fp = fingerprintOf(fp)
-	path := filepath.Join(dir, "verify-model-"+fp[:16]+".gob")
+	path := filepath.Join(dir, "verify-model-"+fp[:16]+".bin")
 	if m, err := loadModel(path, fp, lib); err == nil {
 		return m, nil
 	}
@@ -101,12 +99,7 @@ func saveModel(m *Model, path, fp string) error {
 		return err
 	}
 	defer os.Remove(tmp.Name())
-	w := bufio.NewWriterSize(tmp, 1<<20)
-	if err := gob.NewEncoder(w).Encode(&f); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := w.Flush(); err != nil {
+	if _, err := tmp.Write(encodeModel(&f)); err != nil {
 		tmp.Close()
 		return err
 	}
@@ -117,7 +110,7 @@ func saveModel(m *Model, path, fp string) error {
 		return err
 	}
 	// Older models (other modules, other builds) are dead weight.
-	old, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "verify-model-*.gob"))
+	old, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "verify-model-*"))
 	for _, o := range old {
 		if o != path {
 			os.Remove(o)
@@ -127,13 +120,12 @@ func saveModel(m *Model, path, fp string) error {
 }
 
 func loadModel(path, fp string, lib Library) (*Model, error) {
-	fh, err := os.Open(path)
+	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	defer fh.Close()
-	var f modelFile
-	if err := gob.NewDecoder(bufio.NewReaderSize(fh, 1<<20)).Decode(&f); err != nil {
+	f, err := decodeModel(data)
+	if err != nil {
 		return nil, fmt.Errorf("verify: %s: %w", path, err)
 	}
 	if f.Version != modelVersion || f.Fingerprint != fp {

@@ -247,7 +247,7 @@ func TestCachedModel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, _ := filepath.Glob(filepath.Join(dir, "verify-model-*.gob"))
+	files, _ := filepath.Glob(filepath.Join(dir, "verify-model-*.bin"))
 	if len(files) != 1 {
 		t.Fatalf("saved files: %v", files)
 	}
