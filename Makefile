@@ -17,8 +17,10 @@ deps-test:
 deps-bench:
 	@scripts/install-deps.sh bench
 
+# A static, stripped binary: no dynamic loader and a smaller file to map make
+# every command start about a millisecond sooner.
 build:
-	$(GO) build -o $(BIN) ./cmd/berean
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags="-s -w" -o $(BIN) ./cmd/berean
 
 serve: deps-run build
 	$(BIN) serve --addr $(ADDR)
@@ -26,8 +28,12 @@ serve: deps-run build
 vet:
 	$(GO) vet ./...
 
+# The race detector (it needs cgo and a C compiler) runs the tests that
+# share readers, indexes and models between goroutines.
+RACE_PKGS := ./search ./corpus ./verify ./analysis ./server
 test: deps-test build vet
 	$(GO) test -count=1 -timeout 40m ./...
+	CGO_ENABLED=1 $(GO) test -race -count=1 -timeout 20m -run 'Concurrent|Parallel' $(RACE_PKGS)
 
 test-short: build
 	$(GO) test -short ./...

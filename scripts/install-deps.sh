@@ -6,7 +6,7 @@
 set -euo pipefail
 
 run_pkgs="sword-text-kjv sword-text-web sword-dict-naves sword-dict-strongs-greek sword-dict-strongs-hebrew diatheke"
-test_pkgs="$run_pkgs libsword-utils chromium zip unzip"
+test_pkgs="$run_pkgs libsword-utils chromium zip unzip gcc libc6-dev"
 bench_pkgs="$test_pkgs bible-kjv hyperfine wrk"
 
 want=""
