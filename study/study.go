@@ -59,6 +59,7 @@ type Studier struct {
 	x       *xref.Finder
 	topics  Topics   // optional: Nave's sub-headings and "See" links
 	entries sync.Map // topic name -> *naveEntry
+	red     sync.Map // KJV ordinal -> []string: the words of Christ in the verse, "" at clause breaks
 }
 
 // New returns a Studier. The optional Topics (the corpus) give the Nave's
@@ -248,9 +249,14 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 			}
 		}
 	}
+	says := s.speakerSays(topic)
 	items := make([]*item, 0, len(pool))
 	top := 0.0
 	for _, it := range pool {
+		// The speaker the topic names doing what it says, in his own words.
+		if says(it.ord) {
+			it.score *= 1 + speakerBoost
+		}
 		// Independent evidence: the named topics citing the verse.
 		if sup, _ := support(named, it.ord); sup > 0 {
 			it.score *= 1 + supportBoost*math.Min(supportMax, sup)
