@@ -6,6 +6,7 @@ import (
 	"hash/crc32"
 	"math"
 	"slices"
+	"sync"
 )
 
 // The model file (verify-model-<fingerprint>.bin in the cache directory):
@@ -29,7 +30,9 @@ import (
 // never a huge allocation or a panic.
 const modelMagic = "BVMODEL\x00"
 
-var crcTable = crc32.MakeTable(crc32.Castagnoli)
+// crcTable is made on first use: making it costs every process (most never
+// touch a model) half a millisecond.
+var crcTable = sync.OnceValue(func() *crc32.Table { return crc32.MakeTable(crc32.Castagnoli) })
 
 var errDamaged = errors.New("verify: damaged model file")
 
@@ -98,7 +101,7 @@ func encodeModel(f *modelFile) []byte {
 
 // appendChecksum appends the file's checksum of b to b.
 func appendChecksum(b []byte) []byte {
-	return binary.LittleEndian.AppendUint32(b, crc32.Checksum(b, crcTable))
+	return binary.LittleEndian.AppendUint32(b, crc32.Checksum(b, crcTable()))
 }
 
 type decoder struct {
@@ -176,7 +179,7 @@ func decodeModel(data []byte) (*modelFile, error) {
 		return nil, errDamaged
 	}
 	body, sum := data[:len(data)-4], binary.LittleEndian.Uint32(data[len(data)-4:])
-	if crc32.Checksum(body, crcTable) != sum {
+	if crc32.Checksum(body, crcTable()) != sum {
 		return nil, errDamaged
 	}
 	d := &decoder{b: body[len(modelMagic):]}
