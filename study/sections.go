@@ -2,6 +2,8 @@ package study
 
 import (
 	"math"
+
+	"berean/canon"
 	"strings"
 	"sync"
 
@@ -166,6 +168,7 @@ const (
 	subShare    = 0.5 // a verse with signal 1 scores this share of the topic's best
 	subMinSig   = 0.5 // signal needed for a verse that retrieval did not find
 	subSeeDepth = 2
+	subRepeat   = 1.0 // a second line of the section citing the verse adds this share of its signal
 )
 
 // subTopicSignals returns, per KJV ordinal, the signal of the sub-headings
@@ -264,14 +267,48 @@ func (s *Studier) subTopicSignals(named []namedTopic, cs []concept) map[int]floa
 		j := queue[0]
 		queue = queue[1:]
 		got := map[int]float64{}
+		// Within a section, a verse cited on several lines sums its
+		// signals (PRIESTHOOD OF: "Entered into heaven Heb 4:14",
+		// "Appointment of, an encouragement to steadfastness Heb 4:14");
+		// across sections of one entry, the best counts.
+		var secGot map[int][2]float64 // the two best lines citing a verse
+		line := func(l naveLine, w float64) {
+			one := map[int]float64{}
+			addLine(l, w, one)
+			for k, v := range one {
+				b := secGot[k]
+				switch {
+				case v > b[0]:
+					b[0], b[1] = v, b[0]
+				case v > b[1]:
+					b[1] = v
+				}
+				secGot[k] = b
+			}
+		}
+		// books: the books the section's matching lines cite; a verse of
+		// another book gets no repeat bonus (GOD, HIS PRESERVING CARE
+		// EXEMPLIFIED matches "To Abraham and Sarah, in Egypt Ge 12:17" and
+		// cites Matt 2:13 twice).
+		endSection := func(books map[string]bool) {
+			for k, b := range secGot {
+				v := b[0]
+				if bk, _, _ := canon.KJV().VerseAt(k); books[bk] {
+					v += subRepeat * b[1]
+				}
+				got[k] = math.Max(got[k], v)
+			}
+		}
 		if j.sec >= 0 {
 			// A section pointed to: all its lines.
+			secGot = map[int][2]float64{}
 			for _, l := range j.e.sections[j.sec].lines {
-				addLine(l, subSee*j.w, got)
+				line(l, subSee*j.w)
 				if l.see != "" {
 					follow(j.e, l.see, subSee*j.w, j.depth+1)
 				}
 			}
+			endSection(nil)
 		} else {
 			for _, sec := range j.e.sections {
 				hw := matches(sec.lines[0].stems, cs, j.skip)
@@ -285,17 +322,28 @@ func (s *Studier) subTopicSignals(named []namedTopic, cs []concept) map[int]floa
 				if hw == 0 && any == 0 {
 					continue
 				}
+				secGot = map[int][2]float64{}
+				books := map[string]bool{}
+				for i, l := range sec.lines {
+					if lw[i] > 0 {
+						for _, sp := range l.ords {
+							bk, _, _ := canon.KJV().VerseAt(sp[0])
+							books[bk] = true
+						}
+					}
+				}
 				for i, l := range sec.lines {
 					w := subHeading * hw
 					if lw[i] > 0 {
 						w = math.Max(w, subLine*lw[i])
 					}
 					w = math.Max(w, subSection*any)
-					addLine(l, w*j.w, got)
+					line(l, w*j.w)
 					if l.see != "" && (hw > 0 || lw[i] > 0) {
 						follow(j.e, l.see, math.Max(hw, lw[i])*j.w, j.depth+1)
 					}
 				}
+				endSection(books)
 			}
 		}
 		for k, v := range got {

@@ -378,13 +378,41 @@ func (s *Studier) passage(g grp, bible string) (Passage, error) {
 		Score: math.Round(g.score*1000) / 1000, Start: g.lo, End: g.hi}, nil
 }
 
+// bestOf returns the n best passages, best first. A single verse that
+// continues a better passage of its chapter (a range stopped at maxRange
+// verses) is joined to it instead of taking a place of its own: Hebrews
+// 7:28 after Hebrews 7:22-27 makes Hebrews 7:22-28.
 func bestOf(ps []Passage, n int) []Passage {
 	ps = append([]Passage(nil), ps...)
 	sort.SliceStable(ps, func(i, j int) bool { return ps[i].Score > ps[j].Score })
-	if len(ps) > n {
-		ps = ps[:n]
+	var out []Passage
+	for _, p := range ps {
+		if len(out) == n {
+			break
+		}
+		joined := false
+		for i := range out {
+			q := &out[i]
+			if p.Start != p.End || !sameChapter(p.Start, q.Start) {
+				continue
+			}
+			switch p.Start {
+			case q.End + 1:
+				q.End, q.Text = p.End, q.Text+" "+p.Text
+			case q.Start - 1:
+				q.Start, q.Text = p.Start, p.Text+" "+q.Text
+			default:
+				continue
+			}
+			q.OSIS, q.Ref = osis(q.Start, q.End), human(q.Start, q.End)
+			joined = true
+			break
+		}
+		if !joined {
+			out = append(out, p)
+		}
 	}
-	return ps
+	return out
 }
 
 func canonical(ps []Passage) []Passage {

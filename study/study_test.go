@@ -3,7 +3,6 @@ package study
 import (
 	"context"
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -73,18 +72,9 @@ func TestIntercessionStudy(t *testing.T) {
 	}
 	t.Logf("found %d of %d", found, len(articleRefs))
 	t.Log("\n" + st.Markdown())
-	// Acceptance asks for 12; the figure reached is in doc.go. Below 12 it
-	// fails only when asked to (BEREAN_STUDY_STRICT=1), so that the gap is
-	// visible without blocking make test; a drop below the level reached is
-	// always a failure.
-	const reached = 10
-	switch {
-	case found < reached:
-		t.Errorf("study contains %d of the article's %d passages, was %d", found, len(articleRefs), reached)
-	case found < 12 && os.Getenv("BEREAN_STUDY_STRICT") != "":
+	// Acceptance asks for 12 (the figure reached is in doc.go).
+	if found < 12 {
 		t.Errorf("study contains %d of the article's %d passages, want 12", found, len(articleRefs))
-	case found < 12:
-		t.Logf("acceptance gap: %d of %d passages (want 12)", found, len(articleRefs))
 	}
 }
 
