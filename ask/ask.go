@@ -138,6 +138,7 @@ const (
 	popShare     = 0.15 // topics citing a verse: prior, × mean idf × log(1+n)
 	sourceRun    = 5    // words in a run for preferSources
 	sourceMargin = 0.8  // score share for preferSources
+	speakerBoost = 1.5  // × for verses in the books of the question's speaker
 )
 
 // bibleScores is one Bible's evaluation of a question.
@@ -528,6 +529,18 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 		for k := range s.final {
 			if n := pop[k]; n > 0 {
 				s.final[k] += popShare * meanIDF * math.Log1p(float64(n))
+			}
+		}
+	}
+	// "Where does Paul say ...": his letters first.
+	if len(q.books) > 0 {
+		in := map[string]bool{}
+		for _, b := range q.books {
+			in[b] = true
+		}
+		for k := range s.final {
+			if b, _, _ := keyRef(int(k)); in[b] {
+				s.final[k] *= speakerBoost
 			}
 		}
 	}

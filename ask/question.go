@@ -31,6 +31,7 @@ type question struct {
 	words  []word
 	refs   []ref.Range // passages named in the question
 	quoted [][]int     // runs of word indexes the user put in quotation marks
+	books  []string    // the books of the question's speaker (see speaker.go)
 }
 
 // frames are the leading and trailing wordings that ask for verses rather
@@ -99,6 +100,18 @@ func parseQuestion(q string, rp *ref.Parser) question {
 	}
 	// Quoted runs are remembered by word index.
 	folded, quotedMask := foldQuestion(body)
+	if keep, books := cutSpeaker(folded); keep != nil {
+		ws := strings.Fields(folded)
+		var kept []string
+		var mask []bool
+		for _, i := range keep {
+			kept = append(kept, ws[i])
+			if i < len(quotedMask) {
+				mask = append(mask, quotedMask[i])
+			}
+		}
+		folded, quotedMask, out.books = strings.Join(kept, " "), mask, books
+	}
 	for _, re := range frames() {
 		if loc := re.FindStringIndex(folded); loc != nil && loc[1] > loc[0] {
 			cut := strings.TrimSpace(folded[:loc[0]] + " " + folded[loc[1]:])
