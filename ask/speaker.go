@@ -30,7 +30,7 @@ var (
 	authors = map[string][]string{
 		"jesus": gospels, "christ": gospels, "jesus christ": gospels, "lord jesus": gospels,
 		"the lord jesus": gospels, "the messiah": gospels, "the son": gospels,
-		"paul": {"Rom", "1Cor", "2Cor", "Gal", "Eph", "Phil", "Col", "1Thess", "2Thess", "1Tim", "2Tim", "Titus", "Phlm"},
+		"paul":    {"Rom", "1Cor", "2Cor", "Gal", "Eph", "Phil", "Col", "1Thess", "2Thess", "1Tim", "2Tim", "Titus", "Phlm"},
 		"peter":   {"1Pet", "2Pet", "Acts"},
 		"john":    {"John", "1John", "2John", "3John", "Rev"},
 		"moses":   {"Gen", "Exod", "Lev", "Num", "Deut"},
