@@ -199,11 +199,15 @@ func removeStale(dir, keep string, log *slog.Logger) {
 		p := filepath.Join(dir, name)
 		switch {
 		case p == keep:
+		case p == keep+stampSuffix:
 		case strings.HasPrefix(name, "index-") && strings.HasSuffix(name, ".bidx"):
 			if err := os.Remove(p); err == nil {
 				log.Info("removed a stale search index", "path", p)
 			}
-		case strings.HasPrefix(name, ".index-") && strings.HasSuffix(name, ".tmp"):
+		case strings.HasPrefix(name, "index-") && strings.HasSuffix(name, ".bidx"+stampSuffix):
+			os.Remove(p)
+		case strings.HasPrefix(name, ".index-") && strings.HasSuffix(name, ".tmp"),
+			strings.HasPrefix(name, ".stamp-"):
 			if fi, err := e.Info(); err == nil && time.Since(fi.ModTime()) > time.Hour {
 				os.Remove(p)
 			}

@@ -80,7 +80,11 @@
 // (verify.go says why: 2.7 ms for the whole file in a new process, against
 // a few dozen blocks for a search). A mismatch is ErrCorrupt: from Open, or
 // afterwards from Index.Err and every search, and the file is removed so
-// that the next Load rebuilds it.
+// that the next Load rebuilds it. A file that passed Open is stamped
+// (PATH.verified: device, inode, size, modification and change times;
+// stamp.go), and a later Open of the same file state skips the pass over
+// the sections checked whole (about 2.4 MB, half a millisecond); any write
+// changes the change time, so a modified file is checked again.
 // Readers also bounds-check every offset inside the sections, so a file
 // crafted to pass the checksums yields wrong answers, never a crash
 // (FuzzOpen, FuzzSections).

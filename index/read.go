@@ -61,30 +61,40 @@ func Open(path string) (*Index, error) {
 		return nil, fmt.Errorf("index: %w", err)
 	}
 	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("index: %s: %w", path, err)
+	}
 	data, unmap, err := mapFile(f)
 	if err != nil {
 		return nil, fmt.Errorf("index: %s: %w", path, err)
 	}
-	ix, err := openBytes(data)
+	stamped := stampOK(path, fi)
+	ix, err := openBytes(data, !stamped)
 	if err != nil {
 		unmap()
+		os.Remove(path + stampSuffix)
 		return nil, fmt.Errorf("index: %s: %w", path, err)
 	}
-	ix.path, ix.unmap = path, unmap
-	ix.fileInfo, _ = f.Stat()
+	ix.path, ix.unmap, ix.fileInfo = path, unmap, fi
+	if !stamped {
+		writeStamp(path, fi)
+	}
 	return ix, nil
 }
 
 // OpenBytes reads an index held in memory (tests, fuzzing, embedding).
 func OpenBytes(data []byte) (*Index, error) {
-	ix, err := openBytes(data)
+	ix, err := openBytes(data, true)
 	if err != nil {
 		return nil, fmt.Errorf("index: %w", err)
 	}
 	return ix, nil
 }
 
-func openBytes(data []byte) (*Index, error) {
+// openBytes reads an index; check says whether to check the sections that
+// are checked whole (false: a stamp says this file passed before).
+func openBytes(data []byte, check bool) (*Index, error) {
 	if len(data) < headerSize+trailerSize {
 		return nil, corruptf("file of %d bytes is shorter than header and trailer (truncated?)", len(data))
 	}
@@ -142,8 +152,10 @@ func openBytes(data []byte) (*Index, error) {
 		}
 		blocks[s.bible] = m
 	}
-	if err := verifySections(data, eagerSections(ix.secs, blocks)); err != nil {
-		return nil, err
+	if check {
+		if err := verifySections(data, eagerSections(ix.secs, blocks)); err != nil {
+			return nil, err
+		}
 	}
 	ix.bibles = make([]*Bible, nb)
 	for i := range ix.bibles {

@@ -192,6 +192,7 @@ func (ix *Index) fail(err error) {
 		}
 		if fi, e := os.Stat(ix.path); e == nil && os.SameFile(fi, ix.fileInfo) {
 			os.Remove(ix.path)
+			os.Remove(ix.path + stampSuffix)
 		}
 	})
 }
