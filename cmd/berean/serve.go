@@ -68,7 +68,10 @@ func runServe(ctx context.Context, a *app, o *serveOptions) error {
 	if a.logLevel == "warn" {
 		a.logLevel = "info" // a server logs its requests
 	}
-	log := a.logger()
+	// Request logs are written in batches (server.LogWriter), flushed on exit.
+	lw := server.NewLogWriter(a.stderr, 250*time.Millisecond)
+	defer lw.Close()
+	log := a.loggerTo(lw)
 	eng, err := a.engine()
 	if err != nil {
 		return err
