@@ -39,8 +39,8 @@ func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 // metrics have bounded cardinality. The series of the route (and its 200
 // counter) are resolved once, here, not per request.
 func (s *Server) instrument(route string, h http.Handler) http.Handler {
-	lat := s.latency.WithLabelValues(route)
-	ok := s.reqs.WithLabelValues(route, "200")
+	lat := s.metrics.GetOrCreatePrometheusHistogramExt(`berean_http_request_duration_seconds{route="`+route+`"}`, latencyBuckets)
+	ok := s.metrics.GetOrCreateCounter(`berean_http_requests_total{code="200",route="` + route + `"}`)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		sw, ok2 := w.(*statusWriter) // the middleware's, when there is one
@@ -51,9 +51,9 @@ func (s *Server) instrument(route string, h http.Handler) http.Handler {
 		if sw.status == 0 || sw.status == http.StatusOK {
 			ok.Inc()
 		} else {
-			s.reqs.WithLabelValues(route, strconv.Itoa(sw.status)).Inc()
+			s.metrics.GetOrCreateCounter(`berean_http_requests_total{code="` + strconv.Itoa(sw.status) + `",route="` + route + `"}`).Inc()
 		}
-		lat.Observe(time.Since(start).Seconds())
+		lat.Update(time.Since(start).Seconds())
 	})
 }
 
@@ -108,3 +108,5 @@ func (s *Server) setCORS(w http.ResponseWriter, r *http.Request) bool {
 	h.Set("Access-Control-Allow-Headers", "Content-Type")
 	return true
 }
+
+var latencyBuckets = []float64{.0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5}

@@ -14,8 +14,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/prometheus/client_golang/prometheus"
-	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"github.com/VictoriaMetrics/metrics"
 
 	"berean"
 )
@@ -52,9 +51,7 @@ type Server struct {
 	log     *slog.Logger
 	timeout time.Duration
 	cors    []string
-	reg     *prometheus.Registry
-	reqs    *prometheus.CounterVec
-	latency *prometheus.HistogramVec
+	metrics *metrics.Set
 	mux     *http.ServeMux
 	ui      *ui
 	openapi []byte
@@ -87,7 +84,7 @@ func New(cfg Config) (*Server, error) {
 		log:     cfg.Logger,
 		timeout: cfg.Timeout,
 		cors:    cfg.CORSOrigins,
-		reg:     prometheus.NewRegistry(),
+		metrics: metrics.NewSet(),
 		mux:     http.NewServeMux(),
 	}
 	s.gen.Store(newGeneration(cfg.Engine))
@@ -97,17 +94,7 @@ func New(cfg Config) (*Server, error) {
 	if s.timeout <= 0 {
 		s.timeout = 30 * time.Second
 	}
-	s.reqs = prometheus.NewCounterVec(prometheus.CounterOpts{
-		Name: "berean_http_requests_total",
-		Help: "HTTP requests by route and status code.",
-	}, []string{"route", "code"})
-	s.latency = prometheus.NewHistogramVec(prometheus.HistogramOpts{
-		Name:    "berean_http_request_duration_seconds",
-		Help:    "HTTP request latency by route.",
-		Buckets: []float64{.0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5},
-	}, []string{"route"})
-	s.reg.MustRegister(s.reqs, s.latency,
-		prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
+
 	ui, err := newUI(s)
 	if err != nil {
 		return nil, err
@@ -148,7 +135,11 @@ func (s *Server) routes() {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		fmt.Fprintln(w, "ok")
 	})))
-	s.mux.Handle("GET /metrics", promhttp.HandlerFor(s.reg, promhttp.HandlerOpts{}))
+	s.mux.HandleFunc("GET /metrics", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+		s.metrics.WritePrometheus(w)
+		metrics.WriteProcessMetrics(w)
+	})
 	s.ui.routes(s.mux)
 }
 
