@@ -317,7 +317,10 @@ func decompressPrefix(c Compression, data []byte, need, limit int) (out []byte, 
 		return nil, false, fmt.Errorf("%w: zlib: %v", ErrCorrupt, err)
 	}
 	defer zr.Close()
-	buf := make([]byte, 0, min(limit+1, 4<<20))
+	// The buffer starts at what is needed (plus a page): Go zeroes a new
+	// buffer, and a book-sized one (170 KB for Hebrews) costs page faults
+	// and clearing that a verse early in the book never uses.
+	buf := make([]byte, 0, min(limit+1, need+4096))
 	for {
 		if len(buf) >= need && len(buf) <= limit {
 			return buf, false, nil
