@@ -3,6 +3,7 @@ package berean
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	"berean/corpus"
 	"berean/ref"
@@ -62,12 +63,14 @@ func (e *Engine) Topic(name string) (*TopicResult, error) {
 }
 
 // lookupErr classifies a failed dictionary lookup: a missing key or topic is
-// not_found, anything else the user's input.
+// not_found; anything else is a fault, reported without a code.
 func lookupErr(err error) error {
 	if errors.Is(err, sword.ErrNotFound) || errors.Is(err, corpus.ErrNotFound) {
 		return inputErr(CodeNotFound, err)
 	}
-	return inputErr(CodeBadInput, err)
+	// Anything else is the modules' or the machine's fault (a damaged
+	// lexicon, an unreadable file), not the user's: no code, a 5xx.
+	return fmt.Errorf("looking up: %w", err)
 }
 
 func osisList(rs []ref.Range) []string {
