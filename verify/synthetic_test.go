@@ -165,7 +165,7 @@ func TestSyntheticCitations(t *testing.T) {
 		{"chapter", []string{WrongReference + "+right"}, 0.7},
 		{"book", []string{WrongReference + "+right"}, 0.65},
 		{"invalid", []string{InvalidReference + "+right", InvalidReference}, 0.95},
-		{"invented", []string{QuoteNotFound, Unquoted}, 0.65},
+		{"invented", []string{QuoteNotFound, Unquoted}, 0.8},
 	}
 	for _, f := range floors {
 		if r := rate(f.kind, f.verdicts...); r < f.min {

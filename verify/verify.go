@@ -533,6 +533,7 @@ func (v *verifier) check(c citation) Citation {
 	// to a match.
 	best, bestBible := -1.0, 0
 	need := max(1, (len(q)+6)/7)
+	polarity, polarityKnown := true, false // every close match disagrees in polarity
 	for _, p := range cited {
 		var sim float64
 		if p.to-p.from+1 > need+3 {
@@ -541,6 +542,10 @@ func (v *verifier) check(c citation) Citation {
 			}
 		} else {
 			sim = v.m.align(q, p).sim
+			if sim >= ThresholdOK {
+				polarityKnown = true
+				polarity = polarity && v.m.polarityDiffers(c.frags, p.bible, p.from, p.to)
+			}
 		}
 		if sim > best {
 			best, bestBible = sim, p.bible
@@ -559,7 +564,13 @@ func (v *verifier) check(c citation) Citation {
 				out.Verdict = WrongReference
 				v.suggest(&out, f)
 				out.Passage = v.m.text(bestBible, cited[indexOfBible(cited, bestBible)].from, cited[indexOfBible(cited, bestBible)].to)
+				return out
 			}
+		}
+		if polarityKnown && polarity {
+			out.Verdict = Paraphrase
+			out.Message = "the quotation's negation disagrees with the passage (a \"not\" left out or added): not what it says"
+			out.Passage = v.m.text(bestBible, cited[indexOfBible(cited, bestBible)].from, cited[indexOfBible(cited, bestBible)].to)
 		}
 		return out
 	}
@@ -673,6 +684,22 @@ func (v *verifier) search(q []qterm, cited []passage, refs []ref.Range, global b
 			best, ok = f, true
 		}
 	}
+	// A quotation that matches several places about equally (a formula:
+	// "The grace of the Lord Jesus be with you") cannot be placed by its
+	// words: among the places within UniqueMargin of the best, the one
+	// nearest the cited passage is the likeliest source (most wrong
+	// references miss by a verse or a chapter).
+	if ok && best.score >= ThresholdFound {
+		near := best
+		for _, f := range all {
+			if f.score >= ThresholdFound && f.score+f.verbatim >= best.score+best.verbatim-UniqueMargin && !overlaps(cited, f) {
+				if pf, pn := v.proximity(f, cited), v.proximity(near, cited); pf > pn || pf == pn && v.rank(f, citedRefs) > v.rank(near, citedRefs) {
+					near = f
+				}
+			}
+		}
+		best = near
+	}
 	// The best match elsewhere than the best: how unique the best is.
 	for _, f := range all {
 		if !v.m.sameplace(f, best) && f.score > best.second {
@@ -698,17 +725,19 @@ func (m *Model) sameplace(a, b found) bool {
 	return ab == bb && ac == bc && av <= bw+Window && bv <= aw+Window
 }
 
-// reliable: a suggestion from the whole Bible is trusted when the
-// quotation has enough content (a weight of minSearchWeight, about five
-// content words) or its best place beats every other place by
-// UniqueMargin: "God helps those who help themselves" matches too many
-// verses about help to point at one.
+// reliable: a suggestion from the whole Bible is trusted when the place
+// matches enough of the quotation's content (a matched weight of
+// minSearchWeight, about five content words: the quotation's weight times
+// the similarity, so four rare words of an invented saying, two of them
+// matched loosely over two verses, are not enough) or its best place beats
+// every other place by UniqueMargin: "God helps those who help
+// themselves" matches too many verses about help to point at one.
 func (v *verifier) reliable(q []qterm, frags []string, f found) bool {
 	var w float64
 	for _, t := range q {
 		w += t.weight
 	}
-	if w >= minSearchWeight || f.score-f.second >= UniqueMargin {
+	if w*f.sim >= minSearchWeight || f.score-f.second >= UniqueMargin {
 		return true
 	}
 	// Or the quotation is there word for word, function words included:
@@ -746,6 +775,26 @@ func verbatimRun(frags []string, text string) (int, int) {
 		prev, cur = cur, prev
 	}
 	return best, len(qw)
+}
+
+// proximity: how near a found span lies to the cited passages: 3 within
+// Window verses of one, 2 in its chapter, 1 in its book, else 0.
+func (v *verifier) proximity(f found, cited []passage) int {
+	fb, fc, _ := v.m.bibles[f.bible].sys.VerseAt(f.from)
+	best := 0
+	for _, p := range cited {
+		if p.bible == f.bible && f.from <= p.to+Window && f.to >= p.from-Window {
+			return 3
+		}
+		pb, pc, _ := v.m.bibles[p.bible].sys.VerseAt(p.from)
+		switch {
+		case pb == fb && pc == fc:
+			best = max(best, 2)
+		case pb == fb:
+			best = max(best, 1)
+		}
+	}
+	return best
 }
 
 // rank orders found passages: by similarity, with a small preference
