@@ -38,8 +38,8 @@ var errDamaged = errors.New("verify: damaged model file")
 
 type encoder struct{ b []byte }
 
-func (e *encoder) uint(v uint64)   { e.b = binary.AppendUvarint(e.b, v) }
-func (e *encoder) str(s string)    { e.uint(uint64(len(s))); e.b = append(e.b, s...) }
+func (e *encoder) uint(v uint64) { e.b = binary.AppendUvarint(e.b, v) }
+func (e *encoder) str(s string)  { e.uint(uint64(len(s))); e.b = append(e.b, s...) }
 func (e *encoder) u32s(s []uint32) {
 	e.uint(uint64(len(s)))
 	for _, v := range s {
