@@ -39,7 +39,16 @@ type Engine struct {
 	corpus *corpus.Corpus
 
 	mu  sync.Mutex
-	ext map[string]any // lazily built features, by name
+	ext map[string]*slot // lazily built features, by name
+}
+
+// slot holds one lazily built feature. Each has its own lock, so that a
+// slow build (the verify model on a fresh cache) does not hold up the
+// others, and a build may use other features (ask opens the searcher).
+type slot struct {
+	mu sync.Mutex
+	v  any
+	ok bool
 }
 
 // Open finds and opens the installed modules.
@@ -55,7 +64,7 @@ func Open(o Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Engine{opts: o, roots: roots, log: o.Logger, corpus: c, ext: map[string]any{}}, nil
+	return &Engine{opts: o, roots: roots, log: o.Logger, corpus: c, ext: map[string]*slot{}}, nil
 }
 
 // DefaultCacheDir is $XDG_CACHE_HOME/berean, or ~/.cache/berean.
@@ -85,39 +94,53 @@ func (e *Engine) Logger() *slog.Logger { return e.log }
 // Features that fail to build are not cached, so a later call retries.
 func lazy[T any](e *Engine, name string, mk func() (T, error)) (T, error) {
 	e.mu.Lock()
-	defer e.mu.Unlock()
-	if v, ok := e.ext[name]; ok {
-		return v.(T), nil
+	sl := e.ext[name]
+	if sl == nil {
+		sl = &slot{}
+		e.ext[name] = sl
+	}
+	e.mu.Unlock()
+	sl.mu.Lock()
+	defer sl.mu.Unlock()
+	if sl.ok {
+		return sl.v.(T), nil
 	}
 	v, err := mk()
 	if err != nil {
 		var zero T
 		return zero, err
 	}
-	e.ext[name] = v
+	sl.v, sl.ok = v, true
 	return v, nil
 }
 
-// forget drops a lazily built feature so that the next use builds it again
-// (after its files were found damaged). Users still holding it keep a
-// working copy until they finish; it is not closed here.
-func (e *Engine) forget(name string) {
+// forget drops lazily built features so that the next use builds them
+// again (after their files were found damaged). Users still holding one
+// keep a working copy until they finish; it is not closed here.
+func (e *Engine) forget(names ...string) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	delete(e.ext, name)
+	for _, n := range names {
+		delete(e.ext, n)
+	}
 }
 
-// Close releases the modules and the index.
+// Close releases the modules and the index. It waits for features being
+// built.
 func (e *Engine) Close() error {
 	e.mu.Lock()
-	defer e.mu.Unlock()
+	slots := e.ext
+	e.ext = map[string]*slot{}
+	e.mu.Unlock()
 	var errs []error
-	for _, v := range e.ext {
-		if c, ok := v.(interface{ Close() error }); ok {
+	for _, sl := range slots {
+		sl.mu.Lock()
+		if c, ok := sl.v.(interface{ Close() error }); ok && sl.ok {
 			errs = append(errs, c.Close())
 		}
+		sl.v, sl.ok = nil, false
+		sl.mu.Unlock()
 	}
-	e.ext = map[string]any{}
 	if e.corpus != nil {
 		errs = append(errs, e.corpus.Close())
 	}

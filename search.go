@@ -77,7 +77,7 @@ func (e *Engine) Search(ctx context.Context, r SearchRequest) (*search.Result, e
 	if errors.Is(err, index.ErrCorrupt) {
 		// A damaged block was found after opening and the file removed:
 		// rebuild once and retry.
-		e.forget("searcher")
+		e.forget(dependents...)
 		if s, err = e.Searcher(ctx, index.LoadOptions{}); err == nil {
 			res, err = s.Search(ctx, q, opts)
 		}

@@ -57,11 +57,10 @@ type Server struct {
 	openapi []byte
 }
 
-// generation is one opened engine with the features built on it and the
+// generation is one opened engine (with the features built on it) and the
 // cache of encoded responses it produced.
 type generation struct {
-	eng  *berean.Engine
-	feat features
+	eng *berean.Engine
 	// readCache keeps encoded /api/read responses (the read path is
 	// dominated by parsing the reference and rendering markup).
 	readCache *respCache
