@@ -1,6 +1,7 @@
 package ref
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -52,8 +53,12 @@ func (ix *nameIndex) fuzzy() {
 	})
 }
 
-// coll returns the entry whose collapsed key is c.
+// coll returns the entry whose collapsed key is c. A single letter is too
+// little to stand for a name with a doubled letter ("S" is not "SS").
 func (ix *nameIndex) coll(c string) *nameEntry {
+	if len(c) < 2 {
+		return nil
+	}
 	ix.fuzzy()
 	return ix.collMap[c]
 }
@@ -689,11 +694,12 @@ func matchNamesBlocked(text []rune, i int, ix *nameIndex, withOrdinal bool, acce
 		e := ix.exact[key]
 		single := plainCase(text, ws[:k])
 		ckey := strings.Join(colls[:k], "")
-		if e == nil && single {
+		intoRef := e == nil && runsIntoRefWord(key)
+		if e == nil && single && !intoRef {
 			e = ix.coll(ckey)
 		}
 		exact := e != nil
-		if e == nil && digitSoon(text, end) && single {
+		if e == nil && digitSoon(text, end) && single && !intoRef {
 			if !(withOrdinal && plainIndex().exact[key] != nil) {
 				e = ix.lookup(key, ckey, k, withOrdinal)
 			}
@@ -709,6 +715,50 @@ func matchNamesBlocked(text []rune, i int, ix *nameIndex, withOrdinal bool, acce
 		}
 	}
 	return nil, 0, blockedEnd
+}
+
+// closeFamilyName reports whether key, a name that a roman numeral or
+// ordinal word runs into, may be taken for a name of a family holding
+// book. Exact names and repeated letters always may ("IIKings", "ijn"),
+// and so may a misspelling that starts with a capital, so that the word
+// reads as two ("IIKig", "ICorth"), or is longer than six letters. A short
+// lower-case one may not: "Item", "Isaac" and "Ipets" are words.
+func closeFamilyName(key string, capital bool, book string) bool {
+	fx := familyIndex()
+	c := collapse(key)
+	for _, e := range []*nameEntry{fx.exact[key], fx.coll(c)} {
+		if e != nil && slices.Contains(families[e.fam].books, book) {
+			return true
+		}
+	}
+	return capital || len(c) > 6
+}
+
+// wordEnd is the end of the run of letters at i.
+func wordEnd(text []rune, i int) int {
+	for i < len(text) && unicode.IsLetter(text[i]) {
+		i++
+	}
+	return i
+}
+
+// refWordTails are the words of references that may be run into a book
+// name without a space ("Judgch 10", "Psalmv. 2").
+var refWordTails = []string{"ch", "chs", "chap", "chapter", "chapters", "v", "vv", "vs", "ver", "vss", "vers", "verse", "verses"}
+
+// runsIntoRefWord reports whether key is an exact name followed by a
+// reference word ("judgch", "psalmv"). Such a word is not a misspelt name:
+// a name must end at a number, space or punctuation.
+func runsIntoRefWord(key string) bool {
+	for _, t := range refWordTails {
+		if len(key) <= len(t) || !strings.HasSuffix(key, t) {
+			continue
+		}
+		if p := key[:len(key)-len(t)]; plainIndex().exact[p] != nil || familyIndex().exact[p] != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // matchBookAt matches a book name starting exactly at i.
@@ -729,10 +779,31 @@ func matchBookAt(text []rune, i int, allow bookFilter) (bookHit, bool) {
 	// Numbered books: "1 John", "II Kings", "Second Timothy".
 	numberOK := !isDigit(prev) && !(prev == ':' && i > 1 && isDigit(text[i-2]) && isDigit(text[i]))
 	if numberOK {
-		if n, j, ok := readOrdinal(text, i); ok {
+		n, j, joined, ok := readOrdinal(text, i)
+		var rest string
+		if ok && joined {
+			// A plain name spelt by the whole word wins ("Isa", "Is" are
+			// Isaiah, not "I Sa", "I S"), and so does a misspelt plain
+			// name unless the rest of the word is a numbered book's name
+			// as it stands ("Isaah" is Isaiah, "IICHRONICLES" 2 Chronicles).
+			whole := letterKey(string(text[i:wordEnd(text, i)]))
+			rest = letterKey(string(text[j:wordEnd(text, j)]))
+			fx := familyIndex()
+			if plainIndex().exact[whole] != nil {
+				ok = false
+			} else if fx.exact[rest] == nil && fx.coll(collapse(rest)) == nil {
+				if bs, _ := matchNames(text, i, plainIndex(), false, func(e *nameEntry) []string { return filterBooks(e.books, allow) }); bs != nil {
+					ok = false
+				}
+			}
+		}
+		if ok {
+			// The one-letter "S" (Samuel) only follows a bare digit: "1S",
+			// "2 S", not "I S" or "Seconds".
+			bareDigit := isDigit(text[i]) && (i+1 >= len(text) || !unicode.IsLetter(text[i+1]) || j == i+1)
 			books, end, blockedEnd := matchNamesBlocked(text, j, familyIndex(), true, func(e *nameEntry) []string {
 				f := families[e.fam]
-				if n > len(f.books) {
+				if n > len(f.books) || (e.key == "s" && !bareDigit) {
 					return nil
 				}
 				return filterBooks(f.books[n-1:n], allow)
@@ -740,6 +811,11 @@ func matchBookAt(text []rune, i int, allow bookFilter) (bookHit, bool) {
 				f := families[e.fam]
 				return n <= len(f.books) && !allow(f.books[n-1])
 			})
+			if books != nil && joined && !closeFamilyName(rest, unicode.IsUpper(text[j]), books[0]) {
+				// "Item 3", "Ishmael 3", "Secondcoming 2" are not
+				// "I Tm", "I Shmael", "Second Cor".
+				books = nil
+			}
 			if books != nil {
 				return bookHit{books: books, start: i, end: end}, true
 			}
@@ -796,9 +872,11 @@ func matchBookAt(text []rune, i int, allow bookFilter) (bookHit, bool) {
 }
 
 // readOrdinal reads a book number at i: "1", "1st", "I", "First", with an
-// optional period and spaces after it. Roman numerals and words need the
-// period or a space, so that "Isaiah" is not "I saiah".
-func readOrdinal(text []rune, i int) (n, end int, ok bool) {
+// optional period and spaces after it. A roman numeral or word may also run
+// straight into the name ("IIKings", "FirstJohn"); joined then says so, and
+// the caller prefers a plain name spelt by the whole word ("Isa", "Is").
+// The words First, Second and Third take no period.
+func readOrdinal(text []rune, i int) (n, end int, joined, ok bool) {
 	bestLen := 0
 	for num, forms := range ordinalWords {
 		for _, f := range forms {
@@ -806,11 +884,11 @@ func readOrdinal(text []rune, i int) (n, end int, ok bool) {
 			if !hasPrefixFold(text, i, f) {
 				continue
 			}
-			if i+l < len(text) && unicode.IsLetter(text[i+l]) && isDigit(text[i]) == false {
-				// "Isaiah": a roman numeral or word running into letters.
+			if isDigit(text[i]) && l == 1 && i+1 < len(text) && isDigit(text[i+1]) {
 				continue
 			}
-			if isDigit(text[i]) && l == 1 && i+1 < len(text) && isDigit(text[i+1]) {
+			if l > 3 && i+l < len(text) && text[i+l] == '.' {
+				// "First." is not an abbreviation.
 				continue
 			}
 			if l > bestLen {
@@ -819,7 +897,7 @@ func readOrdinal(text []rune, i int) (n, end int, ok bool) {
 		}
 	}
 	if bestLen == 0 {
-		return 0, 0, false
+		return 0, 0, false, false
 	}
 	j := i + bestLen
 	if j < len(text) && text[j] == '.' {
@@ -829,12 +907,9 @@ func readOrdinal(text []rune, i int) (n, end int, ok bool) {
 		j++
 	}
 	if j >= len(text) || !unicode.IsLetter(text[j]) {
-		return 0, 0, false
+		return 0, 0, false, false
 	}
-	if !isDigit(text[i]) && j == i+bestLen {
-		return 0, 0, false
-	}
-	return n, j, true
+	return n, j, !isDigit(text[i]) && j == i+bestLen, true
 }
 
 // readGospelPrefix reads "(The) Gospel (according to|of) (Saint|St.)" or

@@ -32,7 +32,7 @@ var plainNames = []struct {
 	{"Ps", "Psalms, Psalm, Ps, Psa, Psm, Pss, Psl, Psal, Pslm, Psalter, Salm, Salms"},
 	{"Prov", "Proverbs, Proverb, Prov, Pro, Pr, Prv, Pv, Prvb, Prvbs"},
 	{"Eccl", "Ecclesiastes, Eccl, Eccles, Eccle, Ecc, Ec, Ecl, Qoheleth, Qohelet, Qoh, Qo, Koheleth, Kohelet"},
-	{"Song", "Song of Solomon, Song of Songs, Song of Sol, Songs of Solomon, Song, Songs, Canticles, Canticle of Canticles, Cant, Cnt, SS, SoS, Sg, Sgs, Sng, Sngs, So, Sol, Son"},
+	{"Song", "Song of Solomon, Song of Songs, Song of Sol, S of S, Songs of Solomon, Song, Songs, Canticles, Canticle of Canticles, Cant, Cnt, SS, SoS, Sg, Sgs, Sng, Sngs, So, Sol, Son"},
 	{"Isa", "Isaiah, Isa, Is, Isai, Ia, Isah"},
 	{"Jer", "Jeremiah, Jer, Je, Jr, Jere, Jerem"},
 	{"Lam", "Lamentations, Lamentation, Lam, La, Lm"},

@@ -77,16 +77,7 @@ func newCompatParser() *Parser {
 	kjv := canon.KJV()
 	three := map[string][]int{"3John": {15}}
 	withBook := func(m map[string][]int, book string, ch, verses int) map[string][]int {
-		out := map[string][]int{}
-		for k, v := range m {
-			out[k] = v
-		}
-		if b, ok := kjv.Book(book); ok {
-			vs := append([]int(nil), b.Verses...)
-			vs[ch-1] = verses
-			out[book] = vs
-		}
-		return out
+		return withChapter(kjv, m, book, ch, verses)
 	}
 	def := newSystemVers(kjv, three)
 	rev := withBook(three, "Rev", 12, 18)
@@ -100,6 +91,24 @@ func newCompatParser() *Parser {
 		"ceb":    newSystemVers(kjv, both),
 		"nlt":    newSystemVers(kjv, rev),
 	}
+	// The NAB family (NAB, NABRE, LXX) numbers the Old Testament as the
+	// Hebrew does (Joel 4, Malachi 3) and has Daniel 13-14. It is the
+	// Catholic versification except for chapters where the NAB leaves out
+	// or moves a verse that the Catholic table counts.
+	if cath, ok := canon.Get("Catholic"); ok {
+		var over map[string][]int
+		for _, c := range []struct {
+			book       string
+			ch, verses int
+		}{
+			{"Num", 26, 65}, {"Judg", 5, 31}, {"Neh", 7, 72}, {"Job", 25, 6}, {"Job", 27, 23},
+			{"Ps", 2, 11}, {"Ps", 50, 23}, {"Ps", 101, 8}, {"Song", 4, 16}, {"Isa", 8, 23},
+			{"Isa", 9, 20}, {"Dan", 14, 42}, {"Zech", 4, 14}, {"Acts", 19, 40},
+		} {
+			over = withChapter(cath, over, c.book, c.ch, c.verses)
+		}
+		fam["nab"] = newSystemVers(cath, over)
+	}
 	return &Parser{
 		opts:   Options{System: kjv},
 		compat: true,
@@ -111,6 +120,27 @@ func newCompatParser() *Parser {
 			return def
 		},
 	}
+}
+
+// withChapter returns a copy of the overrides m in which chapter ch of book
+// (as sys or m numbers it) has the given number of verses.
+func withChapter(sys *canon.System, m map[string][]int, book string, ch, verses int) map[string][]int {
+	out := map[string][]int{}
+	for k, v := range m {
+		out[k] = v
+	}
+	vs, ok := m[book]
+	if !ok {
+		b, found := sys.Book(book)
+		if !found {
+			return out
+		}
+		vs = b.Verses
+	}
+	vs = append([]int(nil), vs...)
+	vs[ch-1] = verses
+	out[book] = vs
+	return out
 }
 
 // systemVers adapts a canon.System, with optional per-book overrides.

@@ -108,6 +108,42 @@ func TestOSISOf(t *testing.T) {
 		{"Look 12 times", ""},
 		{"It was 3:16 in the afternoon", ""},
 		{"", ""},
+		// a roman numeral or ordinal word run into the name
+		{"IIKings 4:2", "2Kgs.4.2"},
+		{"IJn 1:9", "1John.1.9"},
+		{"iiijohn 4", "3John.1.4"},
+		{"FirstSamuel 3:10", "1Sam.3.10"},
+		{"SECONDTIM 2:15", "2Tim.2.15"},
+		{"ThirdJn 2", "3John.1.2"},
+		{"IICorinthans 5:17", "2Cor.5.17"},
+		{"IIKig 2:11", "2Kgs.2.11"},
+		{"IIIKings 1:1", ""}, // there is no 3 Kings
+		{"Isa 40:31", "Isa.40.31"},
+		{"IS 40:31", "Isa.40.31"},
+		{"Isaih 40:31", "Isa.40.31"},
+		{"First. John 1:1", "John.1.1"}, // "First." is no abbreviation
+		{"Item 3:4 was late", ""},
+		{"Isaac 3:4", ""},
+		{"Ittai 2:1", ""},
+		{"Seconds 3", ""},
+		{"2 S 3:1", "2Sam.3.1"},
+		{"II S 3:1", ""}, // the one-letter S only after a digit
+		// a name run into a word of the reference is no name
+		{"Judgch 10", ""},
+		{"Psalmv. 2", ""},
+		{"Obadiahvs 6", ""},
+		{"Levv. 12-14", ""},
+		{"1 Samver 17", ""},
+		{"Ezekch. 40, and Rom 8:1", "Rom.8.1"},
+		// the NAB family's numbering
+		{"Joel 4:1 NAB", "Joel.4.1"},
+		{"Mal 3:24 (NABRE)", "Mal.3.24"},
+		{"Mal 4:1 NAB", ""},
+		{"Dan 13:1 LXX", "Dan.13.1"},
+		{"Dan 13:1", ""},
+		{"Job 25:7 NAB", ""},
+		{"Ps 2:12 NAB", ""},
+		{"Ps 2:12", "Ps.2.12"},
 	}
 	for _, tt := range tests {
 		if got := OSISOf(tt.in); got != tt.want {
