@@ -27,6 +27,7 @@ func mechanismFixture(t *testing.T) *Model {
 				r("Num", 1, 1):  tagged("Figs/H20 were counted/H7 by the watchman/H1 beside the river/H9."),
 				r("Num", 2, 1):  tagged("Jars/H12 were counted/H7 by the watchman/H1 near the gate/H35."),
 				r("Num", 3, 1):  tagged("The steward/H26 measured/H36 the barley/H37 at the threshing/H38 floor."),
+				r("Gen", 3, 1):  tagged("Be valiant/H39 and of a good courage;/H40 be not afraid/H41."),
 			},
 			"NEW": {
 				r("Gen", 1, 1):  tagged("The watchman/H1 said, Spare/H2 the weaver/H3, for he does not know/H4 what he is doing/H5."),
@@ -39,6 +40,7 @@ func mechanismFixture(t *testing.T) *Model {
 				r("Num", 1, 1):  tagged("Figs/H20 were counted/H7 by the watchman/H1 beside the river/H9."),
 				r("Num", 2, 1):  tagged("Jars/H12 were counted/H7 by the watchman/H1 near the gate/H35."),
 				r("Num", 3, 1):  tagged("The steward/H26 measured/H36 the barley/H37 at the threshing/H38 floor."),
+				r("Gen", 3, 1):  tagged("Be valiant/H39 and courageous./H40 Don't be afraid/H41."),
 			},
 		},
 	}
@@ -63,6 +65,8 @@ func TestMechanisms(t *testing.T) {
 		{"negation left out", `“Spare the weaver, for he knows what he is doing” (Genesis 1:1).`, Paraphrase, ""},
 		{"negation added", `“The shepherd never counted his flock beside the river” (Genesis 1:2).`, Paraphrase, ""},
 		{"negation outside the quoted words", `“The potter shaped a jar of clay on the wheel” (Genesis 1:3).`, OK, ""},
+		{"negation in the next clause", `“Be valiant and of a good courage” (Genesis 3:1).`, OK, ""},
+		{"negation in the next sentence", `“Be valiant and courageous” (Genesis 3:1).`, OK, ""},
 		{"negation outside, ellipsis", `“The potter shaped a jar ... and the lamp of the house was lit” (Genesis 1:3).`, OK, ""},
 		// A formula found in several places: the one next to the cited
 		// verse, unless another place is clearly better.

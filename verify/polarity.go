@@ -24,8 +24,10 @@ func isNegation(w string) bool {
 	return strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n\u2019t")
 }
 
-// negationReach: the words on either side of the matched words in which a
-// negation still belongs to them ("shall not perish", "know not what").
+// negationReach: the words on either side of the matched words, in their
+// clause, in which a negation still belongs to them ("shall not perish",
+// "know not what", but not "Be strong and of a good courage; be not
+// afraid" for "Be strong and courageous").
 const negationReach = 2
 
 // polarityDiffers reports whether the quotation's negations disagree with
@@ -33,8 +35,7 @@ const negationReach = 2
 // (each ellipsis fragment on its own, with negationReach words either side)
 // have one, or it has one where the whole passage has none.
 func (m *Model) polarityDiffers(frags []string, bi, from, to int) bool {
-	text := m.text(bi, from, to)
-	pw := splitWords(text)
+	pw, clause := clauseWords(m.text(bi, from, to))
 	pt := make([]int64, len(pw)) // term id, or -1 for a function word
 	pneg := false
 	for j, w := range pw {
@@ -59,7 +60,7 @@ func (m *Model) polarityDiffers(frags []string, bi, from, to int) bool {
 			continue
 		}
 		for j := max(0, first-negationReach); j <= min(len(pw)-1, last+negationReach); j++ {
-			if isNegation(pw[j]) {
+			if isNegation(pw[j]) && (j >= first && j <= last || j < first && clause[j] == clause[first] || j > last && clause[j] == clause[last]) {
 				return true
 			}
 		}
@@ -120,4 +121,22 @@ func (m *Model) matchedRange(qw, pw []string, pt []int64) (int, int) {
 		}
 	}
 	return first, last
+}
+
+// clauseWords splits text into words (as splitWords) with the index of the
+// clause each is in: clauses end at . , ; : ? ! and dashes.
+func clauseWords(text string) ([]string, []int) {
+	var words []string
+	var clause []int
+	c := 0
+	for _, part := range strings.FieldsFunc(text, func(r rune) bool {
+		return strings.ContainsRune(".,;:?!\u2014\u2013", r)
+	}) {
+		for _, w := range splitWords(part) {
+			words = append(words, w)
+			clause = append(clause, c)
+		}
+		c++
+	}
+	return words, clause
 }
