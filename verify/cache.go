@@ -69,17 +69,15 @@ func CachedModel(ctx context.Context, lib Library, dir string) (*Model, error) {
 	return m, nil
 }
 
-// fingerprintOf adds what else the model depends on: the model version,
-// this program (rebuilt programs may normalise words differently) and a
-// sample of the word normalisation itself.
+// fingerprintOf adds what else the model depends on: the model version
+// (bumped when NewModel changes) and a sample of the word normalisation
+// itself (so that a change in package analysis shows). Not the program's
+// own identity: every build (the CLI, the server, each test binary) would
+// then rebuild the model and delete the others', and a build under the race
+// detector takes minutes.
 func fingerprintOf(libFP string) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "v%d\n%s\n", modelVersion, libFP)
-	if exe, err := os.Executable(); err == nil {
-		if st, err := os.Stat(exe); err == nil {
-			fmt.Fprintf(h, "%s %d %d\n", exe, st.Size(), st.ModTime().UnixNano())
-		}
-	}
 	for _, w := range []string{"liveth", "intercession", "saith", "Righteousness", "thee", "boldly", "LORD’S"} {
 		fmt.Fprintf(h, "%s=%s %v\n", w, termOf(w), isStopWord(w))
 	}
