@@ -3,9 +3,11 @@ package server
 import (
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // TestConcurrentRequests sends every kind of request from 16 goroutines at
@@ -16,7 +18,15 @@ func TestConcurrentRequests(t *testing.T) {
 	if testing.Short() {
 		t.Skip("skipped with -short")
 	}
-	_, ts := testServer(t)
+	// A generous deadline: on a fresh cache the first requests build the
+	// index tables and the verify model, slowly under the race detector;
+	// this test is about sharing, not latency.
+	srv, err := New(Config{Engine: testEngine(t), Timeout: 10 * time.Minute})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	t.Cleanup(ts.Close)
 	art := string(article(t))
 	paths := []string{
 		"/api/read?ref=John+3:16",
