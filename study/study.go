@@ -127,6 +127,7 @@ type item struct {
 	score  float64
 	note   string
 	direct bool // retrieved for the topic itself (not by a quotation or feedback link)
+	linked bool // evidence besides shared words: a quotation link or a Nave's sub-heading
 }
 
 // Study writes the study of topic.
@@ -225,6 +226,7 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 				continue
 			}
 			add(k, subShare*top*math.Min(2, v), "Nave's sub-headings")
+			pool[k].linked = true
 		}
 	}
 	// The Old Testament passages that the key verses' context quotes (and
@@ -246,9 +248,16 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 					continue
 				}
 				add(l.Ord, c.Score*quoteShare*(0.5+0.5*l.Score), fmt.Sprintf("quoted beside %s (%s)", human(c.Ord, c.Ord), l.Why))
+				pool[l.Ord].linked = true
 			}
 		}
 	}
+	// The Old Testament passages the named topics cite, and a penalty for
+	// Old Testament passages whose only evidence is a common word.
+	if len(cands) > 0 {
+		s.citedOT(topic, named, topics, cands[0].Score, add)
+	}
+	common := s.commonOnly(topic, named, pool)
 	says := s.speakerSays(topic)
 	items := make([]*item, 0, len(pool))
 	top := 0.0
@@ -260,6 +269,9 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 		// Independent evidence: the named topics citing the verse.
 		if sup, _ := support(named, it.ord); sup > 0 {
 			it.score *= 1 + supportBoost*math.Min(supportMax, sup)
+		}
+		if common(it) {
+			it.score *= commonPenalty
 		}
 		items = append(items, it)
 		top = math.Max(top, it.score)
@@ -491,6 +503,7 @@ type namedTopic struct {
 	head   string      // the stem of the study word naming it
 	weight float64     // 1, or the sibling's weight
 	verses map[int]int // KJV ordinal -> times cited (references of at most topicRangeMax verses)
+	spans  [][2]int    // those references, as KJV ordinal spans
 	short  map[int]int // the same for references of at most exampleRange verses
 }
 
@@ -551,26 +564,33 @@ func (s *Studier) namedTopics(topic string) ([]namedTopic, []wording) {
 				continue
 			}
 			seen[name] = true
-			refs, _ := ix.TopicRefs(name)
-			vs, short := map[int]int{}, map[int]int{}
-			for _, r := range refs {
-				lo, hi, ok := versekey.Span(r)
-				if !ok || hi-lo >= topicRangeMax {
-					continue
-				}
-				for k := lo; k <= hi; k++ {
-					vs[k]++
-					if hi-lo < exampleRange {
-						short[k]++
-					}
-				}
-			}
-			if len(vs) > 0 {
-				out = append(out, namedTopic{name, c.stem, math.Max(siblingTopicMin, c.weight), vs, short})
+			if t, ok := loadTopic(ix, name, c.stem, math.Max(siblingTopicMin, c.weight)); ok {
+				out = append(out, t)
 			}
 		}
 	}
 	return out, ws
+}
+
+// loadTopic reads a named topic's references.
+func loadTopic(ix *index.Index, name, head string, weight float64) (namedTopic, bool) {
+	refs, _ := ix.TopicRefs(name)
+	vs, short := map[int]int{}, map[int]int{}
+	var spans [][2]int
+	for _, r := range refs {
+		lo, hi, ok := versekey.Span(r)
+		if !ok || hi-lo >= topicRangeMax {
+			continue
+		}
+		spans = append(spans, [2]int{lo, hi})
+		for k := lo; k <= hi; k++ {
+			vs[k]++
+			if hi-lo < exampleRange {
+				short[k]++
+			}
+		}
+	}
+	return namedTopic{name, head, weight, vs, spans, short}, len(vs) > 0
 }
 
 // topicPassages adds, per named topic, the verses of the topic that the
