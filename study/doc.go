@@ -186,6 +186,11 @@
 // 3:11 -> Hab 2:4 0.30; Jas 2:23 and 1 Cor 15:54-55 have no link at all):
 // 55, and the acceptance OT section lost Exod 32:32 to Ps 44:22 (quoted in
 // Rom 8:36, beside Rom 8:34); with no neighbours (±0) nothing changed.
+// (c) At most n passages per chapter in the OT section: n = 2 still 56
+// (shepherd 3 -> 4 with Ps 80:1 for Ezek 34:11-15; creation 2 -> 1, Josh
+// 14:4, Ps 105:21, Ezek 38:13 back for Gen 2:5-22; forgiveness Num 14:18,
+// 14:20 for Lev 4:31, 4:35), n = 3 unchanged, n = 1 56 with fewer good
+// passages (63 -> 56).
 // Still weak: "the second coming of Christ" (0: 'second' and 'coming' are
 // the only OT evidence, and no named topic), "the kingdom of God",
 // "marriage", "forgiveness of sins" (FORGIVENESS is about forgiving
