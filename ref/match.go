@@ -380,10 +380,22 @@ func (ix *nameIndex) lookup(key, c string, k int, withOrdinal bool) *nameEntry {
 				}
 				var near bool
 				for _, w := range []string{key, c} {
+					if w != key && !withOrdinal {
+						// Collapsing is already one change: "hood" is
+						// not "Hos", nor "rook" "Rom".
+						continue
+					}
 					if pass == 0 {
 						near = near || (len(w) == len(e.key) && oneTypo(w, e.key))
 					} else {
-						near = near || (len(w) != len(e.key) && oneTypo(w, e.key) && len(e.key) >= 3 && len(e.key) <= 4)
+						// An extra letter in a name of three letters
+						// makes too many words ("dean", "hops", "join")
+						// unless a book number comes first.
+						minName := 4
+						if withOrdinal {
+							minName = 3
+						}
+						near = near || (len(w) != len(e.key) && oneTypo(w, e.key) && len(e.key) >= minName && len(e.key) <= 4)
 						if !near && withOrdinal && len(e.key) >= 2 && len(e.key) <= 5 && len(e.key) != len(w) {
 							near = osaDistance(w, e.key, 1) <= 1
 						}
@@ -465,7 +477,30 @@ func (ix *nameIndex) lookup(key, c string, k int, withOrdinal bool) *nameEntry {
 			}
 		}
 	}
+	if best != nil && !withOrdinal && (k == 1 || strings.HasPrefix(c, "the")) {
+		// A misspelling mostly shuffles, doubles or drops the name's own
+		// letters ("Mathtiew", "Isiaha"); an English word near a name
+		// brings letters of its own ("danger", "sample", "reflection").
+		// Without a book number, two edits may bring in one letter that
+		// is not in the name, and three none.
+		if f := foreignLetters(c, best.coll); (bestD >= 2 && f >= 2) || (bestD >= 3 && f >= 1) {
+			return nil
+		}
+	}
 	return best
+}
+
+// foreignLetters counts the distinct letters of s that name does not have.
+func foreignLetters(s, name string) int {
+	var seen [256]bool
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if ch := s[i]; !seen[ch] && strings.IndexByte(name, ch) < 0 {
+			seen[ch] = true
+			n++
+		}
+	}
+	return n
 }
 
 // numbered reports whether the books are numbered ones ("1Thess").
@@ -720,9 +755,10 @@ func matchNamesBlocked(text []rune, i int, ix *nameIndex, withOrdinal bool, acce
 // closeFamilyName reports whether key, a name that a roman numeral or
 // ordinal word runs into, may be taken for a name of a family holding
 // book. Exact names and repeated letters always may ("IIKings", "ijn"),
-// and so may a misspelling that starts with a capital, so that the word
-// reads as two ("IIKig", "ICorth"), or is longer than six letters. A short
-// lower-case one may not: "Item", "Isaac" and "Ipets" are words.
+// and so may a misspelling that starts with a capital in a word that is
+// not all capitals, so that the word reads as two ("IIKig", "ICorth"), or
+// one longer than six letters. A short one otherwise may not: "Item",
+// "ISAAC" and "Ipets" are words.
 func closeFamilyName(key string, capital bool, book string) bool {
 	fx := familyIndex()
 	c := collapse(key)
@@ -732,6 +768,16 @@ func closeFamilyName(key string, capital bool, book string) bool {
 		}
 	}
 	return capital || len(c) > 6
+}
+
+// allUpper reports whether the letters rs are all capitals.
+func allUpper(rs []rune) bool {
+	for _, r := range rs {
+		if unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // wordEnd is the end of the run of letters at i.
@@ -811,7 +857,7 @@ func matchBookAt(text []rune, i int, allow bookFilter) (bookHit, bool) {
 				f := families[e.fam]
 				return n <= len(f.books) && !allow(f.books[n-1])
 			})
-			if books != nil && joined && !closeFamilyName(rest, unicode.IsUpper(text[j]), books[0]) {
+			if books != nil && joined && !closeFamilyName(rest, unicode.IsUpper(text[j]) && !allUpper(text[i:wordEnd(text, i)]), books[0]) {
 				// "Item 3", "Ishmael 3", "Secondcoming 2" are not
 				// "I Tm", "I Shmael", "Second Cor".
 				books = nil

@@ -8,6 +8,10 @@ package ref
 // is ignored, and the tolerant matcher in match.go accepts further
 // misspellings, so this list does not try to enumerate them.
 
+// Some abbreviations are left out on purpose because they are common
+// tokens of other kinds: "pp." (pages) for Philippians, "NB" (nota bene)
+// for Numbers, "ml" (millilitres) for Malachi.
+
 // plainNames maps an OSIS id to the names that need no ordinal.
 // A name that fits several books lists them all in ambiguousNames instead.
 var plainNames = []struct {
@@ -17,7 +21,7 @@ var plainNames = []struct {
 	{"Gen", "Genesis, Gen, Gn, Ge, Gns, Genes"},
 	{"Exod", "Exodus, Exod, Exo, Ex, Exd, Exods"},
 	{"Lev", "Leviticus, Lev, Le, Lv, Levit, Levi"},
-	{"Num", "Numbers, Number, Num, Nu, Nm, Nb, Numb"},
+	{"Num", "Numbers, Number, Num, Nu, Nm, Numb"},
 	{"Deut", "Deuteronomy, Deut, Deu, Dt, Duet, Deuter, Deutero, Dtn"},
 	{"Josh", "Joshua, Josh, Jos, Jsh, Josua"},
 	{"Judg", "Judges, Judg, Jdg, Jg, Jgs, Jdgs, Jdgs"},
@@ -49,7 +53,7 @@ var plainNames = []struct {
 	{"Zeph", "Zephaniah, Zeph, Zep, Zp, Zph, Zephan"},
 	{"Hag", "Haggai, Hag, Hg, Hagg, Hgg"},
 	{"Zech", "Zechariah, Zech, Zec, Zc, Zch, Zach, Zac, Zechar"},
-	{"Mal", "Malachi, Mal, Ml, Malac"},
+	{"Mal", "Malachi, Mal, Malac"},
 	{"Matt", "Matthew, Matt, Mt, Mat, Mtt, Mathew"},
 	{"Mark", "Mark, Mk, Mr, Mrk, Mar"},
 	{"Luke", "Luke, Luk, Lk, Lu, Lke"},
@@ -59,7 +63,7 @@ var plainNames = []struct {
 	{"1Cor", "Corinthians, Corinthian"},
 	{"Gal", "Galatians, Galatian, Gal, Ga, Gl, Galat"},
 	{"Eph", "Ephesians, Ephesian, Eph, Ephes, Ephs, Ep"},
-	{"Phil", "Philippians, Philippian, Phil, Php, Pp, Phi, Philip, Philipp, Phlp"},
+	{"Phil", "Philippians, Philippian, Phil, Php, Phi, Philip, Philipp, Phlp"},
 	{"Col", "Colossians, Colossian, Col, Co, Colos, Coloss"},
 	{"1Thess", "Thessalonians, Thessalonian"},
 	{"1Tim", "Timothy"},
