@@ -2,6 +2,7 @@ package verify
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"berean/ref"
@@ -102,5 +103,39 @@ func TestIsNegation(t *testing.T) {
 		if got := isNegation(w); got != want {
 			t.Errorf("isNegation(%q) = %v, want %v", w, got, want)
 		}
+	}
+}
+
+// TestPhraseWordsAreNotSynonyms: where both translations render a number
+// with the same phrase of consecutive tagged words, the phrase's words are
+// not paired with each other; renderings that differ still are.
+func TestPhraseWordsAreNotSynonyms(t *testing.T) {
+	g := func(v int) ref.Ref { return ref.Ref{Book: "Gen", Chapter: 1, Verse: v} }
+	f := &fixture{
+		names: []string{"OLD", "NEW"},
+		verse: map[string]map[ref.Ref]Verse{
+			"OLD": {
+				g(1): tagged("The watchmen blew/H1 trumpets/H1 upon the hill/H2."),
+				g(2): tagged("The priests blew/H1 trumpets/H1 before the city/H3."),
+				g(3): tagged("The weaver ascended/H4 to the gate/H5."),
+				g(4): tagged("The steward ascended/H4 to the house/H6."),
+			},
+			"NEW": {
+				g(1): tagged("The watchmen blew/H1 trumpets/H1 on the hill/H2."),
+				g(2): tagged("The priests blew/H1 trumpets/H1 before the city/H3."),
+				g(3): tagged("The weaver climbed/H4 to the gate/H5."),
+				g(4): tagged("The steward climbed/H4 to the house/H6."),
+			},
+		},
+	}
+	m, err := NewModel(context.Background(), f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := m.Synonyms("blew"); slices.Contains(got, termOf("trumpets")) {
+		t.Errorf("synonyms of blew: %v; trumpets is the other word of its phrase in both translations", got)
+	}
+	if got := m.Synonyms("ascended"); !slices.Contains(got, termOf("climbed")) {
+		t.Errorf("synonyms of ascended: %v, want climbed", got)
 	}
 }

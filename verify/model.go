@@ -74,7 +74,6 @@ func NewModel(ctx context.Context, lib Library) (*Model, error) {
 		names = names[:255]
 	}
 	// Strong's tags of the first Bible, by verse, to pair with the others.
-	type tag struct{ strong, term uint32 }
 	strongID := map[string]uint32{}
 	var firstTags map[ref.Ref][]tag
 	pairs := map[uint64]uint32{}
@@ -110,10 +109,28 @@ func NewModel(ctx context.Context, lib Library) (*Model, error) {
 			}
 			b.nvers++
 			var ts []tag
-			for _, w := range v.Words {
+			// A phrase: consecutive tagged words sharing a Strong's number
+			// ("go up", "years old"), numbered by its first word.
+			phrase := map[uint32]uint32{}
+			prev := map[uint32]bool{}
+			for wi, w := range v.Words {
 				if len(w.Strongs) == 0 {
 					continue
 				}
+				cur := map[uint32]bool{}
+				for _, s := range w.Strongs {
+					s = normStrong(s)
+					sid, ok := strongID[s]
+					if !ok {
+						sid = uint32(len(strongID))
+						strongID[s] = sid
+					}
+					cur[sid] = true
+					if !prev[sid] {
+						phrase[sid] = uint32(wi)
+					}
+				}
+				prev = cur
 				for _, word := range splitWords(w.Text) {
 					id, ok := m.learnTerm(word)
 					if !ok {
@@ -126,7 +143,7 @@ func NewModel(ctx context.Context, lib Library) (*Model, error) {
 							sid = uint32(len(strongID))
 							strongID[s] = sid
 						}
-						ts = append(ts, tag{sid, id})
+						ts = append(ts, tag{sid, id, phrase[sid]})
 						tagged[id]++
 					}
 				}
@@ -139,10 +156,13 @@ func NewModel(ctx context.Context, lib Library) (*Model, error) {
 				continue
 			}
 			// Pair with the first Bible's words of the same Strong's number
-			// in the same verse.
-			for _, a := range firstTags[r] {
+			// in the same verse, but not with the other words of its own
+			// phrase: where both read "go up" (one tagged word each), go
+			// and up are not synonyms.
+			ft := firstTags[r]
+			for _, a := range ft {
 				for _, t := range ts {
-					if a.strong == t.strong && a.term != t.term {
+					if a.strong == t.strong && a.term != t.term && !inPhrase(ft, a, t.term) && !inPhrase(ts, t, a.term) {
 						pairs[pairKey(a.term, t.term)]++
 					}
 				}
@@ -158,6 +178,20 @@ func NewModel(ctx context.Context, lib Library) (*Model, error) {
 	m.finish()
 	return m, nil
 }
+
+// inPhrase: term is another word of the phrase x belongs to.
+func inPhrase(ts []tag, x tag, term uint32) bool {
+	for _, y := range ts {
+		if y.word == x.word && y.term == term {
+			return true
+		}
+	}
+	return false
+}
+
+// tag is a content word of a verse with one of its Strong's numbers, and
+// the phrase it is part of (the index of the phrase's first tagged word).
+type tag struct{ strong, term, word uint32 }
 
 // maxVerseBytes and maxVerseTerms cap a verse's text and content words
 // (the longest verse, Esther 8:9, has about 500 bytes and 40 content
