@@ -3,6 +3,7 @@ package verify
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"berean/ref"
@@ -69,6 +70,8 @@ func TestMechanisms(t *testing.T) {
 		{"negation in the next clause", `“Be valiant and of a good courage” (Genesis 3:1).`, OK, ""},
 		{"negation in the next sentence", `“Be valiant and courageous” (Genesis 3:1).`, OK, ""},
 		{"negation outside, ellipsis", `“The potter shaped a jar ... and the lamp of the house was lit” (Genesis 1:3).`, OK, ""},
+		// Connective phrases a modern translation adds are not compared.
+		{"connectives", `“In the same way, for this reason, the orchard bare figs” (Genesis 2:1).`, OK, ""},
 		// A formula found in several places: the one next to the cited
 		// verse, unless another place is clearly better.
 		{"formula: the neighbour", `“Peace, hope, mercy, joy and grace from the steward be on the city and the valley. Amen.” (Genesis 2:3)`, WrongReference, "Gen.2.2"},
@@ -137,5 +140,30 @@ func TestPhraseWordsAreNotSynonyms(t *testing.T) {
 	}
 	if got := m.Synonyms("ascended"); !slices.Contains(got, termOf("climbed")) {
 		t.Errorf("synonyms of ascended: %v, want climbed", got)
+	}
+}
+
+func TestConnectives(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want string // the words kept
+	}{
+		{"In the same way, faith by itself is dead", "faith by itself is dead"},
+		{"the way they should go", "the way they should go"},
+		{"after the order of Melchizedek", "after the order of Melchizedek"},
+		{"in order that the world might be saved", "the world might be saved"},
+		{"For this reason I kneel", "I kneel"},
+	} {
+		ws := splitWords(c.text)
+		skip := connectives(ws)
+		var kept []string
+		for i, w := range ws {
+			if !skip[i] {
+				kept = append(kept, w)
+			}
+		}
+		if got := strings.Join(kept, " "); got != c.want {
+			t.Errorf("%q: kept %q, want %q", c.text, got, c.want)
+		}
 	}
 }

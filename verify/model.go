@@ -308,7 +308,12 @@ type qterm struct {
 func (m *Model) quoteTerms(frags []string) []qterm {
 	var out []qterm
 	for _, f := range frags {
-		for _, w := range splitWords(f) {
+		ws := splitWords(f)
+		skip := connectives(ws)
+		for i, w := range ws {
+			if skip[i] {
+				continue
+			}
 			var q qterm
 			if id, ok := m.words[w]; ok {
 				if id == 0 {
@@ -466,4 +471,49 @@ func splitWords(s string) []string {
 	}
 	flush(len(s))
 	return out
+}
+
+// connectivePhrases are phrases modern translations add to join clauses
+// ("In the same way, faith by itself...": "Even so faith..."). Their words
+// are not stop words one by one ("way", "same", "reason", "result" are
+// content elsewhere), but together they are function words, and they are
+// not compared.
+var connectivePhrases = [][]string{
+	{"in", "the", "same", "way"},
+	{"in", "the", "same", "manner"},
+	{"in", "this", "way"},
+	{"in", "that", "way"},
+	{"for", "this", "reason"},
+	{"for", "that", "reason"},
+	{"as", "a", "result"},
+	{"in", "order", "that"},
+	{"in", "order", "to"},
+	{"in", "other", "words"},
+	{"at", "the", "same", "time"},
+}
+
+// connectives marks the words of a quotation that belong to a connective
+// phrase.
+func connectives(ws []string) []bool {
+	skip := make([]bool, len(ws))
+	for i := range ws {
+		for _, p := range connectivePhrases {
+			if i+len(p) > len(ws) {
+				continue
+			}
+			match := true
+			for k, pw := range p {
+				if !strings.EqualFold(ws[i+k], pw) {
+					match = false
+					break
+				}
+			}
+			if match {
+				for k := range p {
+					skip[i+k] = true
+				}
+			}
+		}
+	}
+	return skip
 }

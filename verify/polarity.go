@@ -7,9 +7,9 @@ import (
 )
 
 // Polarity. Comparison drops function words, "not" among them, so a
-// quotation that leaves out the passage's negation ("Father, forgive them,
-// for they know what they are doing") or adds one matches as well as a
-// faithful one. Translations render a negation in many ways ("know not",
+// quotation that leaves out the passage's negation ("they know what they
+// are doing" for "they know not what they do") or adds one matches as
+// well as a faithful one. Translations render a negation in many ways ("know not",
 // "don't know", "be careful for nothing", "in nothing be anxious") but
 // rarely drop it, so a quotation whose polarity disagrees with its passage
 // in every installed Bible says something else: a paraphrase at best.
