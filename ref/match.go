@@ -262,7 +262,7 @@ var notBookWords = func() map[string]bool {
 		romance acting exit mare marks peters times time titan the then than them they thy this that thus
 		there these those tie ties cow pit pat pets sat sit set son sons sin kid kit kind kiss cot cost
 		and are was were has had his her him she see saw say says said sam sum some same sure day days
-		dan man men mat mats mad jot jots job jobs joy john's act acts acted plus palm palms pass pal pals
+		dan man men mat mats mad jot jots job jobs joy john's act acts acted plus palm pass pal pals
 		amp also ease east eat ever even every exam end ends gal gals hab hag hat hats heal hell help here
 		hers jam lam law laws lay lead led less let lets like line lines lord love luck make many mark may
 		mine more most much must name near need new next nor not now num old once one only open other our
@@ -270,7 +270,11 @@ var notBookWords = func() map[string]bool {
 		side sing sins sir six so some song songs soul spirit still such sun take tell ten test text thee
 		thou time tit titus too top two upon use very view want way ways week well went what when where
 		which while who whom whose why will wise with word words work year years yet you your zeal
-		look looks took book books cook hook lock lick luck lake like lucky jump`) {
+		look looks took book books cook hook lock lick luck lake like lucky jump
+		aims cancels choice choices collision collisions colons dance dander dangle deeper defer
+		denial denied denies dust easter either enter gains guns jake judged kinds limitation
+		limitations mars matter murky numbered peal potter proper proved relation relations
+		retention revocation sample samples proof prof`) {
 		m[w] = true
 	}
 	return m
@@ -347,14 +351,14 @@ func (ix *nameIndex) lookup(key, c string, k int, withOrdinal bool) *nameEntry {
 	if e := ix.exact[key]; e != nil {
 		return e
 	}
-	if e := ix.coll(c); e != nil {
+	if e := ix.coll(c); e != nil && (withOrdinal || len(c) >= 4 || !doubledVowel(key)) {
 		return e
-	}
-	if ix == plainIndex() && k == 1 && looksLikePsalm(c) {
-		return ix.exact["psalms"]
 	}
 	if notBookWords[key] && (!withOrdinal || functionWords[key]) {
 		return nil
+	}
+	if ix == plainIndex() && k == 1 && looksLikePsalm(c) {
+		return ix.exact["psalms"]
 	}
 	minLen := 4
 	if withOrdinal {
@@ -449,6 +453,11 @@ func (ix *nameIndex) lookup(key, c string, k int, withOrdinal bool) *nameEntry {
 				continue
 			}
 			allow := allowedEdits(len(e.coll))
+			if !withOrdinal && len(e.coll) <= 5 && !e.full {
+				// A short abbreviation is too weak an anchor on its
+				// own: "colon" is not "Colos", nor "enter" "Ester".
+				continue
+			}
 			if !sameFirst {
 				// A wrong first letter is tolerated only as the single
 				// error in a long name ("Oroverbs").
@@ -730,7 +739,9 @@ func matchNamesBlocked(text []rune, i int, ix *nameIndex, withOrdinal bool, acce
 		single := plainCase(text, ws[:k])
 		ckey := strings.Join(colls[:k], "")
 		intoRef := e == nil && runsIntoRefWord(key)
-		if e == nil && single && !intoRef {
+		if e == nil && single && !intoRef && (withOrdinal || len(ckey) >= 4 || !doubledVowel(key)) {
+			// "Mathhhew", "Jhhn"; but "cool", "room" and "soon" are
+			// words, not Col, Rom and Son.
 			e = ix.coll(ckey)
 		}
 		exact := e != nil
@@ -768,6 +779,17 @@ func closeFamilyName(key string, capital bool, book string) bool {
 		}
 	}
 	return capital || len(c) > 6
+}
+
+// doubledVowel reports whether s has a vowel written twice running, as
+// short English words do ("cool", "seen").
+func doubledVowel(s string) bool {
+	for i := 1; i < len(s); i++ {
+		if s[i] == s[i-1] && strings.IndexByte("aeiou", s[i]) >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // allUpper reports whether the letters rs are all capitals.
