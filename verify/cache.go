@@ -15,7 +15,7 @@ import (
 )
 
 // modelVersion changes whenever what NewModel computes changes.
-const modelVersion = 4
+const modelVersion = 5
 
 // Fingerprinter is a Library that can name the state of its modules: the
 // same fingerprint means the same verses and tags.
