@@ -66,7 +66,9 @@
 // and on a phonetic form with ph/f, th, k/c, x/z folded) that grows with the
 // name's length: none up to 4 letters, 1 for 5, 2 for 6-8, 3 beyond, the
 // first letter kept except for a single error in a long name. A name of a
-// book that is not enabled (Tobit without the apocrypha) is skipped whole.
+// book that is not enabled (Tobit without the apocrypha) hides nothing
+// else: its first word is skipped and the rest read on ("Letter of
+// Jeremiah 1:1" is Jeremiah 1:1).
 // Some short forms are shared ("Jo": John, Jonah, Job, Joshua, Joel); the
 // first book in which the reference exists wins. Translation abbreviations
 // (NIV, KJV, ESV ... from a fixed list) are found after the books. Each

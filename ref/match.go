@@ -274,7 +274,7 @@ var notBookWords = func() map[string]bool {
 		aims cancels choice choices collision collisions colons dance dander dangle deeper defer
 		denial denied denies dust easter either enter gains guns jake judged kinds limitation
 		limitations mars matter murky numbered peal potter proper proved relation relations
-		retention revocation sample samples proof prof`) {
+		retention revocation sample samples proof prof jeremy`) {
 		m[w] = true
 	}
 	return m
@@ -618,8 +618,14 @@ func findBooks(text []rune, allow bookFilter) []bookHit {
 			continue
 		}
 		if h.end > i {
-			// a name of a book that is not allowed: skip it whole
-			i = h.end
+			// A name of a book that is not allowed: skip its first word,
+			// and the rest is read as if that name did not exist
+			// ("Letter of Jeremiah 1:1" is Jeremiah 1:1, "1 Ma" is "Ma").
+			j := i + 1
+			for j < h.end && (unicode.IsLetter(text[j]) == unicode.IsLetter(r)) && (isDigit(text[j]) == isDigit(r)) {
+				j++
+			}
+			i = j
 			continue
 		}
 		// Skip to the end of this word or number.

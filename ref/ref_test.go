@@ -155,6 +155,14 @@ func TestOSISOf(t *testing.T) {
 		{"Revalation 3:20", "Rev.3.20"},
 		{"Jophn 3:16", "John.3.16"},
 		{"1 Kis 2:1", "1Kgs.2.1"},
+		// a name of a book that is not enabled hides no other book
+		{"Letter of Jeremiah 1:1", "Jer.1.1"},
+		{"Additions to Esther 2:1", "Esth.2.1"},
+		{"Greek Esther 2:1", "Esth.2.1"},
+		{"Tobit 1:1; John 3:16", "John.3.16"},
+		{"1 Maccabees 2:1", ""},
+		{"Wisdom of Solomon 2:1", ""},
+		{"Epistle of Jeremy 1:1", ""},
 		// the NAB family's numbering
 		{"Joel 4:1 NAB", "Joel.4.1"},
 		{"Mal 3:24 (NABRE)", "Mal.3.24"},
