@@ -167,3 +167,24 @@ func TestConnectives(t *testing.T) {
 		}
 	}
 }
+
+// stubFinder proposes one verse, whatever the quotation.
+type stubFinder struct{ r ref.Ref }
+
+func (s stubFinder) FindQuote(context.Context, []string, int) ([]Candidate, error) {
+	return []Candidate{{Bible: "OLD", Ref: s.r, Score: 1}}, nil
+}
+
+// TestWrongBookKeepsVerse: the same chapter and verse of the other books
+// are searched even when the whole-Bible search does not propose them.
+func TestWrongBookKeepsVerse(t *testing.T) {
+	m := mechanismFixture(t)
+	deps := Deps{Model: m, Finder: stubFinder{ref.Ref{Book: "Num", Chapter: 3, Verse: 1}}}
+	rep, err := Article(context.Background(), []byte(`“The shepherd counted his flock beside the river” (Exodus 1:2).`), deps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := rep.Citations[0]; c.Verdict != WrongReference || c.Suggested != "Gen.1.2" {
+		t.Errorf("%s %q (%s), want wrong_reference Gen.1.2", c.Verdict, c.Suggested, c.Message)
+	}
+}

@@ -642,6 +642,38 @@ func (v *verifier) search(q []qterm, cited []passage, refs []ref.Range, global b
 	for _, c := range v.candidatesIf(global, q) {
 		regions = append(regions, region{c.bible, c.ord - Window, c.ord + Window})
 	}
+	// A wrong book usually keeps its chapter and verse (Romans 2:20 for
+	// Galatians 2:20): the same verses of every other book are candidates.
+	if global {
+		for bi, b := range v.m.bibles {
+			for _, r := range refs {
+				if r.Start.Chapter == 0 || r.Start.Verse == 0 {
+					continue
+				}
+				last := r.Start.Verse
+				if r.End.Book == r.Start.Book && r.End.Chapter == r.Start.Chapter && r.End.Verse >= last {
+					last = min(r.End.Verse, last+maxSpan-1)
+				}
+				for _, bk := range b.sys.Books() {
+					if bk.OSIS == r.Start.Book {
+						continue
+					}
+					from, ok := b.sys.Ordinal(bk.OSIS, r.Start.Chapter, r.Start.Verse)
+					if !ok {
+						continue
+					}
+					to := from
+					for vs := last; vs > r.Start.Verse; vs-- {
+						if o, ok := b.sys.Ordinal(bk.OSIS, r.Start.Chapter, vs); ok {
+							to = o
+							break
+						}
+					}
+					regions = append(regions, region{bi, from, to})
+				}
+			}
+		}
+	}
 	citedRefs := refs
 	var best found
 	var all []found
