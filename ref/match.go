@@ -751,7 +751,10 @@ func matchNamesBlocked(text []rune, i int, ix *nameIndex, withOrdinal bool, acce
 			e = ix.coll(ckey)
 		}
 		exact := e != nil
-		if e == nil && digitSoon(text, end) && single && !intoRef {
+		// A misspelt name of several words does not end in "of" or
+		// "the" ("Song of the 3" is not the Song of Solomon).
+		danglingWord := k > 1 && (functionWords[keys[k-1]] || keys[k-1] == "of")
+		if e == nil && digitSoon(text, end) && single && !intoRef && !danglingWord {
 			if !(withOrdinal && plainIndex().exact[key] != nil) {
 				e = ix.lookup(key, ckey, k, withOrdinal)
 			}

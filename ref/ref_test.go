@@ -163,6 +163,7 @@ func TestOSISOf(t *testing.T) {
 		{"1 Maccabees 2:1", ""},
 		{"Wisdom of Solomon 2:1", ""},
 		{"Epistle of Jeremy 1:1", ""},
+		{"Song of the 3 Young Men 1:1", ""},
 		// the NAB family's numbering
 		{"Joel 4:1 NAB", "Joel.4.1"},
 		{"Mal 3:24 (NABRE)", "Mal.3.24"},
