@@ -285,7 +285,8 @@ var notBookWords = func() map[string]bool {
 var functionWords = map[string]bool{"the": true, "then": true, "them": true, "they": true, "this": true,
 	"that": true, "than": true, "thus": true, "there": true, "these": true, "those": true, "and": true,
 	"are": true, "was": true, "were": true, "has": true, "had": true, "his": true, "her": true, "him": true,
-	"she": true, "see": true, "saw": true, "say": true, "for": true, "not": true, "but": true, "all": true}
+	"she": true, "see": true, "saw": true, "say": true, "for": true, "not": true, "but": true, "all": true,
+	"thy": true}
 
 // qwertyNear lists the keys next to each letter, for typos like "Johm".
 var qwertyNear = map[byte]string{
@@ -354,7 +355,9 @@ func (ix *nameIndex) lookup(key, c string, k int, withOrdinal bool) *nameEntry {
 	if e := ix.coll(c); e != nil && (withOrdinal || len(c) >= 4 || !doubledVowel(key)) {
 		return e
 	}
-	if notBookWords[key] && (!withOrdinal || functionWords[key]) {
+	if notBookWords[key] && (!withOrdinal || len(key) > 3 || functionWords[key]) {
+		// After a book number too, unless the word is as short as an
+		// abbreviation ("1 Per"): "1st time", "2 Peters" are not books.
 		return nil
 	}
 	if ix == plainIndex() && k == 1 && looksLikePsalm(c) {
@@ -878,9 +881,14 @@ func matchBookAt(text []rune, i int, allow bookFilter) (bookHit, bool) {
 			// The one-letter "S" (Samuel) only follows a bare digit: "1S",
 			// "2 S", not "I S" or "Seconds".
 			bareDigit := isDigit(text[i]) && (i+1 >= len(text) || !unicode.IsLetter(text[i+1]) || j == i+1)
+			// "I sat 3 rows back", "I put 2 in": the pronoun before a
+			// common word is not a book number.
+			nameKey := letterKey(string(text[j:wordEnd(text, j)]))
+			pronoun := (text[i] == 'I' || text[i] == 'i') && j > i+1 && unicode.IsSpace(text[i+1]) &&
+				notBookWords[nameKey] && familyIndex().exact[nameKey] == nil
 			books, end, blockedEnd := matchNamesBlocked(text, j, familyIndex(), true, func(e *nameEntry) []string {
 				f := families[e.fam]
-				if n > len(f.books) || (e.key == "s" && !bareDigit) {
+				if n > len(f.books) || (e.key == "s" && !bareDigit) || pronoun {
 					return nil
 				}
 				return filterBooks(f.books[n-1:n], allow)

@@ -155,6 +155,13 @@ func TestOSISOf(t *testing.T) {
 		{"Revalation 3:20", "Rev.3.20"},
 		{"Jophn 3:16", "John.3.16"},
 		{"1 Kis 2:1", "1Kgs.2.1"},
+		// common words after a book number
+		{"the 1st time 3 of us met", ""},
+		{"2 Peters 1:1", ""},
+		{"I sat 3 rows back", ""},
+		{"I put 2 on", ""},
+		{"2 Per 1:1", "2Pet.1.1"},
+		{"I Sam 3:1", "1Sam.3.1"},
 		// a name of a book that is not enabled hides no other book
 		{"Letter of Jeremiah 1:1", "Jer.1.1"},
 		{"Additions to Esther 2:1", "Esth.2.1"},
