@@ -882,10 +882,10 @@ func matchBookAt(text []rune, i int, allow bookFilter) (bookHit, bool) {
 			// "2 S", not "I S" or "Seconds".
 			bareDigit := isDigit(text[i]) && (i+1 >= len(text) || !unicode.IsLetter(text[i+1]) || j == i+1)
 			// "I sat 3 rows back", "I put 2 in": the pronoun before a
-			// common word is not a book number.
+			// common word in lower case is not a book number ("I Per" is).
 			nameKey := letterKey(string(text[j:wordEnd(text, j)]))
 			pronoun := (text[i] == 'I' || text[i] == 'i') && j > i+1 && unicode.IsSpace(text[i+1]) &&
-				notBookWords[nameKey] && familyIndex().exact[nameKey] == nil
+				unicode.IsLower(text[j]) && notBookWords[nameKey] && familyIndex().exact[nameKey] == nil
 			books, end, blockedEnd := matchNamesBlocked(text, j, familyIndex(), true, func(e *nameEntry) []string {
 				f := families[e.fam]
 				if n > len(f.books) || (e.key == "s" && !bareDigit) || pronoun {

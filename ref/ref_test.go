@@ -161,6 +161,7 @@ func TestOSISOf(t *testing.T) {
 		{"I sat 3 rows back", ""},
 		{"I put 2 on", ""},
 		{"2 Per 1:1", "2Pet.1.1"},
+		{"I Per 1:1", "1Pet.1.1"},
 		{"I Sam 3:1", "1Sam.3.1"},
 		// a name of a book that is not enabled hides no other book
 		{"Letter of Jeremiah 1:1", "Jer.1.1"},
