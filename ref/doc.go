@@ -25,8 +25,9 @@
 // invalid references ignored, ranges past the end snapped back, consecutive
 // passages combined. A translation named after a reference selects its
 // versification family for the check (NIV and KJV: KJV; NRSV, CSB, CEB, NLT:
-// Revelation 12 has 18 verses, and 2 Corinthians 13 has 13 except for NLT).
-// The only intended difference is the book-name table, which knows more
+// Revelation 12 has 18 verses, and 2 Corinthians 13 has 13 except for NLT;
+// NAB, NABRE and LXX: the Catholic numbering, with Joel 4, Malachi 3 and
+// Daniel 13-14). The only intended difference is the book-name table, which knows more
 // names and misspellings than BPRP (Canticles, Apocalypse, Psalmes).
 //
 // Parse and Scan use Options.System (default KJV) and, with
@@ -47,16 +48,26 @@
 // 1. Book names (match.go, names.go). The text is scanned left to right.
 // At the start of a word (not preceded by a letter) the matcher tries, in
 // order: an English ordinal Psalm ("23rd Psalm", which carries the chapter);
-// a book number ("1", "1st", "I", "First", with an optional period; roman
-// numerals and words need a space or period after them, and a number may not
-// follow a digit or "3:") followed by the name of a numbered book ("John",
-// "Kgs", "Thess"); "The Gospel according to St." and the like before a
-// gospel; a plain name. Names of up to seven words are tried longest first
-// and must end before a digit, space or reference punctuation. A name is
-// looked up exactly (case, spaces and periods ignored), then with repeated
-// letters collapsed ("Mathhhew"), then by tolerant rules that apply only
-// when a number follows closely and the word is not a common English word
-// ("king", "look", "the") or two words run together ("aPhilemon"): the
+// a book number ("1", "1st", "I", "First", with an optional period, but
+// none after First, Second, Third; a number may not follow a digit or "3:")
+// followed by the name of a numbered book ("John", "Kgs", "Thess"). A roman
+// numeral or word may run into the name ("IIKings", "FirstJohn") unless the
+// whole word spells a plain name ("Isa", "Isaah"); a misspelt name run into
+// it must then start with a capital in a word not all capitals, or be
+// longer than six letters ("IIKig", not "Item" or "ISAAC"). The pronoun I
+// before a lower-case common word is no book number ("I sat 3"), and the
+// one-letter S (Samuel) follows only a bare digit. Then "The Gospel
+// according to St." and the like before a gospel; a plain name. Names of up
+// to seven words are tried longest first and must end before a digit,
+// space or reference punctuation. A name is looked up exactly (case, spaces
+// and periods ignored), then with repeated letters collapsed ("Mathhhew";
+// without a book number not a doubled vowel in a short word: "cool", "room";
+// and never to a single letter), then by tolerant rules that apply only
+// when a number follows closely, the word is not a common English word
+// ("king", "look", "time"; after a book number only words longer than three
+// letters count) or two words run together ("aPhilemon"), a name is not run
+// into a reference word ("Judgch 10", "Psalmv. 2") and a name of several
+// words does not end in "of" or "the": the
 // Psalm rule (p followed only by the letters of "psalm": "Plasm"); a plural
 // "s"; in short words one swap of neighbouring letters, one slip to a
 // neighbouring key or one extra neighbouring key ("Jhon", "Johm", "Jophn");
@@ -65,7 +76,11 @@
 // ("Isiih"); and an edit distance (optimal string alignment, on the letters
 // and on a phonetic form with ph/f, th, k/c, x/z folded) that grows with the
 // name's length: none up to 4 letters, 1 for 5, 2 for 6-8, 3 beyond, the
-// first letter kept except for a single error in a long name. A name of a
+// first letter kept except for a single error in a long name. Without a
+// book number an extra letter needs a name of four letters ("dean" is not
+// Dan), a short abbreviation is no anchor for the edit distance ("colon"
+// is not Colos), and a misspelling two edits away may bring one letter
+// foreign to the name, three edits none ("danger", "reflection"). A name of a
 // book that is not enabled (Tobit without the apocrypha) hides nothing
 // else: its first word is skipped and the rest read on ("Letter of
 // Jeremiah 1:1" is Jeremiah 1:1).
