@@ -149,6 +149,7 @@ type bibleScores struct {
 	feat    [][]uint8   // [concept][doc] the feature that gave best
 	touched []int32
 	score   []float32 // [doc]
+	cov     []float32 // [doc] share of the question's idf mass matched (context at its share)
 	run     []int     // [doc] longest run of question words (rescored docs)
 }
 
@@ -249,7 +250,7 @@ func evalBible(ctx context.Context, m *bibleMap, cs []concept) (*bibleScores, er
 	if avg <= 0 {
 		avg = 1
 	}
-	bs := &bibleScores{m: m, n: n, best: make([][]float32, len(cs)), feat: make([][]uint8, len(cs)), score: make([]float32, n), run: make([]int, n)}
+	bs := &bibleScores{m: m, n: n, best: make([][]float32, len(cs)), feat: make([][]uint8, len(cs)), score: make([]float32, n), cov: make([]float32, n), run: make([]int, n)}
 	seen := make([]bool, n)
 	for ci, c := range cs {
 		best := make([]float32, n)
@@ -311,7 +312,7 @@ func (a *Asker) Ask(ctx context.Context, question string, o Options) (*Result, e
 	}
 	q := parseQuestion(question, a.refs)
 	res := &Result{Question: question, Bible: disp.b.Name(), Results: []Hit{}}
-	cands, err := a.retrieve(ctx, &q, maps, o)
+	cands, err := a.retrieve(ctx, &q, maps, o, true)
 	if err != nil {
 		return nil, err
 	}
@@ -338,6 +339,8 @@ type scored struct {
 	final    map[int32]float64  // key -> score
 	why      map[int32][]string // key -> reasons
 	topicOf  map[int32][]string // key -> topic names
+	lineOf   map[int32]string   // key -> the Nave's line that gave its prior
+	cov      map[int32]float64  // key -> best coverage of the question over the Bibles
 	bestIn   map[int32]int      // key -> index of the Bible that scored best
 	phrase   map[int32]int      // key -> longest run
 }
@@ -351,7 +354,7 @@ func (a *Asker) Candidates(ctx context.Context, question string, n int, o Option
 		return nil, nil, err
 	}
 	q := parseQuestion(question, a.refs)
-	s, err := a.retrieve(ctx, &q, maps, o)
+	s, err := a.retrieve(ctx, &q, maps, o, false)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -430,10 +433,13 @@ func (s *scored) ranked(t canon.Testament, within map[int]bool, k int) []int32 {
 	return h
 }
 
-func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o Options) (*scored, error) {
+// retrieve scores the question's verses; lines turns on the prior of
+// Nave's lines (Ask; Candidates leaves it to study, which reads the
+// entries' lines itself).
+func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o Options, lines bool) (*scored, error) {
 	cs := a.expand(q, !o.NoStrongs, !o.NoDefinitions)
 	s := &scored{concepts: cs, final: map[int32]float64{}, why: map[int32][]string{}, topicOf: map[int32][]string{},
-		bestIn: map[int32]int{}, phrase: map[int32]int{}}
+		lineOf: map[int32]string{}, cov: map[int32]float64{}, bestIn: map[int32]int{}, phrase: map[int32]int{}}
 	// idf of each concept's word: the most specific over the Bibles.
 	s.cidf = make([]float64, len(cs))
 	idfOf := map[string]float64{}
@@ -499,6 +505,9 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 			if r := bs.run[d]; r > s.phrase[k] {
 				s.phrase[k] = r
 			}
+			if c := float64(bs.cov[d]); c > s.cov[k] {
+				s.cov[k] = c
+			}
 		}
 	}
 	for k, p := range acc {
@@ -521,6 +530,11 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 				s.topicOf[k] = append(s.topicOf[k], t.name)
 			}
 		}
+	}
+	// Nave's lines that cover the question: their passages get a prior.
+	if lines && !o.NoTopics && mass > 0 {
+		ls, lmass := a.matchLines(cs)
+		a.linePrior(s, ls, lmass)
 	}
 	// Verses that many topics cite are the ones people ask about.
 	if popShare > 0 && !o.NoTopics && mass > 0 {
@@ -617,6 +631,7 @@ func rescore(bs *bibleScores, q *question, cs []concept, cidf []float64, mass fl
 		}
 		if mass > 0 {
 			sum *= math.Pow(cov/mass, coordPow)
+			bs.cov[d] = float32(cov / mass)
 		}
 		bs.score[d] = float32(sum)
 		if within != nil && (bs.m.toKey[d] < 0 || !within[int(bs.m.toKey[d])]) {

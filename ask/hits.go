@@ -195,6 +195,9 @@ func (s *scored) reasons(k int32, maps []*bibleMap) []string {
 			why = append(why, "topic "+t+" (Nave's)")
 		}
 	}
+	if l := s.lineOf[k]; l != "" {
+		why = append(why, l)
+	}
 	return why
 }
 

@@ -61,6 +61,9 @@ type LexEntry struct {
 type Topic struct {
 	Name string   // "INTERCESSION"
 	Refs []string // OSIS references ("Heb.7.25", "Rom.8.26-Rom.8.27")
+	// Lines are the entry's lines that cite references, each with its
+	// own (a hand-made index of episodes: "The prodigal son", Luke 15).
+	Lines []TopicLine
 }
 
 // Source is everything an index is built from. Package index knows nothing

@@ -57,7 +57,7 @@ func (ix *Index) Check() error {
 			return fmt.Errorf("index: Bible %s: %w", b.name, err)
 		}
 	}
-	for name, d := range map[string]*dict{"LEXKEYS": &ix.lexKeys, "LEXDICT": &ix.lexDict, "TOPICS": &ix.topics, "TOPICDICT": &ix.topicDict} {
+	for name, d := range map[string]*dict{"LEXKEYS": &ix.lexKeys, "LEXDICT": &ix.lexDict, "TOPICS": &ix.topics, "TOPICDICT": &ix.topicDict, "LINEDICT": &ix.lineDict} {
 		if err := d.check(); err != nil {
 			return fmt.Errorf("index: %s: %w", name, err)
 		}

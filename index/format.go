@@ -23,7 +23,7 @@ const FormatVersion = 2
 // for the same input (for example a change in how Strong's tags are mapped
 // to positions). It is part of the fingerprint, so a new builder rebuilds the
 // cache even when FormatVersion is unchanged.
-const BuildVersion = 2 // 2: agent nouns no longer share their action noun's stem; verse texts no longer swallow neighbours
+const BuildVersion = 3 // 2: agent nouns no longer share their action noun's stem; verse texts no longer swallow neighbours; 3: LINES and LINEDICT (topic lines)
 
 const (
 	magic        = "BEREANIX" // first 8 bytes of the file
@@ -59,6 +59,8 @@ const (
 	secForms    = 16 // per Bible: string table of the surface forms of words
 	secSeps     = 17 // per Bible: string table of the separators between words
 	secBlocks   = 18 // per Bible: CRC-32C of every 4 KiB block of POST and TEXT
+	secLines    = 19 // global: table of topic lines (topic, heading, text, stems, refs)
+	secLineDict = 20 // global: dict stem of a line's words -> line ids
 
 	globalBible = 0xFFFF
 )
@@ -68,4 +70,5 @@ var sectionNames = map[uint16]string{
 	secStem: "STEM", secExact: "EXACT", secStrong: "STRONG", secPost: "POST",
 	secArchaic: "ARCH", secAlign: "ALIGN", secLexKeys: "LEXKEYS",
 	secLexDict: "LEXDICT", secTopics: "TOPICS", secTopicDic: "TOPICDICT", secForms: "FORMS", secSeps: "SEPS", secBlocks: "BLOCKS",
+	secLines: "LINES", secLineDict: "LINEDICT",
 }

@@ -79,6 +79,7 @@ func buildGlobal(ctx context.Context, src Source) ([]sectionData, []ModuleMeta, 
 
 	// Topics: name -> refs; stem of name words -> topic ids.
 	refs := map[string][]string{}
+	lines := map[string][]TopicLine{}
 	for t, err := range src.Topics(ctx) {
 		if err != nil {
 			return nil, nil, err
@@ -87,6 +88,7 @@ func buildGlobal(ctx context.Context, src Source) ([]sectionData, []ModuleMeta, 
 			continue
 		}
 		refs[t.Name] = append(refs[t.Name], t.Refs...)
+		lines[t.Name] = append(lines[t.Name], t.Lines...)
 	}
 	names := sortedKeys(refs)
 	blob = nil
@@ -123,6 +125,7 @@ func buildGlobal(ctx context.Context, src Source) ([]sectionData, []ModuleMeta, 
 		}
 	}
 	topicDict := appendDict(nil, tterms, vals, blob)
+	linesSec, lineDict := buildLines(names, lines, func(folded string) string { return analysis.Stem(folded) })
 	var meta []ModuleMeta
 	if len(keys) > 0 {
 		meta = append(meta, ModuleMeta{Name: "lexicons", Kind: "lexicon", Entries: len(keys)})
@@ -133,6 +136,7 @@ func buildGlobal(ctx context.Context, src Source) ([]sectionData, []ModuleMeta, 
 	return []sectionData{
 		{secLexKeys, lexKeys}, {secLexDict, lexDict},
 		{secTopics, topics}, {secTopicDic, topicDict},
+		{secLines, linesSec}, {secLineDict, lineDict},
 	}, meta, nil
 }
 

@@ -49,6 +49,8 @@ type Index struct {
 	lexDict   dict
 	topics    dict
 	topicDict dict
+	lines     strtab
+	lineDict  dict
 }
 
 // Open maps the index file at path and verifies it: magic, version, sizes,
@@ -222,6 +224,10 @@ func (ix *Index) global(kind uint16, b []byte) error {
 		ix.topics, err = parseDict(b)
 	case secTopicDic:
 		ix.topicDict, err = parseDict(b)
+	case secLines:
+		ix.lines, err = parseStrtab(b)
+	case secLineDict:
+		ix.lineDict, err = parseDict(b)
 	}
 	// Unknown kinds are skipped: a later feature version may add sections.
 	return err

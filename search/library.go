@@ -12,8 +12,11 @@ import (
 	"iter"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"berean/canon"
 	"berean/corpus"
@@ -152,12 +155,39 @@ func (s *corpusSource) Lexicon(ctx context.Context) iter.Seq2[index.LexEntry, er
 
 func (s *corpusSource) Topics(ctx context.Context) iter.Seq2[index.Topic, error] {
 	return func(yield func(index.Topic, error) bool) {
+		// The lines of the entries are split (reference parsing: most of
+		// the work) by a few goroutines; topics are yielded in order.
+		var all []*corpus.TopicEntry
 		for t, err := range s.c.Topics() {
 			if err != nil {
 				yield(index.Topic{}, err)
 				return
 			}
-			if !yield(index.Topic{Name: t.Name, Refs: t.OSIS()}, nil) {
+			all = append(all, t)
+		}
+		lines := make([][]index.TopicLine, len(all))
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		for range max(1, runtime.GOMAXPROCS(0)) {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for {
+					i := int(next.Add(1) - 1)
+					if i >= len(all) || ctx.Err() != nil {
+						return
+					}
+					lines[i] = TopicLines(all[i])
+				}
+			}()
+		}
+		wg.Wait()
+		if err := ctx.Err(); err != nil {
+			yield(index.Topic{}, err)
+			return
+		}
+		for i, t := range all {
+			if !yield(index.Topic{Name: t.Name, Refs: t.OSIS(), Lines: lines[i]}, nil) {
 				return
 			}
 		}
