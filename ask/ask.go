@@ -149,7 +149,6 @@ type bibleScores struct {
 	feat    [][]uint8   // [concept][doc] the feature that gave best
 	touched []int32
 	score   []float32 // [doc]
-	cov     []float32 // [doc] share of the question's idf mass matched (context at its share)
 	run     []int     // [doc] longest run of question words (rescored docs)
 }
 
@@ -250,7 +249,7 @@ func evalBible(ctx context.Context, m *bibleMap, cs []concept) (*bibleScores, er
 	if avg <= 0 {
 		avg = 1
 	}
-	bs := &bibleScores{m: m, n: n, best: make([][]float32, len(cs)), feat: make([][]uint8, len(cs)), score: make([]float32, n), cov: make([]float32, n), run: make([]int, n)}
+	bs := &bibleScores{m: m, n: n, best: make([][]float32, len(cs)), feat: make([][]uint8, len(cs)), score: make([]float32, n), run: make([]int, n)}
 	seen := make([]bool, n)
 	for ci, c := range cs {
 		best := make([]float32, n)
@@ -340,7 +339,6 @@ type scored struct {
 	why      map[int32][]string // key -> reasons
 	topicOf  map[int32][]string // key -> topic names
 	lineOf   map[int32]string   // key -> the Nave's line that gave its prior
-	cov      map[int32]float64  // key -> best coverage of the question over the Bibles
 	bestIn   map[int32]int      // key -> index of the Bible that scored best
 	phrase   map[int32]int      // key -> longest run
 }
@@ -439,7 +437,7 @@ func (s *scored) ranked(t canon.Testament, within map[int]bool, k int) []int32 {
 func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o Options, lines bool) (*scored, error) {
 	cs := a.expand(q, !o.NoStrongs, !o.NoDefinitions)
 	s := &scored{concepts: cs, final: map[int32]float64{}, why: map[int32][]string{}, topicOf: map[int32][]string{},
-		lineOf: map[int32]string{}, cov: map[int32]float64{}, bestIn: map[int32]int{}, phrase: map[int32]int{}}
+		lineOf: map[int32]string{}, bestIn: map[int32]int{}, phrase: map[int32]int{}}
 	// idf of each concept's word: the most specific over the Bibles.
 	s.cidf = make([]float64, len(cs))
 	idfOf := map[string]float64{}
@@ -505,9 +503,6 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 			if r := bs.run[d]; r > s.phrase[k] {
 				s.phrase[k] = r
 			}
-			if c := float64(bs.cov[d]); c > s.cov[k] {
-				s.cov[k] = c
-			}
 		}
 	}
 	for k, p := range acc {
@@ -533,8 +528,8 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 	}
 	// Nave's lines that cover the question: their passages get a prior.
 	if lines && !o.NoTopics && mass > 0 {
-		ls, lmass := a.matchLines(cs)
-		a.linePrior(s, ls, lmass)
+		ls, lidf := a.matchLines(cs)
+		a.linePrior(s, ls, lidf)
 	}
 	// Verses that many topics cite are the ones people ask about.
 	if popShare > 0 && !o.NoTopics && mass > 0 {
@@ -631,7 +626,6 @@ func rescore(bs *bibleScores, q *question, cs []concept, cidf []float64, mass fl
 		}
 		if mass > 0 {
 			sum *= math.Pow(cov/mass, coordPow)
-			bs.cov[d] = float32(cov / mass)
 		}
 		bs.score[d] = float32(sum)
 		if within != nil && (bs.m.toKey[d] < 0 || !within[int(bs.m.toKey[d])]) {

@@ -144,8 +144,8 @@ func TestEvalHeldout(t *testing.T) {
 	}
 	mrr, must3, recall, report = evalRun(t, a, narrative)
 	t.Log("\n" + report)
-	if mrr < 0.6 || float64(must3) < 0.8*float64(len(narrative)) || recall < 0.85 {
-		t.Errorf("narrative figures fell (floor MRR 0.6, must@3 80%%, recall@10 85%%):\n%s", report[strings.LastIndex(report, "ask:"):])
+	if mrr < 0.7 || float64(must3) < 0.85*float64(len(narrative)) || recall < 0.85 {
+		t.Errorf("narrative figures fell (floor MRR 0.7, must@3 85%%, recall@10 85%%):\n%s", report[strings.LastIndex(report, "ask:"):])
 	}
 }
 

@@ -22,7 +22,7 @@ const (
 	lineMinCov = 0.5 // question idf share the line must cover
 	lineOthers = 0.3 // share of the other lines' priors a verse adds to its best
 	lineVerses = 60  // verses per reference, at most
-	lineCap    = 0.9 // a verse's line prior is at most this share of the best text score
+	lineCap    = 1.0 // a verse's line prior is at most this share of the best text score
 )
 
 // lineMatch is a line that covers the question.
@@ -86,10 +86,10 @@ func related(a, b string) bool {
 
 // matchLines finds the Nave's lines whose text, heading and topic name
 // cover the question's content words.
-func (a *Asker) matchLines(cs []concept) ([]lineMatch, float64) {
+func (a *Asker) matchLines(cs []concept) ([]lineMatch, []float64) {
 	n := a.ix.TopicLines()
 	if n == 0 || len(cs) == 0 || len(cs) > 64 {
-		return nil, 0
+		return nil, nil
 	}
 	// Weights are idf over the lines (a word no line has weighs most).
 	logN := math.Log(float64(n) + 1)
@@ -161,7 +161,7 @@ func (a *Asker) matchLines(cs []concept) ([]lineMatch, float64) {
 	if len(out) > 40 {
 		out = out[:40]
 	}
-	return out, mass
+	return out, idf
 }
 
 func containsStem(ss []string, s string) bool {
@@ -177,7 +177,28 @@ func containsStem(ss []string, s string) bool {
 // get lineShare × mass × weight / sqrt(1 + verses/40), mass being the
 // question's idf mass over the lines; a verse keeps its best line's prior
 // plus lineOthers × the others'.
-func (a *Asker) linePrior(s *scored, lines []lineMatch, mass float64) {
+func (a *Asker) linePrior(s *scored, lines []lineMatch, idf []float64) {
+	var mass float64
+	for _, w := range idf {
+		mass += w
+	}
+	// covered: the share of the question's line-idf mass the verse's own
+	// words match in some Bible.
+	covered := func(k int32) float64 {
+		var got float64
+		for ci := range idf {
+			for _, bs := range s.bibles {
+				if int(k) >= len(bs.m.fromKy) {
+					continue
+				}
+				if d := bs.m.fromKy[k]; d >= 0 && bs.best[ci][d] > 0 {
+					got += idf[ci]
+					break
+				}
+			}
+		}
+		return got / mass
+	}
 	best := map[int32]float64{}
 	sum := map[int32]float64{}
 	for _, l := range lines {
@@ -213,7 +234,7 @@ func (a *Asker) linePrior(s *scored, lines []lineMatch, mass float64) {
 		top = math.Max(top, v)
 	}
 	for k, b := range best {
-		add := min(lineCap*top, b+lineOthers*(sum[k]-b)) * (1 - min(1, s.cov[k]))
+		add := min(lineCap*top, b+lineOthers*(sum[k]-b)) * (1 - min(1, covered(k)))
 		if add <= 0 {
 			delete(s.lineOf, k)
 			continue
