@@ -252,6 +252,9 @@ type TopicEntry struct {
 	Definition string // plain text, one line per sub-topic
 	Refs       []ref.Range
 	SeeAlso    []string // other topics it points to
+	// Lines are Definition's lines with the references each links to
+	// (TEI entries; nil for other markup).
+	Lines []markup.Line
 }
 
 // OSIS lists the references in OSIS form ("1Sam.2.25", "Gen.41.9-Gen.41.13").
@@ -323,7 +326,7 @@ func topicEntry(d *dict, key string, text []byte) *TopicEntry {
 	if x.Key != "" {
 		t.Name = x.Key
 	}
-	t.Definition, t.SeeAlso = x.Definition, x.SeeAlso
+	t.Definition, t.SeeAlso, t.Lines = x.Definition, x.SeeAlso, x.Lines
 	t.Refs = parseRefs(x.Refs)
 	return t
 }

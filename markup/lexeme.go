@@ -29,6 +29,21 @@ type Entry struct {
 	// numbers in canonical form ("G1722", "H433") and Nave topics
 	// ("PRIEST"), in order, without duplicates.
 	SeeAlso []string
+	// Lines are Definition's lines, each with the Bible references it
+	// cites: a topical dictionary's sub-entries ("→ Of the lamb 2Sa
+	// 12:1-6" with 2Sam.12.1-2Sam.12.6), read from the links, so that no
+	// reference needs parsing from the text.
+	Lines []Line
+}
+
+// Line is one line of a dictionary entry's Definition.
+type Line struct {
+	Text string
+	// Refs are the references the line's links cite, in order.
+	Refs []string
+	// RefAt is the byte offset in Text where the first link's text
+	// begins, or len(Text) when the line cites nothing.
+	RefAt int
 }
 
 // Lexeme reads a TEI dictionary entry (Strong's Greek and Hebrew, Nave's).
@@ -87,12 +102,22 @@ func Lexeme(src []byte) Entry {
 	var lines []string
 	var cur strings.Builder
 	pending := false
+	var lineRefs []string
+	refAt := -1
 	flush := func() {
-		if s := strings.TrimSpace(cur.String()); s != "" {
+		raw := cur.String()
+		if s := strings.TrimSpace(raw); s != "" {
 			lines = append(lines, s)
+			at := len(s)
+			if refAt >= 0 {
+				lead := len(raw) - len(strings.TrimLeft(raw, " "))
+				at = min(max(refAt-lead, 0), len(s))
+			}
+			e.Lines = append(e.Lines, Line{Text: s, Refs: lineRefs, RefAt: at})
 		}
 		cur.Reset()
 		pending = false
+		lineRefs, refAt = nil, -1
 	}
 	seenRef := map[string]bool{}
 	seenSee := map[string]bool{}
@@ -136,6 +161,10 @@ func Lexeme(src []byte) Entry {
 						refs = fixed
 					}
 				}
+				if refAt < 0 {
+					refAt = cur.Len()
+				}
+				lineRefs = append(lineRefs, refs...)
 				for _, v := range refs {
 					if !seenRef[v] {
 						seenRef[v] = true
