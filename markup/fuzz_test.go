@@ -21,7 +21,10 @@ func FuzzRender(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte, k uint8) {
 		kind := Kind(k % 5)
 		tx := Render(src, kind)
-		if kind != PlainText && !strings.Contains(string(src), "&") && strings.Contains(tx.Clean, "<") {
+		// A "<" in Clean is residue unless the source spells one: an entity,
+		// or GBF's character escape <CA60> (the character of code 60).
+		escaped := strings.Contains(string(src), "&") || kind == GBF && strings.Contains(string(src), "<CA")
+		if kind != PlainText && !escaped && strings.Contains(tx.Clean, "<") {
 			t.Fatalf("tag residue in Clean %q from %q", tx.Clean, src)
 		}
 		if tx.Clean != strings.TrimSpace(tx.Clean) || strings.Contains(tx.Clean, "  ") {
