@@ -27,6 +27,9 @@ func TestFold(t *testing.T) {
 		{"ÆGYPT", "ægypt"},         // letters, not marks, stay
 		{"soft\u00ADhyphen", "softhyphen"},
 		{"Ǆ", "ǆ"},
+		{"Ꮟ", "Ꮟ"}, // Cherokee folds to its capitals, both ways
+		{"ꮟ", "Ꮟ"},
+		{"ᏸ", "Ᏸ"},
 		{"", ""},
 	}
 	for _, tt := range tests {
