@@ -168,6 +168,12 @@ func parseSourceLine(typ, v string) Source {
 	for len(f) < 6 {
 		f = append(f, "")
 	}
+	// Spaces around a field are layout, not data (and the conf reader drops
+	// them at the end of a line, so keeping them would not survive a
+	// rewrite); a password is taken as written.
+	for _, i := range []int{0, 1, 2, 3, 5} {
+		f[i] = strings.TrimSpace(f[i])
+	}
 	s := Source{Type: strings.ToUpper(typ), Name: f[0], Host: f[1], Dir: f[2], User: f[3], Password: f[4], UID: f[5]}
 	if s.UID == "" {
 		s.UID = s.Host // libsword's default

@@ -102,6 +102,15 @@ func TestSourceFTPMirror(t *testing.T) {
 	}
 }
 
+// Spaces around a source line's fields are layout; a password keeps them.
+func TestSourceLineSpaces(t *testing.T) {
+	s := parseSourceLine("HTTP", " Local | 127.0.0.1:8080 | /repo/ | u | p w |  id ")
+	want := Source{Type: "HTTP", Name: "Local", Host: "127.0.0.1:8080", Dir: "/repo", User: "u", Password: " p w ", UID: "id"}
+	if s != want {
+		t.Errorf("got %+v\nwant %+v", s, want)
+	}
+}
+
 // The repository list is libsword's InstallMgr.conf: berean keeps
 // [General] and unknown sections, rewrites [Sources] in libsword's syntax,
 // and keeps package directories in its own section.
