@@ -100,7 +100,8 @@
 //     not Hebrews 7:22-27 and Hebrews 7:28.
 //  7. Sections: the Old Testament passages (8 best) and the New Testament
 //     ones (14 best) in canonical order; the key verses are the 5 best of
-//     the passages retrieved for the topic itself, best first.
+//     the passages retrieved for the topic itself, best first, each with
+//     the extent its section gives it (widen: Hebrews 7:22-28 in both).
 //
 // # Measured
 //

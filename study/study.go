@@ -296,9 +296,9 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 			nt = append(nt, p)
 		}
 	}
-	key := bestOf(direct, o.Key)
 	ot = canonical(bestOf(ot, o.OT))
 	nt = canonical(bestOf(nt, o.NT))
+	key := widen(bestOf(direct, o.Key), append(append([]Passage(nil), ot...), nt...))
 	st.Sections = append(st.Sections,
 		Section{Title: "Old Testament foundations", Testament: "OT", Passages: nonNil(ot)},
 		Section{Title: "New Testament fulfilment", Testament: "NT", Passages: nonNil(nt)},
@@ -425,6 +425,21 @@ func bestOf(ps []Passage, n int) []Passage {
 		}
 	}
 	return out
+}
+
+// widen gives each key passage the extent of the section passage that
+// contains it, so that a passage reads the same in both places (a verse
+// joined to a range in its section, by bestOf, joins it here too).
+func widen(key, sections []Passage) []Passage {
+	for i, k := range key {
+		for _, p := range sections {
+			if p.Start <= k.Start && k.End <= p.End && (p.Start != k.Start || p.End != k.End) {
+				key[i].Start, key[i].End, key[i].OSIS, key[i].Ref, key[i].Text = p.Start, p.End, p.OSIS, p.Ref, p.Text
+				break
+			}
+		}
+	}
+	return key
 }
 
 func canonical(ps []Passage) []Passage {

@@ -91,3 +91,17 @@ func BenchmarkStudy(b *testing.B) {
 		}
 	}
 }
+
+// TestWiden: a key passage takes the extent of the section passage that
+// contains it; others stay as they are.
+func TestWiden(t *testing.T) {
+	key := []Passage{{OSIS: "Heb.7.22-Heb.7.27", Start: 10, End: 15, Note: "k"}, {OSIS: "Rom.8.34", Start: 40, End: 40}}
+	sections := []Passage{{OSIS: "Heb.7.22-Heb.7.28", Ref: "Hebrews 7:22-28", Start: 10, End: 16}, {OSIS: "John.3.16", Start: 30, End: 30}}
+	got := widen(key, sections)
+	if got[0].OSIS != "Heb.7.22-Heb.7.28" || got[0].End != 16 || got[0].Note != "k" {
+		t.Errorf("widened key passage: %+v", got[0])
+	}
+	if got[1].OSIS != "Rom.8.34" || got[1].End != 40 {
+		t.Errorf("a key passage in no section changed: %+v", got[1])
+	}
+}
