@@ -2,6 +2,7 @@ package ask
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -54,23 +55,24 @@ func (a *Asker) lineStems(stem string) []string {
 		return out
 	}
 	a.ix.TopicLineStems(stem[:len(stem)-1], func(s string) bool {
-		if s != stem && related(s, stem) {
+		if s != stem && Related(s, stem) {
 			out = append(out, s)
 		}
 		return len(out) < 12
 	})
 	for n := len(stem) - 1; n >= max(4, len(stem)-3); n-- {
-		if p := stem[:n]; related(p, stem) && a.ix.TopicLineDF(p) > 0 {
+		if p := stem[:n]; Related(p, stem) && a.ix.TopicLineDF(p) > 0 {
 			out = append(out, p)
 		}
 	}
 	return out
 }
 
-// related: two stems of one family ("convert", "convers"; "pray",
-// "prayer"): they share all but the last letter of the shorter (4 letters
-// at least), and the longer has at most 3 more.
-func related(a, b string) bool {
+// Related reports whether two stems are of one family ("convert",
+// "convers"; "interced", "intercess"; "pray", "prayer"): they share all
+// but the last letter of the shorter (4 letters at least), and the longer
+// has at most 3 more. Package study matches Nave's lines with it too.
+func Related(a, b string) bool {
 	if a == b {
 		return true
 	}
@@ -140,7 +142,7 @@ func (a *Asker) matchLines(cs []concept) ([]lineMatch, []float64) {
 			w := lidf(a.ix.TopicLineDF(st))
 			own += w
 			for ci := range cs {
-				if m&(1<<ci) != 0 && containsStem(stemsOf[ci], st) {
+				if m&(1<<ci) != 0 && slices.Contains(stemsOf[ci], st) {
 					got += w
 					inText = true
 					break
@@ -162,15 +164,6 @@ func (a *Asker) matchLines(cs []concept) ([]lineMatch, []float64) {
 		out = out[:40]
 	}
 	return out, idf
-}
-
-func containsStem(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // linePrior adds the prior of the matched lines to s: each line's verses

@@ -44,7 +44,7 @@ func (s *Studier) citedOT(topic string, named []namedTopic, found []string, top 
 			ns := index.StemTerm(nw)
 			has := false
 			for _, w := range words {
-				has = has || related(ns, w.Stem)
+				has = has || ask.Related(ns, w.Stem)
 			}
 			all = all && has
 		}
@@ -141,7 +141,7 @@ func topicCover(words []ask.Word, named []namedTopic) []map[string]bool {
 		for _, nw := range index.Words(t.name) {
 			ns := index.StemTerm(nw)
 			for _, w := range words {
-				if related(ns, w.Stem) || strings.HasPrefix(ns, w.Stem) {
+				if ask.Related(ns, w.Stem) || strings.HasPrefix(ns, w.Stem) {
 					out[i][w.Stem] = true
 				}
 			}

@@ -2,11 +2,11 @@ package study
 
 import (
 	"math"
-
-	"berean/canon"
 	"strings"
 	"sync"
 
+	"berean/ask"
+	"berean/canon"
 	"berean/corpus"
 	"berean/index"
 	"berean/internal/versekey"
@@ -120,22 +120,6 @@ func parseEntry(te *corpus.TopicEntry) *naveEntry {
 	return e
 }
 
-// related: two stems of one family ("interced", "intercess"; "pray",
-// "prayer").
-func related(a, b string) bool {
-	if a == b {
-		return true
-	}
-	if len(a) > len(b) {
-		a, b = b, a
-	}
-	cp := 0
-	for cp < len(a) && a[cp] == b[cp] {
-		cp++
-	}
-	return cp >= 4 && cp >= len(a)-1 && len(b)-cp <= 3
-}
-
 type concept struct {
 	stem   string
 	weight float64
@@ -146,12 +130,12 @@ func matches(stems []string, cs []concept, skip []string) float64 {
 outer:
 	for _, st := range stems {
 		for _, sk := range skip {
-			if related(st, sk) {
+			if ask.Related(st, sk) {
 				continue outer
 			}
 		}
 		for _, c := range cs {
-			if related(st, c.stem) {
+			if ask.Related(st, c.stem) {
 				best = math.Max(best, c.weight)
 			}
 		}
@@ -235,7 +219,7 @@ func (s *Studier) subTopicSignals(named []namedTopic, cs []concept) map[int]floa
 			}
 			for i, sec := range e.sections {
 				hs := sec.lines[0].stems
-				if len(hs) > 0 && related(hs[0], subStems[0]) {
+				if len(hs) > 0 && ask.Related(hs[0], subStems[0]) {
 					key := e.name + "#" + sec.heading
 					if !seen[key] {
 						seen[key] = true
