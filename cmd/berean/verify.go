@@ -11,8 +11,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"berean/canon"
-	"berean/index"
-	"berean/search"
 	"berean/verify"
 )
 
@@ -47,18 +45,12 @@ has a problem, 2 on bad input.`,
 				return err
 			}
 			ctx := c.Context()
-			m, err := verify.CachedModel(ctx, verify.FromCorpus(eng.Corpus()), eng.CacheDir())
-			if err != nil {
-				return err
-			}
-			deps := verify.Deps{Model: m}
 			// The whole-Bible search for misplaced quotations goes through
 			// the search index when it is built (the model's own index
 			// otherwise: no index build for a verify run).
-			if _, ok := search.IndexPath(eng.Corpus(), eng.CacheDir()); ok {
-				if s, err := search.Load(ctx, eng.Corpus(), eng.CacheDir(), index.LoadOptions{}); err == nil {
-					deps.Finder = verify.SearchFinder{Searcher: s}
-				}
+			deps, err := eng.VerifyDeps(ctx, false)
+			if err != nil {
+				return err
 			}
 			rep, err := verify.Article(ctx, in, deps)
 			if errors.Is(err, verify.ErrTooLarge) || errors.Is(err, verify.ErrBinary) {
