@@ -5,7 +5,11 @@
 # On a system without apt-get it prints what to install and fails.
 set -euo pipefail
 
-run_pkgs="sword-text-kjv sword-text-web sword-dict-naves sword-dict-strongs-greek sword-dict-strongs-hebrew diatheke"
+# The library: English Bibles, lexicons and Nave's; three public-domain
+# commentaries (read beside the text, and evidence for ask); the Spanish
+# Reina-Valera 1909; libsword's locale files (book names in ~90 languages);
+# WordNet (modern words bridged to the translations' words).
+run_pkgs="sword-text-kjv sword-text-web sword-dict-naves sword-dict-strongs-greek sword-dict-strongs-hebrew diatheke sword-text-sparv sword-comm-mhcc sword-comm-scofield sword-comm-tdavid libsword-common wordnet-base"
 test_pkgs="$run_pkgs libsword-utils chromium zip unzip gcc libc6-dev"
 bench_pkgs="$test_pkgs bible-kjv hyperfine wrk"
 
