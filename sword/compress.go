@@ -56,6 +56,7 @@ func Decompress(c Compression, data []byte, limit int) ([]byte, error) {
 	case LZSS:
 		return lzssDecode(data, limit)
 	case Zip:
+		limit = min(limit, deflateBound(len(data)))
 		zr, err := zlib.NewReader(bytes.NewReader(data))
 		if err != nil {
 			return nil, fmt.Errorf("%w: zlib: %v", ErrCorrupt, err)
@@ -300,10 +301,13 @@ func readAll(r io.Reader, limit int) ([]byte, error) {
 }
 
 // decompressPrefix inflates a block at least up to need bytes: a zlib block
-// stops there (full reports false), so that reading an early verse of a long
-// book does not inflate the whole book. Other compressions, and zlib blocks
-// that end before need, are inflated whole (full is true) with the checks of
-// Decompress.
+// keeps only that prefix (full reports false), so that reading an early verse
+// of a long book does not allocate the whole book. The rest of the block is
+// still inflated, into a small scratch buffer, so that the stream's Adler-32
+// and the size limit are checked before any byte of the prefix is used: a
+// damaged block is an error, never wrong text. Other compressions, and zlib
+// blocks that end before need, are inflated whole (full is true) with the
+// checks of Decompress.
 func decompressPrefix(c Compression, data []byte, need, limit int) (out []byte, full bool, err error) {
 	if c != Zip || need <= 0 {
 		out, err = Decompress(c, data, limit)
@@ -312,6 +316,7 @@ func decompressPrefix(c Compression, data []byte, need, limit int) (out []byte, 
 	if limit <= 0 {
 		limit = 64 << 20
 	}
+	limit = min(limit, deflateBound(len(data)))
 	zr, err := zlib.NewReader(bytes.NewReader(data))
 	if err != nil {
 		return nil, false, fmt.Errorf("%w: zlib: %v", ErrCorrupt, err)
@@ -323,6 +328,12 @@ func decompressPrefix(c Compression, data []byte, need, limit int) (out []byte, 
 	buf := make([]byte, 0, min(limit+1, need+4096))
 	for {
 		if len(buf) >= need && len(buf) <= limit {
+			// The prefix is used only once the whole block has
+			// inflated within the limit and its Adler-32 matches: the
+			// rest is inflated into a small scratch buffer and dropped.
+			if err := drainVerified(c, zr, limit-len(buf)); err != nil {
+				return nil, false, err
+			}
 			return buf, false, nil
 		}
 		if len(buf) == cap(buf) {
@@ -343,4 +354,38 @@ func decompressPrefix(c Compression, data []byte, need, limit int) (out []byte, 
 			return nil, false, fmt.Errorf("%w: %s: %v", ErrCorrupt, c, rerr)
 		}
 	}
+}
+
+// drainVerified reads r to its end through a small scratch buffer, failing
+// when more than room bytes remain or when the stream's own check (zlib's
+// Adler-32) fails at the end.
+func drainVerified(c Compression, r io.Reader, room int) error {
+	var scratch [16 << 10]byte
+	for {
+		n, err := r.Read(scratch[:])
+		room -= n
+		if room < 0 {
+			return fmt.Errorf("%w: %s block inflates past its limit", ErrCorrupt, c)
+		}
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			if errors.Is(err, io.ErrUnexpectedEOF) {
+				return fmt.Errorf("%w: %s block is truncated", ErrCorrupt, c)
+			}
+			return fmt.Errorf("%w: %s: %v", ErrCorrupt, c, err)
+		}
+	}
+}
+
+// deflateBound is the most n bytes of zlib stream can inflate to: deflate
+// codes at most 258 bytes in one bit pair of a dynamic block, so no stream
+// exceeds 1032 bytes out per byte in (plus the fixed overhead). A block
+// claiming more is refused as corrupt whatever its stated size.
+func deflateBound(n int) int {
+	if n > (1<<62)/1032 {
+		return 1 << 62
+	}
+	return n*1032 + 4096
 }

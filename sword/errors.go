@@ -24,10 +24,17 @@ type FormatError struct {
 	File   string
 	Offset int64
 	Err    error
+	// Affected names the entries the damage makes unreadable, when the
+	// reader can tell: "Acts 13:1 to Acts 28:31".
+	Affected string
 }
 
 func (e *FormatError) Error() string {
-	return fmt.Sprintf("sword: module %s: %s at offset %d: %v", e.Module, e.File, e.Offset, e.Err)
+	s := fmt.Sprintf("sword: module %s: %s at offset %d: %v", e.Module, e.File, e.Offset, e.Err)
+	if e.Affected != "" {
+		s += " (affects " + e.Affected + ")"
+	}
+	return s
 }
 
 func (e *FormatError) Unwrap() error { return e.Err }

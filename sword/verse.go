@@ -198,7 +198,7 @@ func (m *VerseModule) EntryAt(tt canon.Testament, ti int) ([]byte, error) {
 	if t == nil {
 		return nil, nil
 	}
-	b, err := m.read(t, ti)
+	b, err := m.read(tt, t, ti)
 	if err != nil || b == nil {
 		return nil, err
 	}
@@ -220,11 +220,17 @@ func (m *VerseModule) recSize() int64 {
 	return 6
 }
 
-func (m *VerseModule) read(t *testament, ti int) ([]byte, error) {
+func (m *VerseModule) read(tt canon.Testament, t *testament, ti int) ([]byte, error) {
 	rs := m.recSize()
 	off := int64(ti) * rs
 	if off+rs > t.idxSize {
-		return nil, nil // past the end: empty, as libsword treats it
+		// Every writer lays out a record for each slot of the
+		// versification: an index that ends early was truncated, and
+		// the slots past its end are lost, not empty.
+		first := int(t.idxSize / rs)
+		return nil, &FormatError{Module: m.info.Name, File: t.idx.Name(), Offset: t.idxSize,
+			Err:      fmt.Errorf("%w: the verse index ends after %d bytes, before the record of slot %d (the %s versification needs %d bytes)", ErrCorrupt, t.idxSize, ti, m.sys.Name, int64(m.sys.Records(tt))*rs),
+			Affected: m.slotSpan(tt, first, m.sys.Records(tt)-1)}
 	}
 	var rec [12]byte
 	if _, err := t.idx.ReadAt(rec[:rs], off); err != nil {
@@ -266,13 +272,13 @@ func (m *VerseModule) read(t *testament, ti int) ([]byte, error) {
 	end := int64(start) + int64(size)
 	data, full, limit, err := m.block(t, block, end)
 	if err != nil {
-		return nil, err
+		return nil, withAffected(err, m.blockSpan(tt, t, block))
 	}
 	if !full && !m.size4 && int64(len(data)) >= end && !m.quickEnd(t, ti, block, end, int64(limit)) {
 		// The 16-bit size may have wrapped: that takes the whole block.
 		data, _, _, err = m.block(t, block, -1)
 		if err != nil {
-			return nil, err
+			return nil, withAffected(err, m.blockSpan(tt, t, block))
 		}
 	}
 	if int64(start) >= int64(len(data)) {
