@@ -29,6 +29,13 @@ type Options struct {
 	// or ~/.cache/berean).
 	CacheDir string
 	Logger   *slog.Logger
+	// NoDefaultRoots searches SwordPaths only (not $SWORD_PATH, ~/.sword
+	// or the system library): for embedding and tests.
+	NoDefaultRoots bool
+	// IndexInMemory reads the index file into memory rather than mapping
+	// it: a long-running process (the server) is then safe from the file
+	// being truncated or overwritten in place.
+	IndexInMemory bool
 }
 
 // Engine is an opened library of modules plus its search index.
@@ -40,6 +47,9 @@ type Engine struct {
 
 	mu  sync.Mutex
 	ext map[string]*slot // lazily built features, by name
+
+	health  health      // damage found in the search index (health.go)
+	onFault func(error) // under health.mu
 }
 
 // slot holds one lazily built feature. Each has its own lock, so that a
@@ -60,6 +70,9 @@ func Open(o Options) (*Engine, error) {
 		o.CacheDir = DefaultCacheDir()
 	}
 	roots := sword.DefaultRoots(o.SwordPaths)
+	if o.NoDefaultRoots {
+		roots = append([]string(nil), o.SwordPaths...)
+	}
 	c, err := corpus.Open(roots)
 	if err != nil {
 		return nil, err

@@ -16,6 +16,7 @@ func (e *Engine) Searcher(ctx context.Context, lo index.LoadOptions) (*search.Se
 	if lo.Logger == nil {
 		lo.Logger = e.log
 	}
+	lo.InMemory = lo.InMemory || e.opts.IndexInMemory
 	return lazy(e, "searcher", func() (*search.Searcher, error) {
 		return search.Load(ctx, e.corpus, e.opts.CacheDir, lo)
 	})
@@ -63,25 +64,23 @@ func (e *Engine) Search(ctx context.Context, r SearchRequest) (*search.Result, e
 	if err != nil {
 		return nil, inputErr(CodeBadQuery, err)
 	}
-	s, err := e.Searcher(ctx, index.LoadOptions{})
-	if err != nil {
-		return nil, err
-	}
 	n := r.N
 	if n == 0 {
 		n = 20
 	}
 	n = min(n, MaxSearchResults)
 	opts := search.Options{Bibles: r.Bibles, N: n, Offset: r.Offset, Order: order, Exact: r.Exact, KWIC: r.KWIC, Stats: r.Stats}
-	res, err := s.Search(ctx, q, opts)
-	if errors.Is(err, index.ErrCorrupt) {
-		// A damaged block was found after opening and the file removed:
-		// rebuild once and retry.
-		e.forget(dependents...)
-		if s, err = e.Searcher(ctx, index.LoadOptions{}); err == nil {
-			res, err = s.Search(ctx, q, opts)
+	var res *search.Result
+	err = e.WithIndex(ctx, func() error {
+		// A damaged block found after opening drops the index: the
+		// second run rebuilds it.
+		s, err := e.Searcher(ctx, index.LoadOptions{})
+		if err != nil {
+			return err
 		}
-	}
+		res, err = s.Search(ctx, q, opts)
+		return err
+	})
 	if err != nil {
 		switch {
 		case errors.Is(err, search.ErrUnknownBible):

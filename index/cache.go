@@ -66,6 +66,9 @@ type LoadOptions struct {
 	// Force rebuilds even when a current index exists.
 	Force  bool
 	Logger *slog.Logger
+	// InMemory reads the index file into memory instead of mapping it
+	// (OpenInMemory): what a long-running server wants.
+	InMemory bool
 }
 
 // Load returns the index of src kept in dir, building it first when it is
@@ -81,7 +84,7 @@ func Load(ctx context.Context, dir string, src Source, o LoadOptions) (*Index, e
 	path := filepath.Join(dir, FileName(fp))
 	reason := "forced"
 	if !o.Force {
-		ix, err := Open(path)
+		ix, err := open(path, o.InMemory)
 		switch {
 		case err == nil && ix.fp == fp:
 			return ix, nil
@@ -94,7 +97,12 @@ func Load(ctx context.Context, dir string, src Source, o LoadOptions) (*Index, e
 			reason = "corrupt: " + err.Error()
 			log.Warn("rebuilding the search index", "path", path, "err", err)
 		default:
-			return nil, err
+			// A directory, a FIFO or a device in the file's place, a
+			// cache path that is a file, a permission problem: the
+			// index is built anyway, and kept in memory when it cannot
+			// be written.
+			reason = "unusable: " + err.Error()
+			log.Warn("the cached search index cannot be read; rebuilding it", "path", path, "err", err)
 		}
 	}
 	if o.Building != nil {
@@ -110,9 +118,12 @@ func Load(ctx context.Context, dir string, src Source, o LoadOptions) (*Index, e
 		return OpenBytes(data)
 	}
 	removeStale(dir, path, log)
-	ix, err := Open(path)
+	ix, err := open(path, o.InMemory)
 	if err != nil {
-		return nil, err
+		// Replaced or damaged between the write and the open: the
+		// bytes just built are still good.
+		log.Warn("cannot reopen the search index just written; using it in memory", "path", path, "err", err)
+		return OpenBytes(data)
 	}
 	if ix.fp != fp {
 		ix.Close()

@@ -8,7 +8,11 @@ import (
 	"syscall"
 )
 
-// mapFile maps the file read-only. The mapping outlives the file descriptor.
+// mapFile maps the file read-only and private. The mapping outlives the
+// file descriptor. Berean replaces index files only by rename, so the mapped
+// inode never changes under it; a file truncated in place by another program
+// faults on the pages past its new end, which is why long-running processes
+// use OpenInMemory.
 // An empty file is read as an empty slice (mmap refuses length 0).
 func mapFile(f *os.File) ([]byte, func() error, error) {
 	st, err := f.Stat()
@@ -22,7 +26,7 @@ func mapFile(f *os.File) ([]byte, func() error, error) {
 	if size != int64(int(size)) {
 		return nil, nil, fmt.Errorf("file of %d bytes is too large to map", size)
 	}
-	b, err := syscall.Mmap(int(f.Fd()), 0, int(size), syscall.PROT_READ, syscall.MAP_SHARED)
+	b, err := syscall.Mmap(int(f.Fd()), 0, int(size), syscall.PROT_READ, syscall.MAP_PRIVATE)
 	if err != nil {
 		return nil, nil, fmt.Errorf("mmap: %w", err)
 	}

@@ -100,11 +100,15 @@ func (s *Server) ask(ctx context.Context, q, bible string, n int) (*ask.Result, 
 	if len(q) > MaxQuestion {
 		return nil, &Error{Status: http.StatusRequestEntityTooLarge, Code: "too_large", Message: fmt.Sprintf("the question is longer than %d bytes", MaxQuestion)}
 	}
-	a, err := s.asker(ctx)
-	if err != nil {
-		return nil, err
-	}
-	res, err := a.Ask(ctx, q, ask.Options{Bible: bible, N: n})
+	var res *ask.Result
+	err := s.cur().eng.WithIndex(ctx, func() error { // rebuilds a damaged index and asks again
+		a, err := s.asker(ctx)
+		if err != nil {
+			return err
+		}
+		res, err = a.Ask(ctx, q, ask.Options{Bible: bible, N: n})
+		return err
+	})
 	switch {
 	case errors.Is(err, ask.ErrUnknownBible):
 		return nil, &Error{Status: http.StatusNotFound, Code: berean.CodeUnknownModule, Message: err.Error()}
@@ -127,11 +131,15 @@ func (s *Server) study(ctx context.Context, topic, bible string) (*study.Study, 
 	if len(topic) > MaxQuestion {
 		return nil, &Error{Status: http.StatusRequestEntityTooLarge, Code: "too_large", Message: fmt.Sprintf("the topic is longer than %d bytes", MaxQuestion)}
 	}
-	st, err := s.studier(ctx)
-	if err != nil {
-		return nil, err
-	}
-	res, err := st.Study(ctx, topic, study.Options{Bible: bible})
+	var res *study.Study
+	err := s.cur().eng.WithIndex(ctx, func() error {
+		st, err := s.studier(ctx)
+		if err != nil {
+			return err
+		}
+		res, err = st.Study(ctx, topic, study.Options{Bible: bible})
+		return err
+	})
 	switch {
 	case errors.Is(err, ask.ErrUnknownBible):
 		return nil, &Error{Status: http.StatusNotFound, Code: berean.CodeUnknownModule, Message: err.Error()}
@@ -155,14 +163,18 @@ func (s *Server) apiXref(r *http.Request) (any, error) {
 }
 
 func (s *Server) xref(ctx context.Context, reference, bible string, n int) (*xref.Result, error) {
-	f, err := s.finder(ctx)
-	if err != nil {
-		return nil, err
-	}
-	if _, _, _, err := f.Parse(reference); err != nil {
-		return nil, badRequest(berean.CodeInvalidReference, "%v", err)
-	}
-	res, err := f.Related(ctx, reference, xref.Options{N: n, Bible: bible})
+	var res *xref.Result
+	err := s.cur().eng.WithIndex(ctx, func() error {
+		f, err := s.finder(ctx)
+		if err != nil {
+			return err
+		}
+		if _, _, _, err := f.Parse(reference); err != nil {
+			return badRequest(berean.CodeInvalidReference, "%v", err)
+		}
+		res, err = f.Related(ctx, reference, xref.Options{N: n, Bible: bible})
+		return err
+	})
 	if errors.Is(err, xref.ErrUnknownBible) {
 		return nil, &Error{Status: http.StatusNotFound, Code: berean.CodeUnknownModule, Message: err.Error()}
 	}
@@ -205,11 +217,15 @@ func readArticle(r *http.Request) ([]byte, error) {
 }
 
 func (s *Server) verify(ctx context.Context, article []byte) (*verify.Report, error) {
-	d, err := s.verifyDeps(ctx)
-	if err != nil {
-		return nil, err
-	}
-	rep, err := verify.Article(ctx, article, d)
+	var rep verify.Report
+	err := s.cur().eng.WithIndex(ctx, func() error {
+		d, err := s.verifyDeps(ctx)
+		if err != nil {
+			return err
+		}
+		rep, err = verify.Article(ctx, article, d)
+		return err
+	})
 	switch {
 	case errors.Is(err, verify.ErrTooLarge):
 		return nil, &Error{Status: http.StatusRequestEntityTooLarge, Code: berean.CodeTooLarge, Message: err.Error()}

@@ -130,15 +130,18 @@ func (s *Server) routes() {
 		}
 		return nil, &Error{Status: http.StatusNotFound, Code: "not_found", Message: "no API endpoint " + r.Method + " " + r.URL.Path + "; see /api/openapi.json"}
 	})
-	s.mux.Handle("GET /healthz", s.instrument("/healthz", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		fmt.Fprintln(w, "ok")
-	})))
+	s.mux.Handle("GET /healthz", s.instrument("/healthz", http.HandlerFunc(s.healthz)))
+	s.indexMetrics()
 	s.mux.HandleFunc("GET /metrics", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
 		s.metrics.WritePrometheus(w)
 		metrics.WriteProcessMetrics(w)
 	})
+	for _, p := range []string{"/healthz", "/metrics"} {
+		s.mux.HandleFunc(p, func(w http.ResponseWriter, r *http.Request) {
+			s.writeError(w, r, &Error{Status: http.StatusMethodNotAllowed, Code: "method_not_allowed", Message: r.Method + " is not allowed on " + p + "; use GET"})
+		})
+	}
 	s.ui.routes(s.mux)
 }
 
@@ -232,7 +235,11 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 		s.log.ErrorContext(r.Context(), "request failed", "path", r.URL.Path, "err", err)
 	}
 	if e.Status == http.StatusMethodNotAllowed {
-		w.Header().Set("Allow", s.allowed(r.URL.Path))
+		allow := s.allowed(r.URL.Path)
+		if allow == "" {
+			allow = "GET"
+		}
+		w.Header().Set("Allow", allow)
 	}
 	writeJSON(w, e.Status, map[string]any{"error": map[string]string{"code": e.Code, "message": e.Message}})
 }

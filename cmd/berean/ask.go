@@ -61,11 +61,15 @@ func runAsk(ctx context.Context, a *app, o *askOptions, question string) error {
 	if o.n <= 0 {
 		return usagef("ask: -n must be at least 1")
 	}
-	as, err := a.asker(ctx)
-	if err != nil {
+	var res *ask.Result
+	err := a.withIndex(ctx, func() error {
+		as, err := a.asker(ctx)
+		if err != nil {
+			return err
+		}
+		res, err = as.Ask(ctx, question, ask.Options{Bible: o.bible, N: o.n})
 		return err
-	}
-	res, err := as.Ask(ctx, question, ask.Options{Bible: o.bible, N: o.n})
+	})
 	if err != nil {
 		if errors.Is(err, ask.ErrUnknownBible) || errors.Is(err, ask.ErrEmpty) {
 			return usagef("%v", err)

@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"berean"
+	"berean/search"
 )
 
 // app holds what every command shares: the I/O streams, the global flags and
@@ -28,7 +29,8 @@ type app struct {
 	jsonOut    bool
 	logLevel   string
 
-	eng *berean.Engine
+	eng    *berean.Engine
+	opened []*search.Searcher // every searcher opened (indexfault.go)
 }
 
 // engine opens the library on first use.

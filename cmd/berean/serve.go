@@ -74,10 +74,13 @@ func runServe(ctx context.Context, a *app, o *serveOptions) error {
 	defer lw.Close()
 	log := a.loggerTo(lw)
 	metrics.ExposeMetadata(true) // # HELP and # TYPE lines on /metrics
-	eng, err := a.engine()
+	// A server reads its index into memory: a file truncated or replaced
+	// in place under a long-running process cannot fault it.
+	eng, err := berean.Open(berean.Options{SwordPaths: a.swordPaths, CacheDir: a.cacheDir, Logger: log, IndexInMemory: true})
 	if err != nil {
 		return err
 	}
+	a.eng = eng
 	if !o.noIndex {
 		start := time.Now()
 		if _, err := eng.Searcher(ctx, index.LoadOptions{Logger: log}); err != nil {
@@ -93,7 +96,7 @@ func runServe(ctx context.Context, a *app, o *serveOptions) error {
 		}
 	}
 	reopen := func() (*berean.Engine, error) {
-		return berean.Open(berean.Options{SwordPaths: a.swordPaths, CacheDir: a.cacheDir, Logger: log})
+		return berean.Open(berean.Options{SwordPaths: a.swordPaths, CacheDir: a.cacheDir, Logger: log, IndexInMemory: true})
 	}
 	srv, err := server.New(server.Config{Engine: eng, Logger: log, Timeout: o.timeout, CORSOrigins: cors, Reopen: reopen})
 	if err != nil {

@@ -40,19 +40,23 @@ there; neighbouring verses are grouped into ranges.`,
 				return usagef("study: --format must be md or json")
 			}
 			ctx := c.Context()
-			as, err := a.asker(ctx)
-			if err != nil {
+			var res *study.Study
+			err := a.withIndex(ctx, func() error {
+				as, err := a.asker(ctx)
+				if err != nil {
+					return err
+				}
+				var topics study.Topics
+				if eng, err := a.engine(); err == nil {
+					topics = eng.Corpus()
+				}
+				st := study.New(as, nil, topics)
+				if f, err := a.finder(ctx); err == nil {
+					st = study.New(as, f, topics)
+				}
+				res, err = st.Study(ctx, strings.Join(args, " "), study.Options{Bible: o.bible, NT: o.n})
 				return err
-			}
-			var topics study.Topics
-			if eng, err := a.engine(); err == nil {
-				topics = eng.Corpus()
-			}
-			st := study.New(as, nil, topics)
-			if f, err := a.finder(ctx); err == nil {
-				st = study.New(as, f, topics)
-			}
-			res, err := st.Study(ctx, strings.Join(args, " "), study.Options{Bible: o.bible, NT: o.n})
+			})
 			if err != nil {
 				if errors.Is(err, ask.ErrUnknownBible) {
 					return usagef("%v", err)

@@ -48,11 +48,15 @@ has a problem, 2 on bad input.`,
 			// The whole-Bible search for misplaced quotations goes through
 			// the search index when it is built (the model's own index
 			// otherwise: no index build for a verify run).
-			deps, err := eng.VerifyDeps(ctx, false)
-			if err != nil {
+			var rep verify.Report
+			err = eng.WithIndex(ctx, func() error {
+				deps, err := eng.VerifyDeps(ctx, false)
+				if err != nil {
+					return err
+				}
+				rep, err = verify.Article(ctx, in, deps)
 				return err
-			}
-			rep, err := verify.Article(ctx, in, deps)
+			})
 			if errors.Is(err, verify.ErrTooLarge) || errors.Is(err, verify.ErrBinary) {
 				return usagef("%s: %v", name, err)
 			}

@@ -37,11 +37,21 @@ Each link has a score from 0 to 1.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			ref := strings.Join(args, " ")
-			f, err := a.finder(c.Context())
-			if err != nil {
+			var res *xref.Result
+			var open error
+			err := a.withIndex(c.Context(), func() error {
+				f, err := a.finder(c.Context())
+				if err != nil {
+					open = err
+					return err
+				}
+				open = nil
+				res, err = f.Related(c.Context(), ref, xref.Options{N: o.n, Bible: o.bible, Kinds: o.kinds})
 				return err
+			})
+			if open != nil {
+				return open
 			}
-			res, err := f.Related(c.Context(), ref, xref.Options{N: o.n, Bible: o.bible, Kinds: o.kinds})
 			if err != nil {
 				if errors.Is(err, xref.ErrUnknownBible) {
 					return usagef("%v", err)
