@@ -4,12 +4,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"berean/index"
+	"berean/internal/regfile"
 	"berean/search"
+	"berean/sword"
 )
 
 // Index health. The index checks its sections and blocks as they are first
@@ -150,4 +153,11 @@ func (e *Engine) WithIndex(ctx context.Context, fn func() error) error {
 		e.health.mu.Unlock()
 	}
 	return err
+}
+
+// isModuleFault reports whether err is a module's fault (damaged, missing
+// or unreadable data) rather than a bad reference.
+func isModuleFault(err error) bool {
+	var fe *sword.FormatError
+	return errors.As(err, &fe) || errors.Is(err, sword.ErrCorrupt) || errors.Is(err, sword.ErrNotFound) || errors.Is(err, fs.ErrNotExist) || errors.Is(err, regfile.ErrNotRegular)
 }

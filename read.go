@@ -135,6 +135,9 @@ func (e *Engine) Read(ctx context.Context, refs []string, bibles []string) (*Rea
 		p := Passage{OSIS: r.OSIS(), Reference: r.String(), Verses: []Verse{}}
 		rows, err := corpus.Parallel(bs, r)
 		if err != nil {
+			if isModuleFault(err) {
+				return nil, err // the module's fault, not the reference's
+			}
 			return nil, inputErr(CodeInvalidReference, err)
 		}
 		for _, row := range rows {

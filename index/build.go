@@ -10,6 +10,7 @@ package index
 import (
 	"context"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"hash/maphash"
 	"iter"
@@ -108,6 +109,7 @@ func BuildBytes(ctx context.Context, src Source, progress Progress) ([]byte, err
 	}
 	results := make([][]sectionData, len(bibles))
 	metas := make([]ModuleMeta, len(bibles))
+	skipped := make([]*SkippedModule, len(bibles))
 	errs := make([]error, len(bibles)+1)
 	var global []sectionData
 	var globalMeta []ModuleMeta
@@ -120,6 +122,13 @@ func BuildBytes(ctx context.Context, src Source, progress Progress) ([]byte, err
 			if err == nil {
 				results[i], err = bb.finish()
 				metas[i] = ModuleMeta{Name: b.Module(), Kind: "bible", Entries: bb.nDocs, Millis: time.Since(t0).Milliseconds()}
+			}
+			var de *damageError
+			if errors.As(err, &de) {
+				// A Bible whose data cannot be read whole is left out,
+				// and named in META (see damage.go): never a part.
+				skipped[i] = &SkippedModule{Name: b.Name(), Module: b.Module(), Reason: de.err.Error()}
+				err = nil
 			}
 			if err != nil {
 				errs[i] = fmt.Errorf("index: %s: %w", b.Name(), err)
@@ -150,19 +159,34 @@ func BuildBytes(ctx context.Context, src Source, progress Progress) ([]byte, err
 	}
 	pr.finish()
 
+	var kept []ModuleMeta
+	var skips []SkippedModule
+	for i := range bibles {
+		if skipped[i] != nil {
+			skips = append(skips, *skipped[i])
+			continue
+		}
+		kept = append(kept, metas[i])
+	}
 	meta := Meta{
 		Format: FormatVersion, Build: BuildVersion,
 		Created:     time.Now().UTC().Format(time.RFC3339),
 		Fingerprint: fmt.Sprintf("%x", fp[:]),
-		Modules:     append(metas, globalMeta...),
+		Modules:     append(kept, globalMeta...),
 		BuildMillis: time.Since(t0).Milliseconds(),
+		Skipped:     skips,
 	}
 	w := &fileWriter{}
 	w.add(secMeta, globalBible, meta.encode())
+	num := 0 // Bibles are numbered without the skipped ones
 	for i, secs := range results {
-		for _, s := range secs {
-			w.add(s.kind, uint16(i), s.data)
+		if skipped[i] != nil {
+			continue
 		}
+		for _, s := range secs {
+			w.add(s.kind, uint16(num), s.data)
+		}
+		num++
 	}
 	for _, s := range global {
 		w.add(s.kind, globalBible, s.data)
@@ -317,7 +341,10 @@ func (bb *bibleBuilder) run(ctx context.Context, pr *progressor) error {
 	n := 0
 	for v, err := range bb.src.Verses(ctx) {
 		if err != nil {
-			return err
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			return &damageError{err}
 		}
 		if err := bb.addVerse(&v); err != nil {
 			return err

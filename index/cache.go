@@ -87,6 +87,7 @@ func Load(ctx context.Context, dir string, src Source, o LoadOptions) (*Index, e
 		ix, err := open(path, o.InMemory)
 		switch {
 		case err == nil && ix.fp == fp:
+			warnSkipped(log, ix)
 			return ix, nil
 		case err == nil:
 			ix.Close()
@@ -115,7 +116,11 @@ func Load(ctx context.Context, dir string, src Source, o LoadOptions) (*Index, e
 	}
 	if err := WriteFile(path, data); err != nil {
 		log.Warn("cannot persist the search index; using it in memory", "path", path, "err", err)
-		return OpenBytes(data)
+		ix, err := OpenBytes(data)
+		if err == nil {
+			warnSkipped(log, ix)
+		}
+		return ix, err
 	}
 	removeStale(dir, path, log)
 	ix, err := open(path, o.InMemory)
@@ -129,7 +134,16 @@ func Load(ctx context.Context, dir string, src Source, o LoadOptions) (*Index, e
 		ix.Close()
 		return nil, fmt.Errorf("index: %s: written for another fingerprint", path)
 	}
+	warnSkipped(log, ix)
 	return ix, nil
+}
+
+// warnSkipped logs each Bible the index left out because its data is
+// damaged.
+func warnSkipped(log *slog.Logger, ix *Index) {
+	for _, s := range ix.Skipped() {
+		log.Warn("a Bible was left out of the search index: its module's data is damaged", "bible", s.Name, "module", s.Module, "reason", s.Reason)
+	}
 }
 
 // OpenCurrent opens the index of src in dir when it exists and is intact,

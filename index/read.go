@@ -294,6 +294,8 @@ type Meta struct {
 	Fingerprint string       `json:"fingerprint"`
 	Modules     []ModuleMeta `json:"modules,omitempty"`
 	BuildMillis int64        `json:"build_ms"`
+	// Skipped lists the Bibles left out because their data is damaged.
+	Skipped []SkippedModule `json:"skipped,omitempty"`
 }
 
 // ModuleMeta describes one module the index was built from.

@@ -202,18 +202,19 @@ func (s *bibleSource) System() *canon.System { return s.b.System() }
 
 // Verses converts corpus verses: the clean text and the Strong's numbers
 // of its words become Tags (the tag slice is reused: the builder does not
-// keep it). A slot the module cannot read is skipped (berean read reports
-// it); a cancelled context ends the walk with its error.
+// keep it). A slot the module cannot read ends the walk with its error
+// (the index then leaves the Bible out and names it: never a part of it);
+// so does a cancelled context.
 func (s *bibleSource) Verses(ctx context.Context) iter.Seq2[index.Verse, error] {
 	return func(yield func(index.Verse, error) bool) {
 		var tags []index.Tag
 		for v, err := range s.b.Verses(ctx) {
 			if err != nil {
 				if ctx.Err() != nil {
-					yield(index.Verse{}, ctx.Err())
-					return
+					err = ctx.Err()
 				}
-				continue
+				yield(index.Verse{}, err)
+				return
 			}
 			tags = tagsOf(v.Text, tags[:0])
 			iv := index.Verse{Book: v.Ref.Book, Chapter: v.Ref.Chapter, Verse: v.Ref.Verse, Text: v.Text.Clean, Tags: tags}

@@ -12,6 +12,21 @@ import (
 	"berean/index"
 )
 
+// ErrDamagedBible is wrapped by errors naming a Bible the index left out
+// because its module's data is damaged.
+var ErrDamagedBible = errors.New("the Bible's module is damaged")
+
+// skipped is the error for a Bible named name that the index left out
+// because its data is damaged, or nil.
+func (s *Searcher) skipped(name string) error {
+	for _, sk := range s.ix.Skipped() {
+		if strings.EqualFold(sk.Name, name) || strings.EqualFold(sk.Module, name) {
+			return fmt.Errorf("%w: %s was left out of the search index: %s; repair or reinstall the module", ErrDamagedBible, sk.Name, sk.Reason)
+		}
+	}
+	return nil
+}
+
 // ErrUnknownBible is wrapped by errors naming a Bible the index lacks.
 var ErrUnknownBible = errors.New("no such Bible in the index")
 
@@ -139,6 +154,9 @@ func (s *Searcher) bibles(names []string) ([]*index.Bible, error) {
 		if b, ok := s.ix.Bible("KJV"); ok {
 			return []*index.Bible{b}, nil
 		}
+		if err := s.skipped("KJV"); err != nil {
+			return nil, err
+		}
 		all := s.ix.Bibles()
 		if len(all) == 0 {
 			return nil, fmt.Errorf("%w: the index holds no Bible", ErrUnknownBible)
@@ -159,6 +177,9 @@ func (s *Searcher) bibles(names []string) ([]*index.Bible, error) {
 		}
 		b, ok := s.ix.Bible(n)
 		if !ok {
+			if err := s.skipped(n); err != nil {
+				return nil, err
+			}
 			var have []string
 			for _, b := range s.ix.Bibles() {
 				have = append(have, b.Name())

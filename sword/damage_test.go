@@ -8,7 +8,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"berean/canon"
 	"berean/sword"
@@ -244,4 +246,46 @@ func FuzzVerseFlip(f *testing.F) {
 		defer m.Close()
 		checkTrueOrError(t, m, want)
 	})
+}
+
+// TestIrregularModuleFiles: a FIFO, a directory or a device in place of a
+// module's data file is refused at once with a message naming it (a FIFO
+// used to block the open for ever).
+func TestIrregularModuleFiles(t *testing.T) {
+	for _, tc := range []struct {
+		name, want string
+		make       func(p string) error
+	}{
+		{"fifo", "named pipe", func(p string) error { return syscall.Mkfifo(p, 0o644) }},
+		{"directory", "directory", func(p string) error { return os.Mkdir(p, 0o755) }},
+		{"device", "character device", func(p string) error { return os.Symlink("/dev/zero", p) }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			mi := swordtest.NewBible(t, swordtest.Bible{Entries: someVerses})
+			lx := swordtest.NewLexicon(t, swordtest.Lexicon{Entries: map[string]string{"A": "a"}})
+			for _, p := range []string{filepath.Join(mi.DataPath, "ot.bzz"), lx.DataPath + ".idx"} {
+				os.Remove(p)
+				if err := tc.make(p); err != nil {
+					t.Skip(err)
+				}
+			}
+			done := make(chan error, 2)
+			go func() {
+				_, err := sword.OpenVerse(mi)
+				done <- err
+				_, err = sword.OpenLex(lx)
+				done <- err
+			}()
+			for range 2 {
+				select {
+				case err := <-done:
+					if err == nil || !strings.Contains(err.Error(), tc.want) {
+						t.Errorf("opened: %v, want an error naming %q", err, tc.want)
+					}
+				case <-time.After(10 * time.Second):
+					t.Fatal("opening the module blocked")
+				}
+			}
+		})
+	}
 }

@@ -10,6 +10,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"berean/internal/regfile"
 )
 
 // LexModule reads a lexicon or dictionary: RawLD, RawLD4 or zLD. Keys are
@@ -77,13 +79,8 @@ func (m *LexModule) open() error {
 	p := m.info.DataPath
 	var err error
 	openf := func(ext string) (*os.File, int64, error) {
-		f, err := os.Open(p + ext)
+		f, st, err := regfile.Open(p + ext)
 		if err != nil {
-			return nil, 0, fmt.Errorf("sword: module %s: %w", m.info.Name, err)
-		}
-		st, err := f.Stat()
-		if err != nil {
-			f.Close()
 			return nil, 0, fmt.Errorf("sword: module %s: %w", m.info.Name, err)
 		}
 		return f, st.Size(), nil

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"berean/internal/regfile"
 )
 
 // SystemRoot is the library root of Debian's SWORD packages.
@@ -114,7 +116,7 @@ func OpenLibrary(roots []string) (*Library, error) {
 // ReadConfFile parses the conf file at path, belonging to root, into module
 // descriptions. Sections without ModDrv (such as [Globals]) are not modules.
 func ReadConfFile(root, path string) ([]*ModuleInfo, error) {
-	f, err := os.Open(path)
+	f, _, err := regfile.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("sword: %w", err)
 	}

@@ -11,6 +11,7 @@ import (
 	"sync/atomic"
 
 	"berean/canon"
+	"berean/internal/regfile"
 )
 
 // VerseModule reads a verse-keyed module: a Bible (RawText, RawText4, zText,
@@ -113,7 +114,7 @@ func (m *VerseModule) openTestament(name, letter string) (*testament, error) {
 	} else {
 		idxName, dataName = name+".vss", name
 	}
-	idx, err := os.Open(filepath.Join(dir, idxName))
+	idx, _, err := regfile.Open(filepath.Join(dir, idxName))
 	if err != nil {
 		if os.IsNotExist(err) {
 			return nil, nil // a module may hold one testament only
@@ -123,13 +124,8 @@ func (m *VerseModule) openTestament(name, letter string) (*testament, error) {
 	t := &testament{name: name, idx: idx}
 	t.cache.max = 4
 	open := func(n string) (*os.File, int64, error) {
-		f, err := os.Open(filepath.Join(dir, n))
+		f, st, err := regfile.Open(filepath.Join(dir, n))
 		if err != nil {
-			return nil, 0, fmt.Errorf("sword: module %s: %w", m.info.Name, err)
-		}
-		st, err := f.Stat()
-		if err != nil {
-			f.Close()
 			return nil, 0, fmt.Errorf("sword: module %s: %w", m.info.Name, err)
 		}
 		return f, st.Size(), nil

@@ -53,6 +53,8 @@ type indexReport struct {
 	OK      *bool       `json:"ok,omitempty"`
 	Problem string      `json:"problem,omitempty"`
 	Stats   index.Stats `json:"stats"`
+	// Skipped lists the Bibles left out because their data is damaged.
+	Skipped []index.SkippedModule `json:"skipped,omitempty"`
 }
 
 func runIndex(ctx context.Context, a *app, o *indexOptions) error {
@@ -77,9 +79,12 @@ func runIndex(ctx context.Context, a *app, o *indexOptions) error {
 	}
 	rep.Millis = time.Since(t0).Milliseconds()
 	ix := s.Index()
-	rep.Path, rep.Stats = ix.Path(), ix.Stats()
+	rep.Path, rep.Stats, rep.Skipped = ix.Path(), ix.Stats(), ix.Skipped()
 	if a.jsonOut {
-		return a.printJSON(rep)
+		if err := a.printJSON(rep); err != nil {
+			return err
+		}
+		return skippedErr(a, rep.Skipped)
 	}
 	verb := "current"
 	if rep.Built {
@@ -91,6 +96,18 @@ func runIndex(ctx context.Context, a *app, o *indexOptions) error {
 			b.Name, b.Module, b.Verses, b.Words, b.StemTerms, b.StrongsKeys)
 	}
 	fmt.Fprintf(a.stdout, "  lexicons: %d keys; topics: %d\n", rep.Stats.LexiconKeys, rep.Stats.Topics)
+	return skippedErr(a, rep.Skipped)
+}
+
+// skippedErr prints the Bibles the index left out (their data is damaged)
+// on stderr, and makes the command exit 1 when there are any.
+func skippedErr(a *app, skipped []index.SkippedModule) error {
+	for _, s := range skipped {
+		fmt.Fprintf(a.stderr, "berean: skipped %s: not indexed, its data is damaged: %s\n", s.Module, s.Reason)
+	}
+	if len(skipped) > 0 {
+		return errProblems
+	}
 	return nil
 }
 
