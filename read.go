@@ -14,6 +14,10 @@ import (
 // the longest book, Psalms, 2,461).
 const MaxReadVerses = 10000
 
+// MaxReadCells bounds verses × Bibles of one Read: checked from the
+// references alone, before any Bible is read.
+const MaxReadCells = 4 * MaxReadVerses
+
 // ReadResult is a passage lookup: `berean read --json` and GET /api/read.
 type ReadResult struct {
 	Bible    string    `json:"bible"`            // the first Bible's abbreviation
@@ -127,6 +131,9 @@ func (e *Engine) Read(ctx context.Context, refs []string, bibles []string) (*Rea
 			res.Bibles = append(res.Bibles, b.Name())
 		}
 	}
+	if err := CheckReadSize(ctx, bs, ranges); err != nil {
+		return nil, err
+	}
 	total := 0
 	for _, r := range ranges {
 		if err := ctxErr(ctx); err != nil {
@@ -180,4 +187,28 @@ func joinOSIS(ids []string) string {
 		return ids[0]
 	}
 	return ids[0] + "-" + ids[len(ids)-1]
+}
+
+// CheckReadSize refuses a read over MaxReadVerses verses or MaxReadCells
+// verses × Bibles, counting the verses of the references in the first
+// Bible's versification (no text is read).
+func CheckReadSize(ctx context.Context, bs []*corpus.Bible, ranges []ref.Range) error {
+	n := 0
+	for _, r := range ranges {
+		for range r.Verses(bs[0].System()) {
+			n++
+			if n > MaxReadVerses || n*len(bs) > MaxReadCells {
+				if n > MaxReadVerses {
+					return inputErrf(CodeTooLarge, "the passage has more than %d verses; ask for a smaller one", MaxReadVerses)
+				}
+				return inputErrf(CodeTooLarge, "%d Bibles side by side are limited to %d verses in all; ask for a smaller passage or fewer Bibles", len(bs), MaxReadCells/len(bs))
+			}
+			if n&1023 == 0 {
+				if err := ctxErr(ctx); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
 }

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"mime"
 	"net/http"
 	"strings"
@@ -192,7 +191,7 @@ func (s *Server) apiVerify(r *http.Request) (any, error) {
 // readArticle reads the article of POST /api/verify: the body as text, or
 // the "text" field of a JSON object when the body is JSON.
 func readArticle(r *http.Request) ([]byte, error) {
-	body, err := io.ReadAll(r.Body)
+	body, err := readBody(r)
 	if err != nil {
 		return nil, err
 	}

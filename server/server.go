@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -262,10 +263,18 @@ func classify(err error) *Error {
 	}
 	if code, ok := berean.ErrorCode(err); ok {
 		status := http.StatusBadRequest
-		if code == "not_found" || code == "unknown_module" {
+		switch code {
+		case "not_found", "unknown_module":
 			status = http.StatusNotFound
+		case berean.CodeTooLarge:
+			status = http.StatusRequestEntityTooLarge
 		}
 		return &Error{Status: status, Code: code, Message: err.Error()}
+	}
+	var ne *net.OpError
+	if errors.As(err, &ne) {
+		// Never show the connection's addresses.
+		return &Error{Status: http.StatusInternalServerError, Code: "internal", Message: "a network operation failed (" + ne.Op + ")"}
 	}
 	return &Error{Status: http.StatusInternalServerError, Code: "internal", Message: err.Error()}
 }

@@ -323,6 +323,9 @@ func (u *ui) read(w http.ResponseWriter, r *http.Request) (string, any, error) {
 	if err != nil {
 		return "", nil, err
 	}
+	if err := berean.CheckReadSize(r.Context(), bs, ranges); err != nil {
+		return "", nil, err // before any Bible is read
+	}
 	total := 0
 	for _, rg := range ranges {
 		rows, err := corpus.Parallel(bs, rg)
@@ -647,7 +650,7 @@ func (u *ui) verify(w http.ResponseWriter, r *http.Request) (string, any, error)
 		if errors.As(err, &be) {
 			return "", nil, err
 		}
-		return "", nil, badRequest(berean.CodeBadInput, "the form could not be read: %v", err)
+		return "", nil, badRequest("bad_request", "the form could not be read whole: it ended before its Content-Length, or the client stopped sending")
 	}
 	text := strings.TrimPrefix(r.PostForm.Get("text"), "\ufeff")
 	text = strings.ReplaceAll(text, "\r\n", "\n")
