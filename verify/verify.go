@@ -159,7 +159,11 @@ func Article(ctx context.Context, input []byte, deps Deps) (Report, error) {
 		p = ref.NewParser(ref.Options{System: canon.KJV(), Apocrypha: true})
 	}
 	var ms []ref.Match
-	for _, m := range scanRefs(p, d.text) {
+	found, err := scanRefsCtx(ctx, p, d.text)
+	if err != nil {
+		return Report{}, err
+	}
+	for _, m := range found {
 		var re *canon.RefError
 		if m.Err != nil && len(m.Ranges) == 0 && errors.As(m.Err, &re) && re.Book != "" && re.Chapter > 0 {
 			// The reference as written, for its OSIS and for the other
@@ -180,7 +184,13 @@ func Article(ctx context.Context, input []byte, deps Deps) (Report, error) {
 	}
 	ms = disjoint(ms, len(d.text))
 	qs := findQuotations(d)
+	if err := ctx.Err(); err != nil {
+		return Report{}, err
+	}
 	cs := pairCitations(d, ms, qs)
+	if err := ctx.Err(); err != nil {
+		return Report{}, err
+	}
 	v := &verifier{m: deps.Model, finder: deps.Finder, ctx: ctx}
 	rep := Report{Format: string(d.format), Citations: make([]Citation, 0, len(cs)), Summary: Summary{Verdicts: map[string]int{}}}
 	memo := map[string]Citation{}
@@ -279,8 +289,9 @@ func looksCited(text []rune, m ref.Match) bool {
 
 // scanChunk is the most text given to the reference parser at once (its
 // input limit is 1 MiB); longer articles are scanned in pieces cut at line
-// ends.
-const scanChunk = 200_000
+// ends, and the request's context is checked between pieces (a 1 MiB body
+// of citations takes seconds to scan).
+const scanChunk = 50_000
 
 // scanRefs finds the references of the stripped text. A match the parser
 // made of references in two sentences ("Hebrews 7:25. Romans 8:34 says")
@@ -288,8 +299,17 @@ const scanChunk = 200_000
 // its own; references joined by commas, semicolons or "and" stay one
 // citation (a list in one parenthesis shares its quotation).
 func scanRefs(p *ref.Parser, text []rune) []ref.Match {
+	out, _ := scanRefsCtx(context.Background(), p, text)
+	return out
+}
+
+// scanRefsCtx is scanRefs stopping with ctx's error between chunks.
+func scanRefsCtx(ctx context.Context, p *ref.Parser, text []rune) ([]ref.Match, error) {
 	var out []ref.Match
 	for start := 0; start < len(text); {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		end := min(start+scanChunk, len(text))
 		if end < len(text) {
 			if k := lastIndexRune(text[start:end], '\n'); k > 0 {
@@ -304,7 +324,7 @@ func scanRefs(p *ref.Parser, text []rune) []ref.Match {
 		}
 		start = end
 	}
-	return addVerseContinuations(text, out)
+	return addVerseContinuations(text, out), nil
 }
 
 // verseRE finds verse-only references: "v. 20", "vv. 20-21", "verse 20",
