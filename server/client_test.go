@@ -32,7 +32,9 @@ func rawPost(t *testing.T, ts *httptest.Server, path string, declared int, body 
 		t.Fatalf("no response: %v", err)
 	}
 	defer resp.Body.Close()
-	var e struct{ Error struct{ Code, Message string } }
+	var e struct {
+		Error struct{ Code, Message string }
+	}
 	json.NewDecoder(resp.Body).Decode(&e)
 	return resp.StatusCode, e.Error.Code + ": " + e.Error.Message
 }
