@@ -9,6 +9,11 @@
 #   2. RSS of the server after every module has been used (KJV, WEB, Nave,
 #      Strong's) and the search index, ask tables and verify model are open.
 #      Target: < 300 MB.
+#   3. Mixed load: 64 connections cycling through every endpoint
+#      (scripts/mixed-load.lua: read, refs, search, ask, study, xref, lexicon,
+#      topic, modules, healthz, POST verify) for MIXED_DUR (20s); the p99
+#      latency over all requests and the server's RSS after it. Targets: p99
+#      < 1 s, RSS < 300 MB, no errors. PART=mixed runs this part alone.
 #
 # Loopback only. The server logs its requests (info level) to /dev/null, as a
 # deployment would log them somewhere.
@@ -57,6 +62,28 @@ wrk_run() {
     /^ +99%/ { v = $2; if (v ~ /us$/) { sub(/us$/, "", v); v = v / 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v = v * 1000 }; p99 = v }
     END { printf "%.0f %.3f\n", rps, p99 }'
 }
+rows=()
+row() { rows+=("$(printf '%-44s %12s %12s %10s   %s' "$@")"); }
+
+# mixed_run: prints "requests_per_second p99_ms errors requests".
+mixed_run() {
+  wrk -t"$THREADS" -c"$CONNS" -d"${MIXED_DUR:-20s}" --timeout 10s -s scripts/mixed-load.lua "$base/" | awk '/^MIXED / { print $2, $3, $4, $5 }'
+}
+mixed_rows() {
+  read -r mr mp me mn < <(mixed_run)
+  local kb mb
+  kb=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status")
+  mb=$(python3 -c "print('%.0f' % ($kb/1024))")
+  row "mixed load, all endpoints ($CONNS conns, p99)" "${mp}ms" "" "" "target < 1000 ms ($mr req/s, $me errors of $mn)"
+  row "server RSS after the mixed load" "${mb}MB" "" "" "target < 300 MB"
+}
+if [ "${PART:-all}" = mixed ]; then
+  mixed_rows
+  [ "$standalone" = 1 ] && printf '%-44s %12s %12s %10s   %s\n' workload berean anchor ratio note
+  printf '%s\n' "${rows[@]}"
+  exit 0
+fi
+
 read_url="/api/read?ref=John+3:16"
 wrk -t2 -c"$CONNS" -d1s "$base$read_url" >/dev/null   # warm the connections and caches
 hb=0; hp=0; rb=0; rp=0
@@ -70,11 +97,10 @@ rss_kb=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status")
 rss_mb=$(python3 -c "print('%.0f' % ($rss_kb/1024))")
 ratio=$(python3 -c "print('%.0f%%' % (100.0*$rb/$hb))")
 
-rows=()
-row() { rows+=("$(printf '%-44s %12s %12s %10s   %s' "$@")"); }
 row "GET /api/read John 3:16 ($CONNS conns, req/s)" "$rb" "$hb" "$ratio" "vs hello-world in the same binary (target >= 60%)"
 row "GET /api/read p99 latency" "${rp}ms" "${hp}ms" "" "target < 5 ms"
 row "server RSS, all modules + index loaded" "${rss_mb}MB" "" "" "target < 300 MB"
+mixed_rows
 
 if [ "$standalone" = 1 ]; then
   printf '%-44s %12s %12s %10s   %s\n' workload berean anchor ratio note

@@ -99,8 +99,13 @@ func (s *Server) ask(ctx context.Context, q, bible string, n int) (*ask.Result, 
 	if len(q) > MaxQuestion {
 		return nil, &Error{Status: http.StatusRequestEntityTooLarge, Code: "too_large", Message: fmt.Sprintf("the question is longer than %d bytes", MaxQuestion)}
 	}
+	done, err := s.heavyTurn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer done()
 	var res *ask.Result
-	err := s.cur().eng.WithIndex(ctx, func() error { // rebuilds a damaged index and asks again
+	err = s.cur().eng.WithIndex(ctx, func() error { // rebuilds a damaged index and asks again
 		a, err := s.asker(ctx)
 		if err != nil {
 			return err
@@ -130,14 +135,23 @@ func (s *Server) study(ctx context.Context, topic, bible string) (*study.Study, 
 	if len(topic) > MaxQuestion {
 		return nil, &Error{Status: http.StatusRequestEntityTooLarge, Code: "too_large", Message: fmt.Sprintf("the topic is longer than %d bytes", MaxQuestion)}
 	}
-	var res *study.Study
-	err := s.cur().eng.WithIndex(ctx, func() error {
-		st, err := s.studier(ctx)
+	g := s.cur()
+	res, err := g.studies.get(ctx, bible+"\x00"+topic, func() (*study.Study, error) {
+		done, err := s.heavyTurn(ctx)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		res, err = st.Study(ctx, topic, study.Options{Bible: bible})
-		return err
+		defer done()
+		var res *study.Study
+		err = g.eng.WithIndex(ctx, func() error {
+			st, err := s.studier(ctx)
+			if err != nil {
+				return err
+			}
+			res, err = st.Study(ctx, topic, study.Options{Bible: bible})
+			return err
+		})
+		return res, err
 	})
 	switch {
 	case errors.Is(err, ask.ErrUnknownBible):
@@ -162,8 +176,13 @@ func (s *Server) apiXref(r *http.Request) (any, error) {
 }
 
 func (s *Server) xref(ctx context.Context, reference, bible string, n int) (*xref.Result, error) {
+	done, err := s.heavyTurn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer done()
 	var res *xref.Result
-	err := s.cur().eng.WithIndex(ctx, func() error {
+	err = s.cur().eng.WithIndex(ctx, func() error {
 		f, err := s.finder(ctx)
 		if err != nil {
 			return err
@@ -216,8 +235,13 @@ func readArticle(r *http.Request) ([]byte, error) {
 }
 
 func (s *Server) verify(ctx context.Context, article []byte) (*verify.Report, error) {
+	done, err := s.heavyTurn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer done()
 	var rep verify.Report
-	err := s.cur().eng.WithIndex(ctx, func() error {
+	err = s.cur().eng.WithIndex(ctx, func() error {
 		d, err := s.verifyDeps(ctx)
 		if err != nil {
 			return err

@@ -56,6 +56,7 @@ type Server struct {
 	mux     *http.ServeMux
 	ui      *ui
 	openapi []byte
+	heavy   chan struct{} // turns of heavy requests (limit.go)
 }
 
 // generation is one opened engine (with the features built on it) and the
@@ -65,10 +66,12 @@ type generation struct {
 	// readCache keeps encoded /api/read responses (the read path is
 	// dominated by parsing the reference and rendering markup).
 	readCache *respCache
+	// studies keeps the studies written (the costliest endpoint).
+	studies *studyCache
 }
 
 func newGeneration(eng *berean.Engine) *generation {
-	return &generation{eng: eng, readCache: newRespCache(20000, 32<<20, 256<<10)}
+	return &generation{eng: eng, readCache: newRespCache(20000, 32<<20, 256<<10), studies: newStudyCache(512)}
 }
 
 // cur is the generation requests use now.
@@ -86,6 +89,7 @@ func New(cfg Config) (*Server, error) {
 		cors:    cfg.CORSOrigins,
 		metrics: metrics.NewSet(),
 		mux:     http.NewServeMux(),
+		heavy:   make(chan struct{}, heavySlots()),
 	}
 	s.gen.Store(newGeneration(cfg.Engine))
 	if s.log == nil {

@@ -74,6 +74,7 @@ func runServe(ctx context.Context, a *app, o *serveOptions) error {
 	defer lw.Close()
 	log := a.loggerTo(lw)
 	metrics.ExposeMetadata(true) // # HELP and # TYPE lines on /metrics
+	setServeMemoryLimit(log)
 	// A server reads its index into memory: a file truncated or replaced
 	// in place under a long-running process cannot fault it.
 	eng, err := berean.Open(berean.Options{SwordPaths: a.swordPaths, CacheDir: a.cacheDir, Logger: log, IndexInMemory: true})
