@@ -5,6 +5,18 @@ package berean
 type ModulesResult struct {
 	Modules []Module `json:"modules"`
 	Roots   []string `json:"roots"`
+	// Refused lists the confs that could not be used, with the reason.
+	Refused []RefusedModule `json:"refused,omitempty"`
+}
+
+// RefusedModule is a conf that could not be used.
+type RefusedModule struct {
+	Name   string `json:"name"` // the module it names (or the file's name)
+	Conf   string `json:"conf"`
+	Reason string `json:"reason"`
+	// UsedInstead is the conf of the module of the same name used in its
+	// place, from a later library root.
+	UsedInstead string `json:"used_instead,omitempty"`
 }
 
 // Module is one installed module.
@@ -34,6 +46,9 @@ func (e *Engine) Modules() *ModulesResult {
 			m.Versification = mi.Versification
 		}
 		res.Modules = append(res.Modules, m)
+	}
+	for _, r := range e.corpus.Library().Refused {
+		res.Refused = append(res.Refused, RefusedModule{Name: r.Name, Conf: r.Path, Reason: r.Err.Error(), UsedInstead: r.UsedInstead})
 	}
 	return res
 }

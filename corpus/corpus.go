@@ -165,6 +165,10 @@ func (c *Corpus) Bible(name string) (*Bible, error) {
 	if b, ok := c.byName[strings.ToLower(strings.TrimSpace(name))]; ok {
 		return b, nil
 	}
+	if err := c.lib.RefusedError(strings.TrimSpace(name)); err != nil {
+		// Its conf was refused: say why rather than "not installed".
+		return nil, fmt.Errorf("%w: %w", ErrUnknownModule, err)
+	}
 	return nil, fmt.Errorf("%w: no Bible %q is installed; installed Bibles: %s", ErrUnknownModule, name, c.installed())
 }
 

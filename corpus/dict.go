@@ -157,7 +157,27 @@ func (c *Corpus) Lexicon(key string) (*LexEntry, error) {
 		}
 		return lexEntry(d, canonical, text), nil
 	}
-	return nil, fmt.Errorf("%w: %s is not in %s", ErrNotFound, canonical, dictNames(dicts))
+	return nil, fmt.Errorf("%w: %s is not in %s%s", ErrNotFound, canonical, dictNames(dicts), damagedNote(dicts))
+}
+
+// damagedNote names the damaged records of the dictionaries, which may
+// have held the key looked for: "" when there are none.
+func damagedNote(dicts []*dict) string {
+	var notes []string
+	for _, d := range dicts {
+		if dm, ok := d.src.(interface{ Damaged() []error }); ok {
+			for _, err := range dm.Damaged() {
+				notes = append(notes, err.Error())
+			}
+		}
+	}
+	if len(notes) == 0 {
+		return ""
+	}
+	if len(notes) > 3 {
+		notes = append(notes[:3], fmt.Sprintf("and %d more", len(notes)-3))
+	}
+	return "; it may be in a damaged record: " + strings.Join(notes, "; ")
 }
 
 // LexiconRaw returns the stored markup of a Strong's entry (TEI).

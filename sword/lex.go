@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
@@ -37,6 +38,9 @@ type LexModule struct {
 	keys []string // normalised keys, in file order (sorted by bytes)
 	offs []uint32 // .dat offset of each record
 	lens []uint32 // .dat size of each record
+	// bad lists the records left out because they point past the end of
+	// the data file; the others are served.
+	bad []error
 
 	mu    sync.Mutex
 	cache blockCache
@@ -131,7 +135,10 @@ func (m *LexModule) open() error {
 			size = uint32(le.Uint16(r[4:]))
 		}
 		if int64(off)+int64(size) > m.datSize {
-			return corrupt(m.info.Name, m.dat.Name(), int64(off), "record %d of %d bytes runs past the end of the file (%d bytes)", i, size, m.datSize)
+			// One bad record costs its own key only (libsword serves
+			// the others too); it is named by Damaged.
+			m.bad = append(m.bad, corrupt(m.info.Name, m.idx.Name(), int64(i)*rs, "record %d points at %d bytes at offset %d of %s, past its end (%d bytes)", i, size, off, filepath.Base(m.dat.Name()), m.datSize))
+			continue
 		}
 		rec := dat[off : off+size]
 		k := rec
@@ -145,6 +152,9 @@ func (m *LexModule) open() error {
 		m.keys = append(m.keys, key)
 		m.offs = append(m.offs, off)
 		m.lens = append(m.lens, size)
+	}
+	if len(m.keys) == 0 && len(m.bad) > 0 {
+		return m.bad[0] // nothing left to serve: the data file is gone
 	}
 	m.digits = digits
 	return nil
@@ -174,6 +184,10 @@ func (m *LexModule) Close() error {
 
 // Info is the module's description.
 func (m *LexModule) Info() *ModuleInfo { return m.info }
+
+// Damaged lists the index records left out of the module because they are
+// damaged (their keys cannot be read), as FormatErrors naming each record.
+func (m *LexModule) Damaged() []error { return append([]error(nil), m.bad...) }
 
 // Len is the number of records.
 func (m *LexModule) Len() int { return len(m.keys) }

@@ -68,8 +68,11 @@ func DefaultRoots(flagPaths []string) []string {
 type Library struct {
 	roots   []string
 	modules []*ModuleInfo
-	// Problems lists the confs that could not be used, with the reason.
+	// Problems lists the confs that could not be used, with the reason,
+	// and the modules used in place of a refused copy.
 	Problems []error
+	// Refused lists the confs that could not be used (refused.go).
+	Refused []RefusedConf
 }
 
 // OpenLibrary reads every mods.d/*.conf under the roots. Roots that do not
@@ -95,6 +98,7 @@ func OpenLibrary(roots []string) (*Library, error) {
 			mods, err := ReadConfFile(root, path)
 			if err != nil {
 				l.Problems = append(l.Problems, err)
+				l.Refused = append(l.Refused, RefusedConf{Path: path, Root: root, Name: refusedName(path), Err: err})
 				continue
 			}
 			for _, mi := range mods {
@@ -110,6 +114,7 @@ func OpenLibrary(roots []string) (*Library, error) {
 	sort.SliceStable(l.modules, func(i, j int) bool {
 		return strings.ToLower(l.modules[i].Name) < strings.ToLower(l.modules[j].Name)
 	})
+	l.noteFallbacks()
 	return l, nil
 }
 
@@ -128,6 +133,9 @@ func ReadConfFile(root, path string) ([]*ModuleInfo, error) {
 	confs, err := parseConf(f, size)
 	if err != nil {
 		return nil, fmt.Errorf("sword: %s: %w", path, err)
+	}
+	if len(confs) == 0 {
+		return nil, fmt.Errorf("sword: %s: %w: no [Module] section (the file is empty or not a conf)", path, ErrCorrupt)
 	}
 	var out []*ModuleInfo
 	for _, c := range confs {
@@ -231,6 +239,9 @@ func (l *Library) Find(name string) (*ModuleInfo, error) {
 		if strings.EqualFold(m.Abbreviation, name) {
 			return m, nil
 		}
+	}
+	if err := l.refusedError(name); err != nil {
+		return nil, err
 	}
 	var names []string
 	for _, m := range l.modules {

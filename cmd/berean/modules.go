@@ -34,6 +34,13 @@ func newModulesCmd(a *app) *cobra.Command {
 				}
 				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s%s\n", m.Name, m.Abbreviation, m.Type, m.Versification, m.Description, locked)
 			}
+			for _, r := range res.Refused {
+				note := "refused: " + r.Reason
+				if r.UsedInstead != "" {
+					note += "; " + r.UsedInstead + " is used instead"
+				}
+				fmt.Fprintf(tw, "%s\t\t\t\t%s\n", r.Name, note)
+			}
 			return tw.Flush()
 		},
 	})
