@@ -88,4 +88,3 @@ func (l *Library) refusedError(name string) error {
 // RefusedError reports why no module named name is usable when a refused
 // conf describes it (nil otherwise).
 func (l *Library) RefusedError(name string) error { return l.refusedError(name) }
-
