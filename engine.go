@@ -5,6 +5,13 @@
 //
 // An Engine opens the installed SWORD modules once (package corpus) and the
 // persisted search index on first use. It is safe for concurrent use.
+//
+// Damage is reported, never passed off as text: a read of a damaged module
+// fails with the module's fault (file, offset, verses affected), not as a bad
+// reference; reads check verses × Bibles (MaxReadCells) from the references
+// before any Bible is read; and damage found in the search index by any
+// feature makes WithIndex drop every feature on that index and run the work
+// again on a rebuilt one, recorded in IndexHealth (health.go).
 package berean
 
 import (

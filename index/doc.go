@@ -2,8 +2,8 @@
 // every installed Bible (one field per translation), Strong's postings,
 // verse texts and word spans, and the concept tables of the lexicons and
 // topical dictionaries. It is built from a Source (Build, Load), kept in one
-// file under the cache directory, opened with one mmap (Open) and verified
-// before it is trusted.
+// file under the cache directory, opened with one mmap (Open) or read into
+// memory (OpenInMemory) and verified before it is trusted.
 //
 //	ix, err := index.Load(ctx, cacheDir, src, index.LoadOptions{})   // open, or build when missing/stale/corrupt
 //	kjv, _ := ix.Bible("KJV")
@@ -174,7 +174,8 @@
 // # Global sections
 //
 // META (kind 1): JSON (type Meta): format, build, creation time, fingerprint,
-// modules and entry counts, build time.
+// modules and entry counts, build time, and "skipped": the Bibles left out
+// because their module's data is damaged, with the reason (damage.go).
 //
 // LEXKEYS (kind 11): dictionary of the lexicon keys ("G1793"); values 0.
 //
@@ -232,7 +233,22 @@
 // directory, so readers in other processes see the old file or the new one,
 // never a mixture; then it deletes index files of other fingerprints.
 // Two processes building at once both write complete files; the last rename
-// wins.
+// wins. Index files are only ever replaced by rename, never written in place.
+//
+// Only a regular file is opened (a FIFO, device or directory in its place is
+// refused at once with a message saying what it is); any cache that cannot
+// be read or written (such a file in the index's place, a cache path that is
+// a regular file, no permission) makes Load build the index and keep it in
+// memory. Open maps the file privately and checks the mapping against the
+// file's size; a file truncated in place by another program while it is
+// mapped would fault the process on the pages past its new end, so
+// long-running processes use OpenInMemory (LoadOptions.InMemory), which
+// reads the file with positioned reads (about 20 ms for 30 MB; a file that
+// ends early while read is corrupt) and is then immune to the file.
+//
+// A Bible whose source reports an error (damaged module data) is left out
+// whole and named in META, never indexed in part; Skipped lists them and
+// Load logs them on every open.
 //
 // # Building
 //

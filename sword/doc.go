@@ -179,11 +179,34 @@
 // # Errors
 //
 // Problems with the data wrap ErrCorrupt in a *FormatError naming the
-// module, the file and the offset; an unknown module or key is ErrNotFound
-// (Library.Find lists the installed modules); a locked module is ErrLocked;
-// a driver, compression or block type berean cannot read is ErrUnsupported.
-// No input makes the reader panic or allocate more than the files' sizes and
-// the stated limits (see the Fuzz targets and testdata/fuzz).
+// module, the file and the offset, and, where the reader can tell, the
+// entries affected (FormatError.Affected: the slots of a damaged block, or
+// every slot past the end of a verse index cut short); an unknown module or
+// key is ErrNotFound (Library.Find lists the installed modules); a locked
+// module is ErrLocked; a driver, compression or block type berean cannot
+// read is ErrUnsupported. No input makes the reader panic or allocate more
+// than the files' sizes and the stated limits (see the Fuzz targets and
+// testdata/fuzz).
+//
+// Never wrong text: every decompressed block is checked whole before any of
+// its bytes are used. A zlib block read for an early verse keeps only the
+// prefix it needs but still inflates the rest (into a 16 KiB scratch
+// buffer) so that its Adler-32 is checked; BZIP2's block and stream CRCs and
+// XZ's check are verified by their decoders. A block is refused when it
+// inflates past its stated size (plus 4 KiB) or, for zlib, past deflate's
+// 1032:1 ratio. LZSS carries no check: a damaged LZSS block cannot be told
+// from a good one. A verse index holds one record per slot of its
+// versification; a slot whose record lies past the file's end is corrupt,
+// not empty. FuzzBlockFlip and FuzzVerseFlip flip bytes of real blocks and
+// accept only an error or the true text.
+//
+// Only regular files are opened as confs and module data (package
+// internal/regfile): a FIFO, device or directory in their place is refused
+// with a message saying what it is, without blocking. A conf that cannot be
+// used is listed in Library.Refused with the reason; a module of the same
+// name from a later root is then used with a problem saying so. A lexicon
+// index record that points past its data file is left out and named by
+// LexModule.Damaged; the other keys are served.
 //
 // Package sword/swordtest writes small modules in every one of these layouts
 // for tests.
