@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 
 	"berean/corpus"
@@ -122,6 +123,11 @@ func (e *Engine) forget(names ...string) {
 	defer e.mu.Unlock()
 	for _, n := range names {
 		delete(e.ext, n)
+		for k := range e.ext {
+			if strings.HasPrefix(k, n+":") { // the per-language features (lang.go)
+				delete(e.ext, k)
+			}
+		}
 	}
 }
 

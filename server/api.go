@@ -100,7 +100,7 @@ func (s *Server) ask(ctx context.Context, q, bible string, n int) (*ask.Result, 
 	if len(q) > MaxQuestion {
 		return nil, &Error{Status: http.StatusRequestEntityTooLarge, Code: "too_large", Message: fmt.Sprintf("the question is longer than %d bytes", MaxQuestion)}
 	}
-	a, err := s.asker(ctx)
+	a, err := s.asker(ctx, bible, q)
 	if err != nil {
 		return nil, err
 	}
@@ -127,7 +127,7 @@ func (s *Server) study(ctx context.Context, topic, bible string) (*study.Study, 
 	if len(topic) > MaxQuestion {
 		return nil, &Error{Status: http.StatusRequestEntityTooLarge, Code: "too_large", Message: fmt.Sprintf("the topic is longer than %d bytes", MaxQuestion)}
 	}
-	st, err := s.studier(ctx)
+	st, err := s.studier(ctx, bible, topic)
 	if err != nil {
 		return nil, err
 	}
@@ -155,7 +155,7 @@ func (s *Server) apiXref(r *http.Request) (any, error) {
 }
 
 func (s *Server) xref(ctx context.Context, reference, bible string, n int) (*xref.Result, error) {
-	f, err := s.finder(ctx)
+	f, err := s.finder(ctx, bible)
 	if err != nil {
 		return nil, err
 	}

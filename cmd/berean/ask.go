@@ -48,20 +48,21 @@ matched.`,
 	return cmd
 }
 
-// asker opens the index and wraps it for ask (and study).
-func (a *app) asker(ctx context.Context) (*ask.Asker, error) {
+// asker opens the index and wraps it for ask (and study), over the
+// Bibles of one language (cmd/berean/lang.go).
+func (a *app) asker(ctx context.Context, lang string) (*ask.Asker, error) {
 	s, err := a.searcher(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return ask.New(s.Index()), nil
+	return ask.New(s.Index().ForLang(lang)), nil
 }
 
 func runAsk(ctx context.Context, a *app, o *askOptions, question string) error {
 	if o.n <= 0 {
 		return usagef("ask: -n must be at least 1")
 	}
-	as, err := a.asker(ctx)
+	as, err := a.asker(ctx, a.langFor(o.bible, question))
 	if err != nil {
 		return err
 	}
@@ -131,11 +132,12 @@ func splitOSIS(s string) (book, ch, v string) {
 	return
 }
 
-// finder opens the index and wraps it for xref (and study).
-func (a *app) finder(ctx context.Context) (*xref.Finder, error) {
+// finder opens the index and wraps it for xref (and study), over the
+// Bibles of one language.
+func (a *app) finder(ctx context.Context, lang string) (*xref.Finder, error) {
 	s, err := a.searcher(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return xref.New(s.Index()), nil
+	return xref.New(s.Index().ForLang(lang)), nil
 }

@@ -40,7 +40,9 @@ there; neighbouring verses are grouped into ranges.`,
 				return usagef("study: --format must be md or json")
 			}
 			ctx := c.Context()
-			as, err := a.asker(ctx)
+			topic := strings.Join(args, " ")
+			lang := a.langFor(o.bible, topic)
+			as, err := a.asker(ctx, lang)
 			if err != nil {
 				return err
 			}
@@ -49,10 +51,10 @@ there; neighbouring verses are grouped into ranges.`,
 				topics = eng.Corpus()
 			}
 			st := study.New(as, nil, topics)
-			if f, err := a.finder(ctx); err == nil {
+			if f, err := a.finder(ctx, lang); err == nil {
 				st = study.New(as, f, topics)
 			}
-			res, err := st.Study(ctx, strings.Join(args, " "), study.Options{Bible: o.bible, NT: o.n})
+			res, err := st.Study(ctx, topic, study.Options{Bible: o.bible, NT: o.n})
 			if err != nil {
 				if errors.Is(err, ask.ErrUnknownBible) {
 					return usagef("%v", err)

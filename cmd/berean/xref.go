@@ -37,7 +37,7 @@ Each link has a score from 0 to 1.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			ref := strings.Join(args, " ")
-			f, err := a.finder(c.Context())
+			f, err := a.finder(c.Context(), a.langFor(o.bible, ""))
 			if err != nil {
 				return err
 			}

@@ -1,0 +1,129 @@
+package berean
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"berean/analysis"
+	"berean/ask"
+	"berean/corpus"
+	"berean/index"
+	"berean/search"
+	"berean/study"
+	"berean/verify"
+	"berean/xref"
+)
+
+// Languages. Every Bible has a language (its conf Lang). The features that
+// pool Bibles (ask, study, xref, verify) are built once per language over
+// the Bibles of that language only (index.ForLang, verify.FromCorpusIn),
+// so a Bible of another language can change none of their results: the
+// English figures are the same with or without a Spanish Bible installed.
+// A request is served in the language of the Bible it names, else in the
+// language of its text (analysis.Detect) when Bibles of that language are
+// installed, else in the default Bible's language.
+
+// DefaultLang is the language of the default Bible (the KJV, or the first
+// installed Bible); English when none is installed.
+func (e *Engine) DefaultLang() string {
+	if bs, err := e.Bibles(nil); err == nil && len(bs) > 0 {
+		return bs[0].Lang()
+	}
+	return analysis.English
+}
+
+// LangFor is the language a request naming Bibles (a comma-separated list
+// or nothing) about text is served in.
+func (e *Engine) LangFor(bible, text string) (string, error) {
+	if strings.TrimSpace(bible) != "" {
+		bs, err := e.Bibles([]string{bible})
+		if err != nil {
+			return "", err
+		}
+		return bs[0].Lang(), nil
+	}
+	if l := analysis.Detect(text); l != e.DefaultLang() && len(e.corpus.BiblesIn(l)) > 0 {
+		return l, nil
+	}
+	return e.DefaultLang(), nil
+}
+
+// BibleLang is the language of a Bible given by name ("" for the default
+// Bible); English when it is not installed.
+func (e *Engine) BibleLang(name string) string {
+	var names []string
+	if name != "" {
+		names = []string{name}
+	}
+	if bs, err := e.Bibles(names); err == nil && len(bs) > 0 {
+		return bs[0].Lang()
+	}
+	return analysis.English
+}
+
+// SearcherIn is a searcher over the Bibles of one language (a view of the
+// shared index).
+func (e *Engine) SearcherIn(ctx context.Context, lang string) (*search.Searcher, error) {
+	lang = corpus.LangCode(lang)
+	return lazy(e, "searcher:"+lang, func() (*search.Searcher, error) {
+		s, err := e.Searcher(ctx, index.LoadOptions{})
+		if err != nil {
+			return nil, err
+		}
+		return search.New(s.Index().ForLang(lang), s.Params()), nil
+	})
+}
+
+// AskerIn answers questions from the Bibles of one language.
+func (e *Engine) AskerIn(ctx context.Context, lang string) (*ask.Asker, error) {
+	lang = corpus.LangCode(lang)
+	return lazy(e, "ask:"+lang, func() (*ask.Asker, error) {
+		s, err := e.SearcherIn(ctx, lang)
+		if err != nil {
+			return nil, err
+		}
+		return ask.New(s.Index()), nil
+	})
+}
+
+// XrefIn finds cross-references over the Bibles of one language.
+func (e *Engine) XrefIn(ctx context.Context, lang string) (*xref.Finder, error) {
+	lang = corpus.LangCode(lang)
+	return lazy(e, "xref:"+lang, func() (*xref.Finder, error) {
+		s, err := e.SearcherIn(ctx, lang)
+		if err != nil {
+			return nil, err
+		}
+		return xref.New(s.Index()), nil
+	})
+}
+
+// StudierIn writes studies in one language, from its Bibles.
+func (e *Engine) StudierIn(ctx context.Context, lang string) (*study.Studier, error) {
+	lang = corpus.LangCode(lang)
+	return lazy(e, "study:"+lang, func() (*study.Studier, error) {
+		a, err := e.AskerIn(ctx, lang)
+		if err != nil {
+			return nil, err
+		}
+		x, err := e.XrefIn(ctx, lang)
+		if err != nil {
+			e.log.Warn("cross-references unavailable to studies", "err", err)
+			x = nil
+		}
+		return study.New(a, x, e.corpus), nil
+	})
+}
+
+// verifyModelIn is the verify model of the Bibles of one language, loaded
+// from the cache directory or built and saved there.
+func (e *Engine) verifyModelIn(ctx context.Context, lang string) (*verify.Model, error) {
+	lang = corpus.LangCode(lang)
+	return lazy(e, "verify-model:"+lang, func() (*verify.Model, error) {
+		if len(e.corpus.BiblesIn(lang)) == 0 {
+			return nil, fmt.Errorf("verify: no Bible in language %q is installed", lang)
+		}
+		return verify.CachedModel(ctx, verify.FromCorpusIn(e.corpus, lang), e.opts.CacheDir)
+	})
+}
