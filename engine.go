@@ -30,6 +30,10 @@ type Options struct {
 	// or ~/.cache/berean).
 	CacheDir string
 	Logger   *slog.Logger
+	// OnlyPaths makes SwordPaths the only library roots ($SWORD_PATH,
+	// ~/.sword and /usr/share/sword are not searched): a library of
+	// exactly the modules given, as tests need.
+	OnlyPaths bool
 }
 
 // Engine is an opened library of modules plus its search index.
@@ -61,6 +65,9 @@ func Open(o Options) (*Engine, error) {
 		o.CacheDir = DefaultCacheDir()
 	}
 	roots := sword.DefaultRoots(o.SwordPaths)
+	if o.OnlyPaths {
+		roots = o.SwordPaths
+	}
 	c, err := corpus.Open(roots)
 	if err != nil {
 		return nil, err

@@ -89,9 +89,12 @@ type Asker struct {
 	siblings sync.Map
 }
 
-// New returns an Asker over ix.
+// New returns an Asker over the Bibles of ix in one language: the KJV's,
+// or the first Bible's (give it index.ForLang for another).
 func New(ix *index.Index) *Asker {
-	return &Asker{ix: ix, lang: indexLang(ix), refs: ref.NewParser(ref.Options{})}
+	lang := indexLang(ix)
+	ix = ix.ForLang(lang)
+	return &Asker{ix: ix, lang: lang, refs: ref.NewParser(ref.Options{})}
 }
 
 // Index is the Asker's index.

@@ -13,9 +13,12 @@ import (
 // Biblia que") are the language's stop words (analysis.IsStopIn). English
 // keeps the reading of parseQuestion unchanged.
 
-// indexLang is the language of an index's Bibles: the first Bible's, or
-// English for an index without Bibles.
+// indexLang is the language of an index's Bibles: the KJV's when it has
+// one, else the first Bible's, or English for an index without Bibles.
 func indexLang(ix *index.Index) string {
+	if b, ok := ix.Bible("KJV"); ok {
+		return b.Lang()
+	}
 	if bs := ix.Bibles(); len(bs) > 0 {
 		return bs[0].Lang()
 	}
