@@ -7,8 +7,11 @@ import (
 
 	"berean/analysis"
 	"berean/ask"
+	"berean/canon"
 	"berean/corpus"
 	"berean/index"
+	"berean/locale"
+	"berean/ref"
 	"berean/search"
 	"berean/study"
 	"berean/verify"
@@ -126,4 +129,54 @@ func (e *Engine) verifyModelIn(ctx context.Context, lang string) (*verify.Model,
 		}
 		return verify.CachedModel(ctx, verify.FromCorpusIn(e.corpus, lang), e.opts.CacheDir)
 	})
+}
+
+// Locale is the book names of a language, from the locales.d directories
+// of the library roots (libsword's locale files); nil for English, or when
+// no locale file has the language.
+func (e *Engine) Locale(lang string) *locale.Locale {
+	lang = corpus.LangCode(lang)
+	if lang == analysis.English {
+		return nil
+	}
+	l, _ := lazy(e, "locale:"+lang, func() (*locale.Locale, error) {
+		l, err := locale.Find(lang, locale.Dirs(e.roots)...)
+		if err != nil {
+			e.log.Warn("locale files", "lang", lang, "err", err)
+		}
+		return l, nil
+	})
+	return l
+}
+
+// ParserIn is a reference parser for a versification that also reads the
+// book names of a language (Locale); English reads English names only.
+func (e *Engine) ParserIn(sys *canon.System, lang string) *ref.Parser {
+	loc := e.Locale(lang)
+	if loc == nil {
+		return e.Parser(sys)
+	}
+	if sys == nil {
+		sys = canon.KJV()
+	}
+	p, _ := lazy(e, "parser:"+sys.Name+":"+corpus.LangCode(lang), func() (*ref.Parser, error) {
+		return ref.NewParser(ref.Options{System: sys, Apocrypha: true, Locale: loc}), nil
+	})
+	return p
+}
+
+// langOr is lang, or the Bible's language when lang is empty.
+func langOr(lang string, b *corpus.Bible) string {
+	if strings.TrimSpace(lang) != "" {
+		return corpus.LangCode(lang)
+	}
+	return b.Lang()
+}
+
+// nonEnglish is lang, or "" for English (JSON leaves it out).
+func nonEnglish(lang string) string {
+	if lang == analysis.English {
+		return ""
+	}
+	return lang
 }

@@ -35,12 +35,16 @@ func (s *Server) apiRead(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	lang, err := value(q, "lang", false)
+	if err != nil {
+		return nil, err
+	}
 	g := s.cur()
-	key := ref + "\x00" + bible
+	key := ref + "\x00" + bible + "\x00" + lang
 	if b, ok := g.readCache.get(key); ok {
 		return rawJSON(b), nil
 	}
-	res, err := g.eng.Read(r.Context(), []string{ref}, splitList(bible))
+	res, err := g.eng.ReadIn(r.Context(), []string{ref}, splitList(bible), lang)
 	if err != nil {
 		return nil, err
 	}
@@ -57,7 +61,8 @@ func (s *Server) apiRefs(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return s.cur().eng.Refs(text), nil
+	lang, _ := param(r, "lang", false)
+	return s.cur().eng.RefsIn(text, lang), nil
 }
 
 func (s *Server) apiModules(r *http.Request) (any, error) {

@@ -11,6 +11,7 @@ import (
 
 type refsOptions struct {
 	osis     bool
+	lang     string
 	eachLine bool
 }
 
@@ -49,7 +50,7 @@ each input line (an empty line where there is none).`,
 					line, err := r.ReadString('\n')
 					if line != "" {
 						line = strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r")
-						fmt.Fprintln(w, eng.RefsOSIS(line))
+						fmt.Fprintln(w, eng.RefsOSISIn(line, o.lang))
 					}
 					if err == io.EOF {
 						return nil
@@ -68,14 +69,14 @@ each input line (an empty line where there is none).`,
 				text = string(b)
 			}
 			if o.osis {
-				osis := eng.RefsOSIS(text)
+				osis := eng.RefsOSISIn(text, o.lang)
 				if a.jsonOut {
 					return a.printJSON(map[string]string{"osis": osis})
 				}
 				fmt.Fprintln(a.stdout, osis)
 				return nil
 			}
-			res := eng.Refs(text)
+			res := eng.RefsIn(text, o.lang)
 			if a.jsonOut {
 				return a.printJSON(res)
 			}
@@ -92,6 +93,7 @@ each input line (an empty line where there is none).`,
 		},
 	}
 	cmd.Flags().BoolVar(&o.osis, "osis", false, "print all references as one comma-joined OSIS string")
+	cmd.Flags().StringVar(&o.lang, "lang", "", "also read the book names of this language (es, de, fr ...; default English only)")
 	cmd.Flags().BoolVar(&o.eachLine, "each-line", false, "with --osis: one OSIS line per input line of stdin")
 	return cmd
 }
