@@ -180,3 +180,18 @@ func nonEnglish(lang string) string {
 	}
 	return lang
 }
+
+// VerifyParser is the reference parser for verifying an article: nil (the
+// verify default, English names) for an English article; for an article
+// in another language (lang, or detected from its words when Bibles of
+// that language are installed) a parser that also reads that language's
+// book names, so that its citations ("Juan 3:16") are checked.
+func (e *Engine) VerifyParser(article []byte, lang string) *ref.Parser {
+	if strings.TrimSpace(lang) == "" {
+		lang, _ = e.LangFor("", string(article))
+	}
+	if e.Locale(lang) == nil {
+		return nil
+	}
+	return e.ParserIn(canon.KJV(), lang)
+}

@@ -28,8 +28,13 @@ func langLibrary(t *testing.T, without ...string) string {
 	if err := os.Mkdir(filepath.Join(root, "mods.d"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.Symlink(filepath.Join(sys, "modules"), filepath.Join(root, "modules")); err != nil {
-		t.Fatal(err)
+	for _, d := range []string{"modules", "locales.d"} {
+		if _, err := os.Stat(filepath.Join(sys, d)); err != nil {
+			continue
+		}
+		if err := os.Symlink(filepath.Join(sys, d), filepath.Join(root, d)); err != nil {
+			t.Fatal(err)
+		}
 	}
 outer:
 	for _, c := range confs {
@@ -215,6 +220,37 @@ func spanishAsk(t *testing.T, eng *Engine) {
 	for _, term := range res.Terms {
 		if term == "la" || term == "que" || term == "es" {
 			t.Errorf("%q: the function word %q is searched", q, term)
+		}
+	}
+	spanishVerify(t, eng)
+}
+
+// spanishVerify verifies a Spanish article: its citations are found in
+// Spanish book names and its quotations compared with the RV1909.
+func spanishVerify(t *testing.T, eng *Engine) {
+	t.Helper()
+	if eng.Locale("es") == nil {
+		t.Log("no Spanish locale file: Spanish citations not checked")
+		return
+	}
+	article := []byte("Jesús enseñó: \"Porque de tal manera amó Dios al mundo, que ha dado á su Hijo unigénito\" (Juan 3:16).\n" +
+		"Y: \"Jehová es mi pastor; nada me faltará\" (Salmos 24:1).\n")
+	deps, err := eng.VerifyDeps(context.Background(), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	deps.Parser = eng.VerifyParser(article, "")
+	rep, err := verify.Article(context.Background(), article, deps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"John.3.16": verify.OK, "Ps.24.1": verify.WrongReference}
+	if len(rep.Citations) != len(want) {
+		t.Fatalf("%d citations, want %d: %+v", len(rep.Citations), len(want), rep.Citations)
+	}
+	for _, c := range rep.Citations {
+		if c.Verdict != want[c.OSIS] {
+			t.Errorf("%s: %s (%s), want %s", c.OSIS, c.Verdict, c.Message, want[c.OSIS])
 		}
 	}
 }

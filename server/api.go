@@ -214,6 +214,7 @@ func (s *Server) verify(ctx context.Context, article []byte) (*verify.Report, er
 	if err != nil {
 		return nil, err
 	}
+	d.Parser = s.cur().eng.VerifyParser(article, "")
 	rep, err := verify.Article(ctx, article, d)
 	switch {
 	case errors.Is(err, verify.ErrTooLarge):

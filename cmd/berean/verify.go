@@ -16,7 +16,8 @@ import (
 
 // newVerifyCmd checks every Bible citation of an article.
 func newVerifyCmd(a *app) *cobra.Command {
-	return &cobra.Command{
+	var o struct{ lang string }
+	cmd := &cobra.Command{
 		Use:   "verify [FILE|-]",
 		Short: "Check every Bible citation and quotation of an article (text, Markdown or HTML)",
 		Long: `verify reads an article (a file, or stdin when FILE is - or missing), finds every
@@ -52,6 +53,7 @@ has a problem, 2 on bad input.`,
 			if err != nil {
 				return err
 			}
+			deps.Parser = eng.VerifyParser(in, o.lang)
 			rep, err := verify.Article(ctx, in, deps)
 			if errors.Is(err, verify.ErrTooLarge) || errors.Is(err, verify.ErrBinary) {
 				return usagef("%s: %v", name, err)
@@ -72,6 +74,8 @@ has a problem, 2 on bad input.`,
 			return nil
 		},
 	}
+	cmd.Flags().StringVar(&o.lang, "lang", "", "language of the article's book names (es, de ...; default: detected from its words)")
+	return cmd
 }
 
 // readArticle reads FILE or stdin, at most verify.MaxInput+1 bytes (so
