@@ -221,9 +221,10 @@
 // is looked up in (Bible.StemTerm, StemTermIn), and a Spanish stem never
 // meets an English query's. A Bible without the section is English.
 // ForLang returns a view holding only the Bibles of one language, sharing
-// the file and the global sections: the features that pool Bibles (ask,
-// xref, study, verify's search) are built on one, so that a Bible of
-// another language changes none of their results.
+// the file and the global sections (but for another language than English
+// not the English stems of LEXDICT, TOPICDICT and LINEDICT): the features
+// that pool Bibles (ask, xref, study, verify's search) are built on one,
+// so that a Bible of another language changes none of their results.
 //
 // Unknown section kinds are skipped, so a section can be added without a new
 // format version when old readers may ignore it.

@@ -111,10 +111,15 @@ type integrity struct {
 // search) are built on a view, so that a Bible of another language can
 // change none of their results. The view shares the mapped file, the
 // global sections and the integrity state; closing it is a no-op (close
-// the index itself).
+// the index itself). The stems of the lexicon definitions and of Nave's
+// topic names and lines (LEXDICT, TOPICDICT, LINEDICT) are English stems:
+// a view of another language has none, so that its words never meet them.
 func (ix *Index) ForLang(lang string) *Index {
 	v := *ix
 	v.bibles = ix.BiblesIn(lang)
 	v.unmap = nil
+	if analysis.Base(lang) != analysis.English {
+		v.lexDict, v.topicDict, v.lineDict = dict{}, dict{}, dict{}
+	}
 	return &v
 }

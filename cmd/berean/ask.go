@@ -62,7 +62,8 @@ func runAsk(ctx context.Context, a *app, o *askOptions, question string) error {
 	if o.n <= 0 {
 		return usagef("ask: -n must be at least 1")
 	}
-	as, err := a.asker(ctx, a.langFor(o.bible, question))
+	lang := a.langFor(o.bible, question)
+	as, err := a.asker(ctx, lang)
 	if err != nil {
 		return err
 	}
@@ -76,17 +77,17 @@ func runAsk(ctx context.Context, a *app, o *askOptions, question string) error {
 	if a.jsonOut {
 		return a.printJSON(res)
 	}
-	renderAsk(a.stdout, res, o.why)
+	renderAsk(a.stdout, res, o.why, a.refNamer(lang))
 	return nil
 }
 
-func renderAsk(w io.Writer, res *ask.Result, why bool) {
+func renderAsk(w io.Writer, res *ask.Result, why bool, human func(string) string) {
 	var b strings.Builder
 	if len(res.Results) == 0 {
 		fmt.Fprintf(&b, "no verses answer %q\n", res.Question)
 	}
 	for i, h := range res.Results {
-		fmt.Fprintf(&b, "%2d. %s %s\n", i+1, humanOSIS(h.OSIS), h.Text)
+		fmt.Fprintf(&b, "%2d. %s %s\n", i+1, human(h.OSIS), h.Text)
 		if why && len(h.Why) > 0 {
 			fmt.Fprintf(&b, "    why: %s\n", strings.Join(h.Why, "; "))
 		}
