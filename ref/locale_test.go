@@ -96,3 +96,22 @@ func TestLocaleFormat(t *testing.T) {
 		}
 	}
 }
+
+// FuzzLocaleScan: a Spanish parser never panics and reports matches in
+// order inside the text.
+func FuzzLocaleScan(f *testing.F) {
+	for _, s := range []string{"Juan 3:16", "1 Corintios 13:4-7; Salmos 23", "mi 3 hijos, Mi 6:8", "I Corintios 1:1", "Génesis\u0301 1"} {
+		f.Add(s)
+	}
+	p := NewParser(Options{Locale: esLocale()})
+	f.Fuzz(func(t *testing.T, s string) {
+		n := len([]rune(s))
+		last := 0
+		for _, m := range p.Scan(s) {
+			if m.Start < last || m.End > n || m.Start > m.End {
+				t.Fatalf("match %+v out of order or range (len %d)", m, n)
+			}
+			last = m.Start
+		}
+	})
+}
