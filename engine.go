@@ -5,6 +5,13 @@
 //
 // An Engine opens the installed SWORD modules once (package corpus) and the
 // persisted search index on first use. It is safe for concurrent use.
+//
+// Every Bible has a language (conf Lang). The features that pool Bibles
+// (ask, study, xref, verify) are built per language over that language's
+// Bibles (lang.go), so another language changes no English result;
+// references are read and written in the book names of the Bible's
+// language or of --lang (Locale, ParserIn, ReadIn, RefsIn), from
+// libsword's locale files in the library roots' locales.d.
 package berean
 
 import (
