@@ -70,7 +70,8 @@
 //
 // Detect names the language of a text from its words: each language
 // scores the words found in its stop list (English: IsStop's list), and
-// the best wins, English on ties and when nothing scores. "God helps those
+// the best wins, English on ties and when nothing scores; another language
+// needs at least two words of its list ("Te Deum" stays English). "God helps those
 // who help themselves" is English (3 to 0), "¿Dónde dice la Biblia que
 // Dios es amor?" Spanish (5 to 0). It needs function words: "Jesus wept"
 // is English by default.

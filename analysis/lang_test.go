@@ -10,6 +10,7 @@ func TestDetect(t *testing.T) {
 		{"¿Dónde dice la Biblia que Dios es amor?", "es"},
 		{"Car Dieu a tant aimé le monde, afin que quiconque croit en lui ne périsse pas", "fr"},
 		{"Jesus wept", "en"}, // no stop word at all: English
+		{"Te Deum", "en"},    // one Spanish stop word is not enough
 		{"", "en"},
 	}
 	for _, tt := range tests {

@@ -32,7 +32,8 @@ var stopLists = map[string]string{
 
 // Detect returns the language of a text from its words: the language whose
 // stop words (the English list of IsStop, the lists of stopLists) cover
-// most of its words, English when none does better. A quotation of a few
+// most of its words, English when none does better; another language needs
+// at least two ("Te Deum" stays English). A quotation of a few
 // words is enough: "God helps those who help themselves" has three English
 // stop words and no Spanish one; "de tal manera amó Dios al mundo" four
 // Spanish ones and no English one.
@@ -48,7 +49,7 @@ func Detect(text string) string {
 			}
 		}
 	}
-	best, n := English, counts[English]
+	best, n := English, max(counts[English], 1)
 	for _, lang := range sortedLangs() {
 		if counts[lang] > n {
 			best, n = lang, counts[lang]
