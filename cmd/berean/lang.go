@@ -3,6 +3,11 @@ package main
 import (
 	"berean/analysis"
 	"berean/corpus"
+	"berean/index"
+	"berean/locale"
+	"berean/ref"
+	"berean/search"
+	"berean/sword"
 )
 
 // langFor is the language a command naming a Bible (or none) about text
@@ -38,5 +43,27 @@ func (a *app) refNamer(lang string) func(string) string {
 			return humanOSIS(osis)
 		}
 		return r.Format(loc)
+	}
+}
+
+// hitNamer names a search hit in the book names of its Bible's language
+// ("Génesis 3:17" in the RV1909); English hits keep humanRef. A locale is
+// read only when a Bible of another language is among the hits.
+func (a *app) hitNamer(ix *index.Index) func(search.Hit) string {
+	locs := map[string]*locale.Locale{}
+	return func(h search.Hit) string {
+		b, ok := ix.Bible(h.Bible)
+		if !ok || b.Lang() == analysis.English {
+			return humanRef(h)
+		}
+		loc, seen := locs[b.Lang()]
+		if !seen {
+			loc, _ = locale.Find(b.Lang(), locale.Dirs(sword.DefaultRoots(a.swordPaths))...)
+			locs[b.Lang()] = loc
+		}
+		if loc == nil {
+			return humanRef(h)
+		}
+		return ref.Ref{Book: h.Book, Chapter: h.Chapter, Verse: h.Verse}.Format(loc)
 	}
 }
