@@ -67,3 +67,23 @@ func (a *app) hitNamer(ix *index.Index) func(search.Hit) string {
 		return ref.Ref{Book: h.Book, Chapter: h.Chapter, Verse: h.Verse}.Format(loc)
 	}
 }
+
+// osisIn turns a reference written in the book names of a language other
+// than English ("Juan 3:16") into OSIS for the features that read English
+// references; English, and text that is no reference there, pass as they
+// are.
+func (a *app) osisIn(text, bible, lang string) string {
+	eng, err := a.engine()
+	if err != nil || eng.Locale(lang) == nil {
+		return text
+	}
+	bs, err := eng.Bibles([]string{bible})
+	if err != nil {
+		return text
+	}
+	rs, err := eng.ParseRefsIn(bs[0], []string{text}, lang)
+	if err != nil {
+		return text
+	}
+	return ref.OSIS(rs)
+}
