@@ -25,7 +25,9 @@ import (
 // English figures are the same with or without a Spanish Bible installed.
 // A request is served in the language of the Bible it names, else in the
 // language of its text (analysis.Detect) when Bibles of that language are
-// installed, else in the default Bible's language.
+// installed, else in the default Bible's language; a question or topic
+// whose function words do not tell is placed by its vocabulary
+// (QuestionLang).
 
 // DefaultLang is the language of the default Bible (the KJV, or the first
 // installed Bible); English when none is installed.
@@ -194,4 +196,48 @@ func (e *Engine) VerifyParser(article []byte, lang string) *ref.Parser {
 		return nil
 	}
 	return e.ParserIn(canon.KJV(), lang)
+}
+
+// QuestionLang is LangFor for a question or topic (ask, study). When its
+// function words do not tell (Detect finds the default language) and
+// Bibles of other languages are installed, the words themselves decide:
+// the language whose Bibles hold strictly more of the question's words
+// than the default language's ("Dios es amor": dios and amor are in the
+// RV1909, neither in the KJV or the WEB). It opens the search index.
+func (e *Engine) QuestionLang(ctx context.Context, bible, text string) (string, error) {
+	lang, err := e.LangFor(bible, text)
+	if err != nil || strings.TrimSpace(bible) != "" || lang != e.DefaultLang() {
+		return lang, err
+	}
+	s, err := e.Searcher(ctx, index.LoadOptions{})
+	if err != nil {
+		return lang, nil
+	}
+	langs := s.Index().Langs()
+	if len(langs) < 2 {
+		return lang, nil
+	}
+	words := index.Words(text)
+	count := func(l string) int {
+		n := 0
+		for _, w := range words {
+			for _, b := range s.Index().BiblesIn(l) {
+				if b.Exact(w).Len() > 0 {
+					n++
+					break
+				}
+			}
+		}
+		return n
+	}
+	best, most := lang, count(lang)
+	for _, l := range langs {
+		if l == lang {
+			continue
+		}
+		if n := count(l); n > most {
+			best, most = l, n
+		}
+	}
+	return best, nil
 }

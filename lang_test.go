@@ -163,7 +163,19 @@ func TestEnglishUnchangedByOtherLanguages(t *testing.T) {
 		"What does the Bible say about love?")
 	topics := []string{"Jesus makes intercession for us", "forgiveness"}
 
-	with := runEnglish(t, langLibrary(t), articles, questions, topics, func(eng *Engine) { spanishAsk(t, eng) })
+	with := runEnglish(t, langLibrary(t), articles, questions, topics, func(eng *Engine) {
+		spanishAsk(t, eng)
+		// Every English question is served in English; a short Spanish
+		// one without function words to tell is Spanish by its words.
+		for _, q := range append(questions, topics...) {
+			if l, err := eng.QuestionLang(context.Background(), "", q); err != nil || l != "en" {
+				t.Errorf("QuestionLang(%q) = %q, %v; want en", q, l, err)
+			}
+		}
+		if l, _ := eng.QuestionLang(context.Background(), "", "Dios es amor"); l != "es" {
+			t.Errorf("QuestionLang(Dios es amor) = %q, want es", l)
+		}
+	})
 	without := runEnglish(t, langLibrary(t, "spaRV1909eb.conf"), articles, questions, topics, func(eng *Engine) {
 		if n := len(eng.Corpus().BiblesIn("es")); n != 0 {
 			t.Fatalf("the library without the RV1909 has %d Spanish Bibles", n)

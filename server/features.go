@@ -26,7 +26,16 @@ func (s *Server) lang(bible, text string) string {
 }
 
 func (s *Server) asker(ctx context.Context, bible, text string) (*ask.Asker, error) {
-	return s.cur().eng.AskerIn(ctx, s.lang(bible, text))
+	return s.cur().eng.AskerIn(ctx, s.questionLang(ctx, bible, text))
+}
+
+// questionLang is the language of a question or topic (berean.Engine.QuestionLang).
+func (s *Server) questionLang(ctx context.Context, bible, text string) string {
+	eng := s.cur().eng
+	if l, err := eng.QuestionLang(ctx, bible, text); err == nil {
+		return l
+	}
+	return eng.DefaultLang()
 }
 
 func (s *Server) finder(ctx context.Context, bible string) (*xref.Finder, error) {
@@ -34,7 +43,7 @@ func (s *Server) finder(ctx context.Context, bible string) (*xref.Finder, error)
 }
 
 func (s *Server) studier(ctx context.Context, bible, text string) (*study.Studier, error) {
-	return s.cur().eng.StudierIn(ctx, s.lang(bible, text))
+	return s.cur().eng.StudierIn(ctx, s.questionLang(ctx, bible, text))
 }
 
 // verifyDeps loads (or builds and saves) the verify model once, with the

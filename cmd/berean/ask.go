@@ -62,7 +62,7 @@ func runAsk(ctx context.Context, a *app, o *askOptions, question string) error {
 	if o.n <= 0 {
 		return usagef("ask: -n must be at least 1")
 	}
-	lang := a.langFor(o.bible, question)
+	lang := a.questionLang(ctx, o.bible, question)
 	as, err := a.asker(ctx, lang)
 	if err != nil {
 		return err

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+
 	"berean/analysis"
 	"berean/corpus"
 	"berean/index"
@@ -86,4 +88,18 @@ func (a *app) osisIn(text, bible, lang string) string {
 		return text
 	}
 	return ref.OSIS(rs)
+}
+
+// questionLang is the language a question or topic is served in
+// (berean.Engine.QuestionLang: its function words, else its words).
+func (a *app) questionLang(ctx context.Context, bible, text string) string {
+	eng, err := a.engine()
+	if err != nil {
+		return analysis.English
+	}
+	l, err := eng.QuestionLang(ctx, bible, text)
+	if err != nil {
+		return eng.DefaultLang()
+	}
+	return l
 }

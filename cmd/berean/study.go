@@ -41,7 +41,7 @@ there; neighbouring verses are grouped into ranges.`,
 			}
 			ctx := c.Context()
 			topic := strings.Join(args, " ")
-			lang := a.langFor(o.bible, topic)
+			lang := a.questionLang(ctx, o.bible, topic)
 			as, err := a.asker(ctx, lang)
 			if err != nil {
 				return err
