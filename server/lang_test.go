@@ -22,6 +22,8 @@ func TestLangPages(t *testing.T) {
 		{"/api/read?ref=Juan+3:16&bible=RV1909", []string{`"lang":"es"`, `"reference":"Juan 3:16"`}, nil},
 		{"/api/refs?text=v%C3%A9ase+Juan+3:16&lang=es", []string{`"osis":"John.3.16"`}, nil},
 		{"/api/refs?text=v%C3%A9ase+Juan+3:16", []string{`"refs":[]`}, nil},
+		{"/ask?q=%C2%BFD%C3%B3nde+dice+la+Biblia+que+Dios+es+amor%3F", []string{"1 Juan 4:16", `lang="es"`}, nil},
+		{"/search?q=amor&bible=RV1909", []string{"Génesis", `lang="es"`}, nil},
 	}
 	for _, c := range cases {
 		resp, body := do(t, ts, "GET", c.path, "", "")

@@ -58,6 +58,8 @@ func newUI(s *Server) (*ui, error) {
 		"inc":     func(i int) int { return i + 1 },
 		// bibleLang is the language of a Bible's text (lang="es").
 		"bibleLang": func(name string) string { return s.cur().eng.BibleLang(name) },
+		// humanIn names a reference in a Bible's language (lang.go).
+		"humanIn": func(osis, bible string) string { return u.humanIn(osis, bible) },
 	}
 	for _, name := range pageNames {
 		t, err := template.New("base.html").Funcs(funcs).ParseFS(assets, "templates/base.html", "templates/"+name+".html")

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"strings"
 
 	"berean/analysis"
 	"berean/corpus"
@@ -102,4 +103,21 @@ func (a *app) questionLang(ctx context.Context, bible, text string) string {
 		return eng.DefaultLang()
 	}
 	return l
+}
+
+// osisListNamer writes an OSIS list ("Ps.23.1,Ps.23.3-Ps.23.4") in the
+// book names of a language; English is verify's own verifyHumanOSIS.
+func (a *app) osisListNamer(lang string) func(string) string {
+	eng, err := a.engine()
+	if err != nil || eng.Locale(lang) == nil {
+		return verifyHumanOSIS
+	}
+	one := a.refNamer(lang)
+	return func(osis string) string {
+		var parts []string
+		for _, p := range strings.Split(osis, ",") {
+			parts = append(parts, one(p))
+		}
+		return strings.Join(parts, ", ")
+	}
 }

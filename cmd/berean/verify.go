@@ -54,6 +54,10 @@ has a problem, 2 on bad input.`,
 				return err
 			}
 			deps.Parser = eng.VerifyParser(in, o.lang)
+			lang := o.lang
+			if lang == "" {
+				lang, _ = eng.LangFor("", string(in))
+			}
 			rep, err := verify.Article(ctx, in, deps)
 			if errors.Is(err, verify.ErrTooLarge) || errors.Is(err, verify.ErrBinary) {
 				return usagef("%s: %v", name, err)
@@ -66,7 +70,7 @@ has a problem, 2 on bad input.`,
 					return err
 				}
 			} else {
-				printVerifyReport(a.stdout, rep, in, verifyColor(a.stdout))
+				printVerifyReport(a.stdout, rep, in, verifyColor(a.stdout), a.osisListNamer(lang))
 			}
 			if rep.Summary.Problems > 0 {
 				return errProblems
@@ -126,7 +130,7 @@ const (
 // printVerifyReport writes one block per citation: its line, reference,
 // verdict and similarity; for problems the quotation, the cited passage
 // and the suggestion; then a summary line.
-func printVerifyReport(w io.Writer, rep verify.Report, in []byte, color bool) {
+func printVerifyReport(w io.Writer, rep verify.Report, in []byte, color bool, verifyHumanOSIS func(string) string) {
 	paint := func(code, s string) string {
 		if !color {
 			return s
