@@ -27,8 +27,9 @@ func newAskCmd(a *app) *cobra.Command {
 		Short: "Answer a question in plain English with the verses that answer it, best first",
 		Long: `Answer "where does the Bible say ...?" questions. The question's frame ("where does
 the Bible say", "which verse says", "verses about") is dropped; its words are
-searched in every installed Bible (a verse scores by its best translation plus
-agreement), bridged to other wordings through Strong's numbers (the original
+searched in every installed Bible of the question's language (a verse scores by
+its best translation plus agreement; a Spanish question is answered from the
+Spanish Bibles, and -b picks the language of the Bible it names), bridged to other wordings through Strong's numbers (the original
 words the translators rendered with them, and the lexicon definitions), the
 other translations' wording, and Nave's topics named by the question. A
 reference in the question reads that passage first. Each answer says why it
@@ -42,7 +43,7 @@ matched.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&o.bible, "bible", "b", "", "Bible the answers are quoted in (default KJV); all installed Bibles are searched")
+	f.StringVarP(&o.bible, "bible", "b", "", "Bible the answers are quoted in (default KJV); the installed Bibles of its language are searched")
 	f.IntVarP(&o.n, "n", "n", 10, "number of answers")
 	f.BoolVar(&o.why, "why", true, "print why each answer matched")
 	return cmd

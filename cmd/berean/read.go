@@ -28,7 +28,11 @@ func newReadCmd(a *app) *cobra.Command {
 Each argument may be a list ("Heb 7:23-25; Rom 8:34"). With several Bibles
 (--bible KJV,WEB) each verse of the first is followed by what the others have
 for it, aligned through the versification mappings (3 John 1:14 in the KJV is
-3 John 1:14-15 in versifications that split it).`,
+3 John 1:14-15 in versifications that split it).
+
+References are read and printed in the book names of the first Bible's language
+(libsword's locale files: "Juan 3:16" for the Spanish RV1909), English names
+being read too; --lang CODE picks another language.`,
 		Example: `  berean read "Heb 7:23-25"
   berean read -b WEB "Sirach 1:1"
   berean read -b KJV,WEB "3 John 1:14" --json

@@ -27,7 +27,10 @@ that do not exist are printed with an error instead of the OSIS.
 --osis prints one line: every reference in the text as one comma-joined OSIS
 string (the meaning of Bible-Passage-Reference-Parser's osis() with its default
 options). With --each-line it reads standard input and prints that string for
-each input line (an empty line where there is none).`,
+each input line (an empty line where there is none).
+
+Book names are English unless --lang CODE adds a language's names from
+libsword's locale files (refs --lang es "véase Juan 3:16" finds John.3.16).`,
 		Example: `  berean refs "as Hebrews 7:25 and Rom 8:34 say"
   berean refs --osis "Heb 7:23, 25; Jn 17"
   printf 'Jn 3:16\nGen 1-2\n' | berean refs --osis --each-line`,
