@@ -54,7 +54,7 @@ func TestDamagedModuleNotIndexed(t *testing.T) {
 	os.WriteFile(conf, []byte(strings.Replace(string(c), "/gone/", "/elsewhere/", 1)), 0o644)
 	os.MkdirAll(filepath.Join(root, "modules", "texts", "ztext", "elsewhere"), 0o755)
 
-	eng, err := Open(Options{SwordPaths: []string{root}, NoDefaultRoots: true, CacheDir: t.TempDir()})
+	eng, err := Open(Options{SwordPaths: []string{root}, OnlyPaths: true, CacheDir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,7 +13,8 @@ import (
 // missing from this table fails the test: add it with its place in the flow.
 var allowed = map[string][]string{
 	"canon":           {},
-	"ref":             {"canon"},
+	"locale":          {"canon"},
+	"ref":             {"canon", "locale"},
 	"sword":           {"canon"},
 	"sword/swordtest": {"canon", "sword"},
 	"markup":          {},
@@ -27,9 +28,9 @@ var allowed = map[string][]string{
 	"xref":            {"analysis", "canon", "ref", "query", "index", "search", "corpus", "markup", "sword"},
 	"study":           {"analysis", "canon", "ref", "query", "index", "search", "corpus", "markup", "sword", "ask", "xref"},
 	"verify":          {"analysis", "canon", "ref", "query", "index", "search", "corpus", "markup", "sword"},
-	"":                {"analysis", "canon", "ref", "query", "index", "search", "corpus", "markup", "sword", "ask", "xref", "study", "verify", "install"},
-	"server":          {"", "analysis", "canon", "ref", "query", "index", "search", "corpus", "markup", "sword", "ask", "xref", "study", "verify", "install"},
-	"cmd/berean":      {"", "analysis", "canon", "ref", "query", "index", "search", "corpus", "markup", "sword", "ask", "xref", "study", "verify", "install", "server"},
+	"":                {"analysis", "canon", "locale", "ref", "query", "index", "search", "corpus", "markup", "sword", "ask", "xref", "study", "verify", "install"},
+	"server":          {"", "analysis", "canon", "locale", "ref", "query", "index", "search", "corpus", "markup", "sword", "ask", "xref", "study", "verify", "install"},
+	"cmd/berean":      {"", "analysis", "canon", "locale", "ref", "query", "index", "search", "corpus", "markup", "sword", "ask", "xref", "study", "verify", "install", "server"},
 }
 
 func TestDependencyDirection(t *testing.T) {

@@ -12,6 +12,13 @@
 // before any Bible is read; and damage found in the search index by any
 // feature makes WithIndex drop every feature on that index and run the work
 // again on a rebuilt one, recorded in IndexHealth (health.go).
+//
+// Every Bible has a language (conf Lang). The features that pool Bibles
+// (ask, study, xref, verify) are built per language over that language's
+// Bibles (lang.go), so another language changes no English result;
+// references are read and written in the book names of the Bible's
+// language or of --lang (Locale, ParserIn, ReadIn, RefsIn), from
+// libsword's locale files in the library roots' locales.d.
 package berean
 
 import (
@@ -20,6 +27,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 
 	"berean/corpus"
@@ -36,13 +44,14 @@ type Options struct {
 	// or ~/.cache/berean).
 	CacheDir string
 	Logger   *slog.Logger
-	// NoDefaultRoots searches SwordPaths only (not $SWORD_PATH, ~/.sword
-	// or the system library): for embedding and tests.
-	NoDefaultRoots bool
 	// IndexInMemory reads the index file into memory rather than mapping
 	// it: a long-running process (the server) is then safe from the file
 	// being truncated or overwritten in place.
 	IndexInMemory bool
+	// OnlyPaths makes SwordPaths the only library roots ($SWORD_PATH,
+	// ~/.sword and /usr/share/sword are not searched): a library of
+	// exactly the modules given, as tests need.
+	OnlyPaths bool
 }
 
 // Engine is an opened library of modules plus its search index.
@@ -77,7 +86,7 @@ func Open(o Options) (*Engine, error) {
 		o.CacheDir = DefaultCacheDir()
 	}
 	roots := sword.DefaultRoots(o.SwordPaths)
-	if o.NoDefaultRoots {
+	if o.OnlyPaths {
 		roots = append([]string(nil), o.SwordPaths...)
 	}
 	c, err := corpus.Open(roots)
@@ -142,6 +151,11 @@ func (e *Engine) forget(names ...string) {
 	defer e.mu.Unlock()
 	for _, n := range names {
 		delete(e.ext, n)
+		for k := range e.ext {
+			if strings.HasPrefix(k, n+":") { // the per-language features (lang.go)
+				delete(e.ext, k)
+			}
+		}
 	}
 }
 

@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"berean/ask"
-	"berean/index"
 	"berean/search"
 	"berean/study"
 	"berean/verify"
@@ -21,43 +20,23 @@ import (
 // dependents are the features that hold the searcher's index.
 var dependents = []string{"searcher", "ask", "xref", "study"}
 
-// Asker answers questions over the search index.
+// Asker answers questions over the search index, from the Bibles of the
+// default language (AskerIn).
 func (e *Engine) Asker(ctx context.Context) (*ask.Asker, error) {
-	return lazy(e, "ask", func() (*ask.Asker, error) {
-		s, err := e.Searcher(ctx, index.LoadOptions{})
-		if err != nil {
-			return nil, err
-		}
-		return ask.New(s.Index()), nil
-	})
+	return e.AskerIn(ctx, e.DefaultLang())
 }
 
-// Xref finds cross-references over the search index.
+// Xref finds cross-references over the search index, in the Bibles of the
+// default language (XrefIn).
 func (e *Engine) Xref(ctx context.Context) (*xref.Finder, error) {
-	return lazy(e, "xref", func() (*xref.Finder, error) {
-		s, err := e.Searcher(ctx, index.LoadOptions{})
-		if err != nil {
-			return nil, err
-		}
-		return xref.New(s.Index()), nil
-	})
+	return e.XrefIn(ctx, e.DefaultLang())
 }
 
-// Studier writes topical studies; without cross-references (their tables
-// failed to build) it works from ask and Nave's alone.
+// Studier writes topical studies in the default language (StudierIn);
+// without cross-references (their tables failed to build) it works from
+// ask and Nave's alone.
 func (e *Engine) Studier(ctx context.Context) (*study.Studier, error) {
-	return lazy(e, "study", func() (*study.Studier, error) {
-		a, err := e.Asker(ctx)
-		if err != nil {
-			return nil, err
-		}
-		x, err := e.Xref(ctx)
-		if err != nil {
-			e.log.Warn("cross-references unavailable to studies", "err", err)
-			x = nil
-		}
-		return study.New(a, x, e.corpus), nil
-	})
+	return e.StudierIn(ctx, e.DefaultLang())
 }
 
 // VerifyDeps returns the verify model (loaded from the cache directory, or
@@ -66,15 +45,14 @@ func (e *Engine) Studier(ctx context.Context) (*study.Studier, error) {
 // verify searches its own model: a one-off `berean verify` need not build
 // the index.
 func (e *Engine) VerifyDeps(ctx context.Context, buildIndex bool) (verify.Deps, error) {
-	m, err := lazy(e, "verify-model", func() (*verify.Model, error) {
-		return verify.CachedModel(ctx, verify.FromCorpus(e.corpus), e.opts.CacheDir)
-	})
+	lang := e.DefaultLang()
+	m, err := e.verifyModelIn(ctx, lang)
 	if err != nil {
 		return verify.Deps{}, err
 	}
-	d := verify.Deps{Model: m}
+	d := verify.Deps{Model: m, ModelFor: func(l string) (*verify.Model, error) { return e.verifyModelIn(ctx, l) }}
 	if _, built := search.IndexPath(e.corpus, e.opts.CacheDir); built || buildIndex {
-		if s, err := e.Searcher(ctx, index.LoadOptions{}); err == nil {
+		if s, err := e.SearcherIn(ctx, lang); err == nil {
 			d.Finder = verify.SearchFinder{Searcher: s}
 		}
 	}

@@ -22,6 +22,7 @@ const MaxReadCells = 4 * MaxReadVerses
 type ReadResult struct {
 	Bible    string    `json:"bible"`            // the first Bible's abbreviation
 	Module   string    `json:"module"`           // its module name
+	Lang     string    `json:"lang,omitempty"`   // the language of the references' names when not English (conf Lang or --lang)
 	Bibles   []string  `json:"bibles,omitempty"` // every Bible, when several were asked for
 	Passages []Passage `json:"passages"`
 }
@@ -47,6 +48,7 @@ type Verse struct {
 // versification mappings (it may be several verses, or none).
 type ParallelText struct {
 	Bible string `json:"bible"`
+	Lang  string `json:"lang,omitempty"` // the Bible's language when not English
 	OSIS  string `json:"osis"`
 	Text  string `json:"text"`
 }
@@ -92,10 +94,17 @@ func (e *Engine) Parser(sys *canon.System) *ref.Parser {
 	return p
 }
 
-// ParseRefs parses reference lists against a Bible's versification; errors
-// name what is wrong ("John has 21 chapters; John 22 does not exist").
+// ParseRefs parses reference lists against a Bible's versification, in
+// the book names of its language and English; errors name what is wrong
+// ("John has 21 chapters; John 22 does not exist").
 func (e *Engine) ParseRefs(b *corpus.Bible, refs []string) ([]ref.Range, error) {
-	p := e.Parser(b.System())
+	return e.ParseRefsIn(b, refs, "")
+}
+
+// ParseRefsIn is ParseRefs with the book names of lang (empty: the
+// Bible's language).
+func (e *Engine) ParseRefsIn(b *corpus.Bible, refs []string, lang string) ([]ref.Range, error) {
+	p := e.ParserIn(b.System(), langOr(lang, b))
 	var out []ref.Range
 	for _, s := range refs {
 		rs, err := p.Parse(s)
@@ -117,15 +126,23 @@ func (e *Engine) ParseRefs(b *corpus.Bible, refs []string) ([]ref.Range, error) 
 // "Heb 7:23-25; Rom 8:34") in the given Bibles; with several Bibles the
 // others' verses are aligned to the first's.
 func (e *Engine) Read(ctx context.Context, refs []string, bibles []string) (*ReadResult, error) {
+	return e.ReadIn(ctx, refs, bibles, "")
+}
+
+// ReadIn is Read with the references read and written in the book names
+// of lang (empty: the first Bible's language): "Juan 3:16" for the RV1909.
+func (e *Engine) ReadIn(ctx context.Context, refs []string, bibles []string, lang string) (*ReadResult, error) {
 	bs, err := e.Bibles(bibles)
 	if err != nil {
 		return nil, err
 	}
-	ranges, err := e.ParseRefs(bs[0], refs)
+	lang = langOr(lang, bs[0])
+	ranges, err := e.ParseRefsIn(bs[0], refs, lang)
 	if err != nil {
 		return nil, err
 	}
-	res := &ReadResult{Bible: bs[0].Name(), Module: bs[0].Module(), Passages: []Passage{}}
+	loc := e.Locale(lang)
+	res := &ReadResult{Bible: bs[0].Name(), Module: bs[0].Module(), Lang: nonEnglish(lang), Passages: []Passage{}}
 	if len(bs) > 1 {
 		for _, b := range bs {
 			res.Bibles = append(res.Bibles, b.Name())
@@ -139,7 +156,7 @@ func (e *Engine) Read(ctx context.Context, refs []string, bibles []string) (*Rea
 		if err := ctxErr(ctx); err != nil {
 			return nil, err
 		}
-		p := Passage{OSIS: r.OSIS(), Reference: r.String(), Verses: []Verse{}}
+		p := Passage{OSIS: r.OSIS(), Reference: r.Format(loc), Verses: []Verse{}}
 		rows, err := corpus.Parallel(bs, r)
 		if err != nil {
 			if isModuleFault(err) {
@@ -152,13 +169,13 @@ func (e *Engine) Read(ctx context.Context, refs []string, bibles []string) (*Rea
 			if total > MaxReadVerses {
 				return nil, inputErrf(CodeTooLarge, "the passage has more than %d verses; ask for a smaller one", MaxReadVerses)
 			}
-			v := Verse{OSIS: row.Ref.OSIS(), Reference: row.Ref.String()}
+			v := Verse{OSIS: row.Ref.OSIS(), Reference: row.Ref.Format(loc)}
 			if len(row.Cells) > 0 && len(row.Cells[0]) > 0 {
 				first := row.Cells[0][0]
 				v.Text, v.Heading = first.Text.Clean, first.Text.Heading
 			}
 			for i := 1; i < len(row.Cells); i++ {
-				pt := ParallelText{Bible: bs[i].Name()}
+				pt := ParallelText{Bible: bs[i].Name(), Lang: nonEnglish(bs[i].Lang())}
 				var osis, texts []string
 				for _, c := range row.Cells[i] {
 					osis = append(osis, c.Ref.OSIS())

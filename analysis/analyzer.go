@@ -8,8 +8,11 @@ import (
 // Analyzer turns text into search terms. The zero value is the default
 // analyzer: folded, modernised and stemmed terms. Exact keeps the folded
 // form (case and diacritics folded, no archaic folding, no stemming).
+// Lang is the language code of the text (a module's conf Lang); ""
+// is English. It picks the stemmer (StemIn).
 type Analyzer struct {
 	Exact bool
+	Lang  string
 }
 
 // Tokens returns the words of text as terms, with positions and offsets.
@@ -21,20 +24,20 @@ func (a Analyzer) AppendTokens(dst []Token, text string) []Token {
 	dst = AppendSplit(dst, text)
 	if !a.Exact {
 		for i := n; i < len(dst); i++ {
-			dst[i].Term = Stem(dst[i].Term)
+			dst[i].Term = StemIn(a.Lang, dst[i].Term)
 		}
 	}
 	return dst
 }
 
 // Term is the term of one word (not split): Fold, then unless Exact,
-// Stem.
+// StemIn of the Analyzer's language.
 func (a Analyzer) Term(word string) string {
 	f := Fold(word)
 	if a.Exact {
 		return f
 	}
-	return Stem(f)
+	return StemIn(a.Lang, f)
 }
 
 // Terms returns the terms of the words of text.

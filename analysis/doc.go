@@ -53,6 +53,29 @@
 // Stop words (IsStop) are a small list for ranking natural-language
 // questions; the index keeps every word so that phrases work.
 //
+// # Languages
+//
+// The steps above are English's, the default (Analyzer{}, Stem, IsStop).
+// A text of another language (a module's conf Lang: Analyzer.Lang,
+// StemIn, TermIn, IsStopIn) is split and folded the same way, is not
+// modernised (the archaic forms are English), and is stemmed by the
+// Snowball stemmer of its language when the library has one (es, fr, hu,
+// no/nb/nn, ru, sv: HasStemmer), otherwise kept as folded. Stems are taken
+// of folded words ("amó" is stemmed as "amo"), on both sides. Spanish and
+// French have stop lists (stoplang.go: function words, the commonest
+// forms of ser, estar, haber, and the words that frame a question about
+// the Bible: "dónde dice la Biblia", "versículo", "enseña"); other
+// languages have none. Base normalises a code ("es-ES", "pt_BR" -> "es",
+// "pt"; "" -> "en").
+//
+// Detect names the language of a text from its words: each language
+// scores the words found in its stop list (English: IsStop's list), and
+// the best wins, English on ties and when nothing scores; another language
+// needs at least two words of its list ("Te Deum" stays English). "God helps those
+// who help themselves" is English (3 to 0), "¿Dónde dice la Biblia que
+// Dios es amor?" Spanish (5 to 0). It needs function words: "Jesus wept"
+// is English by default.
+//
 // The pipeline is pure: no state, safe for concurrent use. Cache memoises
 // Stem for one goroutine (the index builder sees each distinct word form
 // thousands of times).

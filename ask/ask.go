@@ -78,6 +78,7 @@ type Verse struct {
 // its tables (versification maps, topic verses) are built on first use.
 type Asker struct {
 	ix      *index.Index
+	lang    string // the language of ix's Bibles (lang.go)
 	refs    *ref.Parser
 	once    sync.Once
 	maps    []*bibleMap
@@ -88,9 +89,12 @@ type Asker struct {
 	siblings sync.Map
 }
 
-// New returns an Asker over ix.
+// New returns an Asker over the Bibles of ix in one language: the KJV's,
+// or the first Bible's (give it index.ForLang for another).
 func New(ix *index.Index) *Asker {
-	return &Asker{ix: ix, refs: ref.NewParser(ref.Options{})}
+	lang := indexLang(ix)
+	ix = ix.ForLang(lang)
+	return &Asker{ix: ix, lang: lang, refs: ref.NewParser(ref.Options{})}
 }
 
 // Index is the Asker's index.
@@ -309,7 +313,7 @@ func (a *Asker) Ask(ctx context.Context, question string, o Options) (*Result, e
 	if err != nil {
 		return nil, err
 	}
-	q := parseQuestion(question, a.refs)
+	q := a.parse(question)
 	res := &Result{Question: question, Bible: disp.b.Name(), Results: []Hit{}}
 	cands, err := a.retrieve(ctx, &q, maps, o, true)
 	if err != nil {
@@ -351,7 +355,7 @@ func (a *Asker) Candidates(ctx context.Context, question string, n int, o Option
 	if err != nil {
 		return nil, nil, err
 	}
-	q := parseQuestion(question, a.refs)
+	q := a.parse(question)
 	s, err := a.retrieve(ctx, &q, maps, o, false)
 	if err != nil {
 		return nil, nil, err

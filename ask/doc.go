@@ -26,6 +26,15 @@
 // are recorded. The tables (frames, function words) are built on first use,
 // not at process start.
 //
+// An Asker answers from the Bibles of one language (lang.go): New keeps
+// the KJV's language (index.ForLang), and a caller gives it a language
+// view for another. A question to an Asker of another language keeps the
+// steps above, then stems its words in that language and takes that
+// language's stop words as function words: "¿Dónde dice la Biblia que
+// Dios es amor?" searches "dios" and "amor" in the RV1909 (1 John 4:16
+// first, then 2 Peter 1:7, 1 John 4:7-10). Nave's topics and the lexicon
+// definitions are English and rarely help another language.
+//
 // # Concepts
 //
 // Each distinct content word is a concept that a verse matches through its

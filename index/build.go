@@ -298,6 +298,7 @@ type wordInfo struct{ exact, stem, form uint32 }
 type bibleBuilder struct {
 	src   BibleSource
 	sys   *canon.System
+	lang  string // analysis language (sourceLang)
 	nDocs int
 
 	books   []string
@@ -323,7 +324,7 @@ type bibleBuilder struct {
 
 func newBibleBuilder(src BibleSource) *bibleBuilder {
 	return &bibleBuilder{
-		src: src, sys: src.System(),
+		src: src, sys: src.System(), lang: sourceLang(src),
 		bookIdx: map[string]int{},
 		text:    newTextBuilder(),
 		stem:    newTermTable(16384), exact: newTermTable(16384), strong: newTermTable(8192),
@@ -410,8 +411,8 @@ func (bb *bibleBuilder) addVerse(v *Verse) error {
 			surface := strings.Clone(v.Text[t.Start:t.End])
 			term := strings.Clone(t.Term)
 			w.exact = bb.exact.id(term)
-			w.stem = bb.stem.id(analysis.Stem(term))
-			if m := analysis.Modernize(term); m != term && !bb.archSeen[w.exact] {
+			w.stem = bb.stem.id(analysis.StemIn(bb.lang, term))
+			if m := bb.modernize(term); m != term && !bb.archSeen[w.exact] {
 				bb.arch[m] = append(bb.arch[m], w.exact)
 				bb.archSeen[w.exact] = true
 			}
@@ -538,6 +539,7 @@ func (bb *bibleBuilder) finish() ([]sectionData, error) {
 		{secPost, pw.blob}, {secArchaic, archDict}, {secAlign, alignDict},
 		{secForms, forms}, {secSeps, seps},
 		{secBlocks, blockCRCs(blockCRCs(nil, secPost, pw.blob), secText, text)},
+		{secLang, langSection(bb.lang)},
 	}, nil
 }
 

@@ -28,6 +28,10 @@ const probeText = "Wherefore he is able also to save them to the uttermost that 
 	"seeing he ever liveth to make intercession for them. Thou hast; he saith, ye shall; " +
 	"ÉLOHÎM Ἰησοῦς LORD'S Jesus' interceding intercessions begotten goeth doeth"
 
+// probeTextES probes the Spanish analysis (other languages' stemmers are
+// fixed by the module version of the Snowball library).
+const probeTextES = "Porque de tal manera amó Dios al mundo, que ha dado a su Hijo unigénito"
+
 // Fingerprint is the key of the index for src: SHA-256 over the format and
 // build versions, the output of the analysis pipeline on a probe text, and
 // src.Fingerprint() (the module set).
@@ -43,6 +47,9 @@ func Fingerprint(src Source) [32]byte {
 		b = binary.AppendUvarint(b, uint64(t.Pos))
 		b = binary.AppendUvarint(b, uint64(t.Start))
 		b = binary.AppendUvarint(b, uint64(t.End))
+	}
+	for _, t := range tokenize(probeTextES, nil) {
+		b = appendStr(b, analysis.StemIn("es", t.Term))
 	}
 	b = appendStr(b, src.Fingerprint())
 	h.Write(b)

@@ -214,6 +214,19 @@
 //	uint16 kind (POST or TEXT), uint32 block size (4096), uint32 n,
 //	n × uint32 CRC-32C of bytes [4096·i, 4096·(i+1)) of the section
 //
+// LANG (kind 32), per Bible: "str language code" (analysis.Base of the
+// module's conf Lang: "en", "es"). The Bible's STEM dictionary holds the
+// stems of that language's analysis (analysis.StemIn; only English is
+// modernised and has ARCH entries), so each Bible is a term space of its
+// own language: a query word is stemmed in the language of the Bible it
+// is looked up in (Bible.StemTerm, StemTermIn), and a Spanish stem never
+// meets an English query's. A Bible without the section is English.
+// ForLang returns a view holding only the Bibles of one language, sharing
+// the file and the global sections (but for another language than English
+// not the English stems of LEXDICT, TOPICDICT and LINEDICT): the features
+// that pool Bibles (ask, xref, study, verify's search) are built on one,
+// so that a Bible of another language changes none of their results.
+//
 // Unknown section kinds are skipped, so a section can be added without a new
 // format version when old readers may ignore it.
 //
@@ -224,8 +237,8 @@
 // never migrated: Load rebuilds it. The file is named after its fingerprint,
 // "index-<16 hex digits>.bidx", in the cache directory ($XDG_CACHE_HOME/berean
 // or ~/.cache/berean; the caller decides). The fingerprint is SHA-256 over
-// FormatVersion, BuildVersion, the analysis of a probe text (so a change of
-// the analyser rebuilds) and Source.Fingerprint (the module set: names,
+// FormatVersion, BuildVersion, the analysis of a probe text and of a
+// Spanish one (so a change of the analyser rebuilds) and Source.Fingerprint (the module set: names,
 // versions, sizes and times of the conf and data files). Load opens the file
 // for the current fingerprint; when it is missing, damaged (ErrCorrupt) or of
 // another version it builds the index, writes it to a temporary file in the

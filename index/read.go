@@ -41,10 +41,8 @@ type Index struct {
 	bibles []*Bible
 
 	// Integrity failures found after Open (see verify.go).
-	fileInfo    os.FileInfo
-	failOnce    sync.Once
-	err         atomic.Pointer[error]
-	conceptOnce sync.Once
+	fileInfo os.FileInfo
+	st       *integrity // shared with the views of ForLang
 
 	meta      []byte
 	lexKeys   dict
@@ -129,7 +127,7 @@ func openBytes(data []byte, check bool) (*Index, error) {
 	if string(tr[48:56]) != trailerMagic {
 		return nil, corruptf("bad trailer magic (truncated?)")
 	}
-	ix := &Index{data: data, unmap: func() error { return nil }}
+	ix := &Index{data: data, unmap: func() error { return nil }, st: &integrity{}}
 	copy(ix.fp[:], tr[:32])
 	tocOff := le.Uint64(tr[32:])
 	tocN := uint64(le.Uint32(tr[40:]))
@@ -336,7 +334,8 @@ type Bible struct {
 	arch, align          dict
 	haveDesc, haveDocs   bool
 	haveText             bool
-	bookFirst, bookLast  []int // doc range [first, last) of each book index
+	bookFirst, bookLast  []int  // doc range [first, last) of each book index
+	lang                 string // LANG section; "" is English
 }
 
 func (b *Bible) section(kind uint16, data []byte) error {
@@ -393,6 +392,8 @@ func (b *Bible) section(kind uint16, data []byte) error {
 		b.arch, err = parseDict(data)
 	case secAlign:
 		b.align, err = parseDict(data)
+	case secLang:
+		b.lang = parseLang(data)
 	}
 	return err
 }

@@ -185,8 +185,8 @@ func verifySection(data []byte, s section) error {
 // file it came from (when it is still the file opened), so that the next
 // Load rebuilds it. Every later search fails with it.
 func (ix *Index) fail(err error) {
-	ix.failOnce.Do(func() {
-		ix.err.Store(&err)
+	ix.st.failOnce.Do(func() {
+		ix.st.err.Store(&err)
 		if ix.path == "" || ix.fileInfo == nil {
 			return
 		}
@@ -201,7 +201,7 @@ func (ix *Index) fail(err error) {
 // section whose checksum does not match), wrapping ErrCorrupt; nil while
 // everything read was intact.
 func (ix *Index) Err() error {
-	if e := ix.err.Load(); e != nil {
+	if e := ix.st.err.Load(); e != nil {
 		if ix.path != "" {
 			return fmt.Errorf("index: %s: %w", ix.path, *e)
 		}
@@ -212,7 +212,7 @@ func (ix *Index) Err() error {
 
 // concepts checks the concept sections on first use.
 func (ix *Index) concepts() bool {
-	ix.conceptOnce.Do(func() {
+	ix.st.conceptOnce.Do(func() {
 		var secs []section
 		for _, s := range ix.secs {
 			if conceptKinds[s.kind] && s.bible == globalBible {
@@ -223,7 +223,7 @@ func (ix *Index) concepts() bool {
 			ix.fail(err)
 		}
 	})
-	return ix.err.Load() == nil
+	return ix.st.err.Load() == nil
 }
 
 // verifyAll checks every section and every block (Check).

@@ -41,7 +41,7 @@ func TestDebugInput(t *testing.T) {
 		t.Skip("set BEREAN_REF_DEBUG")
 	}
 	p := compatParser()
-	prep := prepare(in, p.allow)
+	prep := prepare(in, p.allow, p.loc)
 	t.Logf("prepared: %s", showPrepared(prep))
 	pos := 0
 	for {

@@ -1,10 +1,16 @@
-// Package ref parses English Bible references and finds them in running
-// text.
+// Package ref parses Bible references, in English and in the book names of
+// other languages, and finds them in running text.
 //
 //	p := ref.NewParser(ref.Options{})           // KJV versification
 //	rs, err := p.Parse("Heb 7:23-25; Rom 8:34")  // []Range, error
 //	ms := p.Scan(article)                        // []Match with code-point offsets
 //	s := ref.OSISOf("see John 3:16 NIV")         // "John.3.16"
+//
+// With Options.Locale a Parser also reads the book names of another
+// language, from libsword's locale files (package locale): "Juan 3:16",
+// "1 Corintios 13:4", "Génesis 1:1" or "Genesis 1:1", "Salmos 23"; and
+// Range.Format writes them. An English Parser never reads them (locale.go
+// has the rules).
 //
 // # Values
 //

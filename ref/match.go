@@ -606,13 +606,23 @@ func afterBookOK(r rune) bool {
 }
 
 // findBooks returns the book names in text, left to right.
-func findBooks(text []rune, allow bookFilter) []bookHit {
+func findBooks(text []rune, allow bookFilter, loc *localeIndex) []bookHit {
 	var hits []bookHit
 	for i := 0; i < len(text); {
 		r := text[i]
 		if !unicode.IsLetter(r) && !isDigit(r) {
 			i++
 			continue
+		}
+		if loc != nil {
+			h, ok := loc.match(text, i, allow)
+			if ok {
+				hits = append(hits, h)
+			}
+			if h.end > i {
+				i = h.end
+				continue
+			}
 		}
 		h, ok := matchBookAt(text, i, allow)
 		if ok {

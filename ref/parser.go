@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"berean/canon"
+	"berean/locale"
 )
 
 // Options configure a Parser.
@@ -18,6 +19,9 @@ type Options struct {
 	// 1 Maccabees ...) recognisable. Whether a reference to one exists is
 	// then up to System (NRSVA has them, KJV does not).
 	Apocrypha bool
+	// Locale adds the book names of another language (locale.go): they
+	// are read before the English names, and only by this Parser.
+	Locale *locale.Locale
 }
 
 // Parser parses references. It is immutable and safe for concurrent use.
@@ -26,6 +30,7 @@ type Parser struct {
 	compat  bool
 	allow   bookFilter
 	systems func(string) versification
+	loc     *localeIndex // Options.Locale's names; nil for English only
 }
 
 // ErrNoReference is returned by Parse when the text holds no reference.
@@ -60,6 +65,9 @@ func NewParser(o Options) *Parser {
 		o.System = canon.KJV()
 	}
 	p := &Parser{opts: o}
+	if o.Locale != nil {
+		p.loc = newLocaleIndex(o.Locale)
+	}
 	v := newSystemVers(o.System, nil)
 	p.systems = func(string) versification { return v }
 	p.allow = func(osis string) bool {
@@ -185,7 +193,7 @@ func (p *Parser) run(text string) *result {
 		text = text[:maxInput]
 		text = strings.ToValidUTF8(text, "")
 	}
-	prep := prepare(text, p.allow)
+	prep := prepare(text, p.allow, p.loc)
 	ev := &evaluator{p: prep, systems: p.systems}
 	res := &result{prep: prep, ev: ev}
 	pos := 0

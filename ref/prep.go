@@ -31,7 +31,7 @@ type prepared struct {
 	source []rune   // the input
 }
 
-func prepare(input string, allow bookFilter) *prepared {
+func prepare(input string, allow bookFilter, loc *localeIndex) *prepared {
 	src := []rune(input)
 	clean := make([]rune, len(src))
 	for i, r := range src {
@@ -41,7 +41,7 @@ func prepare(input string, allow bookFilter) *prepared {
 		clean[i] = r
 	}
 	p := &prepared{source: src}
-	hits := findBooks(clean, allow)
+	hits := findBooks(clean, allow, loc)
 	if len(hits) > maxMarkers {
 		hits = hits[:maxMarkers]
 	}

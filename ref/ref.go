@@ -98,30 +98,34 @@ func cv(r Ref) string {
 
 // String returns the human form: "Hebrews 7:23-25", "1 John 2:1",
 // "Genesis 1:1-2:3", "Psalms 1-2", "Jude 3", "Genesis 50-Exodus 2".
-func (r Range) String() string {
+func (r Range) String() string { return r.format(canon.HumanName, canon.HumanChapterName) }
+
+// format writes the human form with the given book names (the name of a
+// whole book, the name before a chapter number).
+func (r Range) format(bookName, chapterName func(string) string) string {
 	s, e := r.Start, r.end()
 	if s.Book == "" {
 		return ""
 	}
 	if s.Chapter == 0 {
 		if s == e {
-			return canon.HumanName(s.Book)
+			return bookName(s.Book)
 		}
-		return canon.HumanName(s.Book) + "-" + canon.HumanName(e.Book)
+		return bookName(s.Book) + "-" + bookName(e.Book)
 	}
-	name := canon.HumanChapterName(s.Book)
+	name := chapterName(s.Book)
 	if s == e {
 		if s.Verse == 0 && singleChapter(s.Book) {
-			return canon.HumanName(s.Book)
+			return bookName(s.Book)
 		}
 		return name + " " + cv(s)
 	}
 	if e.Book != s.Book {
-		return Range{Start: s}.String() + "-" + Range{Start: e}.String()
+		return Range{Start: s}.format(bookName, chapterName) + "-" + Range{Start: e}.format(bookName, chapterName)
 	}
 	switch {
 	case s.Verse == 0 && e.Verse == 0:
-		return canon.HumanName(s.Book) + " " + strconv.Itoa(s.Chapter) + "-" + strconv.Itoa(e.Chapter)
+		return bookName(s.Book) + " " + strconv.Itoa(s.Chapter) + "-" + strconv.Itoa(e.Chapter)
 	case s.Chapter == e.Chapter:
 		return name + " " + cv(s) + "-" + strconv.Itoa(e.Verse)
 	}

@@ -29,7 +29,7 @@ func wordNode(word string, exact bool) *node {
 		if exact {
 			return &node{op: opTerm, text: word, kind: index.ExactTerms, term: forms[0]}
 		}
-		return &node{op: opTerm, text: word, kind: index.StemTerms, term: index.StemTerm(forms[0])}
+		return &node{op: opTerm, text: word, kind: index.StemTerms, term: index.StemTerm(forms[0]), form: forms[0]}
 	}
 	return phraseNode(forms, exact)
 }

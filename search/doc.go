@@ -14,6 +14,9 @@
 //   - A word matches by its stem term: folded, archaic forms modernised,
 //     Snowball-stemmed, the same functions the index used (index.StemTerm),
 //     so "lives" finds "liveth" and "intercession" finds "intercessions".
+//     In a Bible of another language (index LANG) the word is stemmed by
+//     that language's stemmer instead (stemFor): "amores" finds "amor" in
+//     the RV1909, and an English stem is never looked up there.
 //     With Exact, a word matches its folded form only.
 //   - word* matches every folded form starting with the folded prefix (at
 //     most 5,000 forms).

@@ -135,7 +135,7 @@ func (e *bibleEval) leaf(n *node) error {
 		if n.kind == index.ExactTerms {
 			p = e.b.Exact(n.term)
 		} else {
-			p = e.b.Stem(n.term)
+			p = e.b.Stem(stemFor(e.b, n))
 		}
 		ls.lists = append(ls.lists, p)
 	case opStrong:

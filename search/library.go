@@ -200,6 +200,10 @@ func (s *bibleSource) Name() string          { return s.b.Name() }
 func (s *bibleSource) Module() string        { return s.b.Module() }
 func (s *bibleSource) System() *canon.System { return s.b.System() }
 
+// Lang is the module's language (index.LangSource): its stems are that
+// language's.
+func (s *bibleSource) Lang() string { return s.b.Lang() }
+
 // Verses converts corpus verses: the clean text and the Strong's numbers
 // of its words become Tags (the tag slice is reused: the builder does not
 // keep it). A slot the module cannot read ends the walk with its error

@@ -31,6 +31,7 @@ type node struct {
 	op    op
 	text  string     // as the user wrote it, for explanations
 	term  string     // opTerm, opPrefix, opStrong
+	form  string     // opTerm of StemTerms: the folded word, stemmed again for a Bible of another language
 	kind  index.Kind // opTerm: StemTerms or ExactTerms
 	words []phraseWord
 	kids  []*node

@@ -34,12 +34,16 @@ func (s *Server) apiRead(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	lang, err := value(q, "lang", false)
+	if err != nil {
+		return nil, err
+	}
 	g := s.cur()
-	key := ref + "\x00" + bible
+	key := ref + "\x00" + bible + "\x00" + lang
 	if b, ok := g.readCache.get(key); ok {
 		return rawJSON(b), nil
 	}
-	res, err := g.eng.Read(r.Context(), []string{ref}, splitList(bible))
+	res, err := g.eng.ReadIn(r.Context(), []string{ref}, splitList(bible), lang)
 	if err != nil {
 		return nil, err
 	}
@@ -56,7 +60,8 @@ func (s *Server) apiRefs(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return s.cur().eng.Refs(text), nil
+	lang, _ := param(r, "lang", false)
+	return s.cur().eng.RefsIn(text, lang), nil
 }
 
 func (s *Server) apiModules(r *http.Request) (any, error) {
@@ -106,7 +111,7 @@ func (s *Server) ask(ctx context.Context, q, bible string, n int) (*ask.Result, 
 	defer done()
 	var res *ask.Result
 	err = s.cur().eng.WithIndex(ctx, func() error { // rebuilds a damaged index and asks again
-		a, err := s.asker(ctx)
+		a, err := s.asker(ctx, bible, q)
 		if err != nil {
 			return err
 		}
@@ -144,7 +149,7 @@ func (s *Server) study(ctx context.Context, topic, bible string) (*study.Study, 
 		defer done()
 		var res *study.Study
 		err = g.eng.WithIndex(ctx, func() error {
-			st, err := s.studier(ctx)
+			st, err := s.studier(ctx, bible, topic)
 			if err != nil {
 				return err
 			}
@@ -183,7 +188,7 @@ func (s *Server) xref(ctx context.Context, reference, bible string, n int) (*xre
 	defer done()
 	var res *xref.Result
 	err = s.cur().eng.WithIndex(ctx, func() error {
-		f, err := s.finder(ctx)
+		f, err := s.finder(ctx, bible)
 		if err != nil {
 			return err
 		}
@@ -246,6 +251,7 @@ func (s *Server) verify(ctx context.Context, article []byte) (*verify.Report, er
 		if err != nil {
 			return err
 		}
+		d.Parser = s.cur().eng.VerifyParser(article, "")
 		rep, err = verify.Article(ctx, article, d)
 		return err
 	})

@@ -13,6 +13,14 @@
 // from those Go types by reflection (openapi.go): a field without omitempty
 // is required; TestOpenAPI checks real responses of every endpoint against it.
 //
+// Languages: ask, study and xref run in the language of the Bible a
+// request names, else of its text (a Spanish question is answered from the
+// Spanish Bibles), else the default Bible's (berean.Engine.LangFor);
+// /api/read and /api/refs take lang for the book names; verify reads an
+// article's citations in its detected language. Pages mark each text with
+// its module's language (lang="es" on a Reina-Valera cell; the page itself
+// is English).
+//
 // Every request gets a deadline (503 "timeout" when it passes), bodies are
 // limited to 1 MiB (413), query strings to 16 KiB (414), and errors use the
 // shape {"error":{"code":"...","message":"..."}}: 4xx for the user's mistakes

@@ -34,11 +34,14 @@ type apiParam struct {
 
 func apiEndpoints() []apiEndpoint {
 	bible := apiParam{name: "bible", in: "query", desc: "Bible abbreviation or module name (default KJV); comma-separated for several where supported", typ: "string"}
+	lang := func(def string) apiParam {
+		return apiParam{name: "lang", in: "query", desc: "language code of the book names read and written (es, de, fr ...; default " + def + ")", typ: "string"}
+	}
 	return []apiEndpoint{
 		{method: "get", path: "/api/read", summary: "Passage text", result: berean.ReadResult{},
-			params: []apiParam{{name: "ref", in: "query", required: true, desc: "reference list, e.g. Heb 7:23-25; Rom 8:34", typ: "string"}, bible}},
+			params: []apiParam{{name: "ref", in: "query", required: true, desc: "reference list, e.g. Heb 7:23-25; Rom 8:34", typ: "string"}, bible, lang("the first Bible's language")}},
 		{method: "get", path: "/api/refs", summary: "Bible references found in a text", result: berean.RefsResult{},
-			params: []apiParam{{name: "text", in: "query", required: true, desc: "running text", typ: "string"}}},
+			params: []apiParam{{name: "text", in: "query", required: true, desc: "running text", typ: "string"}, lang("English only")}},
 		{method: "get", path: "/api/search", summary: "Concordance search (query language of the contract)", result: search.Result{},
 			params: []apiParam{{name: "q", in: "query", required: true, desc: "query", typ: "string"}, bible,
 				{name: "n", in: "query", desc: "results (default 20, at most 1000)", typ: "integer"},

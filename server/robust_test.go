@@ -56,7 +56,7 @@ var fixtureRoots = map[string]string{}
 
 func serveFixture(t *testing.T, root, cache string, inMemory bool) (*httptest.Server, *berean.Engine, string) {
 	t.Helper()
-	eng, err := berean.Open(berean.Options{SwordPaths: []string{root}, NoDefaultRoots: true, CacheDir: cache, IndexInMemory: inMemory})
+	eng, err := berean.Open(berean.Options{SwordPaths: []string{root}, OnlyPaths: true, CacheDir: cache, IndexInMemory: inMemory})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -56,6 +56,10 @@ func newUI(s *Server) (*ui, error) {
 		"join":    strings.Join,
 		"linkify": func(text string) template.HTML { return linkify(s, text) },
 		"inc":     func(i int) int { return i + 1 },
+		// bibleLang is the language of a Bible's text (lang="es").
+		"bibleLang": func(name string) string { return s.cur().eng.BibleLang(name) },
+		// humanIn names a reference in a Bible's language (lang.go).
+		"humanIn": func(osis, bible string) string { return u.humanIn(osis, bible) },
 	}
 	for _, name := range pageNames {
 		t, err := template.New("base.html").Funcs(funcs).ParseFS(assets, "templates/base.html", "templates/"+name+".html")
@@ -264,6 +268,7 @@ type rowView struct {
 
 type cellView struct {
 	Bible  string
+	Lang   string // the module's language (conf Lang)
 	Verses []verseView
 }
 
@@ -337,11 +342,11 @@ func (u *ui) read(w http.ResponseWriter, r *http.Request) (string, any, error) {
 			return "", nil, &Error{Status: http.StatusRequestEntityTooLarge, Code: berean.CodeTooLarge,
 				Message: fmt.Sprintf("the passage has more than %d verses; ask for a smaller one (a chapter or a few)", maxPageVerses)}
 		}
-		pv := passageView{Title: rg.String(), OSIS: rg.OSIS()}
+		pv := passageView{Title: rg.Format(u.s.cur().eng.Locale(bs[0].Lang())), OSIS: rg.OSIS()}
 		for _, row := range rows {
 			rv := rowView{OSIS: row.Ref.OSIS()}
 			for i, cell := range row.Cells {
-				cv := cellView{Bible: bs[i].Name()}
+				cv := cellView{Bible: bs[i].Name(), Lang: bs[i].Lang()}
 				for _, v := range cell {
 					if i == 0 && v.Text.Heading != "" {
 						rv.Heading = v.Text.Heading

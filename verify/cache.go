@@ -57,7 +57,7 @@ func CachedModel(ctx context.Context, lib Library, dir string) (*Model, error) {
 		return NewModel(ctx, lib)
 	}
 	fp = fingerprintOf(fp)
-	path := filepath.Join(dir, "verify-model-"+fp[:16]+".bin")
+	path := modelPath(dir, libLang(lib), fp)
 	if m, err := loadModel(path, fp, lib); err == nil {
 		return m, nil
 	}
@@ -110,7 +110,7 @@ func saveModel(m *Model, path, fp string) error {
 	// Older models (other modules, other builds) are dead weight.
 	old, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "verify-model-*"))
 	for _, o := range old {
-		if o != path {
+		if o != path && sameLangModel(filepath.Base(o), m.Lang()) {
 			os.Remove(o)
 		}
 	}
@@ -129,7 +129,7 @@ func loadModel(path, fp string, lib Library) (*Model, error) {
 	if f.Version != modelVersion || f.Fingerprint != fp {
 		return nil, errors.New("verify: stale model file")
 	}
-	m := &Model{vocab: make(map[string]uint32, len(f.Terms)), terms: f.Terms, df: f.DF, ndocs: f.NDocs, syn: f.Syn, post: f.Post, words: f.Words}
+	m := &Model{lang: libLang(lib), vocab: make(map[string]uint32, len(f.Terms)), terms: f.Terms, df: f.DF, ndocs: f.NDocs, syn: f.Syn, post: f.Post, words: f.Words}
 	if len(f.DF) != len(f.Terms) || len(f.Post) != len(f.Terms) || m.syn == nil || m.words == nil {
 		return nil, errors.New("verify: damaged model file")
 	}

@@ -15,25 +15,23 @@ import (
 // (only Text and Strongs are used).
 type Word = markup.Word
 
-// FromCorpus adapts the opened modules to a Library: every installed
-// Bible, the KJV first (the default Bible), then the others in library
-// order.
+// FromCorpus adapts the opened modules to a Library: the installed Bibles
+// of the default Bible's language (the KJV's, or the first Bible's), the
+// KJV first, then the others in library order (FromCorpusIn).
 func FromCorpus(c *corpus.Corpus) Library {
-	l := corpusLib{bibles: map[string]*corpus.Bible{}}
-	for _, b := range c.Bibles() {
-		if strings.EqualFold(b.Name(), "KJV") {
-			l.names = append([]string{b.Name()}, l.names...)
-		} else {
-			l.names = append(l.names, b.Name())
-		}
-		l.bibles[b.Name()] = b
+	lang := "en"
+	if b, err := c.Bible("KJV"); err == nil {
+		lang = b.Lang()
+	} else if bs := c.Bibles(); len(bs) > 0 {
+		lang = bs[0].Lang()
 	}
-	return l
+	return FromCorpusIn(c, lang)
 }
 
 type corpusLib struct {
 	names  []string
 	bibles map[string]*corpus.Bible
+	lang   string // "" for FromCorpus: every Bible, analysed as English
 }
 
 func (l corpusLib) Bibles() []string { return l.names }

@@ -260,6 +260,26 @@
 // neighbouring verse, and quotations in modern wordings (written for these
 // tests) of translations that are not installed.
 //
+// # Languages
+//
+// A Model holds the Bibles of one language (FromCorpusIn; FromCorpus takes
+// the KJV's language) and analyses words in it (stems and stop words of
+// package analysis for that language). Each quotation's language is
+// detected from its words (analysis.Detect) and it is compared only with a
+// model of that language: Deps.ModelFor supplies the model of another
+// language (the Spanish RV1909 for a Spanish quotation), and without one
+// the citation is reported unquoted with the message "not checked: the
+// quotation is in Spanish (es) and no Bible in that language is
+// installed". An English saying is thus never a paraphrase of a Spanish
+// verse, and a Spanish Bible changes no English verdict (the test
+// TestEnglishUnchangedByOtherLanguages of package berean runs every
+// article here and the dev article with and without the RV1909 and
+// compares the reports). A parser that reads a language's book names
+// (Deps.Parser with ref.Options.Locale) finds the citations of an article
+// in that language ("Juan 3:16"). Models of languages other than English
+// are cached as verify-model-<lang>-<fp>.bin; saving a model removes the
+// stale models of its own language only.
+//
 // # Performance
 //
 // NewModel reads and tokenises every verse once (a few seconds for KJV and

@@ -38,6 +38,7 @@ type Verse struct {
 // learned from Strong's tags and an inverted index for finding quotations
 // anywhere. It is immutable after NewModel and safe for concurrent use.
 type Model struct {
+	lang    string // the language of its Bibles and of its terms ("en", "es")
 	bibles  []*bible
 	vocab   map[string]uint32 // term -> id
 	terms   []string
@@ -65,7 +66,7 @@ func unposting(p uint32) (bible, ord int) { return int(p >> 24), int(p & (1<<24 
 // NewModel reads every verse of every Bible of lib and learns the model.
 // It takes a second or two for two Bibles; build it once and share it.
 func NewModel(ctx context.Context, lib Library) (*Model, error) {
-	m := &Model{vocab: map[string]uint32{}, words: map[string]uint32{}}
+	m := &Model{lang: libLang(lib), vocab: map[string]uint32{}, words: map[string]uint32{}}
 	names := lib.Bibles()
 	if len(names) == 0 {
 		return nil, fmt.Errorf("verify: no Bible installed")
@@ -242,7 +243,7 @@ func (m *Model) learnTerm(word string) (uint32, bool) {
 	if id, ok := m.words[word]; ok {
 		return id - 1, id != 0
 	}
-	t, ok := contentTerm(word)
+	t, ok := contentTerm(m.lang, word)
 	if !ok {
 		m.words[word] = 0
 		return 0, false
@@ -270,11 +271,11 @@ func (m *Model) learnTokens(s string) []uint32 {
 
 // contentTerm normalises a word (case and diacritics folded, archaic forms
 // modernised, stemmed); stop words are not content.
-func contentTerm(word string) (string, bool) {
-	if isStopWord(word) || isNumber(word) {
+func contentTerm(lang, word string) (string, bool) {
+	if isStopIn(lang, word) || isNumber(word) {
 		return "", false
 	}
-	t := termOf(word)
+	t := termIn(lang, word)
 	if t == "" {
 		return "", false
 	}
@@ -321,7 +322,7 @@ func (m *Model) quoteTerms(frags []string) []qterm {
 				}
 				q = qterm{id: id - 1, known: true, term: m.terms[id-1]}
 			} else {
-				t, ok := contentTerm(w)
+				t, ok := contentTerm(m.lang, w)
 				if !ok {
 					continue
 				}
@@ -401,7 +402,7 @@ func (m *Model) buildSynonyms(pairs map[uint64]uint32, tagged map[uint32]uint32)
 // Synonyms lists the learned synonyms of a word, strongest first (for
 // documentation, tests and debugging).
 func (m *Model) Synonyms(word string) []string {
-	t, ok := contentTerm(word)
+	t, ok := contentTerm(m.lang, word)
 	if !ok {
 		return nil
 	}

@@ -74,7 +74,7 @@ func (m *Model) termID(w string) int64 {
 	if id, ok := m.words[w]; ok {
 		return int64(id) - 1
 	}
-	if t, ok := contentTerm(w); ok {
+	if t, ok := contentTerm(m.lang, w); ok {
 		if id, ok := m.vocab[t]; ok {
 			return int64(id)
 		}

@@ -138,10 +138,16 @@ type Candidate struct {
 
 // Deps are what Article needs. Model is required; Parser defaults to a
 // KJV-versification parser; Finder defaults to the model's index.
+//
+// A quotation in another language than Model's is checked with the model
+// ModelFor gives for its language (with the model's own index as finder);
+// without ModelFor, or when it fails (no Bible in that language), the
+// citation is reported unquoted with a message saying why.
 type Deps struct {
-	Model  *Model
-	Parser *ref.Parser
-	Finder Finder
+	Model    *Model
+	Parser   *ref.Parser
+	Finder   Finder
+	ModelFor func(lang string) (*Model, error)
 }
 
 // Article verifies every citation of an article: input is plain text,
@@ -212,7 +218,7 @@ func Article(ctx context.Context, input []byte, deps Deps) (Report, error) {
 			if r, ok := memo[key]; ok {
 				out = r
 			} else {
-				out = v.check(c)
+				out = v.checkIn(c, deps)
 				memo[key] = out
 			}
 		} else {
@@ -727,7 +733,7 @@ func (v *verifier) search(q []qterm, cited []passage, refs []ref.Range, global b
 	}
 	for i := range all {
 		if all[i].score >= top-0.25 && all[i].score >= ThresholdParaphrase {
-			run, _ := verbatimRun(v.frags, v.m.text(all[i].bible, all[i].from, all[i].to))
+			run, _ := verbatimRun(v.m.lang, v.frags, v.m.text(all[i].bible, all[i].from, all[i].to))
 			all[i].verbatim = min(0.2, 0.03*float64(max(0, run-2)))
 		}
 	}
@@ -794,23 +800,23 @@ func (v *verifier) reliable(q []qterm, frags []string, f found) bool {
 	}
 	// Or the quotation is there word for word, function words included:
 	// "Be still, and know that I am God" (five words running, or all).
-	run, n := verbatimRun(frags, v.m.text(f.bible, f.from, f.to))
+	run, n := verbatimRun(v.m.lang, frags, v.m.text(f.bible, f.from, f.to))
 	return run >= min(5, n)
 }
 
 // verbatimRun is the longest run of consecutive words of the quotation
 // (all words, as terms) found consecutively in text, and the quotation's
 // word count.
-func verbatimRun(frags []string, text string) (int, int) {
+func verbatimRun(lang string, frags []string, text string) (int, int) {
 	var qw []string
 	for _, f := range frags {
 		for _, w := range splitWords(f) {
-			qw = append(qw, termOf(w))
+			qw = append(qw, termIn(lang, w))
 		}
 	}
 	var tw []string
 	for _, w := range splitWords(text) {
-		tw = append(tw, termOf(w))
+		tw = append(tw, termIn(lang, w))
 	}
 	best := 0
 	prev := make([]int, len(tw)+1)

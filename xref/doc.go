@@ -6,6 +6,10 @@
 //	res, err := f.Related(ctx, "Ps.110.4", xref.Options{N: 10})
 //	// Heb.7.21, Heb.5.6, Heb.6.20, Heb.7.17 (quotation), Gen.14.18 (topic) ...
 //
+// A Finder pools the Bibles of one language (New keeps the KJV's; give it
+// index.ForLang for another), so a Bible of another language changes no
+// cross-reference.
+//
 // # Tables
 //
 // On first use (Warm) each Bible's token streams are read back from the

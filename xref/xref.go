@@ -70,8 +70,11 @@ type Finder struct {
 }
 
 // New returns a Finder over ix.
+//
+// The Finder pools the Bibles of one language: the KJV's, or the first
+// Bible's (give it index.ForLang for another).
 func New(ix *index.Index) *Finder {
-	return &Finder{ix: ix, parser: ref.NewParser(ref.Options{})}
+	return &Finder{ix: oneLang(ix), parser: ref.NewParser(ref.Options{})}
 }
 
 // Related is New(ix).Related for one-off use.

@@ -27,8 +27,9 @@ func newAskCmd(a *app) *cobra.Command {
 		Short: "Answer a question in plain English with the verses that answer it, best first",
 		Long: `Answer "where does the Bible say ...?" questions. The question's frame ("where does
 the Bible say", "which verse says", "verses about") is dropped; its words are
-searched in every installed Bible (a verse scores by its best translation plus
-agreement), bridged to other wordings through Strong's numbers (the original
+searched in every installed Bible of the question's language (a verse scores by
+its best translation plus agreement; a Spanish question is answered from the
+Spanish Bibles, and -b picks the language of the Bible it names), bridged to other wordings through Strong's numbers (the original
 words the translators rendered with them, and the lexicon definitions), the
 other translations' wording, and Nave's topics named by the question. A
 reference in the question reads that passage first. Each answer says why it
@@ -42,28 +43,30 @@ matched.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&o.bible, "bible", "b", "", "Bible the answers are quoted in (default KJV); all installed Bibles are searched")
+	f.StringVarP(&o.bible, "bible", "b", "", "Bible the answers are quoted in (default KJV); the installed Bibles of its language are searched")
 	f.IntVarP(&o.n, "n", "n", 10, "number of answers")
 	f.BoolVar(&o.why, "why", true, "print why each answer matched")
 	return cmd
 }
 
-// asker opens the index and wraps it for ask (and study).
-func (a *app) asker(ctx context.Context) (*ask.Asker, error) {
+// asker opens the index and wraps it for ask (and study), over the
+// Bibles of one language (cmd/berean/lang.go).
+func (a *app) asker(ctx context.Context, lang string) (*ask.Asker, error) {
 	s, err := a.searcher(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return ask.New(s.Index()), nil
+	return ask.New(s.Index().ForLang(lang)), nil
 }
 
 func runAsk(ctx context.Context, a *app, o *askOptions, question string) error {
 	if o.n <= 0 {
 		return usagef("ask: -n must be at least 1")
 	}
+	lang := a.questionLang(ctx, o.bible, question)
 	var res *ask.Result
 	err := a.withIndex(ctx, func() error {
-		as, err := a.asker(ctx)
+		as, err := a.asker(ctx, lang)
 		if err != nil {
 			return err
 		}
@@ -79,17 +82,17 @@ func runAsk(ctx context.Context, a *app, o *askOptions, question string) error {
 	if a.jsonOut {
 		return a.printJSON(res)
 	}
-	renderAsk(a.stdout, res, o.why)
+	renderAsk(a.stdout, res, o.why, a.refNamer(lang))
 	return nil
 }
 
-func renderAsk(w io.Writer, res *ask.Result, why bool) {
+func renderAsk(w io.Writer, res *ask.Result, why bool, human func(string) string) {
 	var b strings.Builder
 	if len(res.Results) == 0 {
 		fmt.Fprintf(&b, "no verses answer %q\n", res.Question)
 	}
 	for i, h := range res.Results {
-		fmt.Fprintf(&b, "%2d. %s %s\n", i+1, humanOSIS(h.OSIS), h.Text)
+		fmt.Fprintf(&b, "%2d. %s %s\n", i+1, human(h.OSIS), h.Text)
 		if why && len(h.Why) > 0 {
 			fmt.Fprintf(&b, "    why: %s\n", strings.Join(h.Why, "; "))
 		}
@@ -135,11 +138,12 @@ func splitOSIS(s string) (book, ch, v string) {
 	return
 }
 
-// finder opens the index and wraps it for xref (and study).
-func (a *app) finder(ctx context.Context) (*xref.Finder, error) {
+// finder opens the index and wraps it for xref (and study), over the
+// Bibles of one language.
+func (a *app) finder(ctx context.Context, lang string) (*xref.Finder, error) {
 	s, err := a.searcher(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return xref.New(s.Index()), nil
+	return xref.New(s.Index().ForLang(lang)), nil
 }

@@ -13,6 +13,7 @@ import (
 type readOptions struct {
 	bibles   []string
 	headings bool
+	lang     string
 }
 
 func newReadCmd(a *app) *cobra.Command {
@@ -27,17 +28,23 @@ func newReadCmd(a *app) *cobra.Command {
 Each argument may be a list ("Heb 7:23-25; Rom 8:34"). With several Bibles
 (--bible KJV,WEB) each verse of the first is followed by what the others have
 for it, aligned through the versification mappings (3 John 1:14 in the KJV is
-3 John 1:14-15 in versifications that split it).`,
+3 John 1:14-15 in versifications that split it).
+
+References are read and printed in the book names of the first Bible's language
+(libsword's locale files: "Juan 3:16" for the Spanish RV1909), English names
+being read too; --lang CODE picks another language.`,
 		Example: `  berean read "Heb 7:23-25"
   berean read -b WEB "Sirach 1:1"
-  berean read -b KJV,WEB "3 John 1:14" --json`,
+  berean read -b KJV,WEB "3 John 1:14" --json
+  berean read -b RV1909 "Juan 3:16"          # Juan 3:16 Porque de tal manera amó Dios al mundo, ...
+  berean read --lang es "1 Corintios 13:4"   # the KJV, with Spanish book names`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			eng, err := a.engine()
 			if err != nil {
 				return err
 			}
-			res, err := eng.Read(c.Context(), args, o.bibles)
+			res, err := eng.ReadIn(c.Context(), args, o.bibles, o.lang)
 			if err != nil {
 				return err
 			}
@@ -50,6 +57,7 @@ for it, aligned through the versification mappings (3 John 1:14 in the KJV is
 	}
 	cmd.Flags().StringSliceVarP(&o.bibles, "bible", "b", nil, "Bible(s) by abbreviation or module name, comma-separated (default KJV)")
 	cmd.Flags().BoolVar(&o.headings, "headings", false, "print section headings and psalm titles")
+	cmd.Flags().StringVar(&o.lang, "lang", "", "language of the book names read and printed, as a code (es, de, fr ...; default: the Bible's language)")
 	return cmd
 }
 

@@ -11,6 +11,7 @@ import (
 
 type refsOptions struct {
 	osis     bool
+	lang     string
 	eachLine bool
 }
 
@@ -26,7 +27,10 @@ that do not exist are printed with an error instead of the OSIS.
 --osis prints one line: every reference in the text as one comma-joined OSIS
 string (the meaning of Bible-Passage-Reference-Parser's osis() with its default
 options). With --each-line it reads standard input and prints that string for
-each input line (an empty line where there is none).`,
+each input line (an empty line where there is none).
+
+Book names are English unless --lang CODE adds a language's names from
+libsword's locale files (refs --lang es "véase Juan 3:16" finds John.3.16).`,
 		Example: `  berean refs "as Hebrews 7:25 and Rom 8:34 say"
   berean refs --osis "Heb 7:23, 25; Jn 17"
   printf 'Jn 3:16\nGen 1-2\n' | berean refs --osis --each-line`,
@@ -49,7 +53,7 @@ each input line (an empty line where there is none).`,
 					line, err := r.ReadString('\n')
 					if line != "" {
 						line = strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r")
-						fmt.Fprintln(w, eng.RefsOSIS(line))
+						fmt.Fprintln(w, eng.RefsOSISIn(line, o.lang))
 					}
 					if err == io.EOF {
 						return nil
@@ -68,14 +72,14 @@ each input line (an empty line where there is none).`,
 				text = string(b)
 			}
 			if o.osis {
-				osis := eng.RefsOSIS(text)
+				osis := eng.RefsOSISIn(text, o.lang)
 				if a.jsonOut {
 					return a.printJSON(map[string]string{"osis": osis})
 				}
 				fmt.Fprintln(a.stdout, osis)
 				return nil
 			}
-			res := eng.Refs(text)
+			res := eng.RefsIn(text, o.lang)
 			if a.jsonOut {
 				return a.printJSON(res)
 			}
@@ -92,6 +96,7 @@ each input line (an empty line where there is none).`,
 		},
 	}
 	cmd.Flags().BoolVar(&o.osis, "osis", false, "print all references as one comma-joined OSIS string")
+	cmd.Flags().StringVar(&o.lang, "lang", "", "also read the book names of this language (es, de, fr ...; default English only)")
 	cmd.Flags().BoolVar(&o.eachLine, "each-line", false, "with --osis: one OSIS line per input line of stdin")
 	return cmd
 }

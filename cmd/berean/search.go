@@ -110,7 +110,7 @@ func runSearch(ctx context.Context, a *app, o *searchOptions, text string) error
 		return a.printJSON(res)
 	}
 	color := o.color == "always" || (o.color == "auto" && isTerminal(a.stdout) && os.Getenv("NO_COLOR") == "")
-	renderSearch(a.stdout, res, o.kwic, o.stats, color)
+	renderSearch(a.stdout, res, o.kwic, o.stats, color, a.hitNamer(s.Index()))
 	return nil
 }
 
@@ -147,7 +147,7 @@ const (
 	hlOff = "\x1b[0m"
 )
 
-func renderSearch(w io.Writer, res *search.Result, kwic, stats, color bool) {
+func renderSearch(w io.Writer, res *search.Result, kwic, stats, color bool, humanRef func(search.Hit) string) {
 	multi := len(res.Bibles) > 1
 	if kwic {
 		width := 0

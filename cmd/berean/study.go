@@ -40,9 +40,11 @@ there; neighbouring verses are grouped into ranges.`,
 				return usagef("study: --format must be md or json")
 			}
 			ctx := c.Context()
+			topic := strings.Join(args, " ")
+			lang := a.questionLang(ctx, o.bible, topic)
 			var res *study.Study
 			err := a.withIndex(ctx, func() error {
-				as, err := a.asker(ctx)
+				as, err := a.asker(ctx, lang)
 				if err != nil {
 					return err
 				}
@@ -51,10 +53,10 @@ there; neighbouring verses are grouped into ranges.`,
 					topics = eng.Corpus()
 				}
 				st := study.New(as, nil, topics)
-				if f, err := a.finder(ctx); err == nil {
+				if f, err := a.finder(ctx, lang); err == nil {
 					st = study.New(as, f, topics)
 				}
-				res, err = st.Study(ctx, strings.Join(args, " "), study.Options{Bible: o.bible, NT: o.n})
+				res, err = st.Study(ctx, topic, study.Options{Bible: o.bible, NT: o.n})
 				return err
 			})
 			if err != nil {

@@ -16,7 +16,8 @@ import (
 
 // newVerifyCmd checks every Bible citation of an article.
 func newVerifyCmd(a *app) *cobra.Command {
-	return &cobra.Command{
+	var o struct{ lang string }
+	cmd := &cobra.Command{
 		Use:   "verify [FILE|-]",
 		Short: "Check every Bible citation and quotation of an article (text, Markdown or HTML)",
 		Long: `verify reads an article (a file, or stdin when FILE is - or missing), finds every
@@ -54,9 +55,14 @@ has a problem, 2 on bad input.`,
 				if err != nil {
 					return err
 				}
+				deps.Parser = eng.VerifyParser(in, o.lang)
 				rep, err = verify.Article(ctx, in, deps)
 				return err
 			})
+			lang := o.lang
+			if lang == "" {
+				lang, _ = eng.LangFor("", string(in))
+			}
 			if errors.Is(err, verify.ErrTooLarge) || errors.Is(err, verify.ErrBinary) {
 				return usagef("%s: %v", name, err)
 			}
@@ -68,7 +74,7 @@ has a problem, 2 on bad input.`,
 					return err
 				}
 			} else {
-				printVerifyReport(a.stdout, rep, in, verifyColor(a.stdout))
+				printVerifyReport(a.stdout, rep, in, verifyColor(a.stdout), a.osisListNamer(lang))
 			}
 			if rep.Summary.Problems > 0 {
 				return errProblems
@@ -76,6 +82,8 @@ has a problem, 2 on bad input.`,
 			return nil
 		},
 	}
+	cmd.Flags().StringVar(&o.lang, "lang", "", "language of the article's book names (es, de ...; default: detected from its words)")
+	return cmd
 }
 
 // readArticle reads FILE or stdin, at most verify.MaxInput+1 bytes (so
@@ -126,7 +134,7 @@ const (
 // printVerifyReport writes one block per citation: its line, reference,
 // verdict and similarity; for problems the quotation, the cited passage
 // and the suggestion; then a summary line.
-func printVerifyReport(w io.Writer, rep verify.Report, in []byte, color bool) {
+func printVerifyReport(w io.Writer, rep verify.Report, in []byte, color bool, verifyHumanOSIS func(string) string) {
 	paint := func(code, s string) string {
 		if !color {
 			return s

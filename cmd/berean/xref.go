@@ -36,11 +36,12 @@ Each link has a score from 0 to 1.`,
   berean xref "Heb 7:25" -n 5 --json`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			ref := strings.Join(args, " ")
+			lang := a.langFor(o.bible, "")
+			ref := a.osisIn(strings.Join(args, " "), o.bible, lang)
 			var res *xref.Result
 			var open error
 			err := a.withIndex(c.Context(), func() error {
-				f, err := a.finder(c.Context())
+				f, err := a.finder(c.Context(), lang)
 				if err != nil {
 					open = err
 					return err
@@ -61,7 +62,7 @@ Each link has a score from 0 to 1.`,
 			if a.jsonOut {
 				return a.printJSON(res)
 			}
-			renderXref(a.stdout, res)
+			renderXref(a.stdout, res, a.refNamer(lang))
 			return nil
 		},
 	}
@@ -72,7 +73,7 @@ Each link has a score from 0 to 1.`,
 	return cmd
 }
 
-func renderXref(w io.Writer, res *xref.Result) {
+func renderXref(w io.Writer, res *xref.Result, humanOSIS func(string) string) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s\n", humanOSIS(res.OSIS))
 	if len(res.Related) == 0 {
