@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -124,6 +125,11 @@ func (e *Engine) dropDamaged() {
 	}
 	for _, n := range dependents {
 		delete(e.ext, n)
+		for k := range e.ext {
+			if strings.HasPrefix(k, n+":") { // the per-language features (lang.go)
+				delete(e.ext, k)
+			}
+		}
 	}
 }
 
