@@ -232,6 +232,9 @@ type readPage struct {
 	Strongs  bool
 	Passages []passageView
 	Related  *xrefView
+	// Commentaries are the commentary menu; Commentary says a pane is shown.
+	Commentaries []commentaryChoice
+	Commentary   bool
 }
 
 // xrefView lists the passages related to the passage read (one range).
@@ -251,9 +254,10 @@ type bibleChoice struct {
 }
 
 type passageView struct {
-	Title string
-	OSIS  string
-	Rows  []rowView
+	Title    string
+	OSIS     string
+	Rows     []rowView
+	Comments []commentView
 }
 
 type rowView struct {
@@ -316,6 +320,8 @@ func (u *ui) read(w http.ResponseWriter, r *http.Request) (string, any, error) {
 		p.Names = append(p.Names, b.Name())
 	}
 	p.Bibles = u.bibleChoices(p.Names)
+	comms := commentaryParams(r)
+	p.Commentaries = u.commentaryChoices(comms)
 	if refText == "" {
 		return "read", p, nil
 	}
@@ -356,6 +362,9 @@ func (u *ui) read(w http.ResponseWriter, r *http.Request) (string, any, error) {
 		p.Passages = append(p.Passages, pv)
 	}
 	p.Title = strings.Join(titles(p.Passages), "; ")
+	if err := u.addComments(r.Context(), p, comms); err != nil {
+		return "", nil, err
+	}
 	// Related passages for a short passage (xref works on one range of the
 	// KJV versification); a failure only leaves the section out.
 	if len(ranges) == 1 && total <= 12 {

@@ -11,8 +11,9 @@ import (
 )
 
 type readOptions struct {
-	bibles   []string
-	headings bool
+	bibles       []string
+	commentaries []string
+	headings     bool
 }
 
 func newReadCmd(a *app) *cobra.Command {
@@ -27,10 +28,15 @@ func newReadCmd(a *app) *cobra.Command {
 Each argument may be a list ("Heb 7:23-25; Rom 8:34"). With several Bibles
 (--bible KJV,WEB) each verse of the first is followed by what the others have
 for it, aligned through the versification mappings (3 John 1:14 in the KJV is
-3 John 1:14-15 in versifications that split it).`,
+3 John 1:14-15 in versifications that split it).
+
+With --commentary (-c, repeatable) the comments of a commentary covering
+the passage follow it, each once, headed by the commentary and the verses it
+covers: a comment on Matthew 28:16-20 is printed once for any of them.`,
 		Example: `  berean read "Heb 7:23-25"
   berean read -b WEB "Sirach 1:1"
-  berean read -b KJV,WEB "3 John 1:14" --json`,
+  berean read -b KJV,WEB "3 John 1:14" --json
+  berean read -c MHCC "Matt 28:19"        # with Matthew Henry's comment on Matthew 28:16-20`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			eng, err := a.engine()
@@ -41,6 +47,9 @@ for it, aligned through the versification mappings (3 John 1:14 in the KJV is
 			if err != nil {
 				return err
 			}
+			if err := eng.AddComments(c.Context(), res, o.commentaries); err != nil {
+				return err
+			}
 			if a.jsonOut {
 				return a.printJSON(res)
 			}
@@ -49,6 +58,7 @@ for it, aligned through the versification mappings (3 John 1:14 in the KJV is
 		},
 	}
 	cmd.Flags().StringSliceVarP(&o.bibles, "bible", "b", nil, "Bible(s) by abbreviation or module name, comma-separated (default KJV)")
+	cmd.Flags().StringSliceVarP(&o.commentaries, "commentary", "c", nil, "commentary by abbreviation or module name (MHCC, Scofield, TDavid); repeatable")
 	cmd.Flags().BoolVar(&o.headings, "headings", false, "print section headings and psalm titles")
 	return cmd
 }
@@ -68,6 +78,9 @@ func renderRead(w io.Writer, res *berean.ReadResult, headings bool) {
 			for _, pt := range v.Parallel {
 				fmt.Fprintf(&b, "  %-5s %s\n", pt.Bible, pt.Text)
 			}
+		}
+		for _, c := range p.Comments {
+			fmt.Fprintf(&b, "\n%s on %s:\n%s\n", c.Module, c.Reference, c.Text)
 		}
 	}
 	io.WriteString(w, b.String())
