@@ -1,5 +1,6 @@
 // Package index is berean's persisted search index: positional postings of
-// every installed Bible (one field per translation), Strong's postings,
+// every installed Bible (one field per translation) and commentary (one
+// field each, docs are comments), Strong's postings,
 // verse texts and word spans, and the concept tables of the lexicons and
 // topical dictionaries. It is built from a Source (Build, Load), kept in one
 // file under the cache directory, opened with one mmap (Open) and verified
@@ -212,6 +213,30 @@
 //
 //	uint16 kind (POST or TEXT), uint32 block size (4096), uint32 n,
 //	n × uint32 CRC-32C of bytes [4096·i, 4096·(i+1)) of the section
+//
+// # Commentaries
+//
+// A Source that also implements CommentarySource gives commentaries, each
+// indexed as a field exactly like a Bible (BIBLE, DOCS, TEXT, dictionaries,
+// POST, ...; numbered after the Bibles), whose docs are comments: one doc
+// per comment at the first verse it covers. A comment of more than 16,384
+// words is cut at word boundaries into pieces, the n-th piece a doc at the
+// n-th verse of its range (the Treasury of David's Psalm 119, 260,000
+// words, becomes 16 docs at Ps 119:1-16); words beyond the range's last
+// verse are not indexed. A commentary field also has
+//
+// COMMENT (kind 21): docs × (uint32 canon ordinal of the first verse the
+// doc's comment covers, uint32 of the last), so a hit names the comment's
+// whole range (MHCC's Matt.28.16-Matt.28.20). A doc's own ordinal lies in
+// its span.
+//
+// The COMMENT section is what makes a field a commentary: Index.Bibles and
+// Index.Bible give Bibles only (so ask, verify, study and xref never see a
+// commentary), Index.Commentaries and Index.Commentary the others. With
+// KJV, WEB, RV1909, MHCC (4,047 docs, 0.72 million words), Scofield (3,207,
+// 0.14 million) and TDavid (204, 2.16 million) the file is 49.0 MB (30.0
+// MB without the commentaries) and a build takes 6.3 s of CPU (4.6 s
+// without).
 //
 // Unknown section kinds are skipped, so a section can be added without a new
 // format version when old readers may ignore it.

@@ -254,13 +254,22 @@ func (ix *Index) Size() int { return len(ix.data) }
 // Fingerprint).
 func (ix *Index) Fingerprint() string { return hex.EncodeToString(ix.fp[:]) }
 
-// Bibles returns the indexed Bibles in build order.
-func (ix *Index) Bibles() []*Bible { return append([]*Bible(nil), ix.bibles...) }
+// Bibles returns the indexed Bibles in build order (not the commentaries:
+// see Commentaries).
+func (ix *Index) Bibles() []*Bible {
+	out := make([]*Bible, 0, len(ix.bibles))
+	for _, b := range ix.bibles {
+		if !b.IsCommentary() {
+			out = append(out, b)
+		}
+	}
+	return out
+}
 
 // Bible finds a Bible by abbreviation or module name, case-insensitive.
 func (ix *Index) Bible(name string) (*Bible, bool) {
 	for _, b := range ix.bibles {
-		if strings.EqualFold(b.name, name) || strings.EqualFold(b.module, name) {
+		if !b.IsCommentary() && (strings.EqualFold(b.name, name) || strings.EqualFold(b.module, name)) {
 			return b, true
 		}
 	}
@@ -315,7 +324,8 @@ type Bible struct {
 	arch, align          dict
 	haveDesc, haveDocs   bool
 	haveText             bool
-	bookFirst, bookLast  []int // doc range [first, last) of each book index
+	bookFirst, bookLast  []int  // doc range [first, last) of each book index
+	spans                []byte // COMMENT (commentaries only, comment.go)
 }
 
 func (b *Bible) section(kind uint16, data []byte) error {
@@ -372,6 +382,11 @@ func (b *Bible) section(kind uint16, data []byte) error {
 		b.arch, err = parseDict(data)
 	case secAlign:
 		b.align, err = parseDict(data)
+	case secComment:
+		b.spans = data
+		if b.spans == nil {
+			b.spans = []byte{}
+		}
 	}
 	return err
 }
@@ -411,7 +426,7 @@ func (b *Bible) validate() error {
 		}
 		prevOrd = o
 	}
-	return nil
+	return b.validateSpans()
 }
 
 // Name is the Bible's abbreviation ("KJV").

@@ -82,7 +82,7 @@ func (f fingerprintOnly) Topics(context.Context) iter.Seq2[index.Topic, error] {
 }
 
 // LibraryFingerprint identifies the module set the index is built from:
-// for each Bible and lexicon module its name, version and versification,
+// for each Bible, commentary and lexicon module its name, version and versification,
 // and the name, size and modification time of its conf and of the regular
 // files of its data path. Subdirectories of the data path are not looked
 // at: mkfastmod's lucene/ index lives there.
@@ -91,7 +91,7 @@ func LibraryFingerprint(lib *sword.Library) string {
 	var mods []*sword.ModuleInfo
 	for _, m := range lib.Modules() {
 		switch strings.ToLower(m.Type) {
-		case "bible", "lexicon":
+		case "bible", "lexicon", "commentary":
 			mods = append(mods, m)
 		}
 	}
@@ -231,4 +231,42 @@ func tagsOf(t markup.Text, dst []index.Tag) []index.Tag {
 		}
 	}
 	return dst
+}
+
+// Commentaries adapts the installed commentaries: each comment is one
+// index entry at the first verse it covers (index.CommentarySource).
+func (s *corpusSource) Commentaries() []index.BibleSource {
+	var out []index.BibleSource
+	for _, c := range s.c.Commentaries() {
+		out = append(out, &commentarySource{c: c})
+	}
+	return out
+}
+
+type commentarySource struct{ c *corpus.Commentary }
+
+func (s *commentarySource) Name() string          { return s.c.Name() }
+func (s *commentarySource) Module() string        { return s.c.Module() }
+func (s *commentarySource) System() *canon.System { return s.c.System() }
+
+// Verses yields the comments. A commentary that cannot be read (a driver
+// berean does not read, damaged files) yields what it gave before the
+// error: the others are still indexed.
+func (s *commentarySource) Verses(ctx context.Context) iter.Seq2[index.Verse, error] {
+	return func(yield func(index.Verse, error) bool) {
+		for cm, err := range s.c.All(ctx) {
+			if err != nil {
+				if ctx.Err() != nil {
+					yield(index.Verse{}, ctx.Err())
+				}
+				return
+			}
+			r := cm.Range
+			v := index.Verse{Book: r.Start.Book, Chapter: r.Start.Chapter, Verse: r.Start.Verse, Text: cm.Text,
+				LastChapter: r.End.Chapter, LastVerse: r.End.Verse}
+			if !yield(v, nil) {
+				return
+			}
+		}
+	}
 }

@@ -14,6 +14,7 @@ import (
 	"berean/canon"
 	"berean/index"
 	"berean/query"
+	"berean/ref"
 	"berean/search"
 	"berean/sword"
 )
@@ -153,7 +154,7 @@ func renderSearch(w io.Writer, res *search.Result, kwic, stats, color bool) {
 		}
 		for _, h := range res.Results {
 			ref := humanRef(h)
-			if multi {
+			if multi && h.Kind == "" {
 				ref += " (" + h.Bible + ")"
 			}
 			for _, k := range h.KWIC {
@@ -167,7 +168,7 @@ func renderSearch(w io.Writer, res *search.Result, kwic, stats, color bool) {
 	} else {
 		for _, h := range res.Results {
 			ref := humanRef(h)
-			if multi {
+			if multi && h.Kind == "" {
 				ref += " (" + h.Bible + ")"
 			}
 			fmt.Fprintf(w, "%s %s\n", ref, highlight(h.Text, h.Spans, color))
@@ -198,6 +199,13 @@ func renderSearch(w io.Writer, res *search.Result, kwic, stats, color bool) {
 
 // humanRef is "Hebrews 7:25" (Psalm for one psalm).
 func humanRef(h search.Hit) string {
+	if h.Kind == "commentary" {
+		// "MHCC on Matthew 28:16-20": the commentary and the verses its
+		// comment covers.
+		r := ref.Range{Start: ref.Ref{Book: h.Book, Chapter: h.Chapter, Verse: h.Verse},
+			End: ref.Ref{Book: h.Book, Chapter: h.LastChapter, Verse: h.LastVerse}}
+		return h.Bible + " on " + r.String()
+	}
 	name := canon.HumanName(h.Book)
 	if h.Book == "Ps" {
 		name = "Psalm"
