@@ -66,6 +66,11 @@ type LoadOptions struct {
 	// Force rebuilds even when a current index exists.
 	Force  bool
 	Logger *slog.Logger
+	// MaxAge and MaxLibraries bound the other libraries' indexes kept in
+	// the directory (library.go); zero means DefaultMaxAge (30 days) and
+	// DefaultMaxLibraries (8).
+	MaxAge       time.Duration
+	MaxLibraries int
 }
 
 // Load returns the index of src kept in dir, building it first when it is
@@ -78,12 +83,13 @@ func Load(ctx context.Context, dir string, src Source, o LoadOptions) (*Index, e
 		log = slog.New(slog.DiscardHandler)
 	}
 	fp := Fingerprint(src)
-	path := filepath.Join(dir, FileName(fp))
+	path := filepath.Join(dir, fileNameFor(src, fp))
 	reason := "forced"
 	if !o.Force {
 		ix, err := Open(path)
 		switch {
 		case err == nil && ix.fp == fp:
+			markUsed(path)
 			return ix, nil
 		case err == nil:
 			ix.Close()
@@ -110,6 +116,7 @@ func Load(ctx context.Context, dir string, src Source, o LoadOptions) (*Index, e
 		return OpenBytes(data)
 	}
 	removeStale(dir, path, log)
+	pruneIndexes(dir, path, libraryKey(src), o.MaxAge, o.MaxLibraries, log)
 	ix, err := Open(path)
 	if err != nil {
 		return nil, err
@@ -127,7 +134,8 @@ func Load(ctx context.Context, dir string, src Source, o LoadOptions) (*Index, e
 // fs.ErrNotExist; a damaged one wraps ErrCorrupt or ErrVersion.
 func OpenCurrent(dir string, src Source) (*Index, error) {
 	fp := Fingerprint(src)
-	ix, err := Open(filepath.Join(dir, FileName(fp)))
+	path := filepath.Join(dir, fileNameFor(src, fp))
+	ix, err := Open(path)
 	if err != nil {
 		return nil, err
 	}
@@ -135,13 +143,14 @@ func OpenCurrent(dir string, src Source) (*Index, error) {
 		ix.Close()
 		return nil, fmt.Errorf("index: %s: %w: built for another module set", ix.path, ErrCorrupt)
 	}
+	markUsed(path)
 	return ix, nil
 }
 
 // Current reports the path of src's index in dir and whether a file is
 // there (it is not opened or verified).
 func Current(dir string, src Source) (path string, exists bool) {
-	path = filepath.Join(dir, FileName(Fingerprint(src)))
+	path = filepath.Join(dir, fileNameFor(src, Fingerprint(src)))
 	_, err := os.Stat(path)
 	return path, err == nil
 }
@@ -187,8 +196,9 @@ func WriteFile(path string, data []byte) error {
 	return nil
 }
 
-// removeStale deletes other index files of dir (built for module sets no
-// longer installed) and temporary files abandoned more than an hour ago.
+// removeStale deletes temporary files abandoned more than an hour ago and
+// stamps and used markers whose index file is gone (index files
+// themselves are pruned by pruneIndexes).
 func removeStale(dir, keep string, log *slog.Logger) {
 	ents, err := os.ReadDir(dir)
 	if err != nil {
@@ -198,14 +208,11 @@ func removeStale(dir, keep string, log *slog.Logger) {
 		name := e.Name()
 		p := filepath.Join(dir, name)
 		switch {
-		case p == keep:
-		case p == keep+stampSuffix:
-		case strings.HasPrefix(name, "index-") && strings.HasSuffix(name, ".bidx"):
-			if err := os.Remove(p); err == nil {
-				log.Info("removed a stale search index", "path", p)
+		case p == keep || p == keep+stampSuffix || p == keep+usedSuffix:
+		case strings.HasPrefix(name, "index-") && (strings.HasSuffix(name, ".bidx"+stampSuffix) || strings.HasSuffix(name, ".bidx"+usedSuffix)):
+			if _, err := os.Stat(strings.TrimSuffix(strings.TrimSuffix(p, stampSuffix), usedSuffix)); os.IsNotExist(err) {
+				os.Remove(p)
 			}
-		case strings.HasPrefix(name, "index-") && strings.HasSuffix(name, ".bidx"+stampSuffix):
-			os.Remove(p)
 		case strings.HasPrefix(name, ".index-") && strings.HasSuffix(name, ".tmp"),
 			strings.HasPrefix(name, ".stamp-"):
 			if fi, err := e.Info(); err == nil && time.Since(fi.ModTime()) > time.Hour {

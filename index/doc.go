@@ -245,19 +245,31 @@
 //
 // FormatVersion (format.go) numbers the layout, with its history there; a
 // file of another version is refused with ErrVersion. The index is a cache,
-// never migrated: Load rebuilds it. The file is named after its fingerprint,
-// "index-<16 hex digits>.bidx", in the cache directory ($XDG_CACHE_HOME/berean
-// or ~/.cache/berean; the caller decides). The fingerprint is SHA-256 over
-// FormatVersion, BuildVersion, the analysis of a probe text (so a change of
-// the analyser rebuilds) and Source.Fingerprint (the module set: names,
-// versions, sizes and times of the conf and data files). Load opens the file
-// for the current fingerprint; when it is missing, damaged (ErrCorrupt) or of
-// another version it builds the index, writes it to a temporary file in the
-// same directory, syncs it, renames it over the old name and syncs the
+// never migrated: Load rebuilds it. Each library (the set of module roots
+// searched, in order: LibrarySource) keeps its own file in the cache
+// directory ($XDG_CACHE_HOME/berean or ~/.cache/berean; the caller decides),
+// named "index-<library>-<fingerprint>.bidx" (16 hex digits each: SHA-256
+// of the roots, and the fingerprint below), so that switching --sword-path
+// between libraries opens each one's index instead of rebuilding over the
+// other's. The fingerprint is SHA-256 over FormatVersion, BuildVersion, the
+// analysis of a probe text (so a change of the analyser rebuilds) and
+// Source.Fingerprint (the module set: names, versions, sizes and times of
+// the conf and data files). Load opens the file for the current library and
+// fingerprint; when it is missing, damaged (ErrCorrupt) or of another
+// version it builds the index, writes it to a temporary file in the same
+// directory, syncs it, renames it over the old name and syncs the
 // directory, so readers in other processes see the old file or the new one,
-// never a mixture; then it deletes index files of other fingerprints.
-// Two processes building at once both write complete files; the last rename
-// wins.
+// never a mixture. Two processes building at once both write complete
+// files; the last rename wins.
+//
+// After a build the directory is pruned (library.go): the library's files
+// for earlier module sets go, and so do other libraries' files unused for
+// 30 days (LoadOptions.MaxAge) or beyond the 8 most recently used libraries
+// (LoadOptions.MaxLibraries). Last use is the time of PATH.used, touched
+// when the index is opened at most once an hour (the index file itself is
+// never touched, so that its verified stamp holds), or the file's own time.
+// A Source without a library (no LibraryKey) gets "index-<fingerprint>.bidx"
+// and, after its build, every other index file is deleted.
 //
 // # Building
 //

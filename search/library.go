@@ -57,22 +57,40 @@ func (s *corpusSource) Bibles() []index.BibleSource {
 
 func (s *corpusSource) Fingerprint() string { return LibraryFingerprint(s.c.Library()) }
 
+// LibraryKey names the library by its roots (index.LibrarySource): each
+// set of roots keeps its own index in the cache.
+func (s *corpusSource) LibraryKey() string { return LibraryKey(s.c.Library()) }
+
+// LibraryKey is the library's roots, absolute, in search order.
+func LibraryKey(lib *sword.Library) string {
+	var roots []string
+	for _, r := range lib.Roots() {
+		if a, err := filepath.Abs(r); err == nil {
+			r = a
+		}
+		roots = append(roots, r)
+	}
+	return strings.Join(roots, "\x00")
+}
+
 // OpenCurrent opens the index already built for the modules of lib in
 // cacheDir, without opening the modules themselves: a process that only
 // searches needs nothing else. It fails (fs.ErrNotExist, index.ErrCorrupt,
 // index.ErrVersion) when the index must be built; then use Load.
 func OpenCurrent(lib *sword.Library, cacheDir string) (*Searcher, error) {
-	ix, err := index.OpenCurrent(cacheDir, fingerprintOnly(LibraryFingerprint(lib)))
+	ix, err := index.OpenCurrent(cacheDir, fingerprintOnly{LibraryFingerprint(lib), LibraryKey(lib)})
 	if err != nil {
 		return nil, err
 	}
 	return New(ix, Params{}), nil
 }
 
-// fingerprintOnly is a Source that can only say its fingerprint.
-type fingerprintOnly string
+// fingerprintOnly is a Source that can only say its fingerprint and
+// library.
+type fingerprintOnly struct{ fp, lib string }
 
-func (f fingerprintOnly) Fingerprint() string         { return string(f) }
+func (f fingerprintOnly) Fingerprint() string         { return f.fp }
+func (f fingerprintOnly) LibraryKey() string          { return f.lib }
 func (f fingerprintOnly) Bibles() []index.BibleSource { return nil }
 func (f fingerprintOnly) Lexicon(context.Context) iter.Seq2[index.LexEntry, error] {
 	return func(func(index.LexEntry, error) bool) {}
