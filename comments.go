@@ -15,9 +15,9 @@ const MaxComments = 2000
 // Comment is one commentary entry covering part of a passage:
 // `berean read -c` and GET /api/read?commentary=.
 type Comment struct {
-	Module    string   `json:"module"`    // the commentary's abbreviation
-	OSIS      string   `json:"osis"`      // the verses the entry covers
-	Reference string   `json:"reference"` // the same, for people
+	Module    string   `json:"module"` // the commentary's abbreviation
+	OSIS      string   `json:"osis"`   // the verses the entry covers
+	Reference string   `json:"-"`      // the same, for people (the contract's JSON has osis only)
 	Text      string   `json:"text"`
 	Refs      []string `json:"refs"` // references inside the comment, OSIS
 }
