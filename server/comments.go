@@ -4,9 +4,11 @@ import (
 	"context"
 	"html/template"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"berean"
+	"berean/search"
 )
 
 // The commentary pane of the reader: the choice of commentary and, for each
@@ -69,4 +71,14 @@ func (u *ui) addComments(ctx context.Context, p *readPage, names []string) error
 		}
 	}
 	return nil
+}
+
+// hitHref links a search hit to its passage; a comment's link opens the
+// passage with its commentary's pane.
+func hitHref(h search.Hit) string {
+	u := "/read?ref=" + url.QueryEscape(h.OSIS)
+	if h.Kind == "commentary" {
+		u += "&commentary=" + url.QueryEscape(h.Bible)
+	}
+	return u
 }

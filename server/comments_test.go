@@ -97,3 +97,20 @@ func TestBrowserCommentary(t *testing.T) {
 		t.Errorf("the commentary pane is not beside the text")
 	}
 }
+
+// TestSearchPageCommentary: a comment found by /search links to its
+// passage with the commentary's pane, naming the range it covers.
+func TestSearchPageCommentary(t *testing.T) {
+	needCommentary(t, "MHCC")
+	_, ts := testServer(t)
+	resp, err := http.Get(ts.URL + "/search?q=" + url.QueryEscape(`"lord jesus with an eye of faith"`) + "&bible=MHCC")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	want := `href="/read?ref=Matt.28.16-Matt.28.20&amp;commentary=MHCC"`
+	if resp.StatusCode != 200 || !strings.Contains(string(body), want) || !strings.Contains(string(body), "Matthew 28:16-20") {
+		t.Errorf("status %d; the page lacks %s and the range", resp.StatusCode, want)
+	}
+}

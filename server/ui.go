@@ -437,6 +437,7 @@ type searchPage struct {
 type hitView struct {
 	OSIS, Bible string
 	Text        template.HTML
+	Href        string // the passage, with the commentary's pane for a comment
 }
 
 const searchPageSize = 50
@@ -478,7 +479,7 @@ func (u *ui) search(w http.ResponseWriter, r *http.Request) (string, any, error)
 		p.Bibles = u.bibleChoices(res.Bibles)
 	}
 	for _, h := range res.Results {
-		p.Hits = append(p.Hits, hitView{OSIS: h.OSIS, Bible: h.Bible, Text: markSpans(h.Text, h.Spans)})
+		p.Hits = append(p.Hits, hitView{OSIS: h.OSIS, Bible: h.Bible, Text: markSpans(h.Text, h.Spans), Href: hitHref(h)})
 	}
 	p.From, p.To = offset+1, offset+len(res.Results)
 	page := func(off int) string {
