@@ -50,10 +50,13 @@ Query language:
   in:Heb in:NT     restrict to a book, a range (in:Rom-Heb, in:Heb.7), OT or NT
 
 Results are in Bible order (a concordance); --order relevance ranks them by BM25.
-The total counts every match even when -n shows fewer.`,
+The total counts every match even when -n shows fewer. A commentary named with -b
+is searched comment by comment: each result names the commentary and the verses
+its comment covers ("MHCC on Matthew 28:16-20"), with the words around the match.`,
 		Example: `  berean search intercession
   berean search '"make intercession"' --bible KJV,WEB
   berean search strong:G1793 --kwic
+  berean search -b MHCC '"great commission"'
   berean search 'intercession in:NT' --order relevance -n 5 --json`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
@@ -61,7 +64,7 @@ The total counts every match even when -n shows fewer.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringSliceVarP(&o.bibles, "bible", "b", nil, "Bibles to search, comma-separated, or \"all\" (default KJV)")
+	f.StringSliceVarP(&o.bibles, "bible", "b", nil, "Bibles or commentaries (MHCC) to search, comma-separated, or \"all\" Bibles (default KJV)")
 	f.IntVarP(&o.n, "n", "n", 20, "number of results to show (the total counts all; 0: count only; -1: all)")
 	f.IntVar(&o.offset, "offset", 0, "skip that many results first")
 	f.StringVar(&o.order, "order", "bible", "bible (concordance order) or relevance (BM25)")
