@@ -39,6 +39,9 @@ func commentHit(b *index.Bible, h *Hit) {
 		h.OSIS += "-" + commentOSIS(lbook, lch, lv)
 	}
 	h.Text, h.Spans = excerpt(h.Text, h.Spans, excerptWidth)
+	// One line, like a verse: a comment's headings end in newlines
+	// (replaced byte for byte, so the spans hold).
+	h.Text = strings.ReplaceAll(h.Text, "\n", " ")
 }
 
 // excerpt cuts text to the words around its first span, width bytes on

@@ -27,7 +27,7 @@ func TestSearchCommentary(t *testing.T) {
 			v("Matt.28.19", "Go ye therefore and teach all nations"),
 		}}}},
 		comms: []index.BibleSource{&fakeBible{name: "COM", module: "Com", sys: sys, verses: []index.Verse{
-			{Book: "Matt", Chapter: 28, Verse: 16, Text: longText, LastChapter: 28, LastVerse: 20},
+			{Book: "Matt", Chapter: 28, Verse: 16, Text: "Verses 16-20\n" + longText, LastChapter: 28, LastVerse: 20},
 		}}},
 	}
 	ix, err := index.Build(context.Background(), src, nil)
@@ -48,6 +48,10 @@ func TestSearchCommentary(t *testing.T) {
 	}
 	if len(h.Text) > 2*excerptWidth+20 || len(h.Spans) == 0 || h.Text[h.Spans[0].Start:h.Spans[len(h.Spans)-1].End] != "great commission" {
 		t.Errorf("excerpt %q spans %v", h.Text, h.Spans)
+	}
+	res, err = s.SearchString(context.Background(), "verses", Options{Bibles: []string{"COM"}})
+	if err != nil || len(res.Results) != 1 || strings.Contains(res.Results[0].Text, "\n") {
+		t.Errorf("a comment's heading line break reached the hit: %v %+v", err, res)
 	}
 	for _, names := range [][]string{nil, {"all"}} {
 		res, err := s.SearchString(context.Background(), "commission", Options{Bibles: names})
