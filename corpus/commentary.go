@@ -42,7 +42,12 @@ type Comment struct {
 	// <reference osisRef>, ThML <scripRef passage>), then the references
 	// its plain text cites.
 	Refs []ref.Range
-	loc  sword.Location
+}
+
+// entryKey identifies an entry of a commentary (its testament and record).
+type entryKey struct {
+	tt  canon.Testament
+	loc sword.Location
 }
 
 func lazyCommentary(mi *sword.ModuleInfo, open func() (*sword.VerseModule, error)) *Commentary {
@@ -138,7 +143,7 @@ func (c *Commentary) Comments(r ref.Range) ([]Comment, error) {
 		return nil, err
 	}
 	var out []Comment
-	seen := map[[2]any]bool{}
+	seen := map[entryKey]bool{}
 	type chap struct {
 		osis string
 		ch   int
@@ -151,7 +156,7 @@ func (c *Commentary) Comments(r ref.Range) ([]Comment, error) {
 			if g.last < lo || g.first > hi {
 				continue
 			}
-			key := [2]any{g.tt, g.loc}
+			key := entryKey{g.tt, g.loc}
 			if seen[key] {
 				continue
 			}
@@ -195,7 +200,7 @@ func (c *Commentary) All(ctx context.Context) iter.Seq2[Comment, error] {
 			yield(Comment{}, err)
 			return
 		}
-		seen := map[[2]any]bool{}
+		seen := map[entryKey]bool{}
 		for _, bk := range c.sys.Books() {
 			for ch := 1; ch <= bk.Chapters(); ch++ {
 				if err := ctx.Err(); err != nil {
@@ -208,7 +213,7 @@ func (c *Commentary) All(ctx context.Context) iter.Seq2[Comment, error] {
 					return
 				}
 				for _, g := range groups {
-					key := [2]any{g.tt, g.loc}
+					key := entryKey{g.tt, g.loc}
 					if seen[key] {
 						continue
 					}
@@ -240,7 +245,7 @@ func (c *Commentary) comment(g group, withRefs bool) (Comment, error) {
 		text = t.Heading + "\n" + text
 	}
 	rg := ref.Range{Start: ref.Ref{Book: g.osis, Chapter: g.chap, Verse: g.first}, End: ref.Ref{Book: g.osis, Chapter: g.chap, Verse: g.last}}
-	cm := Comment{Range: rg, Text: strings.TrimSpace(text), loc: g.loc}
+	cm := Comment{Range: rg, Text: strings.TrimSpace(text)}
 	if withRefs {
 		cm.Refs = c.refsOf(raw, t.Clean)
 	}
