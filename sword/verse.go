@@ -20,7 +20,7 @@ type VerseModule struct {
 	info   *ModuleInfo
 	sys    *canon.System
 	z      bool // compressed driver
-	size4  bool // 4-byte entry sizes
+	size4  bool // the driver declares 4-byte entry sizes (each testament may differ: testament.size4)
 	comp   Compression
 	key    []byte
 	testas [3]*testament // index 1 = OT, 2 = NT
