@@ -32,6 +32,9 @@ type Passage struct {
 	OSIS      string  `json:"osis"`
 	Reference string  `json:"reference"`
 	Verses    []Verse `json:"verses"`
+	// Comments are the commentaries' entries covering the passage, when
+	// some were asked for (AddComments).
+	Comments []Comment `json:"comments,omitempty"`
 }
 
 // Verse is one verse of the first Bible, with the corresponding verses of
@@ -64,7 +67,7 @@ func (e *Engine) Bibles(names []string) ([]*corpus.Bible, error) {
 			}
 			b, err := e.corpus.Bible(part)
 			if err != nil {
-				return nil, inputErr(CodeUnknownModule, err)
+				return nil, e.notABible(part, err)
 			}
 			out = append(out, b)
 		}

@@ -30,6 +30,7 @@ type Corpus struct {
 	greek   []*dict           // Feature=GreekDef
 	hebrew  []*dict           // Feature=HebrewDef
 	topical []*dict           // topical dictionaries (Nave's)
+	comms   []*Commentary     // commentaries, in library order
 
 	mu      sync.Mutex // guards closers (lexicons open lazily)
 	closers []func() error
@@ -69,6 +70,17 @@ func (c *Corpus) add(mi *sword.ModuleInfo) {
 			return s
 		}
 		c.bibles = append(c.bibles, lazyBible(mi, sys, func() (entrySource, error) {
+			m, err := sword.OpenVerse(mi)
+			if err != nil {
+				return nil, err
+			}
+			c.mu.Lock()
+			c.closers = append(c.closers, m.Close)
+			c.mu.Unlock()
+			return m, nil
+		}))
+	case "commentary":
+		c.comms = append(c.comms, lazyCommentary(mi, func() (*sword.VerseModule, error) {
 			m, err := sword.OpenVerse(mi)
 			if err != nil {
 				return nil, err

@@ -1,7 +1,7 @@
 // Package corpus opens the installed SWORD modules for the rest of berean:
 // Bibles (rendered verses, passages, every verse in order, parallel
-// alignment across versifications), Strong's lexicons and topical
-// dictionaries.
+// alignment across versifications), commentaries (the comments covering a
+// passage, with their ranges), Strong's lexicons and topical dictionaries.
 //
 //	c, err := corpus.Open(sword.DefaultRoots(nil))
 //	kjv, err := c.Bible("KJV")                    // abbreviation or module name, any case
@@ -40,6 +40,32 @@
 // and suggests the nearest names. Entries are split by markup.Lexeme;
 // osisRef links become ref.Range values (ParseOSIS), with Nave's links to
 // one-chapter books repaired ("Jude 1</ref>:8-13" -> Jude.1.8-Jude.1.13).
+//
+// # Commentaries
+//
+// Commentary modules (RawCom, RawCom4, zCom, zCom4) are kept too, opened on
+// first use: Corpus.Commentary finds one by abbreviation or module name.
+// Commentary.Comments(r) gives the entries covering any verse of r, in
+// order, each once, with the range each covers. A comment on several verses
+// is stored at the first; the verses after it in the same chapter that
+// point to the same record (links, sword.VerseModule.Locate) or are empty
+// are covered by it, up to the next entry or the chapter's end (MHCC's
+// "Verses 16-20" is linked to each of Matthew 28:16-20, so reading 28:19
+// gives it once as Matt.28.16-Matt.28.20; the Treasury of David's Psalm 23
+// stands at 23:1 with 23:2-6 empty, so it covers Ps.23.1-Ps.23.6). A
+// Scofield note followed by verses without notes thus covers them too: the
+// format cannot tell an empty verse that continues a comment from one that
+// has none. Verses before a chapter's first entry, and book and chapter
+// introductions, have no comment.
+//
+// A comment's Text is its headings, then its clean text (markup.Render).
+// Its Refs are the targets of its reference links (OSIS <reference
+// osisRef>, ThML <scripRef passage>) read as OSIS, else by the reference
+// parser (Scofield writes osisRef="ro 3:21 ro 3:22"), else the link's text
+// is parsed; then the references found in the clean text (ref.Parser.Scan),
+// each once. All yields every comment once, without Refs, for indexing
+// (MHCC 4,047 comments in 1.0 s, Scofield 3,207 in 0.1 s, TDavid 150 in
+// 0.9 s; with Refs they took 7.7, 1.6 and 15.7 s).
 //
 // # Alignment
 //

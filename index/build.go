@@ -33,6 +33,9 @@ type Verse struct {
 	Chapter, Verse int
 	Text           string
 	Tags           []Tag
+	// LastChapter and LastVerse end the range a commentary's comment
+	// covers (0: the verse alone); Bibles leave them 0.
+	LastChapter, LastVerse int
 }
 
 // Tag marks the byte range [Start, End) of Text with Strong's keys
@@ -97,6 +100,10 @@ func BuildBytes(ctx context.Context, src Source, progress Progress) ([]byte, err
 	t0 := time.Now()
 	fp := Fingerprint(src)
 	bibles := src.Bibles()
+	nBibles := len(bibles)
+	if cs, ok := src.(CommentarySource); ok {
+		bibles = append(bibles, cs.Commentaries()...)
+	}
 	if len(bibles) > 1024 {
 		return nil, fmt.Errorf("index: %d Bibles is more than 1024", len(bibles))
 	}
@@ -118,10 +125,11 @@ func BuildBytes(ctx context.Context, src Source, progress Progress) ([]byte, err
 		wg.Go(func() {
 			t0 := time.Now()
 			bb := newBibleBuilder(b)
+			bb.comment = i >= nBibles
 			err := bb.run(ctx, pr)
 			if err == nil {
 				results[i], err = bb.finish()
-				metas[i] = ModuleMeta{Name: b.Module(), Kind: "bible", Entries: bb.nDocs, Millis: time.Since(t0).Milliseconds()}
+				metas[i] = ModuleMeta{Name: b.Module(), Kind: map[bool]string{false: "bible", true: "commentary"}[bb.comment], Entries: bb.nDocs, Millis: time.Since(t0).Milliseconds()}
 			}
 			var de *damageError
 			if errors.As(err, &de) {
@@ -320,6 +328,9 @@ type bibleBuilder struct {
 	lastOrd                 int
 	pendingProgress         int
 	stemKeys, strongKeysBuf []string
+
+	comment bool   // a commentary: docs are comments (comment.go)
+	spans   []byte // COMMENT: per doc, u32 first and u32 last ordinal
 }
 
 func newBibleBuilder(src BibleSource) *bibleBuilder {
@@ -347,7 +358,11 @@ func (bb *bibleBuilder) run(ctx context.Context, pr *progressor) error {
 			}
 			return &damageError{err}
 		}
-		if err := bb.addVerse(&v); err != nil {
+		add := bb.addVerse
+		if bb.comment {
+			add = bb.addComment
+		}
+		if err := add(&v); err != nil {
 			return err
 		}
 		n++
@@ -533,14 +548,18 @@ func (bb *bibleBuilder) finish() ([]sectionData, error) {
 	if len(pw.blob) > 1<<32-1 {
 		return nil, fmt.Errorf("postings of %d bytes exceed 4 GiB", len(pw.blob))
 	}
-	return []sectionData{
+	secs := []sectionData{
 		{secBible, desc}, {secDocs, docs}, {secText, text},
 		{secStem, stemDict}, {secExact, exactDict}, {secStrong, strongDict},
 		{secPost, pw.blob}, {secArchaic, archDict}, {secAlign, alignDict},
 		{secForms, forms}, {secSeps, seps},
 		{secBlocks, blockCRCs(blockCRCs(nil, secPost, pw.blob), secText, text)},
 		{secLang, langSection(bb.lang)},
-	}, nil
+	}
+	if bb.comment {
+		secs = append(secs, sectionData{secComment, append([]byte{}, bb.spans...)})
+	}
+	return secs, nil
 }
 
 // postWriter appends posting lists to one blob, storing identical lists once.

@@ -76,6 +76,11 @@ type LoadOptions struct {
 	// InMemory reads the index file into memory instead of mapping it
 	// (OpenInMemory): what a long-running server wants.
 	InMemory bool
+	// MaxAge and MaxLibraries bound the other libraries' indexes kept in
+	// the directory (library.go); zero means DefaultMaxAge (30 days) and
+	// DefaultMaxLibraries (8).
+	MaxAge       time.Duration
+	MaxLibraries int
 }
 
 // Load returns the index of src kept in dir, building it first when it is
@@ -88,13 +93,14 @@ func Load(ctx context.Context, dir string, src Source, o LoadOptions) (*Index, e
 		log = slog.New(slog.DiscardHandler)
 	}
 	fp := Fingerprint(src)
-	path := filepath.Join(dir, FileName(fp))
+	path := filepath.Join(dir, fileNameFor(src, fp))
 	reason := "forced"
 	if !o.Force {
 		ix, err := open(path, o.InMemory)
 		switch {
 		case err == nil && ix.fp == fp:
 			warnSkipped(log, ix)
+			markUsed(path)
 			return ix, nil
 		case err == nil:
 			ix.Close()
@@ -130,6 +136,7 @@ func Load(ctx context.Context, dir string, src Source, o LoadOptions) (*Index, e
 		return ix, err
 	}
 	removeStale(dir, path, log)
+	pruneIndexes(dir, path, libraryKey(src), o.MaxAge, o.MaxLibraries, log)
 	ix, err := open(path, o.InMemory)
 	if err != nil {
 		// Replaced or damaged between the write and the open: the
@@ -159,7 +166,8 @@ func warnSkipped(log *slog.Logger, ix *Index) {
 // fs.ErrNotExist; a damaged one wraps ErrCorrupt or ErrVersion.
 func OpenCurrent(dir string, src Source) (*Index, error) {
 	fp := Fingerprint(src)
-	ix, err := Open(filepath.Join(dir, FileName(fp)))
+	path := filepath.Join(dir, fileNameFor(src, fp))
+	ix, err := Open(path)
 	if err != nil {
 		return nil, err
 	}
@@ -167,13 +175,14 @@ func OpenCurrent(dir string, src Source) (*Index, error) {
 		ix.Close()
 		return nil, fmt.Errorf("index: %s: %w: built for another module set", ix.path, ErrCorrupt)
 	}
+	markUsed(path)
 	return ix, nil
 }
 
 // Current reports the path of src's index in dir and whether a file is
 // there (it is not opened or verified).
 func Current(dir string, src Source) (path string, exists bool) {
-	path = filepath.Join(dir, FileName(Fingerprint(src)))
+	path = filepath.Join(dir, fileNameFor(src, Fingerprint(src)))
 	_, err := os.Stat(path)
 	return path, err == nil
 }
@@ -219,8 +228,9 @@ func WriteFile(path string, data []byte) error {
 	return nil
 }
 
-// removeStale deletes other index files of dir (built for module sets no
-// longer installed) and temporary files abandoned more than an hour ago.
+// removeStale deletes temporary files abandoned more than an hour ago and
+// stamps and used markers whose index file is gone (index files
+// themselves are pruned by pruneIndexes).
 func removeStale(dir, keep string, log *slog.Logger) {
 	ents, err := os.ReadDir(dir)
 	if err != nil {
@@ -230,14 +240,11 @@ func removeStale(dir, keep string, log *slog.Logger) {
 		name := e.Name()
 		p := filepath.Join(dir, name)
 		switch {
-		case p == keep:
-		case p == keep+stampSuffix:
-		case strings.HasPrefix(name, "index-") && strings.HasSuffix(name, ".bidx"):
-			if err := os.Remove(p); err == nil {
-				log.Info("removed a stale search index", "path", p)
+		case p == keep || p == keep+stampSuffix || p == keep+usedSuffix:
+		case strings.HasPrefix(name, "index-") && (strings.HasSuffix(name, ".bidx"+stampSuffix) || strings.HasSuffix(name, ".bidx"+usedSuffix)):
+			if _, err := os.Stat(strings.TrimSuffix(strings.TrimSuffix(p, stampSuffix), usedSuffix)); os.IsNotExist(err) {
+				os.Remove(p)
 			}
-		case strings.HasPrefix(name, "index-") && strings.HasSuffix(name, ".bidx"+stampSuffix):
-			os.Remove(p)
 		case strings.HasPrefix(name, ".index-") && strings.HasSuffix(name, ".tmp"),
 			strings.HasPrefix(name, ".stamp-"):
 			if fi, err := e.Info(); err == nil && time.Since(fi.ModTime()) > time.Hour {

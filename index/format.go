@@ -23,7 +23,7 @@ const FormatVersion = 2
 // for the same input (for example a change in how Strong's tags are mapped
 // to positions). It is part of the fingerprint, so a new builder rebuilds the
 // cache even when FormatVersion is unchanged.
-const BuildVersion = 7 // 2: agent nouns no longer share their action noun's stem; verse texts no longer swallow neighbours; 3: LINES and LINEDICT (topic lines); 4: topic lines read from the entries' links; 5: Cherokee folds to capitals; 6: a Bible whose data is damaged is left out whole and named in META, never indexed in part; 7: LANG per Bible, stems in the Bible's language
+const BuildVersion = 8 // 2: agent nouns no longer share their action noun's stem; verse texts no longer swallow neighbours; 3: LINES and LINEDICT (topic lines); 4: topic lines read from the entries' links; 5: Cherokee folds to capitals; 6: a Bible whose data is damaged is left out whole and named in META, never indexed in part; 7: LANG per Bible, stems in the Bible's language; 8: commentaries indexed (COMMENT)
 
 const (
 	magic        = "BEREANIX" // first 8 bytes of the file
@@ -70,5 +70,5 @@ var sectionNames = map[uint16]string{
 	secStem: "STEM", secExact: "EXACT", secStrong: "STRONG", secPost: "POST",
 	secArchaic: "ARCH", secAlign: "ALIGN", secLexKeys: "LEXKEYS",
 	secLexDict: "LEXDICT", secTopics: "TOPICS", secTopicDic: "TOPICDICT", secForms: "FORMS", secSeps: "SEPS", secBlocks: "BLOCKS",
-	secLines: "LINES", secLineDict: "LINEDICT", secLang: "LANG",
+	secLines: "LINES", secLineDict: "LINEDICT", secLang: "LANG", secComment: "COMMENT",
 }

@@ -271,13 +271,22 @@ func (ix *Index) Size() int { return len(ix.data) }
 // Fingerprint).
 func (ix *Index) Fingerprint() string { return hex.EncodeToString(ix.fp[:]) }
 
-// Bibles returns the indexed Bibles in build order.
-func (ix *Index) Bibles() []*Bible { return append([]*Bible(nil), ix.bibles...) }
+// Bibles returns the indexed Bibles in build order (not the commentaries:
+// see Commentaries).
+func (ix *Index) Bibles() []*Bible {
+	out := make([]*Bible, 0, len(ix.bibles))
+	for _, b := range ix.bibles {
+		if !b.IsCommentary() {
+			out = append(out, b)
+		}
+	}
+	return out
+}
 
 // Bible finds a Bible by abbreviation or module name, case-insensitive.
 func (ix *Index) Bible(name string) (*Bible, bool) {
 	for _, b := range ix.bibles {
-		if strings.EqualFold(b.name, name) || strings.EqualFold(b.module, name) {
+		if !b.IsCommentary() && (strings.EqualFold(b.name, name) || strings.EqualFold(b.module, name)) {
 			return b, true
 		}
 	}
@@ -336,6 +345,7 @@ type Bible struct {
 	haveText             bool
 	bookFirst, bookLast  []int  // doc range [first, last) of each book index
 	lang                 string // LANG section; "" is English
+	spans                []byte // COMMENT (commentaries only, comment.go)
 }
 
 func (b *Bible) section(kind uint16, data []byte) error {
@@ -394,6 +404,11 @@ func (b *Bible) section(kind uint16, data []byte) error {
 		b.align, err = parseDict(data)
 	case secLang:
 		b.lang = parseLang(data)
+	case secComment:
+		b.spans = data
+		if b.spans == nil {
+			b.spans = []byte{}
+		}
 	}
 	return err
 }
@@ -433,7 +448,7 @@ func (b *Bible) validate() error {
 		}
 		prevOrd = o
 	}
-	return nil
+	return b.validateSpans()
 }
 
 // Name is the Bible's abbreviation ("KJV").

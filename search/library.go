@@ -57,22 +57,40 @@ func (s *corpusSource) Bibles() []index.BibleSource {
 
 func (s *corpusSource) Fingerprint() string { return LibraryFingerprint(s.c.Library()) }
 
+// LibraryKey names the library by its roots (index.LibrarySource): each
+// set of roots keeps its own index in the cache.
+func (s *corpusSource) LibraryKey() string { return LibraryKey(s.c.Library()) }
+
+// LibraryKey is the library's roots, absolute, in search order.
+func LibraryKey(lib *sword.Library) string {
+	var roots []string
+	for _, r := range lib.Roots() {
+		if a, err := filepath.Abs(r); err == nil {
+			r = a
+		}
+		roots = append(roots, r)
+	}
+	return strings.Join(roots, "\x00")
+}
+
 // OpenCurrent opens the index already built for the modules of lib in
 // cacheDir, without opening the modules themselves: a process that only
 // searches needs nothing else. It fails (fs.ErrNotExist, index.ErrCorrupt,
 // index.ErrVersion) when the index must be built; then use Load.
 func OpenCurrent(lib *sword.Library, cacheDir string) (*Searcher, error) {
-	ix, err := index.OpenCurrent(cacheDir, fingerprintOnly(LibraryFingerprint(lib)))
+	ix, err := index.OpenCurrent(cacheDir, fingerprintOnly{LibraryFingerprint(lib), LibraryKey(lib)})
 	if err != nil {
 		return nil, err
 	}
 	return New(ix, Params{}), nil
 }
 
-// fingerprintOnly is a Source that can only say its fingerprint.
-type fingerprintOnly string
+// fingerprintOnly is a Source that can only say its fingerprint and
+// library.
+type fingerprintOnly struct{ fp, lib string }
 
-func (f fingerprintOnly) Fingerprint() string         { return string(f) }
+func (f fingerprintOnly) Fingerprint() string         { return f.fp }
+func (f fingerprintOnly) LibraryKey() string          { return f.lib }
 func (f fingerprintOnly) Bibles() []index.BibleSource { return nil }
 func (f fingerprintOnly) Lexicon(context.Context) iter.Seq2[index.LexEntry, error] {
 	return func(func(index.LexEntry, error) bool) {}
@@ -82,7 +100,7 @@ func (f fingerprintOnly) Topics(context.Context) iter.Seq2[index.Topic, error] {
 }
 
 // LibraryFingerprint identifies the module set the index is built from:
-// for each Bible and lexicon module its name, version and versification,
+// for each Bible, commentary and lexicon module its name, version and versification,
 // and the name, size and modification time of its conf and of the regular
 // files of its data path. Subdirectories of the data path are not looked
 // at: mkfastmod's lucene/ index lives there.
@@ -91,7 +109,7 @@ func LibraryFingerprint(lib *sword.Library) string {
 	var mods []*sword.ModuleInfo
 	for _, m := range lib.Modules() {
 		switch strings.ToLower(m.Type) {
-		case "bible", "lexicon":
+		case "bible", "lexicon", "commentary":
 			mods = append(mods, m)
 		}
 	}
@@ -236,4 +254,42 @@ func tagsOf(t markup.Text, dst []index.Tag) []index.Tag {
 		}
 	}
 	return dst
+}
+
+// Commentaries adapts the installed commentaries: each comment is one
+// index entry at the first verse it covers (index.CommentarySource).
+func (s *corpusSource) Commentaries() []index.BibleSource {
+	var out []index.BibleSource
+	for _, c := range s.c.Commentaries() {
+		out = append(out, &commentarySource{c: c})
+	}
+	return out
+}
+
+type commentarySource struct{ c *corpus.Commentary }
+
+func (s *commentarySource) Name() string          { return s.c.Name() }
+func (s *commentarySource) Module() string        { return s.c.Module() }
+func (s *commentarySource) System() *canon.System { return s.c.System() }
+
+// Verses yields the comments. A commentary that cannot be read (a driver
+// berean does not read, damaged files) yields what it gave before the
+// error: the others are still indexed.
+func (s *commentarySource) Verses(ctx context.Context) iter.Seq2[index.Verse, error] {
+	return func(yield func(index.Verse, error) bool) {
+		for cm, err := range s.c.All(ctx) {
+			if err != nil {
+				if ctx.Err() != nil {
+					yield(index.Verse{}, ctx.Err())
+				}
+				return
+			}
+			r := cm.Range
+			v := index.Verse{Book: r.Start.Book, Chapter: r.Start.Chapter, Verse: r.Start.Verse, Text: cm.Text,
+				LastChapter: r.End.Chapter, LastVerse: r.End.Verse}
+			if !yield(v, nil) {
+				return
+			}
+		}
+	}
 }

@@ -104,10 +104,17 @@ type Hit struct {
 	Spans   []Span     `json:"-"`
 	KWIC    []KWICLine `json:"kwic,omitempty"`
 
+	// Kind is "commentary" for a comment of a commentary (Bible then names
+	// the commentary and OSIS the verses the comment covers); empty for a
+	// verse.
+	Kind string `json:"kind,omitempty"`
+
 	Book           string `json:"-"`
 	Chapter, Verse int    `json:"-"`
-	Doc            int    `json:"-"` // doc number in its Bible
-	Ordinal        int    `json:"-"` // canon ordinal in the Bible's versification
+	// LastChapter and LastVerse end a comment's range (0 for a verse).
+	LastChapter, LastVerse int `json:"-"`
+	Doc                    int `json:"-"` // doc number in its Bible
+	Ordinal                int `json:"-"` // canon ordinal in the Bible's versification
 }
 
 // BookCount is the number of matching verses of one book in one Bible.
@@ -180,8 +187,11 @@ func (s *Searcher) bibles(names []string) ([]*index.Bible, error) {
 			if err := s.skipped(n); err != nil {
 				return nil, err
 			}
+			b, ok = s.ix.Commentary(n)
+		}
+		if !ok {
 			var have []string
-			for _, b := range s.ix.Bibles() {
+			for _, b := range append(s.ix.Bibles(), s.ix.Commentaries()...) {
 				have = append(have, b.Name())
 			}
 			return nil, fmt.Errorf("%w: %q (indexed: %s)", ErrUnknownBible, n, strings.Join(have, ", "))
@@ -328,6 +338,9 @@ func (s *Searcher) run(ctx context.Context, root *node, o Options) (*Result, err
 			pos = e.positions(l, c.doc, pos)
 		}
 		h.Spans = spansOf(pos, words)
+		if b.IsCommentary() {
+			commentHit(b, &h)
+		}
 		h.Matches = runeSpans(h.Text, h.Spans)
 		if o.KWIC > 0 {
 			h.KWIC = KWIC(h.Text, h.Spans, o.KWIC)

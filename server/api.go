@@ -38,13 +38,17 @@ func (s *Server) apiRead(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	comms := commentaryParams(r)
 	g := s.cur()
-	key := ref + "\x00" + bible + "\x00" + lang
+	key := ref + "\x00" + bible + "\x00" + lang + "\x00" + strings.Join(comms, ",")
 	if b, ok := g.readCache.get(key); ok {
 		return rawJSON(b), nil
 	}
 	res, err := g.eng.ReadIn(r.Context(), []string{ref}, splitList(bible), lang)
 	if err != nil {
+		return nil, err
+	}
+	if err := g.eng.AddComments(r.Context(), res, comms); err != nil {
 		return nil, err
 	}
 	b, err := json.Marshal(res)

@@ -73,7 +73,11 @@
 // or more plain words) to /ask, and anything else to /search. /read shows
 // translations side by side, aligned through the versification maps, with
 // verse numbers and each word tagged with a Strong's number linking to
-// /lexicon/{key}; /topic/{name} links its references; /search draws hits per
+// /lexicon/{key}, and with ?commentary=MHCC (a menu of the installed
+// commentaries) a pane beside each passage with the comments covering it,
+// each once with its range, references linked to /read (comments.go;
+// /api/read takes the same commentary= parameter); /topic/{name} links its
+// references; /search draws hits per
 // book as an SVG bar chart (svg.go) and /study its passages on an SVG strip
 // from Genesis to Revelation; /verify annotates a pasted article, each
 // citation coloured by verdict (and marked with a symbol, not colour alone)

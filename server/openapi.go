@@ -39,7 +39,8 @@ func apiEndpoints() []apiEndpoint {
 	}
 	return []apiEndpoint{
 		{method: "get", path: "/api/read", summary: "Passage text", result: berean.ReadResult{},
-			params: []apiParam{{name: "ref", in: "query", required: true, desc: "reference list, e.g. Heb 7:23-25; Rom 8:34", typ: "string"}, bible, lang("the first Bible's language")}},
+			params: []apiParam{{name: "ref", in: "query", required: true, desc: "reference list, e.g. Heb 7:23-25; Rom 8:34", typ: "string"}, bible, lang("the first Bible's language"),
+				{name: "commentary", in: "query", desc: "commentary abbreviation or module name (MHCC); repeatable or comma-separated: each passage gets the comments covering it", typ: "string"}}},
 		{method: "get", path: "/api/refs", summary: "Bible references found in a text", result: berean.RefsResult{},
 			params: []apiParam{{name: "text", in: "query", required: true, desc: "running text", typ: "string"}, lang("English only")}},
 		{method: "get", path: "/api/search", summary: "Concordance search (query language of the contract)", result: search.Result{},

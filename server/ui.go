@@ -236,6 +236,9 @@ type readPage struct {
 	Strongs  bool
 	Passages []passageView
 	Related  *xrefView
+	// Commentaries are the commentary menu; Commentary says a pane is shown.
+	Commentaries []commentaryChoice
+	Commentary   bool
 }
 
 // xrefView lists the passages related to the passage read (one range).
@@ -255,9 +258,10 @@ type bibleChoice struct {
 }
 
 type passageView struct {
-	Title string
-	OSIS  string
-	Rows  []rowView
+	Title    string
+	OSIS     string
+	Rows     []rowView
+	Comments []commentView
 }
 
 type rowView struct {
@@ -321,6 +325,8 @@ func (u *ui) read(w http.ResponseWriter, r *http.Request) (string, any, error) {
 		p.Names = append(p.Names, b.Name())
 	}
 	p.Bibles = u.bibleChoices(p.Names)
+	comms := commentaryParams(r)
+	p.Commentaries = u.commentaryChoices(comms)
 	if refText == "" {
 		return "read", p, nil
 	}
@@ -364,6 +370,9 @@ func (u *ui) read(w http.ResponseWriter, r *http.Request) (string, any, error) {
 		p.Passages = append(p.Passages, pv)
 	}
 	p.Title = strings.Join(titles(p.Passages), "; ")
+	if err := u.addComments(r.Context(), p, comms); err != nil {
+		return "", nil, err
+	}
 	// Related passages for a short passage (xref works on one range of the
 	// KJV versification); a failure only leaves the section out.
 	if len(ranges) == 1 && total <= 12 {
@@ -436,6 +445,7 @@ type searchPage struct {
 type hitView struct {
 	OSIS, Bible string
 	Text        template.HTML
+	Href        string // the passage, with the commentary's pane for a comment
 }
 
 const searchPageSize = 50
@@ -477,7 +487,7 @@ func (u *ui) search(w http.ResponseWriter, r *http.Request) (string, any, error)
 		p.Bibles = u.bibleChoices(res.Bibles)
 	}
 	for _, h := range res.Results {
-		p.Hits = append(p.Hits, hitView{OSIS: h.OSIS, Bible: h.Bible, Text: markSpans(h.Text, h.Spans)})
+		p.Hits = append(p.Hits, hitView{OSIS: h.OSIS, Bible: h.Bible, Text: markSpans(h.Text, h.Spans), Href: hitHref(h)})
 	}
 	p.From, p.To = offset+1, offset+len(res.Results)
 	page := func(off int) string {

@@ -51,7 +51,7 @@ func (m *VerseModule) slotSpan(t canon.Testament, from, to int) string {
 // blockSpan names the slots whose index records point into block n, by
 // scanning the testament's index; "" when none can be read.
 func (m *VerseModule) blockSpan(tt canon.Testament, t *testament, n uint32) string {
-	rs := int(m.recSize())
+	rs := int(t.rs)
 	buf := make([]byte, t.idxSize)
 	k, _ := t.idx.ReadAt(buf, 0)
 	buf = buf[:k]
@@ -59,7 +59,7 @@ func (m *VerseModule) blockSpan(tt canon.Testament, t *testament, n uint32) stri
 	for off := 0; off+rs <= len(buf); off += rs {
 		r := buf[off : off+rs]
 		var size uint32
-		if m.size4 {
+		if t.size4 {
 			size = binary.LittleEndian.Uint32(r[8:])
 		} else {
 			size = uint32(binary.LittleEndian.Uint16(r[8:]))

@@ -85,6 +85,27 @@
 // Several slots may point to the same bytes (linked verses). Never assume
 // that block numbers follow books or that consecutive entries are adjacent.
 //
+// Record size. The driver names the record size, but published modules can
+// be mislabelled: Debian's MHCC conf says zCom4 while its nt.bzv holds
+// 82,460 bytes, 8,246 KJV New Testament slots of 10 bytes (and ot.bzv
+// 241,150 = 24,115 x 10). So each testament's index file decides between
+// the two sizes of its driver family (6 or 8 for the Raw drivers, 10 or 12
+// for the z-drivers): the declared size when the file holds exactly the
+// versification's record count of it; else the other size when the file
+// holds exactly that count of the other; else (neither: a short or damaged
+// index) the declared size, as libsword reads it, a record past the end
+// being an empty slot. VerseModule.RecordSize reports the size used.
+// libsword believes the conf: diatheke reads MHCC with 12-byte records and
+// prints "Error reading ulCompOffset" or another comment's text for 4,046
+// of its 4,047 comments, all of which berean reads
+// (corpus.TestInstalledCommentariesAgainstDiatheke).
+//
+// VerseModule.Locate returns a slot's record (block, start, size) without
+// reading the entry: slots with equal non-zero records share one entry. A
+// commentary stores a comment on several verses at the first and links the
+// following ones to it (MHCC's "Verses 16-20" at each of Matthew 28:16-20)
+// or leaves them empty (package corpus reads both).
+//
 // Every entry ends at its first NUL byte (a zero code unit in UTF-16), as
 // libsword's C strings do; an entry that is then empty is an empty slot.
 //

@@ -120,6 +120,11 @@ func FuzzVerseModule(f *testing.F) {
 			if len(b) > 4*(len(data)*1100+(1<<20)) {
 				t.Fatalf("slot %d: %d bytes from %d bytes of data", ti, len(b), len(data))
 			}
+			if loc, err := m.Locate(canon.OT, ti); err != nil {
+				t.Fatalf("slot %d: Locate: %v", ti, err)
+			} else if b != nil && loc == (sword.Location{}) {
+				t.Fatalf("slot %d: an entry of %d bytes at an empty location", ti, len(b))
+			}
 		}
 		if b, err := m.EntryAt(canon.NT, 5); b != nil || err != nil {
 			t.Fatalf("NT without files: %q %v", b, err)

@@ -21,7 +21,7 @@ type VerseModule struct {
 	info   *ModuleInfo
 	sys    *canon.System
 	z      bool // compressed driver
-	size4  bool // 4-byte entry sizes
+	size4  bool // the driver declares 4-byte entry sizes (each testament may differ: testament.size4)
 	comp   Compression
 	key    []byte
 	testas [3]*testament // index 1 = OT, 2 = NT
@@ -37,6 +37,8 @@ type testament struct {
 	idxSize   int64
 	dataSize  int64
 	blkSize   int64
+	rs        int64 // index record size: declared by the driver or detected (recordSize)
+	size4     bool  // 4-byte entry sizes (rs 8 or 12)
 
 	mu     sync.Mutex
 	cache  blockCache
@@ -90,7 +92,7 @@ func OpenVerse(mi *ModuleInfo) (*VerseModule, error) {
 		if name == "" {
 			continue
 		}
-		ta, err := m.openTestament(name, letter)
+		ta, err := m.openTestament(canon.Testament(t), name, letter)
 		if err != nil {
 			m.Close()
 			return nil, err
@@ -106,7 +108,7 @@ func OpenVerse(mi *ModuleInfo) (*VerseModule, error) {
 	return m, nil
 }
 
-func (m *VerseModule) openTestament(name, letter string) (*testament, error) {
+func (m *VerseModule) openTestament(tt canon.Testament, name, letter string) (*testament, error) {
 	dir := m.info.DataPath
 	var idxName, dataName, blkName string
 	if m.z {
@@ -136,6 +138,8 @@ func (m *VerseModule) openTestament(name, letter string) (*testament, error) {
 		return nil, fmt.Errorf("sword: module %s: %w", m.info.Name, err)
 	}
 	t.idxSize = st.Size()
+	t.rs = recordSize(m.z, m.size4, t.idxSize, int64(m.sys.Records(tt)))
+	t.size4 = t.rs == 8 || t.rs == 12
 	if t.data, t.dataSize, err = open(dataName); err != nil {
 		t.close()
 		return nil, err
@@ -204,20 +208,87 @@ func (m *VerseModule) EntryAt(tt canon.Testament, ti int) ([]byte, error) {
 	return toUTF8(m.info.Encoding, b), nil
 }
 
-func (m *VerseModule) recSize() int64 {
-	switch {
-	case m.z && m.size4:
-		return 12
-	case m.z:
-		return 10
-	case m.size4:
-		return 8
+// recordSize is the index record size of one testament. The driver
+// declares it (RawText 6, RawText4 8, zText 10, zText4 12), but some
+// published modules are mislabelled: Debian's MHCC conf says zCom4 while its
+// nt.bzv holds 82,460 bytes, 8,246 KJV New Testament slots of 10 bytes. So
+// the file size decides between the two sizes of the driver family (6 or 8
+// for the Raw drivers, 10 or 12 for the z-drivers): the declared size when
+// the file holds exactly records records of it, else the other size when the
+// file holds exactly records records of that one, else (neither matches:
+// a short or damaged index) the declared size, as libsword reads it.
+func recordSize(z, size4 bool, idxSize, records int64) int64 {
+	small, large := int64(6), int64(8)
+	if z {
+		small, large = 10, 12
 	}
-	return 6
+	declared, other := small, large
+	if size4 {
+		declared, other = large, small
+	}
+	if records > 0 && idxSize != records*declared && idxSize == records*other {
+		return other
+	}
+	return declared
+}
+
+// RecordSize is the index record size used for testament t (1 OT, 2 NT):
+// the driver's, or the one detected from the index file's size (see
+// recordSize); 0 when the module lacks the testament.
+func (m *VerseModule) RecordSize(tt canon.Testament) int {
+	if tt != canon.OT && tt != canon.NT || m.testas[tt] == nil {
+		return 0
+	}
+	return int(m.testas[tt].rs)
+}
+
+// Location identifies the bytes of a testament slot's entry: two slots with
+// the same non-zero Location share one entry (a linked verse). The zero
+// Location is an empty slot. For the z-drivers it is the block, start and
+// size of the index record; for the Raw drivers the start and size.
+type Location struct {
+	Block, Start, Size uint32
+}
+
+// Locate reads the index record of a testament slot without reading the
+// entry.
+func (m *VerseModule) Locate(tt canon.Testament, ti int) (Location, error) {
+	if tt != canon.OT && tt != canon.NT {
+		return Location{}, fmt.Errorf("sword: testament %d", tt)
+	}
+	t := m.testas[tt]
+	if t == nil || ti < 0 {
+		return Location{}, nil
+	}
+	off := int64(ti) * t.rs
+	if off+t.rs > t.idxSize {
+		return Location{}, nil
+	}
+	var rec [12]byte
+	if _, err := t.idx.ReadAt(rec[:t.rs], off); err != nil {
+		return Location{}, corrupt(m.info.Name, t.idx.Name(), off, "reading the index record: %v", err)
+	}
+	le := binary.LittleEndian
+	r := rec[:]
+	var l Location
+	if m.z {
+		l.Block = le.Uint32(r)
+		r = r[4:]
+	}
+	l.Start = le.Uint32(r)
+	if t.size4 {
+		l.Size = le.Uint32(r[4:])
+	} else {
+		l.Size = uint32(le.Uint16(r[4:]))
+	}
+	if l.Size == 0 {
+		return Location{}, nil
+	}
+	return l, nil
 }
 
 func (m *VerseModule) read(tt canon.Testament, t *testament, ti int) ([]byte, error) {
-	rs := m.recSize()
+	rs := t.rs
 	off := int64(ti) * rs
 	if off+rs > t.idxSize {
 		// Every writer lays out a record for each slot of the
@@ -236,7 +307,7 @@ func (m *VerseModule) read(tt canon.Testament, t *testament, ti int) ([]byte, er
 	if !m.z {
 		start := int64(le.Uint32(rec[0:]))
 		var size int64
-		if m.size4 {
+		if t.size4 {
 			size = int64(le.Uint32(rec[4:]))
 		} else {
 			size = int64(le.Uint16(rec[4:]))
@@ -257,7 +328,7 @@ func (m *VerseModule) read(tt canon.Testament, t *testament, ti int) ([]byte, er
 	block := le.Uint32(rec[0:])
 	start := le.Uint32(rec[4:])
 	var size uint32
-	if m.size4 {
+	if t.size4 {
 		size = le.Uint32(rec[8:])
 	} else {
 		size = uint32(le.Uint16(rec[8:]))
@@ -270,7 +341,7 @@ func (m *VerseModule) read(tt canon.Testament, t *testament, ti int) ([]byte, er
 	if err != nil {
 		return nil, withAffected(err, m.blockSpan(tt, t, block))
 	}
-	if !full && !m.size4 && int64(len(data)) >= end && !m.quickEnd(t, ti, block, end, int64(limit)) {
+	if !full && !t.size4 && int64(len(data)) >= end && !m.quickEnd(t, ti, block, end, int64(limit)) {
 		// The 16-bit size may have wrapped: that takes the whole block.
 		data, _, _, err = m.block(t, block, -1)
 		if err != nil {
@@ -280,7 +351,7 @@ func (m *VerseModule) read(tt canon.Testament, t *testament, ti int) ([]byte, er
 	if int64(start) >= int64(len(data)) {
 		return nil, nil // libsword ignores a start beyond the block
 	}
-	if !m.size4 {
+	if !t.size4 {
 		end = m.unwrap(t, ti, block, start, size, len(data))
 	}
 	if end > int64(len(data)) {
@@ -332,7 +403,7 @@ func (m *VerseModule) quickEnd(t *testament, ti int, block uint32, end, blockLen
 		return true
 	}
 	var rec [10]byte
-	if _, err := t.idx.ReadAt(rec[:], int64(ti+1)*10); err == nil &&
+	if _, err := t.idx.ReadAt(rec[:], int64(ti+1)*t.rs); err == nil &&
 		binary.LittleEndian.Uint32(rec[:]) == block && int64(binary.LittleEndian.Uint32(rec[4:])) == end {
 		return true
 	}
@@ -347,14 +418,14 @@ func (t *testament) blockStarts(m *VerseModule, block uint32) []uint32 {
 	defer t.mu.Unlock()
 	if t.starts == nil {
 		t.starts = map[uint32][]uint32{}
-		rs := int(m.recSize())
+		rs := int(t.rs)
 		buf := make([]byte, t.idxSize)
 		if _, err := t.idx.ReadAt(buf, 0); err == nil {
 			le := binary.LittleEndian
 			for off := 0; off+rs <= len(buf); off += rs {
 				r := buf[off : off+rs]
 				var size uint32
-				if m.size4 {
+				if t.size4 {
 					size = le.Uint32(r[8:])
 				} else {
 					size = uint32(le.Uint16(r[8:]))

@@ -23,14 +23,17 @@ func newIndexCmd(a *app) *cobra.Command {
 		Use:   "index",
 		Short: "Build or refresh the persisted search index now",
 		Long: `Build the search index of every installed Bible (with Strong's numbers, stems and
-exact forms), the Strong's lexicons and Nave's topics, unless a current index exists.
+exact forms) and commentary, the Strong's lexicons and Nave's topics, unless a current
+index exists.
 Searches build it on first use anyway; this command does it ahead of time, with a
 progress bar on a terminal.
 
 The index is one file under the cache directory ($XDG_CACHE_HOME/berean, or
-~/.cache/berean; --cache-dir overrides), named after a fingerprint of the installed
-modules: installing, removing or updating a module builds a new one. A damaged file
-is detected by its checksums and rebuilt.`,
+~/.cache/berean; --cache-dir overrides), named after the library (the module roots,
+--sword-path included) and a fingerprint of its modules: installing, removing or
+updating a module builds a new one, and each library keeps its own, so switching
+--sword-path back and forth builds nothing (indexes unused for 30 days are removed).
+A damaged file is detected by its checksums and rebuilt.`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			return runIndex(c.Context(), a, o)

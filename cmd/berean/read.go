@@ -11,9 +11,10 @@ import (
 )
 
 type readOptions struct {
-	bibles   []string
-	headings bool
-	lang     string
+	bibles       []string
+	commentaries []string
+	headings     bool
+	lang         string
 }
 
 func newReadCmd(a *app) *cobra.Command {
@@ -32,12 +33,17 @@ for it, aligned through the versification mappings (3 John 1:14 in the KJV is
 
 References are read and printed in the book names of the first Bible's language
 (libsword's locale files: "Juan 3:16" for the Spanish RV1909), English names
-being read too; --lang CODE picks another language.`,
+being read too; --lang CODE picks another language.
+
+With --commentary (-c, repeatable) the comments of a commentary covering
+the passage follow it, each once, headed by the commentary and the verses it
+covers: a comment on Matthew 28:16-20 is printed once for any of them.`,
 		Example: `  berean read "Heb 7:23-25"
   berean read -b WEB "Sirach 1:1"
   berean read -b KJV,WEB "3 John 1:14" --json
   berean read -b RV1909 "Juan 3:16"          # Juan 3:16 Porque de tal manera amó Dios al mundo, ...
-  berean read --lang es "1 Corintios 13:4"   # the KJV, with Spanish book names`,
+  berean read --lang es "1 Corintios 13:4"   # the KJV, with Spanish book names
+  berean read -c MHCC "Matt 28:19"           # with Matthew Henry's comment on Matthew 28:16-20`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			eng, err := a.engine()
@@ -48,6 +54,9 @@ being read too; --lang CODE picks another language.`,
 			if err != nil {
 				return err
 			}
+			if err := eng.AddComments(c.Context(), res, o.commentaries); err != nil {
+				return err
+			}
 			if a.jsonOut {
 				return a.printJSON(res)
 			}
@@ -56,6 +65,7 @@ being read too; --lang CODE picks another language.`,
 		},
 	}
 	cmd.Flags().StringSliceVarP(&o.bibles, "bible", "b", nil, "Bible(s) by abbreviation or module name, comma-separated (default KJV)")
+	cmd.Flags().StringSliceVarP(&o.commentaries, "commentary", "c", nil, "commentary by abbreviation or module name (MHCC, Scofield, TDavid); repeatable")
 	cmd.Flags().BoolVar(&o.headings, "headings", false, "print section headings and psalm titles")
 	cmd.Flags().StringVar(&o.lang, "lang", "", "language of the book names read and printed, as a code (es, de, fr ...; default: the Bible's language)")
 	return cmd
@@ -76,6 +86,9 @@ func renderRead(w io.Writer, res *berean.ReadResult, headings bool) {
 			for _, pt := range v.Parallel {
 				fmt.Fprintf(&b, "  %-5s %s\n", pt.Bible, pt.Text)
 			}
+		}
+		for _, c := range p.Comments {
+			fmt.Fprintf(&b, "\n%s on %s:\n%s\n", c.Module, c.Reference, c.Text)
 		}
 	}
 	io.WriteString(w, b.String())

@@ -14,6 +14,7 @@ import (
 	"berean/canon"
 	"berean/index"
 	"berean/query"
+	"berean/ref"
 	"berean/search"
 	"berean/sword"
 )
@@ -49,10 +50,13 @@ Query language:
   in:Heb in:NT     restrict to a book, a range (in:Rom-Heb, in:Heb.7), OT or NT
 
 Results are in Bible order (a concordance); --order relevance ranks them by BM25.
-The total counts every match even when -n shows fewer.`,
+The total counts every match even when -n shows fewer. A commentary named with -b
+is searched comment by comment: each result names the commentary and the verses
+its comment covers ("MHCC on Matthew 28:16-20"), with the words around the match.`,
 		Example: `  berean search intercession
   berean search '"make intercession"' --bible KJV,WEB
   berean search strong:G1793 --kwic
+  berean search -b MHCC '"great commission"'
   berean search 'intercession in:NT' --order relevance -n 5 --json`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
@@ -60,7 +64,7 @@ The total counts every match even when -n shows fewer.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringSliceVarP(&o.bibles, "bible", "b", nil, "Bibles to search, comma-separated, or \"all\" (default KJV)")
+	f.StringSliceVarP(&o.bibles, "bible", "b", nil, "Bibles or commentaries (MHCC) to search, comma-separated, or \"all\" Bibles (default KJV)")
 	f.IntVarP(&o.n, "n", "n", 20, "number of results to show (the total counts all; 0: count only; -1: all)")
 	f.IntVar(&o.offset, "offset", 0, "skip that many results first")
 	f.StringVar(&o.order, "order", "bible", "bible (concordance order) or relevance (BM25)")
@@ -158,7 +162,7 @@ func renderSearch(w io.Writer, res *search.Result, kwic, stats, color bool, huma
 		}
 		for _, h := range res.Results {
 			ref := humanRef(h)
-			if multi {
+			if multi && h.Kind == "" {
 				ref += " (" + h.Bible + ")"
 			}
 			for _, k := range h.KWIC {
@@ -172,7 +176,7 @@ func renderSearch(w io.Writer, res *search.Result, kwic, stats, color bool, huma
 	} else {
 		for _, h := range res.Results {
 			ref := humanRef(h)
-			if multi {
+			if multi && h.Kind == "" {
 				ref += " (" + h.Bible + ")"
 			}
 			fmt.Fprintf(w, "%s %s\n", ref, highlight(h.Text, h.Spans, color))
@@ -203,6 +207,13 @@ func renderSearch(w io.Writer, res *search.Result, kwic, stats, color bool, huma
 
 // humanRef is "Hebrews 7:25" (Psalm for one psalm).
 func humanRef(h search.Hit) string {
+	if h.Kind == "commentary" {
+		// "MHCC on Matthew 28:16-20": the commentary and the verses its
+		// comment covers.
+		r := ref.Range{Start: ref.Ref{Book: h.Book, Chapter: h.Chapter, Verse: h.Verse},
+			End: ref.Ref{Book: h.Book, Chapter: h.LastChapter, Verse: h.LastVerse}}
+		return h.Bible + " on " + r.String()
+	}
 	name := canon.HumanName(h.Book)
 	if h.Book == "Ps" {
 		name = "Psalm"

@@ -29,6 +29,10 @@ import (
 type Bible struct {
 	Name   string // conf section name; default "Test"
 	Driver string // zText (default), zText4, RawText, RawText4, zCom, zCom4, RawCom, RawCom4
+	// ConfDriver, when set, is the ModDrv written to the conf instead of
+	// Driver: a mislabelled module (Debian's MHCC says zCom4 but its index
+	// has zCom's 10-byte records).
+	ConfDriver string
 	// Compression is the conf CompressType of the z-drivers: ZIP (default),
 	// BZIP2, XZ or LZSS. "none" writes no CompressType line (libsword's
 	// default, LZSS).
@@ -419,7 +423,11 @@ func WriteBible(dir string, b Bible) (*sword.ModuleInfo, error) {
 			}
 		}
 	}
-	conf := []string{"DataPath=./" + filepath.ToSlash(rel) + "/", "ModDrv=" + b.Driver}
+	modDrv := b.Driver
+	if b.ConfDriver != "" {
+		modDrv = b.ConfDriver
+	}
+	conf := []string{"DataPath=./" + filepath.ToSlash(rel) + "/", "ModDrv=" + modDrv}
 	if z {
 		if ctype != "" {
 			conf = append(conf, "CompressType="+ctype)
