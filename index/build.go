@@ -108,10 +108,22 @@ func BuildBytes(ctx context.Context, src Source, progress Progress) ([]byte, err
 	}
 	results := make([][]sectionData, len(bibles))
 	metas := make([]ModuleMeta, len(bibles))
-	errs := make([]error, len(bibles)+1)
-	var global []sectionData
+	errs := make([]error, len(bibles)+2)
+	var global, xrefSecs []sectionData
 	var globalMeta []ModuleMeta
+	var xrefMeta ModuleMeta
 	var wg sync.WaitGroup
+	wg.Go(func() {
+		// The open cross-references (package crossref): not part of the
+		// module set, checked by their own checksum in the fingerprint.
+		t0 := time.Now()
+		var err error
+		if xrefSecs, xrefMeta, err = buildCrossRefs(); err != nil {
+			errs[len(bibles)+1] = fmt.Errorf("index: cross-references: %w", err)
+			cancel()
+		}
+		xrefMeta.Millis = time.Since(t0).Milliseconds()
+	})
 	for i, b := range bibles {
 		wg.Go(func() {
 			t0 := time.Now()
@@ -154,7 +166,7 @@ func BuildBytes(ctx context.Context, src Source, progress Progress) ([]byte, err
 		Format: FormatVersion, Build: BuildVersion,
 		Created:     time.Now().UTC().Format(time.RFC3339),
 		Fingerprint: fmt.Sprintf("%x", fp[:]),
-		Modules:     append(metas, globalMeta...),
+		Modules:     append(append(metas, globalMeta...), xrefMeta),
 		BuildMillis: time.Since(t0).Milliseconds(),
 	}
 	w := &fileWriter{}
@@ -164,7 +176,7 @@ func BuildBytes(ctx context.Context, src Source, progress Progress) ([]byte, err
 			w.add(s.kind, uint16(i), s.data)
 		}
 	}
-	for _, s := range global {
+	for _, s := range append(global, xrefSecs...) {
 		w.add(s.kind, globalBible, s.data)
 	}
 	return w.bytes(fp), nil

@@ -210,7 +210,7 @@ func TestBuildAndRead(t *testing.T) {
 		t.Errorf("BookDocs(Gen) = %d %d %v", f, l, ok)
 	}
 	m, err := ix.Meta()
-	if err != nil || m.Format != FormatVersion || len(m.Modules) != 4 {
+	if err != nil || m.Format != FormatVersion || len(m.Modules) != 5 || m.Modules[4].Kind != "cross-references" {
 		t.Errorf("Meta = %+v, %v", m, err)
 	}
 }
@@ -428,6 +428,11 @@ func exercise(ix *Index) {
 	ix.DefinitionsWith("intercession")
 	for _, n := range ix.TopicsForWord("intercession") {
 		ix.TopicRefs(n)
+	}
+	for _, k := range []int{0, 100, 17000, 31101} {
+		ix.CrossRefsFrom(k)
+		ix.CrossRefsTo(k)
+		ix.VerseVotes(k)
 	}
 	for _, b := range ix.Bibles() {
 		for d := 0; d < b.Docs(); d++ {

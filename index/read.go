@@ -43,6 +43,7 @@ type Index struct {
 	failOnce    sync.Once
 	err         atomic.Pointer[error]
 	conceptOnce sync.Once
+	xrefOnce    sync.Once
 
 	meta      []byte
 	lexKeys   dict
@@ -51,6 +52,7 @@ type Index struct {
 	topicDict dict
 	lines     strtab
 	lineDict  dict
+	xref      xrefTables
 }
 
 // Open maps the index file at path and verifies it: magic, version, sizes,
@@ -228,6 +230,14 @@ func (ix *Index) global(kind uint16, b []byte) error {
 		ix.lines, err = parseStrtab(b)
 	case secLineDict:
 		ix.lineDict, err = parseDict(b)
+	case secXrefs:
+		ix.xref.n, ix.xref.outStart, ix.xref.out, err = parseXrefs(b)
+	case secXrefIn:
+		var n int
+		n, ix.xref.votes, ix.xref.inStart, ix.xref.in, err = parseXrefIn(b)
+		if err == nil && ix.xref.n != 0 && n != ix.xref.n {
+			err = corruptf("XREFIN has %d verses, XREFS %d", n, ix.xref.n)
+		}
 	}
 	// Unknown kinds are skipped: a later feature version may add sections.
 	return err

@@ -1,0 +1,81 @@
+package index
+
+import (
+	"errors"
+	"slices"
+	"testing"
+
+	"berean/canon"
+)
+
+func TestCrossRefs(t *testing.T) {
+	ix := build(t, testSource())
+	if !ix.HasCrossRefs() {
+		t.Fatal("index has no cross-references")
+	}
+	kjv := canon.KJV()
+	ord := func(b string, c, v int) int {
+		o, ok := kjv.Ordinal(b, c, v)
+		if !ok {
+			t.Fatalf("%s %d:%d", b, c, v)
+		}
+		return o
+	}
+	isa, pet, pet25 := ord("Isa", 53, 5), ord("1Pet", 2, 24), ord("1Pet", 2, 25)
+	out := ix.CrossRefsFrom(isa)
+	if len(out) == 0 || out[0] != (CrossRef{Lo: pet, Hi: pet25, Votes: out[0].Votes}) || out[0].Votes < 50 {
+		t.Fatalf("Isa.53.5 first cross-reference %+v, want 1Pet.2.24-25 with its votes", out[:min(3, len(out))])
+	}
+	if !slices.IsSortedFunc(out, func(a, b CrossRef) int { return b.Votes - a.Votes }) {
+		t.Error("outgoing cross-references not by votes")
+	}
+	// Incoming: the range counts for each of its verses.
+	for _, k := range []int{pet, pet25} {
+		found := false
+		for _, c := range ix.CrossRefsTo(k) {
+			if c.Lo == isa && c.Hi == isa && c.Votes == out[0].Votes {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("Isa.53.5 not among the references to ordinal %d", k)
+		}
+		sum := 0
+		for _, c := range ix.CrossRefsTo(k) {
+			sum += c.Votes
+		}
+		if got := ix.VerseVotes(k); got != sum || got < out[0].Votes {
+			t.Errorf("VerseVotes(%d) = %d, incoming votes sum to %d", k, got, sum)
+		}
+	}
+	if ix.VerseVotes(ord("John", 3, 16)) <= ix.VerseVotes(ord("1Chr", 1, 3)) {
+		t.Error("John 3:16 is not more popular than 1 Chronicles 1:3")
+	}
+	for _, bad := range []int{-1, kjv.VerseCount(), 1 << 20} {
+		if ix.CrossRefsFrom(bad) != nil || ix.CrossRefsTo(bad) != nil || ix.VerseVotes(bad) != 0 {
+			t.Errorf("ordinal %d answered", bad)
+		}
+	}
+}
+
+// A damaged cross-reference section is found on first use, not trusted.
+func TestCrossRefsCorrupt(t *testing.T) {
+	ix := build(t, testSource())
+	data := slices.Clone(ix.data)
+	for _, s := range ix.secs {
+		if s.kind == secXrefs {
+			data[s.off+s.len/2] ^= 0xff
+		}
+	}
+	ix2, err := OpenBytes(data)
+	if err != nil {
+		t.Fatalf("Open checked XREFS eagerly: %v", err)
+	}
+	isa, _ := canon.KJV().Ordinal("Isa", 53, 5)
+	if got := ix2.CrossRefsFrom(isa); got != nil {
+		t.Errorf("damaged section answered %v", got)
+	}
+	if !errors.Is(ix2.Err(), ErrCorrupt) {
+		t.Errorf("Err() = %v, want ErrCorrupt", ix2.Err())
+	}
+}
