@@ -8,6 +8,9 @@ import (
 	"berean/internal/versekey"
 )
 
+// maxTopicSize: topics citing more verses say nothing about one.
+const maxTopicSize = 400
+
 // topicTable is the reverse map of Nave's: verse -> topics citing it.
 type topicTable struct {
 	names  []string
@@ -48,12 +51,10 @@ func buildTopics(ix *index.Index) *topicTable {
 
 // TopicsOf returns the names of the topics citing a KJV ordinal.
 func (f *Finder) TopicsOf(ord int) []string {
-	if f.Warm(nil) != nil || f.topics == nil {
-		return nil
-	}
+	t := f.topicTable()
 	var out []string
-	for _, id := range f.topics.of[int32(ord)] {
-		out = append(out, f.topics.names[id])
+	for _, id := range t.of[int32(ord)] {
+		out = append(out, t.names[id])
 	}
 	return out
 }
@@ -92,7 +93,9 @@ func (t *topicTable) related(lo, hi int) []Link {
 	for v, s := range score {
 		// Absolute, not normalised: one shared small topic is worth more
 		// than one shared large one, and shared topics add up.
-		out = append(out, Link{Ord: int(v), Kind: Topic, Score: math.Min(1, 1.5*s), Why: "both cited under Nave's " + t.names[best[v]]})
+		name := t.names[best[v]]
+		out = append(out, Link{Ord: int(v), Kind: Topic, Score: math.Min(1, 1.5*s), Why: "both cited under Nave's " + name,
+			Evidence: Evidence{Source: "Nave's Topical Bible: " + name}})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Score != out[j].Score {
