@@ -293,6 +293,9 @@ func (q *query) judge(c *cand, want func(string) bool) (Link, bool) {
 	// of one verse.
 	best, bestT := wording{runBible: -1, distBible: -1}, c.lo
 	cross := false
+	// The verses of a range target that share a run of words: a quotation
+	// or allusion of a range (Ps 91:11-12) covers them.
+	first, last := -1, -1
 	for t := c.lo; t <= hi; t++ {
 		if isOT(t) == srcOT {
 			continue
@@ -302,6 +305,18 @@ func (q *query) judge(c *cand, want func(string) bool) (Link, bool) {
 		if len(w.run) > len(best.run) || len(w.run) == len(best.run) && len(w.distinct) > len(best.distinct) {
 			best, bestT = w, t
 		}
+		if len(w.run) >= allusionWords && q.distinctive(w.runBible, w.run) {
+			if first < 0 {
+				first = t
+			}
+			last = t
+		}
+	}
+	span := func() (int, int) {
+		if first < 0 {
+			return bestT, bestT
+		}
+		return min(first, bestT), max(last, bestT)
 	}
 	ev := Evidence{Votes: c.votes}
 	if c.votes > 0 {
@@ -326,7 +341,8 @@ func (q *query) judge(c *cand, want func(string) bool) (Link, bool) {
 				if formula != "" && n < quoteRun {
 					why += fmt.Sprintf(" after %q", formula)
 				}
-				return Link{Kind: Quotation, Ord: bestT, End: bestT, Evidence: ev, Why: why,
+				a, z := span()
+				return Link{Kind: Quotation, Ord: a, End: z, Evidence: ev, Why: why,
 					Score: 0.85 + 0.1*math.Min(1, float64(n-formulaRun)/5) + 0.05*vf}, true
 			}
 		}
@@ -338,7 +354,8 @@ func (q *query) judge(c *cand, want func(string) bool) (Link, bool) {
 			} else {
 				ev.Words, ev.Bible = best.run, names(best.runBible)
 			}
-			return Link{Kind: Allusion, Ord: bestT, End: bestT, Evidence: ev,
+			a, z := span()
+			return Link{Kind: Allusion, Ord: a, End: z, Evidence: ev,
 				Why:   fmt.Sprintf("shares %s (%s); %d votes", strings.Join(ev.Words, ", "), ev.Bible, c.votes),
 				Score: 0.45 + 0.1*math.Min(1, float64(n-allusionWords)/4) + 0.15*vf}, true
 		}

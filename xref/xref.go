@@ -235,6 +235,7 @@ func (f *Finder) RelatedOrds(ctx context.Context, lo, hi int, o Options) (*Resul
 			links = append(links, l)
 		}
 	}
+	links = f.oneFormulaOneQuote(ctx, lo, hi, links)
 	if want(Topic) && len(links) < o.N {
 		have := map[int]bool{}
 		for _, l := range links {
@@ -363,4 +364,50 @@ func rangeOSIS(lo, hi int) string {
 		return ordOSIS(lo)
 	}
 	return ordOSIS(lo) + "-" + ordOSIS(hi)
+}
+
+// oneFormulaOneQuote keeps the formula route to quotation honest: an
+// introductory formula introduces the passage the New Testament verse
+// reproduces, so when that verse reproduces some passage in full (a run of
+// quoteRun words), a passage sharing only a shorter run after the same
+// formula is an allusion (with a cross-reference) or nothing. Luke 4:18
+// quotes Isa 61:1 in full after "as it was written"; Ps 147:3 shares "heals
+// the broken heart" only.
+func (f *Finder) oneFormulaOneQuote(ctx context.Context, lo, hi int, links []Link) []Link {
+	full := func(ls []Link) bool {
+		for _, l := range ls {
+			if l.Kind == Quotation && len(l.Evidence.Words) >= quoteRun {
+				return true
+			}
+		}
+		return false
+	}
+	srcNT := !isOT(lo)
+	srcFull := srcNT && full(links)
+	out := links[:0]
+	for _, l := range links {
+		if l.Kind == Quotation && l.Evidence.Formula != "" && len(l.Evidence.Words) < quoteRun {
+			demote := srcFull
+			if !srcNT {
+				// The New Testament verse's own quotations.
+				if r, err := f.RelatedOrds(ctx, l.Ord, l.End, Options{N: 50, Kinds: []string{Quotation}, NoText: true}); err == nil {
+					for _, m := range r.Related {
+						if len(m.Evidence.Words) >= quoteRun && (m.End < lo || m.Ord > hi) {
+							demote = true
+						}
+					}
+				}
+			}
+			if demote {
+				if l.Evidence.Votes == 0 {
+					continue
+				}
+				l.Kind = Allusion
+				l.Why += "; the formula introduces a fuller quotation"
+				l.Score -= 0.4
+			}
+		}
+		out = append(out, l)
+	}
+	return out
 }
