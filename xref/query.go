@@ -19,10 +19,11 @@ type query struct {
 	toks   map[[2]int]seq
 	stems  map[string]string
 	df     map[[2]string]int
+	runs   map[[2]int]int
 }
 
 func (f *Finder) newQuery(lo, hi int) *query {
-	q := &query{f: f, lo: lo, hi: hi, toks: map[[2]int]seq{}, stems: map[string]string{}, df: map[[2]string]int{}}
+	q := &query{f: f, lo: lo, hi: hi, toks: map[[2]int]seq{}, stems: map[string]string{}, df: map[[2]string]int{}, runs: map[[2]int]int{}}
 	for bi := range f.words {
 		q.src = append(q.src, q.passage(bi, lo, hi))
 	}
@@ -237,6 +238,24 @@ func (q *query) wordingOf(src []seq, t int) wording {
 	return w
 }
 
+// sharedRun reports whether two verses share a run of formulaRun words
+// with a distinctive one, in some wording Bible.
+func (q *query) sharedRun(a, b int) bool {
+	key := [2]int{a, b}
+	if n, ok := q.runs[key]; ok {
+		return n > 0
+	}
+	ok := false
+	for bi := range q.f.words {
+		if r := longestRun(q.verse(bi, a), q.verse(bi, b)); len(r) >= formulaRun && q.distinctive(bi, r) {
+			ok = true
+			break
+		}
+	}
+	q.runs[key] = map[bool]int{false: 0, true: 1}[ok]
+	return ok
+}
+
 // runBetween is the longest run between two single verses over the
 // wording Bibles.
 func (q *query) runBetween(a, b int) int {
@@ -378,45 +397,63 @@ func joinSource(a, b string) string {
 	return a + "; " + b
 }
 
-// parallel checks whether a candidate in the source's testament tells the
-// same episode: its verse and the source verse share a run of at least
-// allusionWords words, and at least windowEvery of the verse pairs around
-// them a run of formulaRun (each source neighbour against the target's neighbours at
-// about the same distance): shared runs over a passage, not one verse.
+// parallel checks whether a candidate in the source's testament, in
+// another book, tells the same episode: its verse and the source verse
+// share a run of at least allusionWords words, and at least windowEvery of
+// the verses around one of them (window on each side) share a run of
+// formulaRun words with a verse near the other (within reach: one account
+// may skip verses the other tells, as Isaiah 36 skips 2 Kings 18:14-16).
+// Shared runs over a passage, not one verse.
 func (q *query) parallel(c *cand, ev Evidence, vf float64) (Link, bool) {
 	hi := min(c.hi, c.lo+maxSpan-1)
 	kjv := canon.KJV()
+	around := func(a, b int) int {
+		n := 0
+		for d := -window; d <= window; d++ {
+			if d == 0 {
+				continue
+			}
+			for e := d - reach; e <= d+reach; e++ {
+				if e != 0 && q.sharedRun(a+d, b+e) {
+					n++
+					break
+				}
+			}
+		}
+		return n
+	}
 	for t := c.lo; t <= hi; t++ {
 		tb, _, _ := kjv.VerseAt(t)
 		for s := q.lo; s <= min(q.hi, q.lo+maxSpan-1); s++ {
-			sb, _, _ := kjv.VerseAt(s)
-			if sb == tb && t-s < nearVerses && s-t < nearVerses {
+			if sb, _, _ := kjv.VerseAt(s); sb == tb {
 				continue
 			}
+			// The verse pair itself: a run of formulaRun words, or of
+			// allusionWords with a cross-reference between them.
 			w := q.wordingOf(q.singles(s), t)
-			if len(w.run) < allusionWords {
+			if len(w.run) < formulaRun && (len(w.run) < allusionWords || c.votes == 0) {
 				continue
 			}
-			n := 0
-			for d := -window; d <= window; d++ {
-				if d == 0 {
+			// Without a cross-reference between them, more evidence.
+			need := windowEvery
+			if c.votes == 0 {
+				if len(w.run) < quoteRun {
 					continue
 				}
-				for e := d - 2; e <= d+2; e++ {
-					if q.runBetween(s+d, t+e) >= formulaRun {
-						n++
-						break
-					}
-				}
+				need++
 			}
-			if n < windowEvery {
+			n := around(s, t)
+			if n < need {
+				n = max(n, around(t, s))
+			}
+			if n < need {
 				continue
 			}
 			ev.Words, ev.Bible = w.run, q.f.words[w.runBible].b.Name()
 			ev.Source = joinSource(fmt.Sprintf("runs of %d+ content words in %d of the %d verses around it (%s)", formulaRun, n, 2*window, ev.Bible), ev.Source)
 			return Link{Kind: Parallel, Ord: t, End: t, Evidence: ev,
 				Why:   fmt.Sprintf("same episode: %d neighbouring verses share wording; shares %q", n, strings.Join(w.run, " ")),
-				Score: 0.7 + 0.1*math.Min(1, float64(n-windowEvery)/3) + 0.05*vf}, true
+				Score: 0.7 + 0.04*math.Min(1, float64(n-windowEvery)/4) + 0.08*math.Min(1, float64(len(w.run)-1)/8) + 0.03*vf}, true
 		}
 	}
 	return Link{}, false

@@ -185,8 +185,8 @@ const (
 	maxCands      = 200 // data candidates kept (most votes first)
 	maxSpan       = 12  // verses of a target range compared one by one
 	window        = 3   // a parallel is checked over this many verses each side
-	windowEvery   = 3   // ... of which this many (with the verse) share runs
-	nearVerses    = 30  // verses this close in one book are context, not parallels
+	windowEvery   = 2   // ... of which this many share runs
+	reach         = 5   // ... with a verse this near the other side's
 	topicScale    = 0.05
 	maxSource     = 300 // verses of a source range
 )
