@@ -235,7 +235,7 @@ func (f *Finder) RelatedOrds(ctx context.Context, lo, hi int, o Options) (*Resul
 			links = append(links, l)
 		}
 	}
-	links = f.oneFormulaOneQuote(ctx, lo, hi, links)
+	links = f.oneFormulaOneQuote(ctx, lo, hi, links, want)
 	if want(Topic) && len(links) < o.N {
 		have := map[int]bool{}
 		for _, l := range links {
@@ -293,6 +293,17 @@ func (f *Finder) display(name string) (*bible, error) {
 		}
 	}
 	return nil, fmt.Errorf("xref: %w: %q", ErrUnknownBible, name)
+}
+
+// bibleNamed is the Bible of that name (nil: none).
+func (f *Finder) bibleNamed(name string) *bible {
+	f.setup()
+	for _, x := range f.bibles {
+		if x.b.Name() == name {
+			return x
+		}
+	}
+	return nil
 }
 
 // text is the text of lo..hi in disp, or in the first Bible that has it.
@@ -373,7 +384,7 @@ func rangeOSIS(lo, hi int) string {
 // formula is an allusion (with a cross-reference) or nothing. Luke 4:18
 // quotes Isa 61:1 in full after "as it was written"; Ps 147:3 shares "heals
 // the broken heart" only.
-func (f *Finder) oneFormulaOneQuote(ctx context.Context, lo, hi int, links []Link) []Link {
+func (f *Finder) oneFormulaOneQuote(ctx context.Context, lo, hi int, links []Link, want func(string) bool) []Link {
 	full := func(ls []Link) bool {
 		for _, l := range ls {
 			if l.Kind == Quotation && len(l.Evidence.Words) >= quoteRun {
@@ -399,7 +410,7 @@ func (f *Finder) oneFormulaOneQuote(ctx context.Context, lo, hi int, links []Lin
 				}
 			}
 			if demote {
-				if l.Evidence.Votes == 0 {
+				if l.Evidence.Votes == 0 || !want(Allusion) {
 					continue
 				}
 				l.Kind = Allusion
