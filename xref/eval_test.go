@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"berean/canon"
+	"berean/index"
 	"berean/internal/versekey"
 )
 
@@ -66,5 +68,58 @@ func TestKnownQuotations(t *testing.T) {
 	t.Logf("known quotations: %d/%d with the source in the first 10 (%.0f%%); labelled quotation: %d", hits, total, 100*float64(hits)/float64(total), quoted)
 	if hits*10 < total*9 {
 		t.Errorf("only %d of %d known quotations have their source in the first 10", hits, total)
+	}
+}
+
+// TestFormulaQuotations: the New Testament verses with an introductory
+// formula in the KJV whose most-voted cross-reference into the Old
+// Testament has at least 20 votes (a list assembled from the data, so
+// partly circular: the votes rank cross-references); the Old Testament
+// verse must be among the first 10 links for 90% of them.
+func TestFormulaQuotations(t *testing.T) {
+	ix := devIndex(t)
+	f := New(ix)
+	f.setup()
+	kjv := f.bibleNamed("KJV")
+	if kjv == nil {
+		t.Skip("no KJV")
+	}
+	first, _ := versekey.ParseOrd("Matt.1.1", false)
+	total, hits := 0, 0
+	for k := first; k < canon.KJV().VerseCount(); k++ {
+		d := kjv.doc(k)
+		if d < 0 {
+			continue
+		}
+		if _, ok := hasFormula(kjv.b.Text(d)); !ok {
+			continue
+		}
+		var best index.CrossRef
+		for _, c := range ix.CrossRefsFrom(k) {
+			if isOT(c.Lo) && c.Votes > best.Votes {
+				best = c
+			}
+		}
+		if best.Votes < 20 {
+			continue
+		}
+		res, err := f.RelatedOrds(context.Background(), k, k, Options{N: 10, NoText: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		total++
+		found := false
+		for v := best.Lo; v <= best.Hi; v++ {
+			found = found || hit(res.Related, v, 10)
+		}
+		if found {
+			hits++
+		} else {
+			t.Logf("miss: %s -> %s", ordOSIS(k), rangeOSIS(best.Lo, best.Hi))
+		}
+	}
+	t.Logf("formula verses: %d/%d with the most-voted Old Testament target in the first 10", hits, total)
+	if total < 60 || hits*10 < total*9 {
+		t.Errorf("%d of %d", hits, total)
 	}
 }
