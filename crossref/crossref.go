@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
 
 	"berean/canon"
 )
@@ -49,7 +48,7 @@ func Parse(r io.Reader) ([]Pair, int, error) {
 		return nil, 0, fmt.Errorf("crossref: %w", err)
 	}
 	defer zr.Close()
-	kjv := canon.KJV()
+	p := parser{kjv: canon.KJV(), books: map[string]string{}}
 	sc := bufio.NewScanner(zr)
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
 	out := make([]Pair, 0, 345000)
@@ -57,16 +56,16 @@ func Parse(r io.Reader) ([]Pair, int, error) {
 	line := 0
 	for sc.Scan() {
 		line++
-		s := sc.Text()
-		if line == 1 && strings.HasPrefix(s, "From Verse") || s == "" {
+		s := sc.Bytes()
+		if line == 1 && bytes.HasPrefix(s, []byte("From Verse")) || len(s) == 0 {
 			continue
 		}
-		from, rest, ok1 := strings.Cut(s, "\t")
-		to, votes, ok2 := strings.Cut(rest, "\t")
+		from, rest, ok1 := bytes.Cut(s, tab)
+		to, votes, ok2 := bytes.Cut(rest, tab)
 		if !ok1 || !ok2 {
 			return nil, 0, fmt.Errorf("crossref: line %d: %q is not FROM<TAB>TO<TAB>VOTES", line, s)
 		}
-		v, err := strconv.Atoi(strings.TrimSpace(votes))
+		v, err := strconv.Atoi(string(bytes.TrimSpace(votes)))
 		if err != nil {
 			return nil, 0, fmt.Errorf("crossref: line %d: votes %q: %w", line, votes, err)
 		}
@@ -74,13 +73,13 @@ func Parse(r io.Reader) ([]Pair, int, error) {
 			skipped++
 			continue
 		}
-		f, ok := ordinal(kjv, from)
+		f, ok := p.ordinal(from)
 		lo, hi := to, to
-		if a, b, isRange := strings.Cut(to, "-"); isRange {
+		if a, b, isRange := bytes.Cut(to, []byte("-")); isRange {
 			lo, hi = a, b
 		}
-		tl, ok2b := ordinal(kjv, lo)
-		th, ok3 := ordinal(kjv, hi)
+		tl, ok2b := p.ordinal(lo)
+		th, ok3 := p.ordinal(hi)
 		if !ok || !ok2b || !ok3 || th < tl {
 			skipped++
 			continue
@@ -93,20 +92,48 @@ func Parse(r io.Reader) ([]Pair, int, error) {
 	return out, skipped, nil
 }
 
-// ordinal is the KJV ordinal of "Book.C.V".
-func ordinal(kjv *canon.System, s string) (int, bool) {
-	book, cv, ok := strings.Cut(s, ".")
+var tab = []byte{'\t'}
+
+// parser turns "Book.C.V" into KJV ordinals, without allocating for the
+// book names it has seen.
+type parser struct {
+	kjv   *canon.System
+	books map[string]string
+}
+
+func (p *parser) ordinal(s []byte) (int, bool) {
+	book, cv, ok := bytes.Cut(s, []byte("."))
 	if !ok {
 		return 0, false
 	}
-	c, v, ok := strings.Cut(cv, ".")
+	c, v, ok := bytes.Cut(cv, []byte("."))
 	if !ok {
 		return 0, false
 	}
-	ch, err1 := strconv.Atoi(c)
-	vs, err2 := strconv.Atoi(v)
-	if err1 != nil || err2 != nil {
+	name, seen := p.books[string(book)]
+	if !seen {
+		name = string(book)
+		p.books[name] = name
+	}
+	ch, ok1 := atoi(c)
+	vs, ok2 := atoi(v)
+	if !ok1 || !ok2 {
 		return 0, false
 	}
-	return kjv.Ordinal(book, ch, vs)
+	return p.kjv.Ordinal(name, ch, vs)
+}
+
+// atoi reads a small decimal number.
+func atoi(b []byte) (int, bool) {
+	if len(b) == 0 || len(b) > 4 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
 }

@@ -79,3 +79,11 @@ func TestParse(t *testing.T) {
 		t.Error("plain text accepted as gzip")
 	}
 }
+
+func BenchmarkPairs(b *testing.B) {
+	for b.Loop() {
+		if _, _, err := Pairs(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

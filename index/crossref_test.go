@@ -79,3 +79,13 @@ func TestCrossRefsCorrupt(t *testing.T) {
 		t.Errorf("Err() = %v, want ErrCorrupt", ix2.Err())
 	}
 }
+
+// BenchmarkBuildCrossRefs is what the cross-references add to a build
+// (in a goroutine of their own, beside the Bibles).
+func BenchmarkBuildCrossRefs(b *testing.B) {
+	for b.Loop() {
+		if _, _, err := buildCrossRefs(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
