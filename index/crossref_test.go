@@ -13,6 +13,11 @@ func TestCrossRefs(t *testing.T) {
 	if !ix.HasCrossRefs() {
 		t.Fatal("index has no cross-references")
 	}
+	for _, s := range ix.secs {
+		if xrefKinds[s.kind] {
+			t.Logf("%s: %d bytes", secName(s.kind), s.len)
+		}
+	}
 	kjv := canon.KJV()
 	ord := func(b string, c, v int) int {
 		o, ok := kjv.Ordinal(b, c, v)
