@@ -94,3 +94,53 @@ func BenchmarkBuildCrossRefs(b *testing.B) {
 		}
 	}
 }
+
+func TestTopicsCiting(t *testing.T) {
+	ix := build(t, testSource())
+	heb, _ := canon.KJV().Ordinal("Heb", 7, 25)
+	rom, _ := canon.KJV().Ordinal("Rom", 8, 26)
+	gen, _ := canon.KJV().Ordinal("Gen", 1, 1)
+	exod, _ := canon.KJV().Ordinal("Exod", 1, 1)
+	for _, tc := range []struct {
+		ord  int
+		want []string
+	}{
+		{heb, []string{"INTERCESSION"}},
+		{rom, []string{"INTERCESSION"}},
+		{gen, []string{"GARDEN"}},
+		{exod, nil},
+		{-1, nil},
+		{1 << 20, nil},
+	} {
+		if got := ix.TopicsCiting(tc.ord); !slices.Equal(got, tc.want) {
+			t.Errorf("TopicsCiting(%d) = %v, want %v", tc.ord, got, tc.want)
+		}
+	}
+	kjv := canon.KJV()
+	for _, tc := range []struct {
+		osis   string
+		lo, hi string
+		ok     bool
+	}{
+		{"Heb.7.25", "Heb.7.25", "Heb.7.25", true},
+		{"Rom.8.26-Rom.8.27", "Rom.8.26", "Rom.8.27", true},
+		{"Jude", "Jude.1.1", "Jude.1.25", true},
+		{"Lev.16", "Lev.16.1", "Lev.16.34", true},
+		{"Xyz.1.1", "", "", false},
+		{"Heb.99.1", "", "", false},
+		{"Heb.7.25-Heb.7.1", "", "", false},
+	} {
+		lo, hi, ok := osisSpan(kjv, tc.osis)
+		if ok != tc.ok {
+			t.Errorf("osisSpan(%q) ok %v", tc.osis, ok)
+			continue
+		}
+		if ok {
+			wl, _, _ := osisSpan(kjv, tc.lo)
+			wh, _, _ := osisSpan(kjv, tc.hi)
+			if lo != wl || hi != wh {
+				t.Errorf("osisSpan(%q) = %d-%d, want %d-%d", tc.osis, lo, hi, wl, wh)
+			}
+		}
+	}
+}

@@ -23,7 +23,7 @@ const FormatVersion = 2
 // for the same input (for example a change in how Strong's tags are mapped
 // to positions). It is part of the fingerprint, so a new builder rebuilds the
 // cache even when FormatVersion is unchanged.
-const BuildVersion = 6 // 6: XREFS and XREFIN (open cross-references); 2: agent nouns no longer share their action noun's stem; verse texts no longer swallow neighbours; 3: LINES and LINEDICT (topic lines); 4: topic lines read from the entries' links; 5: Cherokee folds to capitals
+const BuildVersion = 6 // 6: XREFS, XREFIN (open cross-references) and TOPICVERSES; 2: agent nouns no longer share their action noun's stem; verse texts no longer swallow neighbours; 3: LINES and LINEDICT (topic lines); 4: topic lines read from the entries' links; 5: Cherokee folds to capitals
 
 const (
 	magic        = "BEREANIX" // first 8 bytes of the file
@@ -63,6 +63,7 @@ const (
 	secLineDict = 20 // global: dict stem of a line's words -> line ids
 	secXrefs    = 25 // global: open cross-references by source verse, with votes
 	secXrefIn   = 26 // global: the same by target verse, and each verse's in-degree of votes
+	secTopicVrs = 27 // global: verse -> the topics citing it
 
 	globalBible = 0xFFFF
 )
@@ -72,5 +73,5 @@ var sectionNames = map[uint16]string{
 	secStem: "STEM", secExact: "EXACT", secStrong: "STRONG", secPost: "POST",
 	secArchaic: "ARCH", secAlign: "ALIGN", secLexKeys: "LEXKEYS",
 	secLexDict: "LEXDICT", secTopics: "TOPICS", secTopicDic: "TOPICDICT", secForms: "FORMS", secSeps: "SEPS", secBlocks: "BLOCKS",
-	secLines: "LINES", secLineDict: "LINEDICT", secXrefs: "XREFS", secXrefIn: "XREFIN",
+	secLines: "LINES", secLineDict: "LINEDICT", secXrefs: "XREFS", secXrefIn: "XREFIN", secTopicVrs: "TOPICVERSES",
 }

@@ -45,14 +45,15 @@ type Index struct {
 	conceptOnce sync.Once
 	xrefOnce    sync.Once
 
-	meta      []byte
-	lexKeys   dict
-	lexDict   dict
-	topics    dict
-	topicDict dict
-	lines     strtab
-	lineDict  dict
-	xref      xrefTables
+	meta        []byte
+	lexKeys     dict
+	lexDict     dict
+	topics      dict
+	topicDict   dict
+	lines       strtab
+	lineDict    dict
+	xref        xrefTables
+	topicVerses topicVerses
 }
 
 // Open maps the index file at path and verifies it: magic, version, sizes,
@@ -230,6 +231,8 @@ func (ix *Index) global(kind uint16, b []byte) error {
 		ix.lines, err = parseStrtab(b)
 	case secLineDict:
 		ix.lineDict, err = parseDict(b)
+	case secTopicVrs:
+		ix.topicVerses, err = parseTopicVerses(b)
 	case secXrefs:
 		ix.xref.n, ix.xref.outStart, ix.xref.out, err = parseXrefs(b)
 	case secXrefIn:

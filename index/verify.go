@@ -100,7 +100,7 @@ func parseBlocks(b []byte) (map[uint16][]byte, error) {
 var (
 	lazyKinds    = map[uint16]bool{secPost: true, secText: true}
 	conceptKinds = map[uint16]bool{secLexKeys: true, secLexDict: true, secTopics: true, secTopicDic: true, secLines: true, secLineDict: true}
-	xrefKinds    = map[uint16]bool{secXrefs: true, secXrefIn: true} // checked on first use (crossref.go)
+	xrefKinds    = map[uint16]bool{secXrefs: true, secXrefIn: true, secTopicVrs: true} // checked on first use (crossref.go)
 )
 
 // eagerSections returns the sections Open must check whole: all but the

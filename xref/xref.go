@@ -95,8 +95,7 @@ type bible struct {
 }
 
 // Finder computes cross-references over an index. It reads the index
-// directly (nothing to build but the Nave's reverse map, made on first use
-// of a topic link); it is safe for concurrent use.
+// directly, building nothing; it is safe for concurrent use.
 type Finder struct {
 	ix     *index.Index
 	parser *ref.Parser
@@ -105,9 +104,6 @@ type Finder struct {
 	once   sync.Once
 	bibles []*bible // every Bible (display)
 	words  []*bible // the Bibles whose wording is compared
-
-	topicOnce sync.Once
-	topics    *topicTable
 }
 
 // New returns a Finder over ix.
@@ -140,16 +136,11 @@ func (f *Finder) setup() {
 	})
 }
 
-// Warm builds what is built on first use (the Nave's reverse map).
+// Warm prepares the Finder now (it reads the index per look-up: there is
+// little to prepare).
 func (f *Finder) Warm(ctx context.Context) error {
 	f.setup()
-	f.topicTable()
 	return ctx.Err()
-}
-
-func (f *Finder) topicTable() *topicTable {
-	f.topicOnce.Do(func() { f.topics = buildTopics(f.ix) })
-	return f.topics
 }
 
 // Parse reads a reference ("Ps 110:4", "Ps.110.4", "Heb 7:23-25").
@@ -243,12 +234,11 @@ func (f *Finder) RelatedOrds(ctx context.Context, lo, hi int, o Options) (*Resul
 				have[k] = true
 			}
 		}
-		for _, tl := range f.topicTable().related(lo, hi) {
+		for _, tl := range f.topicLinks(lo, hi) {
 			if have[tl.Ord] || tl.Ord >= lo && tl.Ord <= hi {
 				continue
 			}
 			tl.Score *= topicScale
-			tl.End = tl.Ord
 			links = append(links, tl)
 		}
 	}
