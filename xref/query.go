@@ -13,17 +13,18 @@ import (
 // query is one look-up: the source passage lo..hi and the caches of the
 // verses and words it compares.
 type query struct {
-	f      *Finder
-	lo, hi int
-	src    []seq // the source passage per wording Bible
-	toks   map[[2]int]seq
-	stems  map[string]string
-	df     map[[2]string]int
-	runs   map[[2]int]int
+	f       *Finder
+	lo, hi  int
+	src     []seq // the source passage per wording Bible
+	toks    map[[2]int]seq
+	stems   map[string]string
+	df      map[[2]string]int
+	runs    map[[2]int]int
+	strongs map[[2]int][]string
 }
 
 func (f *Finder) newQuery(lo, hi int) *query {
-	q := &query{f: f, lo: lo, hi: hi, toks: map[[2]int]seq{}, stems: map[string]string{}, df: map[[2]string]int{}, runs: map[[2]int]int{}}
+	q := &query{f: f, lo: lo, hi: hi, toks: map[[2]int]seq{}, stems: map[string]string{}, df: map[[2]string]int{}, runs: map[[2]int]int{}, strongs: map[[2]int][]string{}}
 	for bi := range f.words {
 		q.src = append(q.src, q.passage(bi, lo, hi))
 	}
@@ -450,6 +451,11 @@ func (q *query) parallel(c *cand, ev Evidence, vf float64) (Link, bool) {
 				continue
 			}
 			ev.Words, ev.Bible = w.run, q.f.words[w.runBible].b.Name()
+			// The original words agree too (evidence only: the English
+			// runs decide).
+			if sr := q.strongRun(s, t); len(sr) >= strongRun {
+				ev.Strongs = sr
+			}
 			ev.Source = joinSource(fmt.Sprintf("runs of %d+ content words in %d of the %d verses around it (%s)", formulaRun, n, 2*window, ev.Bible), ev.Source)
 			return Link{Kind: Parallel, Ord: t, End: t, Evidence: ev,
 				Why:   fmt.Sprintf("same episode: %d neighbouring verses share wording; shares %q", n, strings.Join(w.run, " ")),

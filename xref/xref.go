@@ -169,6 +169,7 @@ func (f *Finder) Parse(reference string) (lo, hi int, osis string, err error) {
 const (
 	quoteRun      = 4   // a quotation shares a run of this many content words
 	formulaRun    = 3   // or this many after an introductory formula
+	strongRun     = 3   // a run of Strong's numbers counts from this many
 	allusionWords = 2   // an allusion shares a run of this many distinctive words, or more distinctive words
 	distinctShare = 150 // a distinctive word is in at most 1/150 of a Bible's verses
 	rareDF        = 200 // wording candidates: words in at most this many verses
