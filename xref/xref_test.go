@@ -96,3 +96,22 @@ func TestOptionsAndErrors(t *testing.T) {
 		t.Error("negative ordinal accepted")
 	}
 }
+
+// A parallel in the Strong's-tagged KJV carries the numbers both verses
+// share.
+func TestParallelStrongs(t *testing.T) {
+	ix := devIndex(t)
+	res, err := New(ix).Related(context.Background(), "Matt 14:19", Options{N: 10, Kinds: []string{Parallel}, NoText: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range res.Related {
+		if l.OSIS == "Mark.6.41" {
+			if len(l.Evidence.Strongs) < strongRun || l.Evidence.Strongs[0][0] != 'G' {
+				t.Errorf("Mark 6:41 Strong's evidence %v", l.Evidence.Strongs)
+			}
+			return
+		}
+	}
+	t.Errorf("Mark 6:41 not a parallel of Matt 14:19: %+v", res.Related)
+}
