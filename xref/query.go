@@ -354,7 +354,11 @@ func (q *query) judge(c *cand, want func(string) bool) (Link, bool) {
 			if !srcOT && formula == "" {
 				formula = q.formulaNear(best.runBible, q.hi)
 			}
-			if n >= quoteRun || formula != "" {
+			// Without a cross-reference between them, a longer run with
+			// two distinctive words: lists ("east, west, north, south")
+			// and stock phrases recur by chance.
+			bare := c.votes == 0 && (n <= quoteRun || q.distinctCount(best.runBible, best.run) < 2)
+			if (n >= quoteRun || formula != "") && !bare {
 				ev.Words, ev.Bible, ev.Formula = best.run, names(best.runBible), formula
 				ev.Source = joinSource(fmt.Sprintf("a run of %d content words in the %s", n, ev.Bible), ev.Source)
 				why := fmt.Sprintf("shares %q (%s)", strings.Join(best.run, " "), ev.Bible)

@@ -1,6 +1,7 @@
 package xref
 
 import (
+	"slices"
 	"strings"
 
 	"berean/canon"
@@ -26,15 +27,28 @@ func stopStems() map[string]bool {
 // formulae introduce a quotation in the New Testament: "as it is
 // written", "that it might be fulfilled", "saith".
 var formulae = []string{
-	"it is written", "it was written", "fulfilled", "saith", "says", "spoken by", "spoken of",
-	"the scripture", "it is said", "hath said", "has said", "which was spoken",
+	"it is written", "it was written", "it stands written", "might be fulfilled", "may be fulfilled",
+	"was fulfilled", "might fulfil", "saith", "says", "spoken by", "spoken through",
+	"the scripture", "it is said", "hath said", "has said",
 }
+
+// narrative are the words after "saith" or "says" that make it narrative
+// ("Jesus saith unto him"), not a formula ("as he saith also").
+var narrative = []string{" unto ", " to "}
 
 // hasFormula reports whether a text holds an introductory formula.
 func hasFormula(text string) (string, bool) {
 	low := " " + strings.Join(index.Words(text), " ") + " "
 	for _, f := range formulae {
-		if strings.Contains(low, " "+f+" ") {
+		for rest := low; ; {
+			i := strings.Index(rest, " "+f+" ")
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(f)+1:]
+			if (f == "saith" || f == "says") && slices.ContainsFunc(narrative, func(n string) bool { return strings.HasPrefix(rest, n) }) {
+				continue
+			}
 			return f, true
 		}
 	}

@@ -369,45 +369,67 @@ func rangeOSIS(lo, hi int) string {
 }
 
 // oneFormulaOneQuote keeps the formula route to quotation honest: an
-// introductory formula introduces the passage the New Testament verse
-// reproduces, so when that verse reproduces some passage in full (a run of
-// quoteRun words), a passage sharing only a shorter run after the same
-// formula is an allusion (with a cross-reference) or nothing. Luke 4:18
-// quotes Isa 61:1 in full after "as it was written"; Ps 147:3 shares "heals
-// the broken heart" only.
+// introductory formula introduces what the New Testament verse reproduces.
+// When that verse reproduces some passage in full (a run of quoteRun
+// words), a passage sharing only a shorter run after the formula is not
+// quoted (Luke 4:18 quotes Isa 61:1; Ps 147:3 shares "heals the broken
+// heart"); among passages sharing the same short run, the one with the
+// most votes is (Rom 10:15 and Isa 52:7 against Isa 61:1's "preach good
+// news"). The others become allusions (with a cross-reference) or go.
+// From the Old Testament side the New Testament verse's own look-up
+// decides, so both directions agree.
 func (f *Finder) oneFormulaOneQuote(ctx context.Context, lo, hi int, links []Link, want func(string) bool) []Link {
-	full := func(ls []Link) bool {
-		for _, l := range ls {
-			if l.Kind == Quotation && len(l.Evidence.Words) >= quoteRun {
-				return true
+	formulaOnly := func(l Link) bool {
+		return l.Kind == Quotation && l.Evidence.Formula != "" && len(l.Evidence.Words) < quoteRun
+	}
+	keep := map[int]bool{} // index of the formula-only quotations kept
+	if !isOT(lo) {
+		full := false
+		for _, l := range links {
+			full = full || l.Kind == Quotation && len(l.Evidence.Words) >= quoteRun
+		}
+		best := map[string]int{}
+		for i, l := range links {
+			if !formulaOnly(l) || full {
+				continue
+			}
+			var stems []string
+			for _, w := range l.Evidence.Words {
+				stems = append(stems, index.StemTerm(w))
+			}
+			k := strings.Join(stems, " ")
+			if j, ok := best[k]; !ok || l.Evidence.Votes > links[j].Evidence.Votes {
+				best[k] = i
 			}
 		}
-		return false
+		for _, i := range best {
+			keep[i] = true
+		}
+	} else {
+		for i, l := range links {
+			if !formulaOnly(l) {
+				continue
+			}
+			r, err := f.RelatedOrds(ctx, l.Ord, l.End, Options{N: 100, Kinds: []string{Quotation}, NoText: true})
+			if err != nil {
+				continue
+			}
+			for _, m := range r.Related {
+				if m.Ord <= hi && lo <= m.End {
+					keep[i] = true
+				}
+			}
+		}
 	}
-	srcNT := !isOT(lo)
-	srcFull := srcNT && full(links)
 	out := links[:0]
-	for _, l := range links {
-		if l.Kind == Quotation && l.Evidence.Formula != "" && len(l.Evidence.Words) < quoteRun {
-			demote := srcFull
-			if !srcNT {
-				// The New Testament verse's own quotations.
-				if r, err := f.RelatedOrds(ctx, l.Ord, l.End, Options{N: 50, Kinds: []string{Quotation}, NoText: true}); err == nil {
-					for _, m := range r.Related {
-						if len(m.Evidence.Words) >= quoteRun && (m.End < lo || m.Ord > hi) {
-							demote = true
-						}
-					}
-				}
+	for i, l := range links {
+		if formulaOnly(l) && !keep[i] {
+			if l.Evidence.Votes == 0 || !want(Allusion) {
+				continue
 			}
-			if demote {
-				if l.Evidence.Votes == 0 || !want(Allusion) {
-					continue
-				}
-				l.Kind = Allusion
-				l.Why += "; the formula introduces a fuller quotation"
-				l.Score -= 0.4
-			}
+			l.Kind = Allusion
+			l.Why += "; the formula introduces another passage"
+			l.Score -= 0.4
 		}
 		out = append(out, l)
 	}
