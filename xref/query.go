@@ -21,6 +21,8 @@ type query struct {
 	df      map[[2]string]int
 	runs    map[[2]int]int
 	strongs map[[2]int][]string
+	// parallelChecks counts the passages compared verse by verse.
+	parallelChecks int
 }
 
 func (f *Finder) newQuery(lo, hi int) *query {
@@ -429,42 +431,52 @@ func (q *query) parallel(c *cand, ev Evidence, vf float64) (Link, bool) {
 	}
 	for t := c.lo; t <= hi; t++ {
 		tb, _, _ := kjv.VerseAt(t)
-		for s := q.lo; s <= min(q.hi, q.lo+maxSpan-1); s++ {
-			if sb, _, _ := kjv.VerseAt(s); sb == tb {
+		// The source verse sharing the longest run with t.
+		s, w := -1, wording{}
+		for k := q.lo; k <= min(q.hi, q.lo+maxSpan-1); k++ {
+			if sb, _, _ := kjv.VerseAt(k); sb == tb {
 				continue
 			}
-			// The verse pair itself: a run of formulaRun words, or of
-			// allusionWords with a cross-reference between them.
-			w := q.wordingOf(q.singles(s), t)
-			if len(w.run) < formulaRun && (len(w.run) < allusionWords || c.votes == 0) {
-				continue
+			if x := q.wordingOf(q.singles(k), t); s < 0 || len(x.run) > len(w.run) {
+				s, w = k, x
 			}
-			// Without a cross-reference between them, more evidence.
-			need := windowEvery
-			if c.votes == 0 {
-				if len(w.run) < quoteRun {
-					continue
-				}
-				need++
-			}
-			n := around(s, t)
-			if n < need {
-				n = max(n, around(t, s))
-			}
-			if n < need {
-				continue
-			}
-			ev.Words, ev.Bible = w.run, q.f.words[w.runBible].b.Name()
-			// The original words agree too (evidence only: the English
-			// runs decide).
-			if sr := q.strongRun(s, t); len(sr) >= strongRun {
-				ev.Strongs = sr
-			}
-			ev.Source = joinSource(fmt.Sprintf("runs of %d+ content words in %d of the %d verses around it (%s)", formulaRun, n, 2*window, ev.Bible), ev.Source)
-			return Link{Kind: Parallel, Ord: t, End: t, Evidence: ev,
-				Why:   fmt.Sprintf("same episode: %d neighbouring verses share wording; shares %q", n, strings.Join(w.run, " ")),
-				Score: 0.7 + 0.04*math.Min(1, float64(n-windowEvery)/4) + 0.08*math.Min(1, float64(len(w.run)-1)/8) + 0.03*vf}, true
 		}
+		if s < 0 {
+			continue
+		}
+		// The verse pair itself: a run of formulaRun words, or of
+		// allusionWords with a cross-reference between them.
+		if len(w.run) < formulaRun && (len(w.run) < allusionWords || c.votes == 0) {
+			continue
+		}
+		if q.parallelChecks++; q.parallelChecks > maxParallelChecks {
+			return Link{}, false
+		}
+		// Without a cross-reference between them, more evidence.
+		need := windowEvery
+		if c.votes == 0 {
+			if len(w.run) < quoteRun {
+				continue
+			}
+			need++
+		}
+		n := around(s, t)
+		if n < need {
+			n = max(n, around(t, s))
+		}
+		if n < need {
+			continue
+		}
+		ev.Words, ev.Bible = w.run, q.f.words[w.runBible].b.Name()
+		// The original words agree too (evidence only: the English
+		// runs decide).
+		if sr := q.strongRun(s, t); len(sr) >= strongRun {
+			ev.Strongs = sr
+		}
+		ev.Source = joinSource(fmt.Sprintf("runs of %d+ content words in %d of the %d verses around it (%s)", formulaRun, n, 2*window, ev.Bible), ev.Source)
+		return Link{Kind: Parallel, Ord: t, End: t, Evidence: ev,
+			Why:   fmt.Sprintf("same episode: %d neighbouring verses share wording; shares %q", n, strings.Join(w.run, " ")),
+			Score: 0.7 + 0.04*math.Min(1, float64(n-windowEvery)/4) + 0.08*math.Min(1, float64(len(w.run)-1)/8) + 0.03*vf}, true
 	}
 	return Link{}, false
 }

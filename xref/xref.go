@@ -179,8 +179,11 @@ const (
 	window        = 3   // a parallel is checked over this many verses each side
 	windowEvery   = 2   // ... of which this many share runs
 	reach         = 5   // ... with a verse this near the other side's
-	topicScale    = 0.05
-	maxSource     = 300 // verses of a source range
+	// maxParallelChecks bounds the candidates compared over their
+	// neighbourhoods (most votes first) in one look-up.
+	maxParallelChecks = 40
+	topicScale        = 0.05
+	maxSource         = 300 // verses of a source range
 )
 
 // Related returns the passages related to reference, best first.
