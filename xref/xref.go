@@ -27,6 +27,9 @@ const (
 	Topic          = "topic"           // cited together under Nave's topics
 )
 
+// Kinds lists the kinds, strongest first.
+var Kinds = []string{Quotation, Parallel, Allusion, CrossReference, Topic}
+
 // Attribution credits the cross-reference data; shown wherever its links
 // are.
 const Attribution = crossref.Attribution
@@ -216,6 +219,11 @@ func (f *Finder) RelatedOrds(ctx context.Context, lo, hi int, o Options) (*Resul
 	disp, err := f.display(o.Bible)
 	if err != nil {
 		return nil, err
+	}
+	for _, k := range o.Kinds {
+		if !slices.ContainsFunc(Kinds, func(x string) bool { return strings.EqualFold(x, k) }) {
+			return nil, fmt.Errorf("xref: no kind %q: the kinds are %s", k, strings.Join(Kinds, ", "))
+		}
 	}
 	want := func(k string) bool {
 		return len(o.Kinds) == 0 || slices.ContainsFunc(o.Kinds, func(x string) bool { return strings.EqualFold(x, k) })

@@ -71,6 +71,7 @@ func TestOptionsAndErrors(t *testing.T) {
 		{"John 99:1", Options{}, true},
 		{"Ps 110:4", Options{Bible: "web", N: 3}, false},
 		{"Ps 23", Options{Kinds: []string{"topic"}}, false},
+		{"Ps 23", Options{Kinds: []string{"quotations"}}, true},
 	} {
 		res, err := f.Related(ctx, tc.ref, tc.o)
 		if (err != nil) != tc.fail {

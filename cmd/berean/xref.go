@@ -57,6 +57,9 @@ the votes, the source.
 				if errors.Is(err, xref.ErrUnknownBible) {
 					return usagef("%v", err)
 				}
+				if strings.HasPrefix(err.Error(), "xref:") {
+					return usagef("%v", err)
+				}
 				return usagef("xref: %v", err)
 			}
 			if a.jsonOut {
