@@ -116,6 +116,9 @@ func BuildBytes(ctx context.Context, src Source, progress Progress) ([]byte, err
 	wg.Go(func() {
 		// The open cross-references (package crossref): not part of the
 		// module set, checked by their own checksum in the fingerprint.
+		if !wantCrossRefs(src) {
+			return
+		}
 		t0 := time.Now()
 		var err error
 		if xrefSecs, xrefMeta, err = buildCrossRefs(); err != nil {
@@ -166,8 +169,11 @@ func BuildBytes(ctx context.Context, src Source, progress Progress) ([]byte, err
 		Format: FormatVersion, Build: BuildVersion,
 		Created:     time.Now().UTC().Format(time.RFC3339),
 		Fingerprint: fmt.Sprintf("%x", fp[:]),
-		Modules:     append(append(metas, globalMeta...), xrefMeta),
+		Modules:     append(metas, globalMeta...),
 		BuildMillis: time.Since(t0).Milliseconds(),
+	}
+	if xrefSecs != nil {
+		meta.Modules = append(meta.Modules, xrefMeta)
 	}
 	w := &fileWriter{}
 	w.add(secMeta, globalBible, meta.encode())

@@ -47,7 +47,9 @@ func Fingerprint(src Source) [32]byte {
 		b = binary.AppendUvarint(b, uint64(t.End))
 	}
 	b = appendStr(b, src.Fingerprint())
-	b = appendStr(b, crossref.Sum) // the cross-reference data, apart from the module set
+	if wantCrossRefs(src) {
+		b = appendStr(b, crossref.Sum) // the cross-reference data, apart from the module set
+	}
 	h.Write(b)
 	var fp [32]byte
 	h.Sum(fp[:0])

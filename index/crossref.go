@@ -26,6 +26,19 @@ const (
 	xrefInRec  = 4 // uint16 from, uint16 votes
 )
 
+// CrossRefOption is implemented by a Source that says whether its index
+// holds the open cross-references; a Source that does not implement it
+// gets them. (Tests and fuzzing leave them out: 5 MB beside a few verses.)
+type CrossRefOption interface {
+	CrossRefs() bool
+}
+
+// wantCrossRefs reports whether src's index holds the cross-references.
+func wantCrossRefs(src Source) bool {
+	o, ok := src.(CrossRefOption)
+	return !ok || o.CrossRefs()
+}
+
 // buildCrossRefs encodes the embedded cross-references.
 func buildCrossRefs() ([]sectionData, ModuleMeta, error) {
 	pairs, _, err := crossref.Pairs()

@@ -63,6 +63,20 @@ func TestCrossRefs(t *testing.T) {
 	}
 }
 
+func TestWithoutCrossRefs(t *testing.T) {
+	ix := build(t, noXrefs{testSource()})
+	if ix.HasCrossRefs() || ix.VerseVotes(100) != 0 || ix.CrossRefsFrom(100) != nil {
+		t.Error("cross-references in an index built without them")
+	}
+	if Fingerprint(noXrefs{testSource()}) == Fingerprint(testSource()) {
+		t.Error("same fingerprint with and without the cross-references")
+	}
+	m, _ := ix.Meta()
+	if len(m.Modules) != 4 {
+		t.Errorf("modules %+v", m.Modules)
+	}
+}
+
 // A damaged cross-reference section is found on first use, not trusted.
 func TestCrossRefsCorrupt(t *testing.T) {
 	ix := build(t, testSource())
