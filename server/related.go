@@ -7,9 +7,9 @@ import (
 	"berean/xref"
 )
 
-// The Related panel under a passage: the quotations, parallels and
-// allusions, and the cross-references with at least relatedVotes votes,
-// grouped by kind; "all" lists every link, topics included. The template
+// The Related panel under a passage: the quotations and parallels, and
+// the cross-references (allusions among them) with at least relatedVotes
+// votes, grouped by kind; "all" lists every link, topics included. The template
 // credits the cross-reference data (xref.Attribution) as its licence asks.
 
 const (
@@ -54,7 +54,10 @@ func relatedView(of, query string, res *xref.Result, all bool) *xrefView {
 				continue
 			}
 			if !all {
-				if l.Kind == xref.Topic || l.Kind == xref.CrossReference && (l.Evidence.Votes < relatedVotes || len(g.Links) >= relatedShort) {
+				// Allusions are cross-references with shared words: the
+				// same threshold.
+				data := l.Kind == xref.CrossReference || l.Kind == xref.Allusion
+				if l.Kind == xref.Topic || data && (l.Evidence.Votes < relatedVotes || len(g.Links) >= relatedShort) {
 					continue
 				}
 			}

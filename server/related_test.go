@@ -11,6 +11,7 @@ func TestRelatedView(t *testing.T) {
 	res := &xref.Result{OSIS: "Ps.110.4", Related: []xref.Link{
 		{OSIS: "Heb.7.21", Kind: xref.Quotation, Score: 0.94},
 		{OSIS: "Heb.7.11", Kind: xref.Allusion, Score: 0.5, Evidence: xref.Evidence{Votes: 7}},
+		{OSIS: "Isa.53.5", Kind: xref.Allusion, Score: 0.6, Evidence: xref.Evidence{Votes: 199}},
 		{OSIS: "Gen.14.18", Kind: xref.CrossReference, Score: 0.24, Evidence: xref.Evidence{Votes: 19}},
 		{OSIS: "Num.23.19", Kind: xref.CrossReference, Score: 0.1, Evidence: xref.Evidence{Votes: 3}},
 		{OSIS: "Gen.14.20", Kind: xref.Topic, Score: 0.04},
@@ -31,7 +32,7 @@ func TestRelatedView(t *testing.T) {
 		more  bool
 	}{
 		{"panel: quotations, allusions, cross-references with 10+ votes", false, "quotation,allusion,cross-reference", true},
-		{"full list", true, "quotation,allusion,cross-reference,cross-reference,topic", false},
+		{"full list", true, "quotation,allusion,allusion,cross-reference,cross-reference,topic", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			x := relatedView("Psalm 110:4", "Ps 110:4", res, tc.all)

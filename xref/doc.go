@@ -62,8 +62,9 @@
 // first, then evidence and votes: quotation 0.85-1 (run length, votes),
 // parallel 0.7-0.85 (run length, neighbours, votes), allusion 0.45-0.7
 // (shared words, votes), cross-reference 0.05-0.4 (log2 of votes),
-// topic below 0.05. The web panel shows quotations, parallels, allusions
-// and cross-references with 10 votes or more.
+// topic below 0.05. The web panel shows quotations and parallels, and
+// cross-references (allusions included) with 10 votes or more; its "more"
+// link lists everything.
 //
 // The popularity of a verse (Index.VerseVotes: the votes of the
 // cross-references pointing at it) is in the index for the rankers of ask
