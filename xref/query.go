@@ -394,7 +394,7 @@ func (q *query) judge(c *cand, want func(string) bool) (Link, bool) {
 		return Link{}, false
 	}
 	return Link{Kind: CrossReference, Ord: c.lo, End: c.hi, Evidence: ev,
-		Why: fmt.Sprintf("%d votes (OpenBible.info)", c.votes), Score: 0.05 + 0.35*vf}, true
+		Why: fmt.Sprintf("%d votes on OpenBible.info", c.votes), Score: 0.05 + 0.35*vf}, true
 }
 
 func joinSource(a, b string) string {
