@@ -47,6 +47,7 @@ var precisionPairs = []struct {
 	{"Acts.2.34", "Ps.110.1", Quotation, false},   // "The LORD said unto my Lord, Sit thou on my right hand"
 	{"Heb.1.13", "Ps.110.1", Quotation, false},    // "until I make your enemies the footstool of your feet" (WEB)
 	{"Heb.8.8", "Jer.31.31", Quotation, false},    // "days come ... new covenant with the house of Israel"
+	{"Deut.6.5", "Matt.22.37", Quotation, false},  // "love the Lord thy God with all thy heart ... soul": common words, a run of 5
 	// Parallels: the same episode told twice.
 	{"2Kgs.19.1", "Isa.37.1", Parallel, false},    // Hezekiah rent his clothes
 	{"Matt.14.19", "Mark.6.41", Parallel, false},  // the five loaves
@@ -69,6 +70,7 @@ var precisionPairs = []struct {
 	{"1Pet.1.24", "Isa.40.7", Allusion, false}, // "the grass withereth, and the flower" (fadeth / falleth away)
 	{"Luke.4.18", "Ps.147.3", Allusion, false}, // "heal the brokenhearted": the formula introduces Isa 61:1
 	{"Ps.110.4", "Heb.7.11", Allusion, false},  // "after the order of Melchisedec" only
+	{"Ps.22.1", "Matt.27.46", Allusion, false}, // "My God, my God, why hast thou forsaken me": 3 content words
 	// Cross-references: the open data's pairs, no shared wording.
 	{"Ps.23.1", "John.10.11", CrossReference, false}, // "I am the good shepherd"
 	{"Ps.23.1", "Phil.4.19", CrossReference, false},  // "my God shall supply all your need"

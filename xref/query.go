@@ -303,8 +303,8 @@ func (q *query) distinctCount(bi int, words []string) int {
 	return n
 }
 
-// voteFactor maps votes to [0, 1]: 255 votes and more count fully.
-func voteFactor(v int) float64 { return math.Min(1, math.Log2(1+float64(v))/8) }
+// voteFactor maps votes to [0, 1]: 1023 votes and more count fully.
+func voteFactor(v int) float64 { return math.Min(1, math.Log2(1+float64(v))/10) }
 
 // judge decides the kind of a candidate and its score, or drops it.
 func (q *query) judge(c *cand, want func(string) bool) (Link, bool) {
@@ -347,7 +347,11 @@ func (q *query) judge(c *cand, want func(string) bool) (Link, bool) {
 	vf := voteFactor(c.votes)
 	if cross {
 		// Across the testaments: quotation, allusion.
-		if n := len(best.run); n >= formulaRun && want(Quotation) && q.distinctive(best.runBible, best.run) {
+		// A run of 5 is a quotation however common its words ("love the
+		// Lord thy God with all thine heart, and with all thy soul");
+		// shorter ones need a distinctive word ("son ... call ... name"
+		// is chance).
+		if n := len(best.run); n >= formulaRun && want(Quotation) && (n > quoteRun || q.distinctive(best.runBible, best.run)) {
 			nt := bestT
 			if !srcOT {
 				nt = q.lo
@@ -373,7 +377,13 @@ func (q *query) judge(c *cand, want func(string) bool) (Link, bool) {
 			}
 		}
 		n := max(len(best.distinct), len(best.run))
-		runOK := len(best.run) >= allusionWords && q.distinctCount(best.runBible, best.run) >= allusionWords
+		// A run of 2 distinctive words ("stripes ... healed"), or of 3 with
+		// one ("God, my God ... forsaken").
+		nd := 0
+		if best.runBible >= 0 {
+			nd = q.distinctCount(best.runBible, best.run)
+		}
+		runOK := len(best.run) >= allusionWords && nd >= allusionWords || len(best.run) >= formulaRun && nd >= 1
 		if c.votes > 0 && (runOK || len(best.distinct) > allusionWords) && want(Allusion) {
 			if !runOK || len(best.distinct) > len(best.run) {
 				ev.Words, ev.Bible = best.distinct, names(best.distBible)

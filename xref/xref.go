@@ -258,6 +258,9 @@ func (f *Finder) RelatedOrds(ctx context.Context, lo, hi int, o Options) (*Resul
 		if links[i].Score != links[j].Score {
 			return links[i].Score > links[j].Score
 		}
+		if links[i].Evidence.Votes != links[j].Evidence.Votes {
+			return links[i].Evidence.Votes > links[j].Evidence.Votes
+		}
 		return links[i].Ord < links[j].Ord
 	})
 	if len(links) > o.N {
