@@ -235,6 +235,9 @@
 //	records           per verse: uvarint count, then count × uvarint
 //	                  delta of the TOPICS number
 //
+// With the installed Nave's (5,320 topics, 72,252 references): 0.36 MB,
+// 23 ms of CPU to build.
+//
 // The three are checked whole on first use, like the concept sections. With
 // the 2021-05-31 data: 343,934 pairs, XREFS 2.2 MB, XREFIN 2.7 MB;
 // parsing and encoding them takes about 0.17 s of CPU, in a goroutine of

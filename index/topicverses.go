@@ -62,30 +62,33 @@ func osisSpan(kjv *canon.System, s string) (lo, hi int, ok bool) {
 }
 
 func osisOrd(kjv *canon.System, s string, end bool) (int, bool) {
-	p := strings.Split(s, ".")
-	bk, ok := kjv.Book(p[0])
-	if !ok || len(p) > 3 {
+	book, rest, hasCh := strings.Cut(s, ".")
+	bk, ok := kjv.Book(book)
+	if !ok {
 		return 0, false
 	}
 	ch, v := 1, 1
 	if end {
 		ch = bk.Chapters()
 	}
-	var err error
-	if len(p) > 1 {
-		if ch, err = strconv.Atoi(p[1]); err != nil || ch < 1 || ch > bk.Chapters() {
+	if hasCh {
+		c, vs, hasV := strings.Cut(rest, ".")
+		var err error
+		if ch, err = strconv.Atoi(c); err != nil || ch < 1 || ch > bk.Chapters() {
 			return 0, false
 		}
-	}
-	if end {
+		if end {
+			v = bk.Verses[ch-1]
+		}
+		if hasV {
+			if v, err = strconv.Atoi(vs); err != nil {
+				return 0, false
+			}
+		}
+	} else if end {
 		v = bk.Verses[ch-1]
 	}
-	if len(p) > 2 {
-		if v, err = strconv.Atoi(p[2]); err != nil {
-			return 0, false
-		}
-	}
-	return kjv.Ordinal(p[0], ch, v)
+	return kjv.Ordinal(book, ch, v)
 }
 
 // topicVerses is the parsed TOPICVERSES section.
