@@ -96,18 +96,45 @@ func renderXref(w io.Writer, res *xref.Result) {
 	io.WriteString(w, b.String())
 }
 
-// xrefHuman is humanOSIS with single-chapter books written without their
-// chapter ("Jude 3", "Jude 3-5").
+// xrefHuman writes an OSIS reference or range for people, single-chapter
+// books without their chapter: "Jude 3", "Jude 3-5", "Hebrews 7:23-25",
+// "Genesis", "Genesis - Revelation".
 func xrefHuman(osis string) string {
-	h := humanOSIS(osis)
-	s, e, _ := strings.Cut(osis, "-")
-	book, _, v := splitOSIS(s)
-	if bk, ok := canon.KJV().Book(book); ok && bk.Chapters() == 1 && v != "" {
-		if eb, _, _ := splitOSIS(e); e == "" || eb == book {
-			name := canon.HumanChapterName(book)
-			h = strings.Replace(h, name+" 1:", name+" ", 1)
-			h = strings.Replace(h, "-1:", "-", 1)
+	part := func(p string) (book, name, ch, v string) {
+		book, ch, v = splitOSIS(p)
+		name = canon.HumanChapterName(book)
+		if bk, ok := canon.KJV().Book(book); ok && bk.Chapters() == 1 && v != "" {
+			ch = ""
 		}
+		return book, name, ch, v
 	}
-	return h
+	one := func(name, ch, v string) string {
+		switch {
+		case ch != "" && v != "":
+			return name + " " + ch + ":" + v
+		case ch != "":
+			return name + " " + ch
+		case v != "":
+			return name + " " + v
+		}
+		return name
+	}
+	s, e, isRange := strings.Cut(osis, "-")
+	b1, n1, c1, v1 := part(s)
+	if !isRange {
+		return one(n1, c1, v1)
+	}
+	b2, n2, c2, v2 := part(e)
+	if b1 != b2 {
+		return one(n1, c1, v1) + " - " + one(n2, c2, v2)
+	}
+	switch {
+	case c1 == c2 && v1 != "" && v2 != "":
+		return one(n1, c1, v1) + "-" + v2
+	case v2 != "" && c2 != "":
+		return one(n1, c1, v1) + "-" + c2 + ":" + v2
+	case c2 != "":
+		return one(n1, c1, v1) + "-" + c2
+	}
+	return one(n1, c1, v1) + "-" + v2
 }

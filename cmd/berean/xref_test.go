@@ -17,6 +17,13 @@ func TestXrefHuman(t *testing.T) {
 		{"Heb.7.25", "Hebrews 7:25"},
 		{"1Pet.2.24-1Pet.2.25", "1 Peter 2:24-25"},
 		{"Ps.91.11-Ps.91.12", "Psalm 91:11-12"},
+		{"Heb.6.13-Heb.7.2", "Hebrews 6:13-7:2"},
+		{"Lev.16", "Leviticus 16"},
+		{"Ps.22-Ps.23", "Psalm 22-23"},
+		{"Gen", "Genesis"},
+		{"Gen-Rev", "Genesis - Revelation"},
+		{"Jude", "Jude"},
+		{"Gen.50.26-Exod.1.1", "Genesis 50:26 - Exodus 1:1"},
 	} {
 		if got := xrefHuman(tc.osis); got != tc.want {
 			t.Errorf("xrefHuman(%q) = %q, want %q", tc.osis, got, tc.want)
