@@ -10,7 +10,8 @@
 //
 // # Contract
 //
-// Related returns at most Options.N links (default 20), best first. Each
+// Related returns at most Options.N links (default 20), best first, for a
+// reference of up to 300 verses (a longer one is cut to its first 300). Each
 // Link has OSIS (a verse, or a range as the data gives it), Kind, Score in
 // [0, 1] and Evidence: Words (the shared run, or the distinctive words),
 // Bible (the translation they were found in), Formula (the introductory
