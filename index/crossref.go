@@ -118,7 +118,7 @@ func buildCrossRefs() ([]sectionData, ModuleMeta, error) {
 
 // xrefTables is the parsed XREFS and XREFIN sections.
 type xrefTables struct {
-	n              int
+	nOut, nIn      int // verses of XREFS, of XREFIN
 	outStart, out  []byte
 	votes, inStart []byte
 	in             []byte
@@ -174,14 +174,14 @@ func (ix *Index) xrefsOK() bool {
 }
 
 // HasCrossRefs reports whether the index holds the open cross-references.
-func (ix *Index) HasCrossRefs() bool { return ix.xref.n > 0 && ix.xref.in != nil }
+func (ix *Index) HasCrossRefs() bool { return ix.xref.nOut > 0 && ix.xref.nIn > 0 }
 
 // CrossRefsFrom returns the cross-references of the verse with KJV ordinal
 // ord (canon.KJV().Ordinal): the verses it points at, most votes first.
 // Pairs with negative votes are not in the index.
 func (ix *Index) CrossRefsFrom(ord int) []CrossRef {
 	t := &ix.xref
-	if ord < 0 || ord >= t.n || !ix.xrefsOK() {
+	if ord < 0 || ord >= t.nOut || !ix.xrefsOK() {
 		return nil
 	}
 	a, b := int(le.Uint32(t.outStart[4*ord:])), int(le.Uint32(t.outStart[4*ord+4:]))
@@ -201,7 +201,7 @@ func (ix *Index) CrossRefsFrom(ord int) []CrossRef {
 // verse it comes from (Lo == Hi), most votes first.
 func (ix *Index) CrossRefsTo(ord int) []CrossRef {
 	t := &ix.xref
-	if ord < 0 || ord >= t.n || !ix.xrefsOK() {
+	if ord < 0 || ord >= t.nIn || !ix.xrefsOK() {
 		return nil
 	}
 	a, b := int(le.Uint32(t.inStart[4*ord:])), int(le.Uint32(t.inStart[4*ord+4:]))
@@ -222,7 +222,7 @@ func (ix *Index) CrossRefsTo(ord int) []CrossRef {
 // target counts for each of its verses); 0 when the index has none.
 func (ix *Index) VerseVotes(ord int) int {
 	t := &ix.xref
-	if ord < 0 || ord >= t.n || !ix.xrefsOK() {
+	if ord < 0 || ord >= t.nIn || !ix.xrefsOK() {
 		return 0
 	}
 	return int(le.Uint32(t.votes[4*ord:]))

@@ -158,3 +158,36 @@ func TestTopicsCiting(t *testing.T) {
 		}
 	}
 }
+
+// FuzzXrefSections damages the cross-reference sections (the other fuzz
+// targets build without them) and recomputes every checksum: readers must
+// answer wrong, never crash.
+func FuzzXrefSections(f *testing.F) {
+	ix := build(f, testSource())
+	var secs []section
+	for _, s := range ix.secs {
+		if xrefKinds[s.kind] {
+			secs = append(secs, s)
+		}
+	}
+	f.Add(uint8(0), uint32(0), byte(0xff))
+	f.Add(uint8(1), uint32(4), byte(0x7f))
+	f.Add(uint8(2), uint32(8), byte(0x01))
+	f.Fuzz(func(t *testing.T, which uint8, at uint32, x byte) {
+		s := secs[int(which)%len(secs)]
+		data := slices.Clone(ix.data)
+		// Headers and offset tables are where a bad value does harm.
+		data[s.off+uint64(at)%min(s.len, 1<<18)] ^= x
+		reseal(data)
+		ix2, err := OpenBytes(data)
+		if err != nil {
+			return
+		}
+		for _, k := range []int{0, 1, 100, 17000, 31101, 31102} {
+			ix2.CrossRefsFrom(k)
+			ix2.CrossRefsTo(k)
+			ix2.VerseVotes(k)
+			ix2.TopicsCiting(k)
+		}
+	})
+}

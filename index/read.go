@@ -43,15 +43,18 @@ type Index struct {
 	failOnce    sync.Once
 	err         atomic.Pointer[error]
 	conceptOnce sync.Once
-	xrefOnce    sync.Once
 
-	meta        []byte
-	lexKeys     dict
-	lexDict     dict
-	topics      dict
-	topicDict   dict
-	lines       strtab
-	lineDict    dict
+	meta      []byte
+	lexKeys   dict
+	lexDict   dict
+	topics    dict
+	topicDict dict
+	lines     strtab
+	lineDict  dict
+
+	// The cross-reference sections, checked on first use (crossref.go,
+	// topicverses.go).
+	xrefOnce    sync.Once
 	xref        xrefTables
 	topicVerses topicVerses
 }
@@ -234,13 +237,9 @@ func (ix *Index) global(kind uint16, b []byte) error {
 	case secTopicVrs:
 		ix.topicVerses, err = parseTopicVerses(b)
 	case secXrefs:
-		ix.xref.n, ix.xref.outStart, ix.xref.out, err = parseXrefs(b)
+		ix.xref.nOut, ix.xref.outStart, ix.xref.out, err = parseXrefs(b)
 	case secXrefIn:
-		var n int
-		n, ix.xref.votes, ix.xref.inStart, ix.xref.in, err = parseXrefIn(b)
-		if err == nil && ix.xref.n != 0 && n != ix.xref.n {
-			err = corruptf("XREFIN has %d verses, XREFS %d", n, ix.xref.n)
-		}
+		ix.xref.nIn, ix.xref.votes, ix.xref.inStart, ix.xref.in, err = parseXrefIn(b)
 	}
 	// Unknown kinds are skipped: a later feature version may add sections.
 	return err
