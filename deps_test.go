@@ -21,16 +21,17 @@ var allowed = map[string][]string{
 	"corpus":          {"canon", "ref", "sword", "markup"},
 	"analysis":        {},
 	"query":           {"canon", "ref"},
-	"index":           {"analysis", "canon"},
+	"crossref":        {"canon"},
+	"index":           {"analysis", "canon", "crossref"},
 	"search":          {"analysis", "canon", "ref", "query", "index", "corpus", "markup", "sword"},
 	"install":         {"sword", "canon"},
 	"ask":             {"analysis", "canon", "ref", "query", "index", "search", "corpus", "markup", "sword"},
-	"xref":            {"analysis", "canon", "ref", "query", "index", "search", "corpus", "markup", "sword"},
-	"study":           {"analysis", "canon", "ref", "query", "index", "search", "corpus", "markup", "sword", "ask", "xref"},
+	"xref":            {"analysis", "canon", "ref", "query", "index", "search", "corpus", "markup", "sword", "crossref"},
+	"study":           {"analysis", "canon", "ref", "query", "index", "search", "corpus", "markup", "sword", "ask", "xref", "crossref"},
 	"verify":          {"analysis", "canon", "ref", "query", "index", "search", "corpus", "markup", "sword"},
-	"":                {"analysis", "canon", "locale", "ref", "query", "index", "search", "corpus", "markup", "sword", "ask", "xref", "study", "verify", "install"},
-	"server":          {"", "analysis", "canon", "locale", "ref", "query", "index", "search", "corpus", "markup", "sword", "ask", "xref", "study", "verify", "install"},
-	"cmd/berean":      {"", "analysis", "canon", "locale", "ref", "query", "index", "search", "corpus", "markup", "sword", "ask", "xref", "study", "verify", "install", "server"},
+	"":                {"analysis", "canon", "locale", "ref", "query", "index", "search", "corpus", "markup", "sword", "ask", "xref", "study", "verify", "install", "crossref"},
+	"server":          {"", "analysis", "canon", "locale", "ref", "query", "index", "search", "corpus", "markup", "sword", "ask", "xref", "study", "verify", "install", "crossref"},
+	"cmd/berean":      {"", "analysis", "canon", "locale", "ref", "query", "index", "search", "corpus", "markup", "sword", "ask", "xref", "study", "verify", "install", "server", "crossref"},
 }
 
 func TestDependencyDirection(t *testing.T) {

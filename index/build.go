@@ -117,10 +117,25 @@ func BuildBytes(ctx context.Context, src Source, progress Progress) ([]byte, err
 	results := make([][]sectionData, len(bibles))
 	metas := make([]ModuleMeta, len(bibles))
 	skipped := make([]*SkippedModule, len(bibles))
-	errs := make([]error, len(bibles)+1)
-	var global []sectionData
+	errs := make([]error, len(bibles)+2)
+	var global, xrefSecs []sectionData
 	var globalMeta []ModuleMeta
+	var xrefMeta ModuleMeta
 	var wg sync.WaitGroup
+	wg.Go(func() {
+		// The open cross-references (package crossref): not part of the
+		// module set, checked by their own checksum in the fingerprint.
+		if !wantCrossRefs(src) {
+			return
+		}
+		t0 := time.Now()
+		var err error
+		if xrefSecs, xrefMeta, err = buildCrossRefs(); err != nil {
+			errs[len(bibles)+1] = fmt.Errorf("index: cross-references: %w", err)
+			cancel()
+		}
+		xrefMeta.Millis = time.Since(t0).Milliseconds()
+	})
 	for i, b := range bibles {
 		wg.Go(func() {
 			t0 := time.Now()
@@ -184,6 +199,9 @@ func BuildBytes(ctx context.Context, src Source, progress Progress) ([]byte, err
 		BuildMillis: time.Since(t0).Milliseconds(),
 		Skipped:     skips,
 	}
+	if xrefSecs != nil {
+		meta.Modules = append(meta.Modules, xrefMeta)
+	}
 	w := &fileWriter{}
 	w.add(secMeta, globalBible, meta.encode())
 	num := 0 // Bibles are numbered without the skipped ones
@@ -196,7 +214,7 @@ func BuildBytes(ctx context.Context, src Source, progress Progress) ([]byte, err
 		}
 		num++
 	}
-	for _, s := range global {
+	for _, s := range append(global, xrefSecs...) {
 		w.add(s.kind, globalBible, s.data)
 	}
 	return w.bytes(fp), nil

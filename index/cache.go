@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"berean/analysis"
+	"berean/crossref"
 )
 
 // probeText exercises the analysis pipeline: folding, archaic forms and
@@ -33,8 +34,9 @@ const probeText = "Wherefore he is able also to save them to the uttermost that 
 const probeTextES = "Porque de tal manera amó Dios al mundo, que ha dado a su Hijo unigénito"
 
 // Fingerprint is the key of the index for src: SHA-256 over the format and
-// build versions, the output of the analysis pipeline on a probe text, and
-// src.Fingerprint() (the module set).
+// build versions, the output of the analysis pipeline on a probe text,
+// src.Fingerprint() (the module set) and crossref.Sum (the cross-reference
+// data).
 func Fingerprint(src Source) [32]byte {
 	h := sha256.New()
 	var b []byte
@@ -52,6 +54,9 @@ func Fingerprint(src Source) [32]byte {
 		b = appendStr(b, analysis.StemIn("es", t.Term))
 	}
 	b = appendStr(b, src.Fingerprint())
+	if wantCrossRefs(src) {
+		b = appendStr(b, crossref.Sum) // the cross-reference data, apart from the module set
+	}
 	h.Write(b)
 	var fp [32]byte
 	h.Sum(fp[:0])

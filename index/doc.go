@@ -210,6 +210,42 @@
 // LINEDICT; splitting the entries into lines (their references go through
 // package ref) adds about 0.9 s of CPU to a build, shared between cores.
 //
+// XREFS (kind 25): the open cross-references (package crossref: the
+// OpenBible.info data, pairs with negative votes left out), by source
+// verse. Verses are KJV ordinals (canon.KJV().Ordinal), n of them:
+//
+//	uint32            n (canon.KJV().VerseCount())
+//	(n+1) × uint32    index of the first record of each source verse
+//	records           6 bytes each: uint16 first target verse, uint16
+//	                  last target verse, uint16 votes; per source verse
+//	                  most votes first
+//
+// XREFIN (kind 26): the same pairs by target verse, a range target
+// counting for each of its verses:
+//
+//	uint32            n
+//	n × uint32        the verse's in-degree of votes (Index.VerseVotes)
+//	(n+1) × uint32    index of the first record of each target verse
+//	records           4 bytes each: uint16 source verse, uint16 votes;
+//	                  most votes first
+//
+// TOPICVERSES (kind 27): the topics citing each verse (by a reference of
+// at most 13 verses: a longer one is context), the inverse of TOPICS:
+//
+//	uint32            n (canon.KJV().VerseCount())
+//	(n+1) × uint32    offsets into the records (the last is their length)
+//	records           per verse: uvarint count, then count × uvarint
+//	                  delta of the TOPICS number
+//
+// With the installed Nave's (5,320 topics, 72,252 references): 0.36 MB,
+// 23 ms of CPU to build.
+//
+// The three are checked whole on first use, like the concept sections. With
+// the 2021-05-31 data: 343,934 pairs, XREFS 2.2 MB, XREFIN 2.7 MB;
+// parsing and encoding them takes about 0.17 s of CPU, in a goroutine of
+// its own during the build. The data is not part of the module set: the
+// fingerprint includes its checksum (crossref.Sum) instead.
+//
 // BLOCKS (kind 18), per Bible: for each block-checked section a record
 //
 //	uint16 kind (POST or TEXT), uint32 block size (4096), uint32 n,
@@ -265,9 +301,10 @@
 // of the roots, and the fingerprint below), so that switching --sword-path
 // between libraries opens each one's index instead of rebuilding over the
 // other's. The fingerprint is SHA-256 over FormatVersion, BuildVersion, the
-// analysis of a probe text (so a change of the analyser rebuilds) and
-// Source.Fingerprint (the module set: names, versions, sizes and times of
-// the conf and data files). Load opens the file for the current library and
+// analysis of a probe text and of a Spanish one (so a change of the
+// analyser rebuilds), Source.Fingerprint (the module set: names, versions,
+// sizes and times of the conf and data files) and the checksum of the
+// cross-reference data (crossref.Sum). Load opens the file for the current library and
 // fingerprint; when it is missing, damaged (ErrCorrupt) or of another
 // version it builds the index, writes it to a temporary file in the same
 // directory, syncs it, renames it over the old name and syncs the

@@ -210,7 +210,7 @@ func TestBuildAndRead(t *testing.T) {
 		t.Errorf("BookDocs(Gen) = %d %d %v", f, l, ok)
 	}
 	m, err := ix.Meta()
-	if err != nil || m.Format != FormatVersion || len(m.Modules) != 4 {
+	if err != nil || m.Format != FormatVersion || len(m.Modules) != 5 || m.Modules[4].Kind != "cross-references" {
 		t.Errorf("Meta = %+v, %v", m, err)
 	}
 }
@@ -363,8 +363,14 @@ func TestProgress(t *testing.T) {
 	}
 }
 
+// noXrefs is a test source whose index leaves out the cross-references,
+// so that fuzzing damages the other sections, not mostly those 5 MB.
+type noXrefs struct{ *fakeSource }
+
+func (noXrefs) CrossRefs() bool { return false }
+
 func FuzzOpen(f *testing.F) {
-	ix := build(f, testSource())
+	ix := build(f, noXrefs{testSource()})
 	good := ix.data
 	f.Add(good)
 	f.Add(good[:len(good)/2])
@@ -385,7 +391,7 @@ func FuzzOpen(f *testing.F) {
 // FuzzSections damages section bodies and recomputes every checksum, so
 // the reader must survive bad offsets that no checksum catches.
 func FuzzSections(f *testing.F) {
-	ix := build(f, testSource())
+	ix := build(f, noXrefs{testSource()})
 	f.Add(uint32(100), byte(0xff), uint8(1))
 	f.Add(uint32(1000), byte(0x80), uint8(3))
 	f.Fuzz(func(t *testing.T, at uint32, x byte, n uint8) {
@@ -428,6 +434,12 @@ func exercise(ix *Index) {
 	ix.DefinitionsWith("intercession")
 	for _, n := range ix.TopicsForWord("intercession") {
 		ix.TopicRefs(n)
+	}
+	for _, k := range []int{0, 100, 17000, 31101} {
+		ix.CrossRefsFrom(k)
+		ix.CrossRefsTo(k)
+		ix.VerseVotes(k)
+		ix.TopicsCiting(k)
 	}
 	for _, b := range ix.Bibles() {
 		for d := 0; d < b.Docs(); d++ {

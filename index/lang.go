@@ -104,6 +104,7 @@ type integrity struct {
 	failOnce    sync.Once
 	err         atomic.Pointer[error]
 	conceptOnce sync.Once
+	xrefOnce    sync.Once // the cross-reference sections' check (crossref.go)
 }
 
 // ForLang returns a view of the index that holds only the Bibles of a

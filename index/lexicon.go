@@ -137,6 +137,7 @@ func buildGlobal(ctx context.Context, src Source) ([]sectionData, []ModuleMeta, 
 		{secLexKeys, lexKeys}, {secLexDict, lexDict},
 		{secTopics, topics}, {secTopicDic, topicDict},
 		{secLines, linesSec}, {secLineDict, lineDict},
+		{secTopicVrs, buildTopicVerses(names, refs)},
 	}, meta, nil
 }
 

@@ -51,6 +51,11 @@ type Index struct {
 	topicDict dict
 	lines     strtab
 	lineDict  dict
+
+	// The cross-reference sections, checked on first use (crossref.go,
+	// topicverses.go).
+	xref        xrefTables
+	topicVerses topicVerses
 }
 
 // Open maps the index file at path and verifies it: magic, version, sizes,
@@ -245,6 +250,12 @@ func (ix *Index) global(kind uint16, b []byte) error {
 		ix.lines, err = parseStrtab(b)
 	case secLineDict:
 		ix.lineDict, err = parseDict(b)
+	case secTopicVrs:
+		ix.topicVerses, err = parseTopicVerses(b)
+	case secXrefs:
+		ix.xref.nOut, ix.xref.outStart, ix.xref.out, err = parseXrefs(b)
+	case secXrefIn:
+		ix.xref.nIn, ix.xref.votes, ix.xref.inStart, ix.xref.in, err = parseXrefIn(b)
 	}
 	// Unknown kinds are skipped: a later feature version may add sections.
 	return err

@@ -100,6 +100,7 @@ func parseBlocks(b []byte) (map[uint16][]byte, error) {
 var (
 	lazyKinds    = map[uint16]bool{secPost: true, secText: true}
 	conceptKinds = map[uint16]bool{secLexKeys: true, secLexDict: true, secTopics: true, secTopicDic: true, secLines: true, secLineDict: true}
+	xrefKinds    = map[uint16]bool{secXrefs: true, secXrefIn: true, secTopicVrs: true} // checked on first use (crossref.go)
 )
 
 // eagerSections returns the sections Open must check whole: all but the
@@ -108,7 +109,7 @@ var (
 func eagerSections(secs []section, blocks map[uint16]map[uint16][]byte) []section {
 	var out []section
 	for _, s := range secs {
-		if conceptKinds[s.kind] && s.bible == globalBible {
+		if (conceptKinds[s.kind] || xrefKinds[s.kind]) && s.bible == globalBible {
 			continue
 		}
 		if lazyKinds[s.kind] && blocks[s.bible] != nil && blocks[s.bible][s.kind] != nil {

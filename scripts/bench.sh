@@ -23,6 +23,11 @@ read -r b d k < <(mean_ms "$BIN read 'Heb 7:23-25'" "diatheke -b KJV -k 'Heb 7:2
 row "read 'Heb 7:23-25' (new process)" "${b}ms" "${d}ms" "$(python3 -c "print('%.1fx'%($d/$b))")" "vs diatheke (target >= 20x)"
 row "" "" "${k}ms" "$(python3 -c "print('%.2fx'%($b/$k))")" "berean/bible time (target <= 2x)"
 
+# 1b. xref in a new process (index built): target 30 ms.
+read -r x1 x2 < <(mean_ms "$BIN xref Ps.110.4" "$BIN xref 'Matt 14:19'")
+row "xref Ps.110.4 (new process)" "${x1}ms" "" "" "target <= 30 ms"
+row "xref 'Matt 14:19' (new process; parallels)" "${x2}ms" "" "" "target <= 30 ms"
+
 # 2. search and index build, when the search feature is built.
 if [ -x scripts/bench-search.sh ]; then
   while IFS= read -r line; do rows+=("$line"); done < <(BIN=$BIN scripts/bench-search.sh)

@@ -241,17 +241,6 @@ type readPage struct {
 	Commentary   bool
 }
 
-// xrefView lists the passages related to the passage read (one range).
-type xrefView struct {
-	Of    string
-	Links []xrefLink
-}
-
-type xrefLink struct {
-	OSIS, Kind, Text, Why string
-	Score                 float64
-}
-
 type bibleChoice struct {
 	Name, Description string
 	Checked           bool
@@ -376,12 +365,9 @@ func (u *ui) read(w http.ResponseWriter, r *http.Request) (string, any, error) {
 	// Related passages for a short passage (xref works on one range of the
 	// KJV versification); a failure only leaves the section out.
 	if len(ranges) == 1 && total <= 12 {
-		if res, err := u.s.xref(r.Context(), ranges[0].OSIS(), p.Names[0], 8); err == nil && len(res.Related) > 0 {
-			x := &xrefView{Of: ranges[0].String()}
-			for _, l := range res.Related {
-				x.Links = append(x.Links, xrefLink{OSIS: l.OSIS, Kind: l.Kind, Text: l.Text, Why: l.Why, Score: l.Score})
-			}
-			p.Related = x
+		all := r.URL.Query().Get("related") == "all"
+		if res, err := u.s.xref(r.Context(), ranges[0].OSIS(), p.Names[0], relatedAll); err == nil {
+			p.Related = relatedView(ranges[0].String(), refText, res, all)
 		}
 	}
 	return "read", p, nil

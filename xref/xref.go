@@ -5,23 +5,34 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
 
 	"berean/canon"
+	"berean/crossref"
 	"berean/index"
 	"berean/internal/versekey"
 	"berean/ref"
 )
 
-// Kinds of links.
+// Kinds of links, strongest first.
 const (
-	Quotation = "quotation" // shared wording between the Old and New Testaments
-	Parallel  = "parallel"  // shared wording within a testament (Gospels, Kings/Chronicles)
-	Topic     = "topic"     // cited together under Nave's topics
+	Quotation      = "quotation"       // the New Testament reproduces the Old: see doc.go for the rule
+	Parallel       = "parallel"        // the same episode told twice (Gospels; Samuel-Kings and Chronicles)
+	Allusion       = "allusion"        // shared distinctive words below the quotation bar, with a cross-reference
+	CrossReference = "cross-reference" // the open cross-references, by votes
+	Topic          = "topic"           // cited together under Nave's topics
 )
+
+// Kinds lists the kinds, strongest first.
+var Kinds = []string{Quotation, Parallel, Allusion, CrossReference, Topic}
+
+// Attribution credits the cross-reference data; shown wherever its links
+// are.
+const Attribution = crossref.Attribution
 
 // ErrUnknownBible is wrapped by errors naming a Bible the index lacks.
 var ErrUnknownBible = errors.New("no such Bible in the index")
@@ -38,15 +49,37 @@ type Options struct {
 	NoText bool
 }
 
+// Evidence is what a link rests on; fields are set where they apply.
+type Evidence struct {
+	// Words are the shared words: the run of consecutive content words
+	// (quotation, parallel) or the distinctive words (allusion), as the
+	// Bible named has them.
+	Words []string `json:"words,omitempty"`
+	// Strongs are shared Strong's numbers.
+	Strongs []string `json:"strongs,omitempty"`
+	// Votes are the OpenBible.info votes of the cross-references between
+	// the two passages, both directions summed.
+	Votes int `json:"votes,omitempty"`
+	// Source says where the evidence comes from, in words.
+	Source string `json:"source,omitempty"`
+	// Bible is the translation the words were found in.
+	Bible string `json:"bible,omitempty"`
+	// Formula is the introductory formula of a quotation ("saith").
+	Formula string `json:"formula,omitempty"`
+}
+
 // Link is one related passage.
 type Link struct {
-	OSIS  string  `json:"osis"`
-	Kind  string  `json:"kind"`
-	Score float64 `json:"score"`
-	Text  string  `json:"text,omitempty"`
-	Why   string  `json:"why,omitempty"`
-	// Ord is the KJV ordinal of the verse.
+	OSIS     string   `json:"osis"`
+	Kind     string   `json:"kind"`
+	Score    float64  `json:"score"`
+	Evidence Evidence `json:"evidence"`
+	Text     string   `json:"text,omitempty"`
+	// Why is the evidence in a short sentence.
+	Why string `json:"why,omitempty"`
+	// Ord and End are the KJV ordinals of the first and last verse.
 	Ord int `json:"-"`
+	End int `json:"-"`
 }
 
 // Result lists the passages related to a reference.
@@ -56,17 +89,24 @@ type Result struct {
 	Related []Link `json:"related"`
 }
 
-// Finder computes cross-references over an index. Its tables are built on
-// first use (about a second for the KJV and WEB) and kept; it is safe for
-// concurrent use.
+// bible is one indexed Bible with its mapping to KJV ordinals.
+type bible struct {
+	b       *index.Bible
+	sys     *canon.System
+	same    bool // in the KJV versification
+	english bool // its words are compared (the stop words are English)
+}
+
+// Finder computes cross-references over an index. It reads the index
+// directly, building nothing; it is safe for concurrent use.
 type Finder struct {
 	ix     *index.Index
 	parser *ref.Parser
+	stop   map[string]bool
 
 	once   sync.Once
-	err    error
-	tabs   []*bibleTables
-	topics *topicTable
+	bibles []*bible // every Bible (display)
+	words  []*bible // the Bibles whose wording is compared
 }
 
 // New returns a Finder over ix.
@@ -74,7 +114,7 @@ type Finder struct {
 // The Finder pools the Bibles of one language: the KJV's, or the first
 // Bible's (give it index.ForLang for another).
 func New(ix *index.Index) *Finder {
-	return &Finder{ix: oneLang(ix), parser: ref.NewParser(ref.Options{})}
+	return &Finder{ix: oneLang(ix), parser: ref.NewParser(ref.Options{}), stop: stopStems()}
 }
 
 // Related is New(ix).Related for one-off use.
@@ -82,29 +122,31 @@ func Related(ctx context.Context, ix *index.Index, reference string, o Options) 
 	return New(ix).Related(ctx, reference, o)
 }
 
-// Warm builds the tables now.
-func (f *Finder) Warm(ctx context.Context) error {
+func (f *Finder) setup() {
 	f.once.Do(func() {
-		bs := f.ix.Bibles()
-		f.tabs = make([]*bibleTables, len(bs))
-		errs := make([]error, len(bs)+1)
-		var wg sync.WaitGroup
-		for i, b := range bs {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				f.tabs[i], errs[i] = buildTables(ctx, b)
-			}()
+		kjv := canon.KJV()
+		the := index.StemTerm("the")
+		for _, b := range f.ix.Bibles() {
+			sys, ok := canon.Get(b.Versification())
+			if !ok {
+				sys = kjv
+			}
+			// A Bible is compared word by word when the English function
+			// words are its commonest (the stop list is English).
+			x := &bible{b: b, sys: sys, same: sys.Name == kjv.Name, english: b.Stem(the).Len() > b.Docs()/3}
+			f.bibles = append(f.bibles, x)
+			if x.english {
+				f.words = append(f.words, x)
+			}
 		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			f.topics = buildTopics(f.ix)
-		}()
-		wg.Wait()
-		f.err = errors.Join(errs...)
 	})
-	return f.err
+}
+
+// Warm prepares the Finder now (it reads the index per look-up: there is
+// little to prepare).
+func (f *Finder) Warm(ctx context.Context) error {
+	f.setup()
+	return ctx.Err()
 }
 
 // Parse reads a reference ("Ps 110:4", "Ps.110.4", "Heb 7:23-25").
@@ -129,15 +171,25 @@ func (f *Finder) Parse(reference string) (lo, hi int, osis string, err error) {
 	return lo, hi, r.OSIS(), nil
 }
 
-// Scoring parameters; see doc.go.
+// Parameters; see doc.go.
 const (
-	maxShingleDF = 25   // shingles in more verses than this are formulae, not quotations
-	minWordScore = 0.12 // share of the source's shingle weight a link must reach
-	topicScale   = 0.25 // topic links score at most this
-	maxTopicSize = 400  // topics citing more verses say nothing about one
-	agreeShare   = 0.3  // the second-best evidence adds this share
-	wordN        = 2    // content words per shingle
-	strongN      = 3    // Strong's numbers per shingle
+	quoteRun      = 4   // a quotation shares a run of this many content words
+	formulaRun    = 3   // or this many after an introductory formula
+	strongRun     = 3   // a run of Strong's numbers counts from this many
+	allusionWords = 2   // an allusion shares a run of this many distinctive words, or more distinctive words
+	distinctShare = 150 // a distinctive word is in at most 1/150 of a Bible's verses
+	rareDF        = 200 // wording candidates: words in at most this many verses
+	rareShared    = 3   // ... of which a candidate shares this many
+	maxCands      = 200 // data candidates kept (most votes first)
+	maxSpan       = 12  // verses of a target range compared one by one
+	window        = 3   // a parallel is checked over this many verses each side
+	windowEvery   = 2   // ... of which this many share runs
+	reach         = 5   // ... with a verse this near the other side's
+	// maxParallelChecks bounds the candidates compared over their
+	// neighbourhoods (most votes first) in one look-up.
+	maxParallelChecks = 40
+	topicScale        = 0.05
+	maxSource         = 300 // verses of a source range
 )
 
 // Related returns the passages related to reference, best first.
@@ -156,127 +208,48 @@ func (f *Finder) Related(ctx context.Context, reference string, o Options) (*Res
 
 // RelatedOrds is Related for the KJV ordinals lo..hi.
 func (f *Finder) RelatedOrds(ctx context.Context, lo, hi int, o Options) (*Result, error) {
-	if err := f.Warm(ctx); err != nil {
+	f.setup()
+	if err := f.ix.Err(); err != nil {
 		return nil, err
 	}
 	if o.N <= 0 {
 		o.N = 20
 	}
-	if hi-lo > 300 {
-		hi = lo + 300
+	if n := canon.KJV().VerseCount(); lo < 0 || hi >= n || hi < lo {
+		return nil, fmt.Errorf("xref: ordinals %d-%d outside the KJV's %d verses", lo, hi, n)
 	}
+	hi = min(hi, lo+maxSource-1)
 	disp, err := f.display(o.Bible)
 	if err != nil {
 		return nil, err
 	}
+	for _, k := range o.Kinds {
+		if !slices.ContainsFunc(Kinds, func(x string) bool { return strings.EqualFold(x, k) }) {
+			return nil, fmt.Errorf("xref: no kind %q: the kinds are %s", k, strings.Join(Kinds, ", "))
+		}
+	}
 	want := func(k string) bool {
-		if len(o.Kinds) == 0 {
-			return true
-		}
-		for _, x := range o.Kinds {
-			if strings.EqualFold(x, k) {
-				return true
-			}
-		}
-		return false
+		return len(o.Kinds) == 0 || slices.ContainsFunc(o.Kinds, func(x string) bool { return strings.EqualFold(x, k) })
 	}
-	type ev struct {
-		scores []float64
-		why    string
-		why2   float64
-	}
-	evid := map[int32]*ev{}
-	add := func(k int32, s float64, why string) {
-		if k >= int32(lo) && k <= int32(hi) {
-			return
-		}
-		e := evid[k]
-		if e == nil {
-			e = &ev{}
-			evid[k] = e
-		}
-		e.scores = append(e.scores, s)
-		if s > e.why2 {
-			e.why, e.why2 = why, s
-		}
-	}
-	if want(Quotation) || want(Parallel) {
-		for _, t := range f.tabs {
-			for _, kind := range []struct {
-				tab  []shingle
-				docs [][]uint64
-				name string
-			}{{t.words, t.wdocs, "shared words in the " + t.b.Name()}, {t.strong, t.sdocs, "shared Strong's numbers in the " + t.b.Name()}} {
-				shared := map[uint32]float64{}
-				var total float64
-				for k := lo; k <= hi; k++ {
-					d := t.fromKy[k]
-					if d < 0 {
-						continue
-					}
-					for _, h := range kind.docs[d] {
-						hits := lookup(kind.tab, h)
-						if len(hits) > maxShingleDF {
-							continue
-						}
-						w := 1 / math.Log2(1+float64(len(hits)))
-						total += w
-						for _, x := range hits {
-							shared[x.d] += w
-						}
-					}
-				}
-				if total == 0 {
-					continue
-				}
-				for d, w := range shared {
-					k := t.toKey[d]
-					if k < 0 {
-						continue
-					}
-					// Normalised by the smaller side (a passage quoting one
-					// verse shares all of that verse), and never below 3 so
-					// that one shared pair is not a full match.
-					var own float64
-					for _, h := range kind.docs[d] {
-						if n := len(lookup(kind.tab, h)); n <= maxShingleDF {
-							own += 1 / math.Log2(1+float64(n))
-						}
-					}
-					s := math.Min(1, w/math.Max(3, math.Min(total, own)))
-					if s < minWordScore {
-						continue
-					}
-					add(k, s, kind.name)
-				}
-			}
-		}
-	}
+	q := f.newQuery(lo, hi)
 	var links []Link
-	for k, e := range evid {
-		sort.Sort(sort.Reverse(sort.Float64Slice(e.scores)))
-		s := e.scores[0]
-		if len(e.scores) > 1 {
-			s += agreeShare * e.scores[1]
+	for _, c := range q.candidates() {
+		if err := ctx.Err(); err != nil {
+			return nil, err
 		}
-		s = math.Min(1, s)
-		kind := Parallel
-		srcBook, _, _ := canon.KJV().VerseAt(lo)
-		b, _, _ := canon.KJV().VerseAt(int(k))
-		if canon.IsOT(srcBook) != canon.IsOT(b) {
-			kind = Quotation
+		if l, ok := q.judge(c, want); ok {
+			links = append(links, l)
 		}
-		if !want(kind) {
-			continue
-		}
-		links = append(links, Link{Ord: int(k), Kind: kind, Score: s, Why: e.why})
 	}
-	if want(Topic) {
+	links = f.oneFormulaOneQuote(ctx, lo, hi, links, want)
+	if want(Topic) && len(links) < o.N {
 		have := map[int]bool{}
 		for _, l := range links {
-			have[l.Ord] = true
+			for k := l.Ord; k <= l.End; k++ {
+				have[k] = true
+			}
 		}
-		for _, tl := range f.topics.related(lo, hi) {
+		for _, tl := range f.topicLinks(lo, hi) {
 			if have[tl.Ord] || tl.Ord >= lo && tl.Ord <= hi {
 				continue
 			}
@@ -288,6 +261,9 @@ func (f *Finder) RelatedOrds(ctx context.Context, lo, hi int, o Options) (*Resul
 		if links[i].Score != links[j].Score {
 			return links[i].Score > links[j].Score
 		}
+		if links[i].Evidence.Votes != links[j].Evidence.Votes {
+			return links[i].Evidence.Votes > links[j].Evidence.Votes
+		}
 		return links[i].Ord < links[j].Ord
 	})
 	if len(links) > o.N {
@@ -295,10 +271,10 @@ func (f *Finder) RelatedOrds(ctx context.Context, lo, hi int, o Options) (*Resul
 	}
 	for i := range links {
 		l := &links[i]
-		l.OSIS = ordOSIS(l.Ord)
+		l.OSIS = rangeOSIS(l.Ord, l.End)
 		l.Score = math.Round(l.Score*1000) / 1000
 		if !o.NoText {
-			l.Text = f.text(disp, l.Ord)
+			l.Text = f.text(disp, l.Ord, l.End)
 		}
 	}
 	if links == nil {
@@ -307,19 +283,19 @@ func (f *Finder) RelatedOrds(ctx context.Context, lo, hi int, o Options) (*Resul
 	return &Result{OSIS: rangeOSIS(lo, hi), Bible: disp.b.Name(), Related: links}, nil
 }
 
-func (f *Finder) display(name string) (*bibleTables, error) {
-	if len(f.tabs) == 0 {
+func (f *Finder) display(name string) (*bible, error) {
+	if len(f.bibles) == 0 {
 		return nil, fmt.Errorf("xref: the index has no Bibles")
 	}
 	if name == "" {
-		for _, t := range f.tabs {
+		for _, t := range f.bibles {
 			if t.b.Name() == "KJV" {
 				return t, nil
 			}
 		}
-		return f.tabs[0], nil
+		return f.bibles[0], nil
 	}
-	for _, t := range f.tabs {
+	for _, t := range f.bibles {
 		if strings.EqualFold(t.b.Name(), name) || strings.EqualFold(t.b.Module(), name) {
 			return t, nil
 		}
@@ -327,16 +303,74 @@ func (f *Finder) display(name string) (*bibleTables, error) {
 	return nil, fmt.Errorf("xref: %w: %q", ErrUnknownBible, name)
 }
 
-func (f *Finder) text(disp *bibleTables, k int) string {
-	if d := disp.fromKy[k]; d >= 0 {
-		return disp.b.Text(int(d))
-	}
-	for _, t := range f.tabs {
-		if d := t.fromKy[k]; d >= 0 {
-			return t.b.Text(int(d))
+// bibleNamed is the Bible of that name (nil: none).
+func (f *Finder) bibleNamed(name string) *bible {
+	f.setup()
+	for _, x := range f.bibles {
+		if x.b.Name() == name {
+			return x
 		}
 	}
-	return ""
+	return nil
+}
+
+// text is the text of lo..hi in disp, or in the first Bible that has it.
+func (f *Finder) text(disp *bible, lo, hi int) string {
+	var parts []string
+	for k := lo; k <= hi; k++ {
+		for _, t := range append([]*bible{disp}, f.bibles...) {
+			if d := t.doc(k); d >= 0 {
+				parts = append(parts, t.b.Text(d))
+				break
+			}
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// doc is the doc of KJV ordinal ord in the Bible (-1: none).
+func (x *bible) doc(ord int) int {
+	kjv := canon.KJV()
+	o := ord
+	if !x.same {
+		book, ch, v := kjv.VerseAt(ord)
+		found := false
+		for _, r := range canon.Map(kjv, x.sys, book, ch, v) {
+			if r.Verse > 0 {
+				if o, found = x.sys.Ordinal(r.Book, r.Chapter, r.Verse); found {
+					break
+				}
+			}
+		}
+		if !found {
+			return -1
+		}
+	}
+	d := x.b.DocAtOrdinal(o)
+	if d >= x.b.Docs() || x.b.Ordinal(d) != o {
+		return -1
+	}
+	return d
+}
+
+// ord is the KJV ordinal of a doc of the Bible (-1: none).
+func (x *bible) ord(d int) int {
+	kjv := canon.KJV()
+	book, ch, v := x.b.Ref(d)
+	if x.same {
+		if o, ok := kjv.Ordinal(book, ch, v); ok {
+			return o
+		}
+		return -1
+	}
+	for _, r := range canon.Map(x.sys, kjv, book, ch, v) {
+		if r.Verse > 0 {
+			if o, ok := kjv.Ordinal(r.Book, r.Chapter, r.Verse); ok {
+				return o
+			}
+		}
+	}
+	return -1
 }
 
 func ordOSIS(k int) string {
@@ -349,4 +383,72 @@ func rangeOSIS(lo, hi int) string {
 		return ordOSIS(lo)
 	}
 	return ordOSIS(lo) + "-" + ordOSIS(hi)
+}
+
+// oneFormulaOneQuote keeps the formula route to quotation honest: an
+// introductory formula introduces what the New Testament verse reproduces.
+// When that verse reproduces some passage in full (a run of quoteRun
+// words), a passage sharing only a shorter run after the formula is not
+// quoted (Luke 4:18 quotes Isa 61:1; Ps 147:3 shares "heals the broken
+// heart"); among passages sharing the same short run, the one with the
+// most votes is (Rom 10:15 and Isa 52:7 against Isa 61:1's "preach good
+// news"). The others become allusions (with a cross-reference) or go.
+// From the Old Testament side the New Testament verse's own look-up
+// decides, so both directions agree.
+func (f *Finder) oneFormulaOneQuote(ctx context.Context, lo, hi int, links []Link, want func(string) bool) []Link {
+	formulaOnly := func(l Link) bool {
+		return l.Kind == Quotation && l.Evidence.Formula != "" && len(l.Evidence.Words) < quoteRun
+	}
+	keep := map[int]bool{} // index of the formula-only quotations kept
+	if !isOT(lo) {
+		full := false
+		for _, l := range links {
+			full = full || l.Kind == Quotation && len(l.Evidence.Words) >= quoteRun
+		}
+		best := map[string]int{}
+		for i, l := range links {
+			if !formulaOnly(l) || full {
+				continue
+			}
+			var stems []string
+			for _, w := range l.Evidence.Words {
+				stems = append(stems, index.StemTerm(w))
+			}
+			k := strings.Join(stems, " ")
+			if j, ok := best[k]; !ok || l.Evidence.Votes > links[j].Evidence.Votes {
+				best[k] = i
+			}
+		}
+		for _, i := range best {
+			keep[i] = true
+		}
+	} else {
+		for i, l := range links {
+			if !formulaOnly(l) {
+				continue
+			}
+			r, err := f.RelatedOrds(ctx, l.Ord, l.End, Options{N: 100, Kinds: []string{Quotation}, NoText: true})
+			if err != nil {
+				continue
+			}
+			for _, m := range r.Related {
+				if m.Ord <= hi && lo <= m.End {
+					keep[i] = true
+				}
+			}
+		}
+	}
+	out := links[:0]
+	for i, l := range links {
+		if formulaOnly(l) && !keep[i] {
+			if l.Evidence.Votes == 0 || !want(Allusion) {
+				continue
+			}
+			l.Kind = Allusion
+			l.Why += "; the formula introduces another passage"
+			l.Score -= 0.4
+		}
+		out = append(out, l)
+	}
+	return out
 }

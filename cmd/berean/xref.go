@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"berean/canon"
 	"berean/xref"
 )
 
@@ -21,16 +22,26 @@ func newXrefCmd(a *app) *cobra.Command {
 	o := &xrefOptions{}
 	cmd := &cobra.Command{
 		Use:   "xref REF",
-		Short: "Related passages: quotations between the testaments, parallels, shared topics",
-		Long: `List the passages related to a reference, computed from the installed modules:
+		Short: "Related passages: quotations, parallels, allusions, cross-references, shared topics",
+		Long: `List the passages related to a reference, strongest kind first, each with
+its evidence:
 
-  quotation  the New Testament quoting the Old (or the Old quoted by the New):
-             shared runs of words (KJV, WEB) between the testaments
-  parallel   shared runs of words or Strong's numbers within a testament
-             (the Gospels, Kings and Chronicles)
-  topic      verses cited together under Nave's topics
+  quotation        the New Testament reproduces the Old: a shared run of at
+                   least 4 content words in some translation (KJV, WEB), or 3
+                   after an introductory formula ("it is written", "that it
+                   might be fulfilled", "saith"), with a distinctive word
+  parallel         the same episode told twice (Gospels; Samuel-Kings and
+                   Chronicles): shared runs in the verse and its neighbours
+  allusion         distinctive words shared across the testaments, below the
+                   quotation bar, where a cross-reference links the two
+  cross-reference  the open cross-references, ranked by their votes
+  topic            verses cited together under Nave's topics (last)
 
-Each link has a score from 0 to 1.`,
+Each link has a score from 0 to 1 (the kinds occupy bands in that order;
+votes and evidence order within a kind) and its evidence: the shared words,
+the votes, the source.
+
+` + xref.Attribution,
 		Example: `  berean xref Ps.110.4
   berean xref "2 Kings 19:1" --kind parallel
   berean xref "Heb 7:25" -n 5 --json`,
@@ -57,6 +68,9 @@ Each link has a score from 0 to 1.`,
 				if errors.Is(err, xref.ErrUnknownBible) {
 					return usagef("%v", err)
 				}
+				if strings.HasPrefix(err.Error(), "xref:") {
+					return usagef("%v", err)
+				}
 				return usagef("xref: %v", err)
 			}
 			if a.jsonOut {
@@ -69,18 +83,69 @@ Each link has a score from 0 to 1.`,
 	f := cmd.Flags()
 	f.StringVarP(&o.bible, "bible", "b", "", "Bible the passages are quoted in (default KJV)")
 	f.IntVarP(&o.n, "n", "n", 20, "number of related passages")
-	f.StringSliceVar(&o.kinds, "kind", nil, "only these kinds: quotation, parallel, topic")
+	f.StringSliceVar(&o.kinds, "kind", nil, "only these kinds: quotation, parallel, allusion, cross-reference, topic")
 	return cmd
 }
 
 func renderXref(w io.Writer, res *xref.Result, humanOSIS func(string) string) {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n", humanOSIS(res.OSIS))
+	fmt.Fprintf(&b, "%s\n", xrefHuman(res.OSIS))
 	if len(res.Related) == 0 {
 		b.WriteString("  no related passages found\n")
 	}
+	votes := false
 	for _, l := range res.Related {
-		fmt.Fprintf(&b, "  %-18s %-9s %.2f  %s\n", humanOSIS(l.OSIS), l.Kind, l.Score, l.Text)
+		fmt.Fprintf(&b, "  %-18s %-15s %.2f  %s\n", xrefHuman(l.OSIS), l.Kind, l.Score, l.Text)
+		if l.Why != "" {
+			fmt.Fprintf(&b, "  %-18s %-15s       (%s)\n", "", "", l.Why)
+		}
+		votes = votes || l.Evidence.Votes > 0
+	}
+	if votes {
+		fmt.Fprintf(&b, "\n%s\n", xref.Attribution)
 	}
 	io.WriteString(w, b.String())
+}
+
+// xrefHuman writes an OSIS reference or range for people, single-chapter
+// books without their chapter: "Jude 3", "Jude 3-5", "Hebrews 7:23-25",
+// "Genesis", "Genesis - Revelation".
+func xrefHuman(osis string) string {
+	part := func(p string) (book, name, ch, v string) {
+		book, ch, v = splitOSIS(p)
+		name = canon.HumanChapterName(book)
+		if bk, ok := canon.KJV().Book(book); ok && bk.Chapters() == 1 && v != "" {
+			ch = ""
+		}
+		return book, name, ch, v
+	}
+	one := func(name, ch, v string) string {
+		switch {
+		case ch != "" && v != "":
+			return name + " " + ch + ":" + v
+		case ch != "":
+			return name + " " + ch
+		case v != "":
+			return name + " " + v
+		}
+		return name
+	}
+	s, e, isRange := strings.Cut(osis, "-")
+	b1, n1, c1, v1 := part(s)
+	if !isRange {
+		return one(n1, c1, v1)
+	}
+	b2, n2, c2, v2 := part(e)
+	if b1 != b2 {
+		return one(n1, c1, v1) + " - " + one(n2, c2, v2)
+	}
+	switch {
+	case c1 == c2 && v1 != "" && v2 != "":
+		return one(n1, c1, v1) + "-" + v2
+	case v2 != "" && c2 != "":
+		return one(n1, c1, v1) + "-" + c2 + ":" + v2
+	case c2 != "":
+		return one(n1, c1, v1) + "-" + c2
+	}
+	return one(n1, c1, v1) + "-" + v2
 }
