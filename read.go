@@ -27,6 +27,9 @@ type Passage struct {
 	OSIS      string  `json:"osis"`
 	Reference string  `json:"reference"`
 	Verses    []Verse `json:"verses"`
+	// Notes are the footnotes and cross-reference notes of the passage's
+	// verses, marked a, b, c ... in order.
+	Notes []Note `json:"notes"`
 }
 
 // Verse is one verse of the first Bible, with the corresponding verses of
@@ -47,13 +50,18 @@ type ParallelText struct {
 	Text  string `json:"text"`
 }
 
-// Bibles resolves Bible names (abbreviations or module names, any case; empty
-// means KJV, or the first installed Bible when there is no KJV).
+// Bibles resolves Bible names (abbreviations or module names, any case;
+// "all" is every installed Bible; empty means KJV, or the first installed
+// Bible when there is no KJV).
 func (e *Engine) Bibles(names []string) ([]*corpus.Bible, error) {
 	var out []*corpus.Bible
 	for _, n := range names {
 		for _, part := range strings.Split(n, ",") {
 			if part = strings.TrimSpace(part); part == "" {
+				continue
+			}
+			if strings.EqualFold(part, "all") {
+				out = append(out, e.corpus.Bibles()...)
 				continue
 			}
 			b, err := e.corpus.Bible(part)
@@ -113,11 +121,7 @@ func (e *Engine) ParseRefs(b *corpus.Bible, refs []string) ([]ref.Range, error) 
 // "Heb 7:23-25; Rom 8:34") in the given Bibles; with several Bibles the
 // others' verses are aligned to the first's.
 func (e *Engine) Read(ctx context.Context, refs []string, bibles []string) (*ReadResult, error) {
-	bs, err := e.Bibles(bibles)
-	if err != nil {
-		return nil, err
-	}
-	ranges, err := e.ParseRefs(bs[0], refs)
+	bs, passages, err := e.ReadRows(ctx, refs, bibles)
 	if err != nil {
 		return nil, err
 	}
@@ -127,21 +131,10 @@ func (e *Engine) Read(ctx context.Context, refs []string, bibles []string) (*Rea
 			res.Bibles = append(res.Bibles, b.Name())
 		}
 	}
-	total := 0
-	for _, r := range ranges {
-		if err := ctxErr(ctx); err != nil {
-			return nil, err
-		}
-		p := Passage{OSIS: r.OSIS(), Reference: r.String(), Verses: []Verse{}}
-		rows, err := corpus.Parallel(bs, r)
-		if err != nil {
-			return nil, inputErr(CodeInvalidReference, err)
-		}
-		for _, row := range rows {
-			total++
-			if total > MaxReadVerses {
-				return nil, inputErrf(CodeTooLarge, "the passage has more than %d verses; ask for a smaller one", MaxReadVerses)
-			}
+	for _, pr := range passages {
+		r := pr.Range
+		p := Passage{OSIS: r.OSIS(), Reference: r.String(), Verses: []Verse{}, Notes: passageNotes(bs, pr)}
+		for _, row := range pr.Rows {
 			v := Verse{OSIS: row.Ref.OSIS(), Reference: row.Ref.String()}
 			if len(row.Cells) > 0 && len(row.Cells[0]) > 0 {
 				first := row.Cells[0][0]

@@ -24,11 +24,18 @@ func newReadCmd(a *app) *cobra.Command {
 
   Hebrews 7:25 Wherefore he is able also to save them to the uttermost ...
 
-Each argument may be a list ("Heb 7:23-25; Rom 8:34"). With several Bibles
-(--bible KJV,WEB) each verse of the first is followed by what the others have
+The arguments are joined and read as one text, so quotes are optional
+(berean read John 3:16); it may be a list ("Heb 7:23-25; Rom 8:34"). With
+several Bibles (--bible KJV,WEB, or --bible all for every installed Bible)
+each verse of the first is followed by what the others have
 for it, aligned through the versification mappings (3 John 1:14 in the KJV is
-3 John 1:14-15 in versifications that split it).`,
-		Example: `  berean read "Heb 7:23-25"
+3 John 1:14-15 in versifications that split it). A Bible that lacks the
+book (the KJV has no Sirach) shows an empty line. The module's footnotes and
+cross-reference notes follow the passage, marked [a], [b] ... at the end of
+their verse.`,
+		Example: `  berean read John 3:16
+  berean read "Heb 7:23-25"
+  berean read -b all "John 3:16"
   berean read -b WEB "Sirach 1:1"
   berean read -b KJV,WEB "3 John 1:14" --json`,
 		Args: cobra.MinimumNArgs(1),
@@ -37,7 +44,7 @@ for it, aligned through the versification mappings (3 John 1:14 in the KJV is
 			if err != nil {
 				return err
 			}
-			res, err := eng.Read(c.Context(), args, o.bibles)
+			res, err := eng.Read(c.Context(), []string{strings.Join(args, " ")}, o.bibles)
 			if err != nil {
 				return err
 			}
@@ -48,26 +55,45 @@ for it, aligned through the versification mappings (3 John 1:14 in the KJV is
 			return nil
 		},
 	}
-	cmd.Flags().StringSliceVarP(&o.bibles, "bible", "b", nil, "Bible(s) by abbreviation or module name, comma-separated (default KJV)")
+	cmd.Flags().StringSliceVarP(&o.bibles, "bible", "b", nil, "Bible(s) by abbreviation or module name, comma-separated, or all (default KJV)")
 	cmd.Flags().BoolVar(&o.headings, "headings", false, "print section headings and psalm titles")
 	return cmd
 }
 
 func renderRead(w io.Writer, res *berean.ReadResult, headings bool) {
 	var b strings.Builder
+	width := 5 // the Bible labels' column
+	for _, n := range res.Bibles {
+		width = max(width, len(n))
+	}
 	for _, p := range res.Passages {
+		marks := map[string][]string{} // verse OSIS -> its markers
+		for _, n := range p.Notes {
+			marks[n.OSIS] = append(marks[n.OSIS], "["+n.Marker+"]")
+		}
 		for _, v := range p.Verses {
 			if headings && v.Heading != "" {
 				fmt.Fprintf(&b, "%s\n", v.Heading)
 			}
+			m := ""
+			if len(marks[v.OSIS]) > 0 && len(res.Bibles) == 0 {
+				m = " " + strings.Join(marks[v.OSIS], "")
+			}
 			if len(res.Bibles) == 0 {
-				fmt.Fprintf(&b, "%s %s\n", v.Reference, v.Text)
+				fmt.Fprintf(&b, "%s %s%s\n", v.Reference, v.Text, m)
 				continue
 			}
-			fmt.Fprintf(&b, "%s\n  %-5s %s\n", v.Reference, res.Bible, v.Text)
+			fmt.Fprintf(&b, "%s\n  %-*s %s\n", v.Reference, width, res.Bible, v.Text)
 			for _, pt := range v.Parallel {
-				fmt.Fprintf(&b, "  %-5s %s\n", pt.Bible, pt.Text)
+				fmt.Fprintf(&b, "  %-*s %s\n", width, pt.Bible, pt.Text)
 			}
+		}
+		for _, n := range p.Notes {
+			who := humanOSIS(n.OSIS)
+			if n.Bible != "" {
+				who += " (" + n.Bible + ")"
+			}
+			fmt.Fprintf(&b, "  [%s] %s: %s\n", n.Marker, who, n.Text)
 		}
 	}
 	io.WriteString(w, b.String())

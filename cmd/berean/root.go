@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"slices"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -137,6 +138,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if errors.Is(err, errProblems) {
 		return 1
+	}
+	if a.jsonOut || slices.Contains(args, "--json") {
+		a.printJSONError(err)
 	}
 	fmt.Fprintf(stderr, "berean: %v\n", err)
 	return 2
