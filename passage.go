@@ -29,7 +29,7 @@ func (e *Engine) ReadRows(ctx context.Context, refs []string, bibles []string) (
 	if err != nil {
 		return nil, nil, err
 	}
-	ranges, err := e.parseAny(bs, refs)
+	ranges, err := e.ParseRefsIn(bs, refs)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -79,10 +79,10 @@ func anchorOf(bs []*corpus.Bible, r ref.Range) int {
 	return 0
 }
 
-// parseAny parses refs in the versification of the first Bible; a
+// ParseRefsIn parses refs in the versification of the first Bible; a
 // reference to a book that versification lacks is parsed in the next
 // Bible's, so "Sirach 1:1" read in KJV and WEB is read from the WEB.
-func (e *Engine) parseAny(bs []*corpus.Bible, refs []string) ([]ref.Range, error) {
+func (e *Engine) ParseRefsIn(bs []*corpus.Bible, refs []string) ([]ref.Range, error) {
 	var out []ref.Range
 	for _, s := range refs {
 		var first error
@@ -129,9 +129,9 @@ func NoteMarker(n int) string {
 	return string(b)
 }
 
-// passageNotes numbers the notes of every verse of p's rows, Bible by
+// PassageNotes numbers the notes of every verse of p's rows, Bible by
 // Bible in column order within a verse.
-func passageNotes(bs []*corpus.Bible, p PassageRows) []Note {
+func PassageNotes(bs []*corpus.Bible, p PassageRows) []Note {
 	notes := []Note{}
 	for _, row := range p.Rows {
 		for i, cell := range row.Cells {

@@ -133,7 +133,7 @@ func (e *Engine) Read(ctx context.Context, refs []string, bibles []string) (*Rea
 	}
 	for _, pr := range passages {
 		r := pr.Range
-		p := Passage{OSIS: r.OSIS(), Reference: r.String(), Verses: []Verse{}, Notes: passageNotes(bs, pr)}
+		p := Passage{OSIS: r.OSIS(), Reference: r.String(), Verses: []Verse{}, Notes: PassageNotes(bs, pr)}
 		for _, row := range pr.Rows {
 			v := Verse{OSIS: row.Ref.OSIS(), Reference: row.Ref.String()}
 			if len(row.Cells) > 0 && len(row.Cells[0]) > 0 {
