@@ -27,7 +27,8 @@ var strongsRE = regexp.MustCompile(`^(?i:strong:)?[GHgh]0*[1-9][0-9]{0,4}[a-z]?$
 // lexRow is one entry of the lexicon index.
 type lexRow struct {
 	Key, Lemma, Translit, Gloss string
-	Greek                      bool
+	Greek                       bool
+	def                         string // the whole definition, lower case, for the word search
 }
 
 // lexIndex is every Strong's entry, loaded once on first use (about 14,000
@@ -45,14 +46,13 @@ func (u *ui) lexRows() ([]lexRow, error) {
 				u.lexOnce.err = err
 				continue
 			}
-			gloss := strings.TrimSpace(e.Definition)
-			if i := strings.IndexByte(gloss, '\n'); i >= 0 {
-				gloss = gloss[:i]
+			def := strings.Join(strings.Fields(e.Definition), " ")
+			gloss := def
+			if utf8.RuneCountInString(gloss) > 140 {
+				gloss = string([]rune(gloss)[:140]) + "…"
 			}
-			if utf8.RuneCountInString(gloss) > 110 {
-				gloss = string([]rune(gloss)[:110]) + "…"
-			}
-			u.lexOnce.rows = append(u.lexOnce.rows, lexRow{Key: e.Key, Lemma: e.Lemma, Translit: e.Translit, Gloss: gloss, Greek: strings.HasPrefix(e.Key, "G")})
+			u.lexOnce.rows = append(u.lexOnce.rows, lexRow{Key: e.Key, Lemma: e.Lemma, Translit: e.Translit, Gloss: gloss,
+				def: strings.ToLower(def), Greek: strings.HasPrefix(e.Key, "G")})
 		}
 	})
 	return u.lexOnce.rows, u.lexOnce.err
@@ -97,7 +97,7 @@ func (u *ui) lexiconIndex(w http.ResponseWriter, r *http.Request) (string, any, 
 		p.Title = q + " — Strong's lexicon"
 		needle := strings.ToLower(q)
 		for _, row := range rows {
-			if matchWord(row.Gloss, needle) || strings.EqualFold(row.Translit, q) || row.Lemma == q {
+			if matchWord(row.def, needle) || strings.EqualFold(row.Translit, q) || row.Lemma == q {
 				p.Rows = append(p.Rows, row)
 			}
 		}
@@ -129,10 +129,10 @@ func (u *ui) lexiconIndex(w http.ResponseWriter, r *http.Request) (string, any, 
 	return "lexicon_index", p, nil
 }
 
-// matchWord reports whether text has needle as a word (case-insensitive)
-// or a word starting with it.
+// matchWord reports whether text (lower case) has needle (lower case) as a
+// word or as the start of a word.
 func matchWord(text, needle string) bool {
-	t := strings.ToLower(text)
+	t := text
 	for i := 0; ; {
 		j := strings.Index(t[i:], needle)
 		if j < 0 {

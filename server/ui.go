@@ -32,8 +32,8 @@ var assets embed.FS
 type ui struct {
 	s       *Server
 	lexOnce lexIndex
-	pages  map[string]*template.Template
-	static http.Handler
+	pages   map[string]*template.Template
+	static  http.Handler
 }
 
 var pageNames = []string{"home", "read", "search", "ask", "study", "verify", "lexicon", "topic", "error", "lexicon_index", "topic_index"}
