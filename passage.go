@@ -117,6 +117,8 @@ type Note struct {
 	Kind string `json:"kind"`
 	// Bible names the Bible of the note when several were read.
 	Bible string `json:"bible,omitempty"`
+	// At is the byte offset in the verse's text where the note stands.
+	At int `json:"-"`
 }
 
 // NoteMarker is the marker of the n-th note of a passage (from 0): a, b,
@@ -136,22 +138,28 @@ func PassageNotes(bs []*corpus.Bible, p PassageRows) []Note {
 	for _, row := range p.Rows {
 		for i, cell := range row.Cells {
 			for _, v := range cell {
-				add := func(kind, text string) {
+				add := func(kind, text string, at int) {
 					text = strings.TrimSpace(text)
 					if text == "" {
 						return
 					}
-					n := Note{OSIS: v.Ref.OSIS(), Marker: NoteMarker(len(notes)), Text: text, Kind: kind}
+					n := Note{OSIS: v.Ref.OSIS(), Marker: NoteMarker(len(notes)), Text: text, Kind: kind, At: at}
 					if len(bs) > 1 {
 						n.Bible = bs[i].Name()
 					}
 					notes = append(notes, n)
 				}
-				for _, t := range v.Text.Notes {
-					add("footnote", t)
+				at := func(offsets []int, i int) int {
+					if i < len(offsets) {
+						return offsets[i]
+					}
+					return len(v.Text.Clean)
 				}
-				for _, t := range v.Text.XRefs {
-					add("crossReference", t)
+				for i, t := range v.Text.Notes {
+					add("footnote", t, at(v.Text.NoteAt, i))
+				}
+				for i, t := range v.Text.XRefs {
+					add("crossReference", t, at(v.Text.XRefAt, i))
 				}
 			}
 		}

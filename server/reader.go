@@ -106,9 +106,8 @@ type cellView struct {
 }
 
 type verseView struct {
-	Num   string // "25", or "3:1" at a chapter change
-	Text  template.HTML
-	Notes []berean.Note
+	Num  string        // "25", or "3:1" at a chapter change
+	Text template.HTML // with the note markers in place
 }
 
 func (u *ui) bibleChoices(selected []string) []bibleChoice {
@@ -207,8 +206,8 @@ func (u *ui) read(w http.ResponseWriter, r *http.Request) (string, any, error) {
 					if v.Ref.Chapter != row.Ref.Chapter || v.Ref.Book != row.Ref.Book {
 						num = strconv.Itoa(v.Ref.Chapter) + ":" + num
 					}
-					cv.Verses = append(cv.Verses, verseView{Num: num, Text: wordsHTML(v.Text, p.Strongs),
-						Notes: notesOf(pv.Notes, bs[i].Name(), v.Ref.OSIS())})
+					marks := noteMarks(len(p.Passages), notesOf(pv.Notes, bs[i].Name(), v.Ref.OSIS()))
+					cv.Verses = append(cv.Verses, verseView{Num: num, Text: wordsHTML(v.Text, p.Strongs, marks)})
 					if v.Text.Clean != "" {
 						copies[i] = append(copies[i], num+" "+v.Text.Clean)
 					}

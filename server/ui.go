@@ -258,16 +258,30 @@ func (u *ui) kindOf(q string) string {
 }
 
 // wordsHTML renders a verse, each word tagged with Strong's numbers a link to
-// its lexicon page.
-func wordsHTML(t markup.Text, strongs bool) template.HTML {
+// its lexicon page when strongs is set, and the note markers in their
+// places.
+func wordsHTML(t markup.Text, strongs bool, marks []noteMark) template.HTML {
 	var b strings.Builder
 	clean := t.Clean
+	slices.SortStableFunc(marks, func(x, y noteMark) int { return x.At - y.At })
+	mi := 0
+	// plain writes clean[a:end], the markers standing in it in place.
+	plain := func(a, end int) {
+		for ; mi < len(marks) && marks[mi].At <= end; mi++ {
+			if at := marks[mi].At; at > a {
+				b.WriteString(template.HTMLEscapeString(clean[a:at]))
+				a = at
+			}
+			b.WriteString(string(marks[mi].HTML))
+		}
+		b.WriteString(template.HTMLEscapeString(clean[a:end]))
+	}
 	last := 0
 	for _, w := range t.Words {
 		if w.Start < last || w.End > len(clean) || w.Start > w.End {
 			continue
 		}
-		b.WriteString(template.HTMLEscapeString(clean[last:w.Start]))
+		plain(last, w.Start)
 		word := template.HTMLEscapeString(clean[w.Start:w.End])
 		if strongs && len(w.Strongs) > 0 {
 			fmt.Fprintf(&b, `<a class="w" href="/lexicon/%s" title="Strong's %s">%s</a>`,
@@ -277,10 +291,31 @@ func wordsHTML(t markup.Text, strongs bool) template.HTML {
 		}
 		last = w.End
 	}
-	if last < len(clean) {
-		b.WriteString(template.HTMLEscapeString(clean[last:]))
+	plain(last, len(clean))
+	for ; mi < len(marks); mi++ {
+		b.WriteString(string(marks[mi].HTML))
 	}
 	return template.HTML(b.String())
+}
+
+// noteMark is a note's marker and popover, placed at byte At of a verse.
+type noteMark struct {
+	At   int
+	HTML template.HTML
+}
+
+// noteMarks renders the markers of notes: a focusable marker whose note
+// opens on hover, focus, Enter or tap (app.js), id'd by passage and marker.
+func noteMarks(passage int, notes []berean.Note) []noteMark {
+	var out []noteMark
+	for _, n := range notes {
+		id := fmt.Sprintf("fn%d-%s", passage, n.Marker)
+		m := template.HTMLEscapeString(n.Marker)
+		out = append(out, noteMark{At: n.At, HTML: template.HTML(fmt.Sprintf(
+			`<span class="fn" tabindex="0" role="button" aria-expanded="false" aria-label="note %s" aria-describedby="%s"><sup aria-hidden="true">%s</sup><span class="tip" role="tooltip" id="%s">%s</span></span>`,
+			m, id, m, id, template.HTMLEscapeString(n.Text)))})
+	}
+	return out
 }
 
 // --- searching ---
