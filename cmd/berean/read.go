@@ -13,6 +13,7 @@ import (
 type readOptions struct {
 	bibles   []string
 	headings bool
+	notes    bool
 }
 
 func newReadCmd(a *app) *cobra.Command {
@@ -51,12 +52,18 @@ their verse.`,
 			if a.jsonOut {
 				return a.printJSON(res)
 			}
+			if !o.notes {
+				for i := range res.Passages {
+					res.Passages[i].Notes = nil
+				}
+			}
 			renderRead(a.stdout, res, o.headings)
 			return nil
 		},
 	}
 	cmd.Flags().StringSliceVarP(&o.bibles, "bible", "b", nil, "Bible(s) by abbreviation or module name, comma-separated, or all (default KJV)")
 	cmd.Flags().BoolVar(&o.headings, "headings", false, "print section headings and psalm titles")
+	cmd.Flags().BoolVar(&o.notes, "notes", true, "print the module's footnotes and cross-reference notes after the passage (--notes=false: the text alone)")
 	return cmd
 }
 

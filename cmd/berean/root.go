@@ -27,7 +27,10 @@ type app struct {
 	swordPaths []string
 	cacheDir   string
 	jsonOut    bool
-	logLevel   string
+	// jsonPrinted: a JSON document is on stdout already (a command that
+	// reports its results and then fails), so no error document follows.
+	jsonPrinted bool
+	logLevel    string
 
 	eng *berean.Engine
 }
@@ -58,6 +61,7 @@ func (a *app) loggerTo(w io.Writer) *slog.Logger {
 
 // printJSON writes v as one indented JSON document.
 func (a *app) printJSON(v any) error {
+	a.jsonPrinted = true
 	enc := json.NewEncoder(a.stdout)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
@@ -139,7 +143,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if errors.Is(err, errProblems) {
 		return 1
 	}
-	if a.jsonOut || slices.Contains(args, "--json") {
+	if (a.jsonOut || slices.Contains(args, "--json")) && !a.jsonPrinted {
 		a.printJSONError(err)
 	}
 	fmt.Fprintf(stderr, "berean: %v\n", err)
