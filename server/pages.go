@@ -179,6 +179,9 @@ func (u *ui) lexicon(w http.ResponseWriter, r *http.Request) (string, any, error
 	}
 	e, err := u.s.cur().eng.Lexicon(r.Context(), key)
 	if err != nil {
+		if code, _ := berean.ErrorCode(err); code == berean.CodeNotFound {
+			return "lexicon_index", &lexiconIndexPage{base: base{Title: key + " — Strong's lexicon", Nav: "lexicon"}, Q: key, Lang: "G"}, err
+		}
 		return "", nil, err
 	}
 	p := &lexiconPage{base: base{Title: "Strong's " + e.Key, Nav: "lexicon"}, Entry: e,
@@ -255,33 +258,41 @@ func (u *ui) topicIndex(w http.ResponseWriter, r *http.Request) (string, any, er
 			http.Redirect(w, r, "/topic/"+url.PathEscape(t.Name), http.StatusSeeOther)
 			return "", nil, nil
 		}
-		up := strings.ToUpper(q)
-		for _, n := range names {
-			if strings.Contains(n, up) {
-				p.Names = append(p.Names, n)
-			}
-		}
-		p.Title = q + " — Nave's topics"
-		if len(p.Names) == 0 {
-			p.Message = "No topic name has " + strconv.Quote(q) + " in it. Try another word, or search the Bible for it."
-		}
+		return "topic_index", u.topicsMatching(q), nil
 	}
 	letter := strings.ToUpper(r.URL.Query().Get("letter"))
-	if q == "" && (len(letter) != 1 || letter[0] < 'A' || letter[0] > 'Z') {
+	if len(letter) != 1 || letter[0] < 'A' || letter[0] > 'Z' {
 		letter = "A"
 	}
 	for c := 'A'; c <= 'Z'; c++ {
-		p.Letters = append(p.Letters, pageLink{Label: string(c), URL: "/topic?letter=" + string(c), Current: q == "" && string(c) == letter})
+		p.Letters = append(p.Letters, pageLink{Label: string(c), URL: "/topic?letter=" + string(c), Current: string(c) == letter})
 	}
-	if q == "" {
-		p.Letter = letter
-		for _, n := range names {
-			if strings.HasPrefix(n, letter) {
-				p.Names = append(p.Names, n)
-			}
+	p.Letter = letter
+	for _, n := range names {
+		if strings.HasPrefix(n, letter) {
+			p.Names = append(p.Names, n)
 		}
 	}
 	return "topic_index", p, nil
+}
+
+// topicsMatching is the topic index filtered by q: the names with q in them.
+func (u *ui) topicsMatching(q string) *topicIndexPage {
+	p := &topicIndexPage{base: base{Title: q + " — Nave's topics", Nav: "topic"}, Q: q}
+	names, _ := u.s.cur().eng.Corpus().TopicNames()
+	up := strings.ToUpper(strings.Join(strings.Fields(q), " "))
+	for _, n := range names {
+		if strings.Contains(n, up) {
+			p.Names = append(p.Names, n)
+		}
+	}
+	if len(p.Names) == 0 {
+		p.Message = "No topic name has " + strconv.Quote(q) + " in it. Try another word, or search the Bible for it."
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		p.Letters = append(p.Letters, pageLink{Label: string(c), URL: "/topic?letter=" + string(c)})
+	}
+	return p
 }
 
 // --- related passages ---

@@ -547,6 +547,10 @@ func (u *ui) topic(w http.ResponseWriter, r *http.Request) (string, any, error) 
 	}
 	t, err := u.s.cur().eng.Topic(name)
 	if err != nil {
+		// The index page, filtered by the name, says what was not found.
+		if code, _ := berean.ErrorCode(err); code == berean.CodeNotFound {
+			return "topic_index", u.topicsMatching(name), err
+		}
 		return "", nil, err
 	}
 	p := &topicPage{base: base{Title: t.Topic + " — Nave's", Nav: "topic"}, Entry: t}
