@@ -60,12 +60,14 @@ func (u *ui) lexRows() ([]lexRow, error) {
 
 type lexiconIndexPage struct {
 	base
-	Q       string
-	Lang    string // "G" or "H"
-	Rows    []lexRow
-	Total   int
-	Pages   []pageLink
-	Message string
+	Q     string
+	Lang  string // "G" or "H"
+	Rows  []lexRow
+	Total int
+	Pages []pageLink
+	// PrevPage and NextPage link the neighbouring pages of the listing.
+	PrevPage, NextPage string
+	Message            string
 }
 
 type pageLink struct {
@@ -126,6 +128,12 @@ func (u *ui) lexiconIndex(w http.ResponseWriter, r *http.Request) (string, any, 
 		p.Pages = append(p.Pages, pageLink{Label: first + "–" + last, URL: "/lexicon?lang=" + p.Lang + "&page=" + strconv.Itoa(i+1), Current: i == page})
 	}
 	p.Rows = lang[min(len(lang), page*lexPageSize):min(len(lang), (page+1)*lexPageSize)]
+	if page > 0 {
+		p.PrevPage = p.Pages[page-1].URL
+	}
+	if page+1 < len(p.Pages) {
+		p.NextPage = p.Pages[page+1].URL
+	}
 	return "lexicon_index", p, nil
 }
 
