@@ -37,6 +37,9 @@ func TestReadRows(t *testing.T) {
 	if err != nil || len(all) != len(e.Corpus().Bibles()) {
 		t.Errorf("Bibles(all) = %d Bibles, %v", len(all), err)
 	}
+	if twice, err := e.Bibles([]string{"WEB,all"}); err != nil || len(twice) != len(all) || twice[0].Name() != "WEB" {
+		t.Errorf("Bibles(WEB,all) = %d Bibles, %v", len(twice), err)
+	}
 	if _, _, err := e.ReadRows(ctx, []string{"Gen-Rev"}, nil); err == nil {
 		t.Errorf("the whole Bible read without hitting MaxReadVerses")
 	} else if code, _ := ErrorCode(err); code != CodeTooLarge {

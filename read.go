@@ -3,6 +3,7 @@ package berean
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 
 	"berean/canon"
@@ -72,7 +73,7 @@ func (e *Engine) Bibles(names []string) ([]*corpus.Bible, error) {
 		}
 	}
 	if len(out) > 0 {
-		return out, nil
+		return dedupe(out), nil
 	}
 	if b, err := e.corpus.Bible("KJV"); err == nil {
 		return []*corpus.Bible{b}, nil
@@ -82,6 +83,17 @@ func (e *Engine) Bibles(names []string) ([]*corpus.Bible, error) {
 		return nil, inputErrf(CodeUnknownModule, "no Bible modules are installed in %s (install e.g. the Debian package sword-text-kjv)", strings.Join(e.roots, ", "))
 	}
 	return all[:1], nil
+}
+
+// dedupe keeps the first of Bibles named twice ("KJV,all").
+func dedupe(bs []*corpus.Bible) []*corpus.Bible {
+	var out []*corpus.Bible
+	for _, b := range bs {
+		if !slices.Contains(out, b) {
+			out = append(out, b)
+		}
+	}
+	return out
 }
 
 // Parser returns a reference parser for a versification, with the
