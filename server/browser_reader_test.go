@@ -1,6 +1,7 @@
 package server
 
 import (
+	"fmt"
 	"net/url"
 	"strings"
 	"testing"
@@ -141,8 +142,25 @@ func TestBrowserPhoneWidth(t *testing.T) {
 			t.Errorf("%s: page is %d px wide at a %d px viewport", p, sw, cw)
 		}
 	}
-	var sims, outside, sw, cw int
+	// A tapped footnote opens inside the screen.
+	var tip string
 	err := chromedp.Do(ctx,
+		chromedp.Navigate(base+"/read?ref="+url.QueryEscape("John 3:16-18")+"&bible=KJV&bible=WEB"),
+		chromedp.WaitVisible(chromedp.CSS(".fn")),
+		chromedp.Click(chromedp.CSS(".fn sup")),
+		evalInto(`(function(){var t=document.querySelector(".fn .tip"), r=t.getBoundingClientRect(); return getComputedStyle(t).display+" "+Math.round(r.left)+" "+Math.round(r.right)+" "+document.documentElement.clientWidth})()`, &tip),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var display string
+	var left, right, width int
+	if _, err := fmt.Sscan(tip, &display, &left, &right, &width); err != nil || display != "block" || left < 0 || right > width {
+		t.Errorf("the tapped footnote at 390 px: %q (display, left, right, viewport)", tip)
+	}
+
+	var sims, outside, sw, cw int
+	err = chromedp.Do(ctx,
 		chromedp.Navigate(base+"/verify"),
 		chromedp.WaitVisible(chromedp.CSS("#text")),
 		chromedp.SetValue(chromedp.CSS("#text"), string(article(t))),
