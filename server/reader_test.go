@@ -61,6 +61,8 @@ func TestReaderPages(t *testing.T) {
 		{"/lexicon?q=g1793", 200, []string{"Strong's G1793"}, nil},
 		{"/lexicon/G99999", 404, []string{`value="G99999"`, `role="alert"`, "G99999 is not in StrongsGreek"}, nil},
 		{"/?q=G1793", 200, []string{"Strong's G1793"}, nil},
+		{"/?q=h6293", 200, []string{"Strong's H6293"}, nil},
+		{"/?q=strong:G1793", 200, []string{`<mark>intercession</mark>`, "5</strong> verses"}, nil},
 		{"/xref?ref=John+3:16", 200, []string{"<h1>John 3:16</h1>"}, nil},
 		{"/xref", 200, []string{`class="booklist"`}, nil},
 		{"/search?q=intercession", 200, []string{`href="/topic/INTERCESSION"`}, nil},

@@ -193,8 +193,10 @@ func (u *ui) home(w http.ResponseWriter, r *http.Request) (string, any, error) {
 		}
 		kind := u.kindOf(q)
 		target := "/search?q=" + url.QueryEscape(q)
-		if strongsRE.MatchString(q) {
-			key := q[strings.LastIndexByte(q, ':')+1:]
+		// A bare Strong's number opens its entry (which lists its verses);
+		// strong:G1793, the query language's form, searches.
+		if strongsRE.MatchString(q) && !strings.Contains(q, ":") {
+			key := q
 			http.Redirect(w, r, "/lexicon/"+url.PathEscape(strings.ToUpper(key[:1])+key[1:]), http.StatusSeeOther)
 			return "", nil, nil
 		}
