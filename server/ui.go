@@ -221,7 +221,9 @@ func (u *ui) home(w http.ResponseWriter, r *http.Request) (string, any, error) {
 		{"Where does the Bible say Jesus lives to make intercession for us?", "/ask?q=Where+does+the+Bible+say+Jesus+lives+to+make+intercession+for+us%3F", "a question"},
 		{"intercession", "/search?q=intercession", "a word"},
 		{`"make intercession"`, "/search?q=%22make+intercession%22", "a phrase"},
-		{"strong:G1793", "/search?q=strong%3AG1793", "a Strong's number"},
+		{"strong:G1793", "/search?q=strong%3AG1793", "a Strong's number, every verse"},
+		{"G1793", "/lexicon/G1793", "a Strong's number, its lexicon entry"},
+		{"Psalm 23", "/read?ref=Ps+23", "a chapter (the arrow keys turn the page)"},
 		{"Jesus makes intercession for us", "/study?topic=Jesus+makes+intercession+for+us", "a study"},
 	}}, nil
 }
