@@ -51,15 +51,33 @@ type TopicResult struct {
 	Definition string   `json:"definition"`
 	Refs       []string `json:"refs"`
 	SeeAlso    []string `json:"see_also,omitempty"`
+	// From is the topic asked for when it only pointed to this one
+	// (ANXIETY, whose entry is "See CARE", gives CARE from ANXIETY).
+	From string `json:"from,omitempty"`
 }
 
-// Topic looks up a topic by name, case-insensitively.
+// Topic looks up a topic by name, case-insensitively. An entry that only
+// points elsewhere (no passages, a "See" line) is followed, up to three
+// steps, and the result names the topic asked for in From.
 func (e *Engine) Topic(name string) (*TopicResult, error) {
 	t, err := e.corpus.Topic(name)
 	if err != nil {
 		return nil, lookupErr(err)
 	}
-	return &TopicResult{Topic: t.Name, Module: t.Module, Definition: t.Definition, Refs: osisList(t.Refs), SeeAlso: t.SeeAlso}, nil
+	from := ""
+	seen := map[string]bool{t.Name: true}
+	for hop := 0; hop < 3 && len(t.Refs) == 0 && len(t.SeeAlso) > 0 && !seen[t.SeeAlso[0]]; hop++ {
+		next, err := e.corpus.Topic(t.SeeAlso[0])
+		if err != nil {
+			break
+		}
+		if from == "" {
+			from = t.Name
+		}
+		seen[next.Name] = true
+		t = next
+	}
+	return &TopicResult{Topic: t.Name, Module: t.Module, Definition: t.Definition, Refs: osisList(t.Refs), SeeAlso: t.SeeAlso, From: from}, nil
 }
 
 // lookupErr classifies a failed dictionary lookup: a missing key or topic is

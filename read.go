@@ -3,6 +3,7 @@ package berean
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 
 	"berean/canon"
@@ -35,6 +36,9 @@ type Passage struct {
 	// Comments are the commentaries' entries covering the passage, when
 	// some were asked for (AddComments).
 	Comments []Comment `json:"comments,omitempty"`
+	// Notes are the footnotes and cross-reference notes of the passage's
+	// verses, marked a, b, c ... in order.
+	Notes []Note `json:"notes"`
 }
 
 // Verse is one verse of the first Bible, with the corresponding verses of
@@ -56,13 +60,18 @@ type ParallelText struct {
 	Text  string `json:"text"`
 }
 
-// Bibles resolves Bible names (abbreviations or module names, any case; empty
-// means KJV, or the first installed Bible when there is no KJV).
+// Bibles resolves Bible names (abbreviations or module names, any case;
+// "all" is every installed Bible; empty means KJV, or the first installed
+// Bible when there is no KJV).
 func (e *Engine) Bibles(names []string) ([]*corpus.Bible, error) {
 	var out []*corpus.Bible
 	for _, n := range names {
 		for _, part := range strings.Split(n, ",") {
 			if part = strings.TrimSpace(part); part == "" {
+				continue
+			}
+			if strings.EqualFold(part, "all") {
+				out = append(out, e.corpus.Bibles()...)
 				continue
 			}
 			b, err := e.corpus.Bible(part)
@@ -73,7 +82,7 @@ func (e *Engine) Bibles(names []string) ([]*corpus.Bible, error) {
 		}
 	}
 	if len(out) > 0 {
-		return out, nil
+		return dedupe(out), nil
 	}
 	if b, err := e.corpus.Bible("KJV"); err == nil {
 		return []*corpus.Bible{b}, nil
@@ -83,6 +92,17 @@ func (e *Engine) Bibles(names []string) ([]*corpus.Bible, error) {
 		return nil, inputErrf(CodeUnknownModule, "no Bible modules are installed in %s (install e.g. the Debian package sword-text-kjv)", strings.Join(e.roots, ", "))
 	}
 	return all[:1], nil
+}
+
+// dedupe keeps the first of Bibles named twice ("KJV,all").
+func dedupe(bs []*corpus.Bible) []*corpus.Bible {
+	var out []*corpus.Bible
+	for _, b := range bs {
+		if !slices.Contains(out, b) {
+			out = append(out, b)
+		}
+	}
+	return out
 }
 
 // Parser returns a reference parser for a versification, with the
@@ -135,12 +155,7 @@ func (e *Engine) Read(ctx context.Context, refs []string, bibles []string) (*Rea
 // ReadIn is Read with the references read and written in the book names
 // of lang (empty: the first Bible's language): "Juan 3:16" for the RV1909.
 func (e *Engine) ReadIn(ctx context.Context, refs []string, bibles []string, lang string) (*ReadResult, error) {
-	bs, err := e.Bibles(bibles)
-	if err != nil {
-		return nil, err
-	}
-	lang = langOr(lang, bs[0])
-	ranges, err := e.ParseRefsIn(bs[0], refs, lang)
+	bs, passages, lang, err := e.ReadRowsIn(ctx, refs, bibles, lang)
 	if err != nil {
 		return nil, err
 	}
@@ -151,27 +166,10 @@ func (e *Engine) ReadIn(ctx context.Context, refs []string, bibles []string, lan
 			res.Bibles = append(res.Bibles, b.Name())
 		}
 	}
-	if err := CheckReadSize(ctx, bs, ranges); err != nil {
-		return nil, err
-	}
-	total := 0
-	for _, r := range ranges {
-		if err := ctxErr(ctx); err != nil {
-			return nil, err
-		}
-		p := Passage{OSIS: r.OSIS(), Reference: r.Format(loc), Verses: []Verse{}}
-		rows, err := corpus.Parallel(bs, r)
-		if err != nil {
-			if isModuleFault(err) {
-				return nil, err // the module's fault, not the reference's
-			}
-			return nil, inputErr(CodeInvalidReference, err)
-		}
-		for _, row := range rows {
-			total++
-			if total > MaxReadVerses {
-				return nil, inputErrf(CodeTooLarge, "the passage has more than %d verses; ask for a smaller one", MaxReadVerses)
-			}
+	for _, pr := range passages {
+		r := pr.Range
+		p := Passage{OSIS: r.OSIS(), Reference: r.Format(loc), Verses: []Verse{}, Notes: PassageNotes(bs, pr)}
+		for _, row := range pr.Rows {
 			v := Verse{OSIS: row.Ref.OSIS(), Reference: row.Ref.Format(loc)}
 			if len(row.Cells) > 0 && len(row.Cells[0]) > 0 {
 				first := row.Cells[0][0]

@@ -3,7 +3,6 @@ package corpus
 import (
 	"fmt"
 	"iter"
-	"sort"
 	"strings"
 	"sync"
 
@@ -312,28 +311,6 @@ func (c *Corpus) Topic(name string) (*TopicEntry, error) {
 		msg += "; nearest: " + strings.Join(near, ", ")
 	}
 	return nil, fmt.Errorf("%w: %s", ErrNotFound, msg)
-}
-
-// nearTopics suggests up to five topic names: those starting with key, or
-// else the names on either side of where key would sort.
-func (c *Corpus) nearTopics(key string) []string {
-	var out []string
-	for _, d := range c.topical {
-		keys := d.keys()
-		i := sort.SearchStrings(keys, key)
-		for j := i; j < len(keys) && strings.HasPrefix(keys[j], key) && len(out) < 5; j++ {
-			out = append(out, keys[j])
-		}
-		if len(out) == 0 {
-			if i > 0 {
-				out = append(out, keys[i-1])
-			}
-			if i < len(keys) {
-				out = append(out, keys[i])
-			}
-		}
-	}
-	return out
 }
 
 func topicEntry(d *dict, key string, text []byte) *TopicEntry {

@@ -37,7 +37,9 @@
 // snaps "G1793" to the last entry; Lexicon strips the letter and pads
 // (markup.LexKey), and reports a key the module lacks as ErrNotFound
 // instead of returning a neighbour. Topic does the same for topic names
-// and suggests the nearest names. Entries are split by markup.Lexeme;
+// and suggests names near it: those that start with it, else those within
+// one edit per four letters, else those with it as a word (no neighbour in
+// sort order: "worry" is not WORMWOOD). Entries are split by markup.Lexeme;
 // osisRef links become ref.Range values (ParseOSIS), with Nave's links to
 // one-chapter books repaired ("Jude 1</ref>:8-13" -> Jude.1.8-Jude.1.13).
 //

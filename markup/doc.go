@@ -70,7 +70,9 @@
 //     NormStrongs). LexKey gives the 5-digit lexicon key.
 //   - Titles (<title>, <speaker>, pre-verse text), Notes (footnotes without
 //     their "1:1 " anchor) and XRefs (cross-reference notes) come
-//     separately; Heading joins the titles that precede the first word.
+//     separately, each with the byte offset in Clean where it stood
+//     (NoteAt, XRefAt: the reader puts its note markers there); Heading
+//     joins the titles that precede the first word.
 //
 // Lexeme reads TEI dictionary entries into Entry fields (headword,
 // transliteration, pronunciation, definition, osisRef references, see-also

@@ -45,6 +45,16 @@ func FuzzRender(f *testing.F) {
 				t.Fatalf("bad red range %v in %q", r, tx.Clean)
 			}
 		}
+		if len(tx.NoteAt) != len(tx.Notes) || len(tx.XRefAt) != len(tx.XRefs) {
+			t.Fatalf("%d notes at %v, %d cross-references at %v", len(tx.Notes), tx.NoteAt, len(tx.XRefs), tx.XRefAt)
+		}
+		for _, at := range [][]int{tx.NoteAt, tx.XRefAt} {
+			for i, a := range at {
+				if a < 0 || a > len(tx.Clean) || i > 0 && a < at[i-1] || a < len(tx.Clean) && !utf8.RuneStart(tx.Clean[a]) {
+					t.Fatalf("note offsets %v in %q", at, tx.Clean)
+				}
+			}
+		}
 		Plain(src, kind)
 		Lexeme(src)
 	})

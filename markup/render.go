@@ -28,6 +28,10 @@ type Text struct {
 	Notes []string
 	// XRefs are the cross-reference notes, plain ("Exodus 30:12").
 	XRefs []string
+	// NoteAt[i] and XRefAt[i] are the byte offsets in Clean where Notes[i]
+	// and XRefs[i] stood (WEB John 3:16: after "only born"); a note inside
+	// a title or another note stands where that element did.
+	NoteAt, XRefAt []int
 	// Red are byte ranges [start, end) of Clean spoken by Jesus
 	// (OSIS <q who="Jesus">, GBF <FR>), merged and trimmed of spaces.
 	Red [][2]int
@@ -109,6 +113,7 @@ type renderer struct {
 	points         []point
 	titles         []Title
 	notes, xrefs   []string
+	noteAt, xrefAt []int // where each note stands in out
 	wStack, tStack []int
 	qStack         []int          // span index, or -1 for a q that is not red
 	qMilestones    map[string]int // q sID -> red span
@@ -247,6 +252,18 @@ func (r *renderer) absorb(s *renderer) {
 	r.notes = append(r.notes, s.notes...)
 	r.xrefs = append(r.xrefs, s.xrefs...)
 	r.titles = append(r.titles, s.titles...)
+	r.placeNotes()
+}
+
+// placeNotes records where in the text the notes and cross-references
+// added since the last call stand: the end of the text so far.
+func (r *renderer) placeNotes() {
+	for len(r.noteAt) < len(r.notes) {
+		r.noteAt = append(r.noteAt, len(r.out))
+	}
+	for len(r.xrefAt) < len(r.xrefs) {
+		r.xrefAt = append(r.xrefAt, len(r.out))
+	}
 }
 
 func (r *renderer) addNote(open *token, body []token) {
@@ -261,6 +278,7 @@ func (r *renderer) addNote(open *token, body []token) {
 	}
 	r.notes = append(r.notes, s.notes...)
 	r.xrefs = append(r.xrefs, s.xrefs...)
+	r.placeNotes()
 }
 
 func (r *renderer) addTitle(region []token, typ string, canonical bool) {
@@ -571,6 +589,7 @@ func (r *renderer) gbf(toks []token, i int) int {
 		j := matchRaw(toks, i, "Rx")
 		if s := r.sub(toks[i+1:min(j, len(toks))], true); len(s.out) > 0 {
 			r.xrefs = append(r.xrefs, string(s.out))
+			r.placeNotes()
 		}
 		return j
 	case "TS", "TH":
@@ -649,7 +668,8 @@ func (r *renderer) tei(toks []token, i int) int {
 // finish builds the Text: words, Strong's, red ranges, headings.
 func (r *renderer) finish() Text {
 	out := string(r.out)
-	t := Text{Clean: out, Notes: r.notes, XRefs: r.xrefs, Titles: r.titles, Para: r.para}
+	r.placeNotes()
+	t := Text{Clean: out, Notes: r.notes, XRefs: r.xrefs, NoteAt: r.noteAt, XRefAt: r.xrefAt, Titles: r.titles, Para: r.para}
 	head := r.titles
 	if r.sawText {
 		head = head[:r.headCount]

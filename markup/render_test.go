@@ -132,6 +132,8 @@ func TestRenderTitlesNotes(t *testing.T) {
 		Titles:  []Title{{Text: "A song of LORD.", Canonical: true, Type: "psalm"}},
 		Notes:   []string{"Or, shout"},
 		XRefs:   []string{"Other 2:3"},
+		NoteAt:  []int{len("Sing now,")},
+		XRefAt:  []int{len("Sing now, all.")},
 	}
 	tx.Words = nil
 	if !reflect.DeepEqual(tx, want) {
@@ -232,5 +234,41 @@ func BenchmarkRender(b *testing.B) {
 	b.SetBytes(int64(len(src)))
 	for b.Loop() {
 		Render(src, OSIS)
+	}
+}
+
+// TestNotePlaces: a note's place in Clean is where it stood in the markup.
+func TestNotePlaces(t *testing.T) {
+	for _, c := range []struct {
+		src        string
+		kind       Kind
+		notesAfter []string // the text of Clean up to each note
+		xrefsAfter []string
+	}{
+		{`<q who="Jesus">his <w>only</w> born</q><note placement="foot"><reference type="annotateRef">3:16 </reference>The phrase “only born” …</note><q who="Jesus"><w>Son</w>, that</q>`, OSIS,
+			[]string{"his only born"}, nil},
+		{`In <w>the</w> beginning<note type="crossReference"><reference>John 1:1</reference></note> God<note placement="foot">Or, gods</note> created.`, OSIS,
+			[]string{"In the beginning God"}, []string{"In the beginning"}},
+		{`No notes here.`, OSIS, nil, nil},
+		{`word<RF>a note<Rf> more`, GBF, []string{"word"}, nil},
+	} {
+		tx := Render([]byte(c.src), c.kind)
+		if len(tx.NoteAt) != len(tx.Notes) || len(tx.XRefAt) != len(tx.XRefs) {
+			t.Errorf("%q: %d notes at %v, %d xrefs at %v", c.src, len(tx.Notes), tx.NoteAt, len(tx.XRefs), tx.XRefAt)
+			continue
+		}
+		check := func(what string, at []int, want []string) {
+			if len(at) != len(want) {
+				t.Errorf("%q: %s at %v, want %d", c.src, what, at, len(want))
+				return
+			}
+			for i, a := range at {
+				if a > len(tx.Clean) || tx.Clean[:a] != want[i] {
+					t.Errorf("%q: %s %d stands after %q, want after %q", c.src, what, i, tx.Clean[:min(a, len(tx.Clean))], want[i])
+				}
+			}
+		}
+		check("note", tx.NoteAt, c.notesAfter)
+		check("cross-reference", tx.XRefAt, c.xrefsAfter)
 	}
 }

@@ -148,6 +148,7 @@ func TestBrowserParallel(t *testing.T) {
 		chromedp.Submit(chromedp.CSS("#q")),
 		chromedp.WaitVisible(chromedp.CSS(".parallel")),
 		chromedp.Click(chromedp.CSS(`input[name=bible][value=WEB]`)),
+		chromedp.Click(chromedp.CSS(`input[name=strongs][value=on]`)), // Strong's links are off by default
 		chromedp.Click(chromedp.CSS(`.controls button[type=submit]`)),
 		chromedp.WaitVisible(chromedp.CSS(`.pcell[data-bible=WEB]`)),
 		into(chromedp.Text(chromedp.CSS(`#v-Heb\.7\.25 .pcell[data-bible=KJV]`)), &kjv),

@@ -391,7 +391,7 @@ func TestUIPages(t *testing.T) {
 		want   []string
 	}{
 		{"/", 200, []string{`<html lang="en">`, `role="search"`, `<main`}},
-		{"/read?ref=Heb+7:23-25&bible=KJV&bible=WEB", 200, []string{"Hebrews 7:23-25", `href="/lexicon/G1793"`, ">KJV<", ">WEB<", `<sup class="vn">25</sup>`}},
+		{"/read?ref=Heb+7:23-25&bible=KJV&bible=WEB&strongs=on", 200, []string{"Hebrews 7:23-25", `href="/lexicon/G1793"`, ">KJV<", ">WEB<", `<sup class="vn">25</sup>`}},
 		{"/read?ref=Heb+7:23-25&bible=KJV,WEB&strongs=off", 200, []string{"ever liveth to make intercession", "lives forever to make intercession"}},
 		{"/search?q=intercession", 200, []string{"<svg", `class="bar"`, "Romans 8:26", "<mark>intercession</mark>", "<strong>10</strong> verses"}},
 		{"/ask?q=Where+does+the+Bible+say+Jesus+lives+to+make+intercession+for+us%3F", 200, []string{"Hebrews 7:25"}},

@@ -30,12 +30,13 @@ var assets embed.FS
 // ui is the web interface: server-rendered pages that work without
 // JavaScript; static/app.js only adds conveniences.
 type ui struct {
-	s      *Server
-	pages  map[string]*template.Template
-	static http.Handler
+	s       *Server
+	lexOnce lexIndex
+	pages   map[string]*template.Template
+	static  http.Handler
 }
 
-var pageNames = []string{"home", "read", "search", "ask", "study", "verify", "lexicon", "topic", "error"}
+var pageNames = []string{"home", "read", "search", "ask", "study", "verify", "lexicon", "topic", "error", "lexicon_index", "topic_index"}
 
 func newUI(s *Server) (*ui, error) {
 	u := &ui{s: s, pages: map[string]*template.Template{}}
@@ -88,6 +89,13 @@ func (u *ui) routes(mux *http.ServeMux) {
 				if e.Status >= 500 {
 					u.s.log.ErrorContext(r.Context(), "page failed", "path", r.URL.Path, "err", err)
 				}
+				// A page with a form shows the error as a sentence next to
+				// the input kept as typed.
+				if fe, ok := data.(formError); ok && name != "" {
+					fe.setError(e.Message)
+					u.render(w, r, e.Status, name, data)
+					return
+				}
 				u.render(w, r, e.Status, "error", &errorPage{base: base{Title: "Error"}, Status: e.Status, Code: e.Code, Message: e.Message})
 				return
 			}
@@ -101,8 +109,13 @@ func (u *ui) routes(mux *http.ServeMux) {
 	page("GET /study", u.study)
 	page("GET /verify", u.verifyForm)
 	page("POST /verify", u.verify)
+	page("GET /lexicon", u.lexiconIndex)
+	page("GET /lexicon/{$}", u.lexiconIndex)
 	page("GET /lexicon/{key}", u.lexicon)
+	page("GET /topic", u.topicIndex)
+	page("GET /topic/{$}", u.topicIndex)
 	page("GET /topic/{name}", u.topic)
+	page("GET /xref", u.xrefPage)
 	mux.Handle("GET /static/", u.s.instrument("GET /static/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Cache-Control", "public, max-age=3600")
 		u.static.ServeHTTP(w, r)
@@ -110,6 +123,7 @@ func (u *ui) routes(mux *http.ServeMux) {
 	mux.Handle("/", u.s.instrument("/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch p := r.URL.Path; {
 		case p == "/" || p == "/read" || p == "/search" || p == "/ask" || p == "/study" || p == "/verify" ||
+			p == "/lexicon" || p == "/topic" || p == "/xref" ||
 			strings.HasPrefix(p, "/lexicon/") || strings.HasPrefix(p, "/topic/") || strings.HasPrefix(p, "/static/"):
 			allow := "GET, HEAD"
 			if p == "/verify" {
@@ -146,6 +160,18 @@ type base struct {
 	Title string
 	Query string // the search box's value
 	Nav   string // the current section, for aria-current
+	// Error is what was wrong with the input, shown next to the form.
+	Error string
+}
+
+// formError is a page that can show an error next to its form.
+type formError interface{ setError(msg string) }
+
+func (b *base) setError(msg string) {
+	b.Error = msg
+	if msg != "" && b.Title != "" {
+		b.Title = "Error: " + b.Title
+	}
 }
 
 type errorPage struct {
@@ -171,6 +197,17 @@ func (u *ui) home(w http.ResponseWriter, r *http.Request) (string, any, error) {
 		}
 		kind := u.kindOf(q)
 		target := "/search?q=" + url.QueryEscape(q)
+		// A bare Strong's number opens its entry (which lists its verses);
+		// strong:G1793, the query language's form, searches.
+		if strongsRE.MatchString(q) && !strings.Contains(q, ":") {
+			key := q
+			http.Redirect(w, r, "/lexicon/"+url.PathEscape(strings.ToUpper(key[:1])+key[1:]), http.StatusSeeOther)
+			return "", nil, nil
+		}
+		if name, ok := strings.CutPrefix(q, "topic:"); ok {
+			http.Redirect(w, r, "/topic?q="+url.QueryEscape(strings.TrimSpace(name)), http.StatusSeeOther)
+			return "", nil, nil
+		}
 		switch kind {
 		case "read":
 			target = "/read?ref=" + url.QueryEscape(q)
@@ -188,7 +225,9 @@ func (u *ui) home(w http.ResponseWriter, r *http.Request) (string, any, error) {
 		{"Where does the Bible say Jesus lives to make intercession for us?", "/ask?q=Where+does+the+Bible+say+Jesus+lives+to+make+intercession+for+us%3F", "a question"},
 		{"intercession", "/search?q=intercession", "a word"},
 		{`"make intercession"`, "/search?q=%22make+intercession%22", "a phrase"},
-		{"strong:G1793", "/search?q=strong%3AG1793", "a Strong's number"},
+		{"strong:G1793", "/search?q=strong%3AG1793", "a Strong's number, every verse"},
+		{"G1793", "/lexicon/G1793", "a Strong's number, its lexicon entry"},
+		{"Psalm 23", "/read?ref=Ps+23", "a chapter (the arrow keys turn the page)"},
 		{"Jesus makes intercession for us", "/study?topic=Jesus+makes+intercession+for+us", "a study"},
 	}}, nil
 }
@@ -226,176 +265,31 @@ func (u *ui) kindOf(q string) string {
 	return "search"
 }
 
-// --- reading ---
-
-type readPage struct {
-	base
-	Ref      string
-	Bibles   []bibleChoice
-	Names    []string // the Bibles shown, in column order
-	Strongs  bool
-	Passages []passageView
-	Related  *xrefView
-	// Commentaries are the commentary menu; Commentary says a pane is shown.
-	Commentaries []commentaryChoice
-	Commentary   bool
-}
-
-type bibleChoice struct {
-	Name, Description string
-	Checked           bool
-}
-
-type passageView struct {
-	Title    string
-	OSIS     string
-	Rows     []rowView
-	Comments []commentView
-}
-
-type rowView struct {
-	OSIS    string
-	Heading string
-	Cells   []cellView
-}
-
-type cellView struct {
-	Bible  string
-	Lang   string // the module's language (conf Lang)
-	Verses []verseView
-}
-
-type verseView struct {
-	Num  string // "25", or "3:1" at a chapter change
-	Text template.HTML
-}
-
-func (u *ui) bibleChoices(selected []string) []bibleChoice {
-	var out []bibleChoice
-	for _, b := range u.s.cur().eng.Corpus().Bibles() {
-		c := bibleChoice{Name: b.Name(), Description: b.Info.Description}
-		for _, s := range selected {
-			if strings.EqualFold(s, b.Name()) || strings.EqualFold(s, b.Module()) {
-				c.Checked = true
-			}
-		}
-		out = append(out, c)
-	}
-	return out
-}
-
-// bibleParams reads ?bible=KJV&bible=WEB or ?bible=KJV,WEB.
-func bibleParams(r *http.Request) []string {
-	var out []string
-	for _, v := range r.URL.Query()["bible"] {
-		out = append(out, splitList(v)...)
-	}
-	return out
-}
-
-func (u *ui) read(w http.ResponseWriter, r *http.Request) (string, any, error) {
-	refText, err := param(r, "ref", false)
-	if err != nil {
-		return "", nil, err
-	}
-	names := bibleParams(r)
-	for _, n := range names {
-		if !utf8.ValidString(n) {
-			return "", nil, badRequest(berean.CodeBadInput, "the Bible name is not valid UTF-8")
-		}
-	}
-	p := &readPage{base: base{Title: "Read", Query: refText, Nav: "read"}, Ref: refText,
-		Strongs: r.URL.Query().Get("strongs") != "off"}
-	bs, err := u.s.cur().eng.Bibles(names)
-	if err != nil {
-		return "", nil, err
-	}
-	for _, b := range bs {
-		p.Names = append(p.Names, b.Name())
-	}
-	p.Bibles = u.bibleChoices(p.Names)
-	comms := commentaryParams(r)
-	p.Commentaries = u.commentaryChoices(comms)
-	if refText == "" {
-		return "read", p, nil
-	}
-	ranges, err := u.s.cur().eng.ParseRefs(bs[0], []string{refText})
-	if err != nil {
-		return "", nil, err
-	}
-	if err := berean.CheckReadSize(r.Context(), bs, ranges); err != nil {
-		return "", nil, err // before any Bible is read
-	}
-	total := 0
-	for _, rg := range ranges {
-		rows, err := corpus.Parallel(bs, rg)
-		if err != nil {
-			return "", nil, &berean.Error{Code: berean.CodeInvalidReference, Err: err}
-		}
-		total += len(rows)
-		if total > maxPageVerses {
-			return "", nil, &Error{Status: http.StatusRequestEntityTooLarge, Code: berean.CodeTooLarge,
-				Message: fmt.Sprintf("the passage has more than %d verses; ask for a smaller one (a chapter or a few)", maxPageVerses)}
-		}
-		pv := passageView{Title: rg.Format(u.s.cur().eng.Locale(bs[0].Lang())), OSIS: rg.OSIS()}
-		for _, row := range rows {
-			rv := rowView{OSIS: row.Ref.OSIS()}
-			for i, cell := range row.Cells {
-				cv := cellView{Bible: bs[i].Name(), Lang: bs[i].Lang()}
-				for _, v := range cell {
-					if i == 0 && v.Text.Heading != "" {
-						rv.Heading = v.Text.Heading
-					}
-					num := strconv.Itoa(v.Ref.Verse)
-					if v.Ref.Chapter != row.Ref.Chapter || v.Ref.Book != row.Ref.Book {
-						num = strconv.Itoa(v.Ref.Chapter) + ":" + num
-					}
-					cv.Verses = append(cv.Verses, verseView{Num: num, Text: wordsHTML(v.Text, p.Strongs)})
-				}
-				rv.Cells = append(rv.Cells, cv)
-			}
-			pv.Rows = append(pv.Rows, rv)
-		}
-		p.Passages = append(p.Passages, pv)
-	}
-	p.Title = strings.Join(titles(p.Passages), "; ")
-	if err := u.addComments(r.Context(), p, comms); err != nil {
-		return "", nil, err
-	}
-	// Related passages for a short passage (xref works on one range of the
-	// KJV versification); a failure only leaves the section out.
-	if len(ranges) == 1 && total <= 12 {
-		all := r.URL.Query().Get("related") == "all"
-		if res, err := u.s.xref(r.Context(), ranges[0].OSIS(), p.Names[0], relatedAll); err == nil {
-			p.Related = relatedView(ranges[0].String(), refText, res, all)
-		}
-	}
-	return "read", p, nil
-}
-
-// maxPageVerses bounds a passage page (Psalm 119 has 176 verses; a whole
-// book of Genesis 1,533).
-const maxPageVerses = 2500
-
-func titles(ps []passageView) []string {
-	var out []string
-	for _, p := range ps {
-		out = append(out, p.Title)
-	}
-	return out
-}
-
 // wordsHTML renders a verse, each word tagged with Strong's numbers a link to
-// its lexicon page.
-func wordsHTML(t markup.Text, strongs bool) template.HTML {
+// its lexicon page when strongs is set, and the note markers in their
+// places.
+func wordsHTML(t markup.Text, strongs bool, marks []noteMark) template.HTML {
 	var b strings.Builder
 	clean := t.Clean
+	slices.SortStableFunc(marks, func(x, y noteMark) int { return x.At - y.At })
+	mi := 0
+	// plain writes clean[a:end], the markers standing in it in place.
+	plain := func(a, end int) {
+		for ; mi < len(marks) && marks[mi].At <= end; mi++ {
+			if at := marks[mi].At; at > a {
+				b.WriteString(template.HTMLEscapeString(clean[a:at]))
+				a = at
+			}
+			b.WriteString(string(marks[mi].HTML))
+		}
+		b.WriteString(template.HTMLEscapeString(clean[a:end]))
+	}
 	last := 0
 	for _, w := range t.Words {
 		if w.Start < last || w.End > len(clean) || w.Start > w.End {
 			continue
 		}
-		b.WriteString(template.HTMLEscapeString(clean[last:w.Start]))
+		plain(last, w.Start)
 		word := template.HTMLEscapeString(clean[w.Start:w.End])
 		if strongs && len(w.Strongs) > 0 {
 			fmt.Fprintf(&b, `<a class="w" href="/lexicon/%s" title="Strong's %s">%s</a>`,
@@ -405,16 +299,38 @@ func wordsHTML(t markup.Text, strongs bool) template.HTML {
 		}
 		last = w.End
 	}
-	if last < len(clean) {
-		b.WriteString(template.HTMLEscapeString(clean[last:]))
+	plain(last, len(clean))
+	for ; mi < len(marks); mi++ {
+		b.WriteString(string(marks[mi].HTML))
 	}
 	return template.HTML(b.String())
+}
+
+// noteMark is a note's marker and popover, placed at byte At of a verse.
+type noteMark struct {
+	At   int
+	HTML template.HTML
+}
+
+// noteMarks renders the markers of notes: a focusable marker whose note
+// opens on hover, focus, Enter or tap (app.js), id'd by passage and marker.
+func noteMarks(passage int, notes []berean.Note) []noteMark {
+	var out []noteMark
+	for _, n := range notes {
+		id := fmt.Sprintf("fn%d-%s", passage, n.Marker)
+		m := template.HTMLEscapeString(n.Marker)
+		out = append(out, noteMark{At: n.At, HTML: template.HTML(fmt.Sprintf(
+			`<span class="fn" tabindex="0" role="button" aria-expanded="false" aria-label="note %s" aria-describedby="%s"><sup aria-hidden="true">%s</sup><span class="tip" role="tooltip" id="%s">%s</span></span>`,
+			m, id, m, id, template.HTMLEscapeString(n.Text)))})
+	}
+	return out
 }
 
 // --- searching ---
 
 type searchPage struct {
 	base
+	Topic   string // the Nave's topic the query names, if any
 	Bibles  []bibleChoice
 	Result  *search.Result
 	Hits    []hitView
@@ -441,12 +357,15 @@ func (u *ui) search(w http.ResponseWriter, r *http.Request) (string, any, error)
 	if err != nil {
 		return "", nil, err
 	}
-	names := bibleParams(r)
+	names := u.prefs(w, r).Bibles
 	p := &searchPage{base: base{Title: "Search", Query: q, Nav: "search"}, Bibles: u.bibleChoices(names)}
 	for _, n := range names {
 		if !utf8.ValidString(n) {
 			return "", nil, badRequest(berean.CodeBadInput, "the Bible name is not valid UTF-8")
 		}
+	}
+	if q != "" {
+		p.Topic = u.topicNamed(q)
 	}
 	if q == "" {
 		return "search", p, nil
@@ -465,7 +384,7 @@ func (u *ui) search(w http.ResponseWriter, r *http.Request) (string, any, error)
 	res, err := u.s.cur().eng.Search(r.Context(), berean.SearchRequest{Query: q, Bibles: names, N: searchPageSize, Offset: offset,
 		Order: order, Exact: p.Exact, Stats: true})
 	if err != nil {
-		return "", nil, err
+		return "search", p, err
 	}
 	p.Title = q + " — search"
 	p.Result = res
@@ -516,6 +435,7 @@ func markSpans(text string, spans []search.Span) template.HTML {
 
 type askPage struct {
 	base
+	Bibles []bibleChoice
 	Result any
 }
 
@@ -524,31 +444,51 @@ func (u *ui) ask(w http.ResponseWriter, r *http.Request) (string, any, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	p := &askPage{base: base{Title: "Ask", Query: q, Nav: "ask"}}
+	bible := u.firstBible(w, r)
+	p := &askPage{base: base{Title: "Ask", Query: q, Nav: "ask"}, Bibles: u.bibleChoices([]string{bible})}
 	if q == "" {
 		return "ask", p, nil
 	}
-	bible, _ := param(r, "bible", false)
-	res, err := u.s.ask(r.Context(), q, firstName(bible), 10)
+	res, err := u.s.ask(r.Context(), q, bible, 10)
 	if err != nil {
-		return "", nil, err
+		return "ask", p, err
 	}
 	p.Title = q
 	p.Result = res
 	return "ask", p, nil
 }
 
-func firstName(s string) string {
-	l := splitList(s)
-	if len(l) == 0 {
+// firstBible is the Bible of the ask and study pages: the first one chosen
+// (kept in a cookie like the reader's), or "" for the default.
+func (u *ui) firstBible(w http.ResponseWriter, r *http.Request) string {
+	names := bibleParams(r)
+	if len(names) == 0 {
+		if c, err := r.Cookie(biblesCookie); err == nil && u.validBibles(splitList(c.Value)) {
+			names = splitList(c.Value)
+		}
+	}
+	if len(names) > 0 && !strings.EqualFold(names[0], "all") {
+		return names[0]
+	}
+	return ""
+}
+
+// topicNamed is the Nave's topic a query names exactly, or "".
+func (u *ui) topicNamed(q string) string {
+	if strings.ContainsAny(q, "\"*:()") {
 		return ""
 	}
-	return l[0]
+	if t, err := u.s.cur().eng.Corpus().Topic(q); err == nil {
+		return t.Name
+	}
+	return ""
 }
 
 type studyPage struct {
 	base
 	Topic  string
+	Bible  string
+	Bibles []bibleChoice
 	Result any
 	Strip  *strip
 }
@@ -558,14 +498,33 @@ func (u *ui) study(w http.ResponseWriter, r *http.Request) (string, any, error) 
 	if err != nil {
 		return "", nil, err
 	}
-	p := &studyPage{base: base{Title: "Study", Nav: "study"}, Topic: topic}
+	bible := u.firstBible(w, r)
+	p := &studyPage{base: base{Title: "Study", Nav: "study"}, Topic: topic, Bible: bible, Bibles: u.bibleChoices([]string{bible})}
 	if topic == "" {
+		if _, ok := r.URL.Query()["topic"]; ok {
+			return "study", p, badRequest(berean.CodeBadInput, "the topic is empty; type a theme or a question (Jesus makes intercession for us)")
+		}
 		return "study", p, nil
 	}
-	bible, _ := param(r, "bible", false)
-	res, err := u.s.study(r.Context(), topic, firstName(bible))
+	res, err := u.s.study(r.Context(), topic, bible)
 	if err != nil {
-		return "", nil, err
+		return "study", p, err
+	}
+	if r.URL.Query().Get("format") == "md" {
+		name := strings.Trim(strings.Map(func(c rune) rune {
+			if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+				return c
+			}
+			return '-'
+		}, topic), "-")
+		if len(name) > 60 {
+			name = name[:60]
+		}
+		h := w.Header()
+		h.Set("Content-Type", "text/markdown; charset=utf-8")
+		h.Set("Content-Disposition", `attachment; filename="study-`+name+`.md"`)
+		w.Write([]byte(res.Markdown()))
+		return "", nil, nil
 	}
 	p.Title = topic + " — study"
 	p.Result = res
@@ -575,28 +534,19 @@ func (u *ui) study(w http.ResponseWriter, r *http.Request) (string, any, error) 
 
 // --- lexicon and topics ---
 
-type lexiconPage struct {
-	base
-	Entry     *berean.LexiconResult
-	SearchURL string
-}
-
-func (u *ui) lexicon(w http.ResponseWriter, r *http.Request) (string, any, error) {
-	key := r.PathValue("key")
-	if !utf8.ValidString(key) {
-		return "", nil, badRequest(berean.CodeBadInput, "the key is not valid UTF-8")
-	}
-	e, err := u.s.cur().eng.Lexicon(r.Context(), key)
-	if err != nil {
-		return "", nil, err
-	}
-	return "lexicon", &lexiconPage{base: base{Title: "Strong's " + e.Key}, Entry: e,
-		SearchURL: "/search?q=" + url.QueryEscape("strong:"+e.Key)}, nil
-}
-
 type topicPage struct {
 	base
 	Entry *berean.TopicResult
+	Lines []topicLine
+}
+
+// topicLine is a line of a topic entry with every reference it cites
+// linked: the references come from the entry's links, the way the JSON
+// resolves them, so Nave's abbreviations ("De 5:5; 7:9") are read once.
+type topicLine struct {
+	Text string
+	Refs []string // OSIS
+	See  string   // the topic a "See X" line points to
 }
 
 func (u *ui) topic(w http.ResponseWriter, r *http.Request) (string, any, error) {
@@ -606,9 +556,27 @@ func (u *ui) topic(w http.ResponseWriter, r *http.Request) (string, any, error) 
 	}
 	t, err := u.s.cur().eng.Topic(name)
 	if err != nil {
+		// The index page, filtered by the name, says what was not found.
+		if code, _ := berean.ErrorCode(err); code == berean.CodeNotFound {
+			return "topic_index", u.topicsMatching(name), err
+		}
 		return "", nil, err
 	}
-	return "topic", &topicPage{base: base{Title: t.Topic + " — Nave's"}, Entry: t}, nil
+	p := &topicPage{base: base{Title: t.Topic + " — Nave's", Nav: "topic"}, Entry: t}
+	if e, err := u.s.cur().eng.Corpus().Topic(t.Topic); err == nil {
+		for _, l := range e.Lines {
+			tl := topicLine{Text: l.Text}
+			if len(l.Refs) > 0 && l.RefAt <= len(l.Text) {
+				tl.Text = strings.TrimSpace(l.Text[:l.RefAt])
+				tl.Refs = l.Refs
+			}
+			if rest, ok := strings.CutPrefix(strings.TrimSpace(tl.Text), "See "); ok && len(tl.Refs) == 0 {
+				tl.See = strings.TrimSpace(rest)
+			}
+			p.Lines = append(p.Lines, tl)
+		}
+	}
+	return "topic", p, nil
 }
 
 // --- verify ---

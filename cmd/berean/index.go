@@ -161,7 +161,7 @@ is damaged.`,
 					return err
 				}
 			} else if ok {
-				fmt.Fprintf(a.stdout, "%s: ok (%.1f MB, %d Bibles, checked in %d ms)\n", path, float64(rep.Stats.Bytes)/1e6, len(rep.Stats.Bibles), rep.Millis)
+				fmt.Fprintf(a.stdout, "%s: ok (%.1f MB, %s, checked in %d ms)\n", path, float64(rep.Stats.Bytes)/1e6, plural(len(rep.Stats.Bibles), "Bible"), rep.Millis)
 			} else {
 				fmt.Fprintf(a.stdout, "%s: %s\n", path, rep.Problem)
 			}

@@ -40,7 +40,7 @@ func newLexiconCmd(a *app) *cobra.Command {
 				fmt.Fprintf(&b, "\nSee also: %s\n", strings.Join(res.SeeAlso, ", "))
 			}
 			if res.Bible != "" {
-				fmt.Fprintf(&b, "\n%d verses in the %s (berean search strong:%s)\n", res.Verses, res.Bible, res.Key)
+				fmt.Fprintf(&b, "\n%s in the %s (berean search strong:%s)\n", plural(res.Verses, "verse"), res.Bible, res.Key)
 			}
 			fmt.Fprint(a.stdout, b.String())
 			return nil

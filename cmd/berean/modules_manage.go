@@ -226,7 +226,7 @@ func manageRefreshLines(a *app, res []install.RefreshResult) {
 			fmt.Fprintf(a.stderr, "%s: refresh failed: %v\n", r.Source, r.Err)
 			continue
 		}
-		fmt.Fprintf(a.stdout, "%s: %d modules\n", r.Source, r.Modules)
+		fmt.Fprintf(a.stdout, "%s: %s\n", r.Source, plural(r.Modules, "module"))
 	}
 }
 
@@ -424,7 +424,7 @@ func manageBytes(n int64) string {
 	case n >= 1<<10:
 		return fmt.Sprintf("%.0f kB", float64(n)/(1<<10))
 	}
-	return fmt.Sprintf("%d bytes", n)
+	return plural(int(n), "byte")
 }
 
 func newManageInstallCmd(a *app) *cobra.Command {

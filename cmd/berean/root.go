@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"slices"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -27,7 +28,10 @@ type app struct {
 	swordPaths []string
 	cacheDir   string
 	jsonOut    bool
-	logLevel   string
+	// jsonPrinted: a JSON document is on stdout already (a command that
+	// reports its results and then fails), so no error document follows.
+	jsonPrinted bool
+	logLevel    string
 
 	eng    *berean.Engine
 	opened []*search.Searcher // every searcher opened (indexfault.go)
@@ -59,6 +63,7 @@ func (a *app) loggerTo(w io.Writer) *slog.Logger {
 
 // printJSON writes v as one indented JSON document.
 func (a *app) printJSON(v any) error {
+	a.jsonPrinted = true
 	enc := json.NewEncoder(a.stdout)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
@@ -139,6 +144,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if errors.Is(err, errProblems) {
 		return 1
+	}
+	if (a.jsonOut || slices.Contains(args, "--json")) && !a.jsonPrinted {
+		a.printJSONError(err)
 	}
 	fmt.Fprintf(stderr, "berean: %v\n", err)
 	return 2

@@ -197,11 +197,11 @@ func renderSearch(w io.Writer, res *search.Result, kwic, stats, color bool, huma
 	case res.Total == 0:
 		fmt.Fprintf(w, "no verses match %s\n", res.Query)
 	case shown == 0:
-		fmt.Fprintf(w, "%d verses\n", res.Total)
+		fmt.Fprintf(w, "%s\n", plural(res.Total, "verse"))
 	case shown < res.Total:
-		fmt.Fprintf(w, "%d of %d verses (-n to show more)\n", shown, res.Total)
+		fmt.Fprintf(w, "%d of %s (-n to show more)\n", shown, plural(res.Total, "verse"))
 	default:
-		fmt.Fprintf(w, "%d verses\n", res.Total)
+		fmt.Fprintf(w, "%s\n", plural(res.Total, "verse"))
 	}
 }
 

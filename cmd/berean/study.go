@@ -39,6 +39,9 @@ there; neighbouring verses are grouped into ranges.`,
 			if format != "md" && format != "markdown" && format != "json" {
 				return usagef("study: --format must be md or json")
 			}
+			if strings.TrimSpace(strings.Join(args, " ")) == "" {
+				return usagef("study: the topic is empty; give a theme or question (berean study \"Jesus makes intercession for us\")")
+			}
 			ctx := c.Context()
 			topic := strings.Join(args, " ")
 			lang := a.questionLang(ctx, o.bible, topic)

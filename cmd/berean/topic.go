@@ -29,6 +29,9 @@ func newTopicCmd(a *app) *cobra.Command {
 				return a.printJSON(res)
 			}
 			var b strings.Builder
+			if res.From != "" {
+				fmt.Fprintf(&b, "%s: see %s\n\n", res.From, res.Topic)
+			}
 			fmt.Fprintf(&b, "%s\n\n%s\n", res.Topic, strings.TrimSpace(res.Definition))
 			if len(res.Refs) > 0 {
 				var human []string

@@ -190,7 +190,7 @@ func printVerifyReport(w io.Writer, rep verify.Report, in []byte, color bool, ve
 			parts = append(parts, fmt.Sprintf("%d %s", v[k], k))
 		}
 	}
-	sum := fmt.Sprintf("%d citations: %d without problems, %d problems", len(rep.Citations), rep.Summary.OK, rep.Summary.Problems)
+	sum := fmt.Sprintf("%s: %d without problems, %s", plural(len(rep.Citations), "citation"), rep.Summary.OK, plural(rep.Summary.Problems, "problem"))
 	if len(parts) > 0 {
 		sum += " (" + strings.Join(parts, ", ") + ")"
 	}

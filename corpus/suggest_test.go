@@ -1,0 +1,21 @@
+package corpus
+
+import "testing"
+
+func TestEditDistance(t *testing.T) {
+	for _, c := range []struct {
+		a, b  string
+		limit int
+		want  int
+	}{
+		{"WORRY", "WORRY", 1, 0},
+		{"INTERCESION", "INTERCESSION", 2, 1},
+		{"WORRY", "WORMWOOD", 1, 2},
+		{"KITTEN", "SITTING", 3, 3},
+		{"", "AB", 5, 2},
+	} {
+		if got := editDistance(c.a, c.b, c.limit); got != c.want {
+			t.Errorf("editDistance(%q, %q, %d) = %d, want %d", c.a, c.b, c.limit, got, c.want)
+		}
+	}
+}
