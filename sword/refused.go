@@ -77,6 +77,9 @@ func (l *Library) noteFallbacks() {
 // refusedError is the error for a name that only a refused conf has, or
 // nil.
 func (l *Library) refusedError(name string) error {
+	if l == nil {
+		return nil
+	}
 	for _, r := range l.Refused {
 		if strings.EqualFold(r.Name, name) && r.UsedInstead == "" {
 			return fmt.Errorf("sword: module %q is not usable: its conf %s was refused: %v: %w", name, r.Path, r.Err, ErrNotFound)
