@@ -331,7 +331,9 @@
 // mapped would fault the process on the pages past its new end, so
 // long-running processes use OpenInMemory (LoadOptions.InMemory), which
 // reads the file with positioned reads (about 20 ms for 30 MB; a file that
-// ends early while read is corrupt) and is then immune to the file.
+// ends early while read is corrupt) and is then immune to the file. Guard
+// turns such a fault in the calling goroutine into an ErrCorrupt error (the
+// command line runs under it).
 //
 // A Bible whose source reports an error (damaged module data) is left out
 // whole and named in META, never indexed in part; Skipped lists them and

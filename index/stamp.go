@@ -2,9 +2,12 @@ package index
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"time"
+
+	"berean/internal/regfile"
 )
 
 // Verified stamps. Checking the sections Open checks whole (the
@@ -35,8 +38,15 @@ func stampOK(path string, fi os.FileInfo) bool {
 	if want == "" {
 		return false
 	}
-	got, err := os.ReadFile(path + stampSuffix)
-	return err == nil && string(bytes.TrimSpace(got)) == want
+	// Only a regular file (a FIFO in its place would block for ever).
+	f, _, err := regfile.Open(path + stampSuffix)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	got := make([]byte, 256)
+	n, _ := io.ReadFull(f, got)
+	return string(bytes.TrimSpace(got[:n])) == want
 }
 
 // writeStamp records that the file at path, in state fi, passed Open's

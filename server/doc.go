@@ -46,9 +46,9 @@
 // per topic however many requests ask at the same time (studycache.go).
 // `berean serve` sets a soft memory limit of 220 MiB unless GOMEMLIMIT is
 // set. Under 64 connections cycling through every endpoint (part 3 of
-// scripts/bench-server.sh), on 2 cores also loaded by other work (load
-// average 20-30): p99 1.16-1.25 s (was 3.4 s), RSS 216-218 MB (was 376 MB),
-// no errors.
+// scripts/bench-server.sh), on 2 cores also loaded by other work: p99 497
+// ms, 855 req/s, RSS 226 MB at load average 15; p99 1.16-1.25 s, RSS 216-218
+// MB at load average 20-30 (before: p99 3.4 s, RSS 376 MB); no errors.
 //
 // The read path caches encoded responses (cache.go): parsing the reference
 // and rendering the markup cost ~80 µs, the cached answer ~1 µs, and the

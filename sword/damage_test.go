@@ -202,49 +202,58 @@ func FuzzBlockFlip(f *testing.F) {
 	})
 }
 
-// FuzzVerseFlip flips one byte of a real module's compressed data file (a
-// book block read verse by verse, through partial inflation) and asserts
-// every verse reads as its true text or fails with ErrCorrupt.
-func FuzzVerseFlip(f *testing.F) {
-	want := actsEntries()
-	type mod struct {
-		mi   *sword.ModuleInfo
-		data []byte
-	}
-	var mods []mod
+// flipModule is a real module (one compression) and its data file.
+type flipModule struct {
+	mi   *sword.ModuleInfo
+	data []byte
+}
+
+// flipModules writes the Acts module in every compression with a check.
+func flipModules(f *testing.F) []flipModule {
+	var mods []flipModule
 	for _, c := range []string{"ZIP", "BZIP2", "XZ"} {
-		mi := swordtest.NewBible(f, swordtest.Bible{Compression: c, Entries: want})
+		mi := swordtest.NewBible(f, swordtest.Bible{Compression: c, Entries: actsEntries()})
 		d, err := os.ReadFile(filepath.Join(mi.DataPath, "nt.bzz"))
 		if err != nil {
 			f.Fatal(err)
 		}
-		mods = append(mods, mod{mi, d})
+		mods = append(mods, flipModule{mi, d})
 	}
+	return mods
+}
+
+// checkFlip copies module comp with byte pos of its data file xor mask and
+// reads every verse: each is its true text or fails with ErrCorrupt.
+func checkFlip(t *testing.T, mods []flipModule, comp uint8, pos uint32, mask uint8) {
+	md := mods[int(comp)%len(mods)]
+	dir := t.TempDir()
+	mi := *md.mi
+	for _, n := range []string{"nt.bzv", "nt.bzs", "nt.bzz"} {
+		b, _ := os.ReadFile(filepath.Join(md.mi.DataPath, n))
+		if n == "nt.bzz" {
+			b[int(pos)%len(b)] ^= max(mask, 1)
+		}
+		os.WriteFile(filepath.Join(dir, n), b, 0o644)
+	}
+	mi.DataPath = dir
+	m, err := sword.OpenVerse(&mi)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	checkTrueOrError(t, m, actsEntries())
+}
+
+// FuzzVerseFlip flips one byte of a real module's compressed data file (a
+// book block read verse by verse, through partial inflation) and asserts
+// every verse reads as its true text or fails with ErrCorrupt.
+func FuzzVerseFlip(f *testing.F) {
+	mods := flipModules(f)
 	f.Add(uint8(0), uint32(100), uint8(4))
 	f.Add(uint8(1), uint32(200), uint8(0x40))
 	f.Add(uint8(2), uint32(300), uint8(0x01))
 	f.Fuzz(func(t *testing.T, comp uint8, pos uint32, mask uint8) {
-		md := mods[int(comp)%len(mods)]
-		dir := t.TempDir()
-		mi := *md.mi
-		// A private copy of the module's data, one byte flipped.
-		for _, n := range []string{"nt.bzv", "nt.bzs", "nt.bzz"} {
-			b, _ := os.ReadFile(filepath.Join(md.mi.DataPath, n))
-			if n == "nt.bzz" {
-				if mask == 0 {
-					mask = 1
-				}
-				b[int(pos)%len(b)] ^= mask
-			}
-			os.WriteFile(filepath.Join(dir, n), b, 0o644)
-		}
-		mi.DataPath = dir
-		m, err := sword.OpenVerse(&mi)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer m.Close()
-		checkTrueOrError(t, m, want)
+		checkFlip(t, mods, comp, pos, mask)
 	})
 }
 

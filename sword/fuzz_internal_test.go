@@ -2,12 +2,16 @@ package sword
 
 import (
 	"bytes"
+	"compress/zlib"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/ulikunitz/xz"
 )
 
 // FuzzConf: the conf parser never panics, Get returns the first of All, and
@@ -67,8 +71,20 @@ func entriesBlock(entries ...string) []byte {
 }
 
 // FuzzBlock: Decompress in every compression, and the entries-block parser,
-// never panic, bound their output, and fail only with ErrCorrupt.
+// never panic, bound their output, and fail only with ErrCorrupt. Each run
+// also flips a byte (at n, by data's first byte) of a real ZIP and XZ block,
+// whole and through the prefix decoder, and
+// requires the true text or an error: never other text.
 func FuzzBlock(f *testing.F) {
+	truth := bytes.Repeat([]byte("he divided their land to them by lot. "), 60)
+	var real [][]byte
+	for _, c := range []Compression{Zip, XZ} { // BZIP2: FuzzBlockFlip (its encoder is in swordtest)
+		z, err := compressForTest(c, truth)
+		if err != nil {
+			f.Fatal(err)
+		}
+		real = append(real, z)
+	}
 	blk := entriesBlock("<entryFree n=\"00001\">Alpha</entryFree>", "", "beta")
 	f.Add(blk, uint8(0), uint32(0))
 	f.Add(blk, uint8(1), uint32(2))
@@ -78,6 +94,21 @@ func FuzzBlock(f *testing.F) {
 	f.Add([]byte("\xff\x00\x01\x02\x03\x04\x05\x06\x07\x00\xee\xf0"), uint8(0), uint32(0))
 	f.Add([]byte("\x01\x00\x00\x00\xff\xff\xff\xff\xff\xff\xff\xff"), uint8(0), uint32(0)) // an entry past the end
 	f.Fuzz(func(t *testing.T, data []byte, comp uint8, n uint32) {
+		for ci, z := range real {
+			z = bytes.Clone(z)
+			mask := byte(1)
+			if len(data) > 0 && data[0] != 0 {
+				mask = data[0]
+			}
+			z[int(n)%len(z)] ^= mask
+			c := []Compression{Zip, XZ}[ci]
+			if out, err := Decompress(c, z, len(truth)+4096); err == nil && !bytes.Equal(out, truth) {
+				t.Fatalf("%s: byte %d ^ %#x: other text without an error", c, int(n)%len(z), mask)
+			}
+			if out, _, err := decompressPrefix(c, z, 100, len(truth)+4096); err == nil && !bytes.Equal(out[:100], truth[:100]) {
+				t.Fatalf("%s prefix: byte %d ^ %#x: other text without an error", c, int(n)%len(z), mask)
+			}
+		}
 		const limit = 1 << 20
 		c := Compression(comp % 4)
 		out, err := Decompress(c, data, limit)
@@ -97,4 +128,29 @@ func FuzzBlock(f *testing.F) {
 			}
 		}
 	})
+}
+
+// compressForTest encodes a block as the z-drivers store it.
+func compressForTest(c Compression, b []byte) ([]byte, error) {
+	var buf bytes.Buffer
+	switch c {
+	case Zip:
+		w := zlib.NewWriter(&buf)
+		w.Write(b)
+		if err := w.Close(); err != nil {
+			return nil, err
+		}
+	case XZ:
+		w, err := xz.NewWriter(&buf)
+		if err != nil {
+			return nil, err
+		}
+		w.Write(b)
+		if err := w.Close(); err != nil {
+			return nil, err
+		}
+	default:
+		return nil, fmt.Errorf("compressForTest: %s", c)
+	}
+	return buf.Bytes(), nil
 }

@@ -76,7 +76,10 @@ func readFiles(t testing.TB, dir string, names [3]string, n int) [3][]byte {
 
 // FuzzVerseModule: corrupt index, data and block-index files of every verse
 // driver and compression never panic, and every failure wraps ErrCorrupt.
+// Each run also flips one byte of a real module's compressed blocks (chosen
+// from the inputs) and requires the true text or an error (checkFlip).
 func FuzzVerseModule(f *testing.F) {
+	flips := flipModules(f)
 	entries := map[string]string{"OT:1": "heading", "Gen.1.1": "In the beginning", "Gen.1.2": "And the earth", "Gen.1.3": "Let there be light", "Gen.2.1": "Thus"}
 	for d, vd := range verseDrivers {
 		for c, comp := range compressions {
@@ -89,6 +92,11 @@ func FuzzVerseModule(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, drv, comp uint8, idx, data, blocks []byte) {
+		mask := uint8(1)
+		if len(blocks) > 0 {
+			mask = blocks[0]
+		}
+		checkFlip(t, flips, comp, uint32(len(idx))*31+uint32(len(data))+uint32(drv), mask)
 		vd := verseDrivers[int(drv)%len(verseDrivers)]
 		dir := t.TempDir()
 		mods := filepath.Join(dir, "mods.d")

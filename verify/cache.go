@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"berean/internal/regfile"
 )
 
 // modelVersion changes whenever what NewModel computes changes.
@@ -118,9 +120,16 @@ func saveModel(m *Model, path, fp string) error {
 }
 
 func loadModel(path, fp string, lib Library) (*Model, error) {
-	data, err := os.ReadFile(path)
+	// Only a regular file: a FIFO in its place would block for ever.
+	f0, fi, err := regfile.Open(path)
 	if err != nil {
 		return nil, err
+	}
+	data := make([]byte, fi.Size())
+	_, err = io.ReadFull(f0, data)
+	f0.Close()
+	if err != nil {
+		return nil, fmt.Errorf("verify: %s: %w", path, err)
 	}
 	f, err := decodeModel(data)
 	if err != nil {

@@ -2,12 +2,14 @@ package main
 
 import (
 	"encoding/binary"
+	"errors"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
+	"berean/index"
 	"berean/sword/swordtest"
 )
 
@@ -59,3 +61,18 @@ func TestReadDamagedModule(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestIndexReportsSkipped: `berean index` prints each Bible the index left
+// out (its data damaged) on stderr and exits 1 (issue 15: it reported fewer
+// verses and exit 0).
+func TestIndexReportsSkipped(t *testing.T) {
+	var out, errb strings.Builder
+	a := &app{stdout: &out, stderr: &errb}
+	if err := skippedErr(a, nil); err != nil {
+		t.Errorf("nothing skipped: %v", err)
+	}
+	err := skippedErr(a, []index.SkippedModule{{Name: "KJV", Module: "engKJV2006eb", Reason: "sword: module engKJV2006eb: nt.bzz at offset 123: corrupt module data"}})
+	if !errors.Is(err, errProblems) || !strings.Contains(errb.String(), "skipped engKJV2006eb") || !strings.Contains(errb.String(), "offset 123") {
+		t.Errorf("err %v, stderr %q", err, errb.String())
+	}
+}

@@ -5,6 +5,8 @@ import (
 	"errors"
 
 	"berean/index"
+
+	"github.com/spf13/cobra"
 )
 
 // withIndex runs fn, which uses the search index through a.searcher (ask,
@@ -48,4 +50,14 @@ func (a *app) indexFault(err error, n int) error {
 		}
 	}
 	return nil
+}
+
+// executeGuarded runs the command with index.Guard: the CLI maps its index
+// (a search takes milliseconds, and reading the file whole would double
+// that), so a file truncated in place by another program during the run
+// could fault it; in the main goroutine, where searches run, that is an
+// error (exit 2) instead.
+func executeGuarded(ctx context.Context, root *cobra.Command) (err error) {
+	defer index.Guard(&err)()
+	return root.ExecuteContext(ctx)
 }
