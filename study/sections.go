@@ -342,7 +342,7 @@ func (s *Studier) concepts(topic string) []concept {
 	var cs []concept
 	for _, w := range s.a.Words(topic) {
 		cs = append(cs, concept{w.Stem, 1})
-		for _, sib := range s.a.Siblings(w.Text) {
+		for _, sib := range s.siblings(w.Text) {
 			if sib.Weight >= siblingQueryMin {
 				cs = append(cs, concept{sib.Stem, math.Max(siblingTopicMin, sib.Weight)})
 			}

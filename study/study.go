@@ -551,7 +551,7 @@ func (s *Studier) namedTopics(topic string) ([]namedTopic, []wording) {
 	ws := []wording{base}
 	for i, w := range words {
 		cs = append(cs, cand{w.Text, w.Stem, 1})
-		for _, sib := range s.a.Siblings(w.Text) {
+		for _, sib := range s.siblings(w.Text) {
 			if sib.Weight < siblingQueryMin {
 				continue
 			}
