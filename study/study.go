@@ -16,6 +16,18 @@ import (
 	"berean/xref"
 )
 
+// ErrEmpty is returned for a topic with no words to study (empty, only
+// spaces, or only function words). errors.Is(err, ask.ErrEmpty) holds
+// too, so callers that handle an empty question handle it.
+var ErrEmpty error = emptyTopic{}
+
+type emptyTopic struct{}
+
+func (emptyTopic) Error() string {
+	return `the topic has no words to study: give a theme, for example "the love of God"`
+}
+func (emptyTopic) Is(target error) bool { return target == ask.ErrEmpty }
+
 // Options of one study.
 type Options struct {
 	// Bible is the translation passages are quoted in (default KJV).
@@ -141,6 +153,9 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 	if o.Key <= 0 {
 		o.Key = 5
 	}
+	if strings.TrimSpace(topic) == "" {
+		return nil, ErrEmpty
+	}
 	bible, err := s.a.BibleName(o.Bible)
 	if err != nil {
 		return nil, err
@@ -148,6 +163,9 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 	cands, topics, err := s.a.Candidates(ctx, topic, candidates, ask.Options{})
 	if err != nil {
 		return nil, err
+	}
+	if len(cands) == 0 && len(s.a.Words(topic)) == 0 {
+		return nil, ErrEmpty
 	}
 	st := &Study{Topic: topic, Bible: bible, Topics: topics, Sections: []Section{}}
 	pool := map[int]*item{}

@@ -2,6 +2,7 @@ package study
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -131,5 +132,17 @@ func TestKeyVerses(t *testing.T) {
 	}
 	if ps[1].Score != 6 {
 		t.Errorf("keyVerses changed its input: %+v", ps[1])
+	}
+}
+
+// TestEmptyTopic: an empty or blank topic is ErrEmpty (and ask.ErrEmpty,
+// which callers map to a usage error), before any index is read.
+func TestEmptyTopic(t *testing.T) {
+	s := New(nil, nil)
+	for _, topic := range []string{"", "   ", "\t\n"} {
+		_, err := s.Study(context.Background(), topic, Options{})
+		if !errors.Is(err, ErrEmpty) || !errors.Is(err, ask.ErrEmpty) {
+			t.Errorf("Study(%q) error = %v, want ErrEmpty", topic, err)
+		}
 	}
 }

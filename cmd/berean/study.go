@@ -39,6 +39,10 @@ there; neighbouring verses are grouped into ranges.`,
 			if format != "md" && format != "markdown" && format != "json" {
 				return usagef("study: --format must be md or json")
 			}
+			topic := strings.TrimSpace(strings.Join(args, " "))
+			if topic == "" {
+				return usagef("study: %v", study.ErrEmpty)
+			}
 			ctx := c.Context()
 			as, err := a.asker(ctx)
 			if err != nil {
@@ -52,9 +56,9 @@ there; neighbouring verses are grouped into ranges.`,
 			if f, err := a.finder(ctx); err == nil {
 				st = study.New(as, f, topics)
 			}
-			res, err := st.Study(ctx, strings.Join(args, " "), study.Options{Bible: o.bible, NT: o.n})
+			res, err := st.Study(ctx, topic, study.Options{Bible: o.bible, NT: o.n})
 			if err != nil {
-				if errors.Is(err, ask.ErrUnknownBible) {
+				if errors.Is(err, ask.ErrUnknownBible) || errors.Is(err, ask.ErrEmpty) {
 					return usagef("%v", err)
 				}
 				return err
