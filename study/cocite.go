@@ -66,20 +66,15 @@ func (s *Studier) coCited(pool map[int]*item, named []namedTopic) (map[int]float
 	items = items[:0]
 	for _, g := range gs {
 		// A source needs evidence of its own: two topic words, a named
-		// topic citing it or a link (not a word shared by chance).
-		strong := false
+		// topic of at most exampleTopicMax verses citing it or a link (not a word shared by chance, nor the
+		// neighbour of a verse that has some).
 		for k := g.lo; k <= g.hi; k++ {
-			if it := pool[k]; it != nil {
-				sup, _ := support(named, k)
-				strong = strong || it.words >= 2 || sup > 0 || it.linked
+			it := pool[k]
+			if it == nil {
+				continue
 			}
-		}
-		if !strong {
-			continue
-		}
-		for k := g.lo; k <= g.hi; k++ {
-			src[k] = g.score / top
-			if it := pool[k]; it != nil {
+			if it.words >= 2 || it.linked || citedBySpecific(named, k) {
+				src[k] = g.score / top
 				items = append(items, it)
 			}
 		}
@@ -161,4 +156,16 @@ func chapterOf(k int) int {
 		k--
 	}
 	return k
+}
+
+// citedBySpecific reports whether a named topic of at most exampleTopicMax
+// verses cites the verse (JESUS, THE CHRIST cites almost every verse of
+// the Gospels and Hebrews).
+func citedBySpecific(named []namedTopic, k int) bool {
+	for _, t := range named {
+		if len(t.verses) <= exampleTopicMax && t.verses[k] > 0 {
+			return true
+		}
+	}
+	return false
 }

@@ -73,7 +73,8 @@
 //     concepts scores × 0.5.
 //  8. Co-citation (cocite.go, with Topics and xref): the lines of the
 //     Nave's entries citing the verses of the 20 best passages that have
-//     evidence of their own (two words, a named topic, a link). A line is
+//     evidence of their own (two words, a named topic of at most 1500
+//     verses, a link). A line is
 //     one fact ("On the Day of Atonement Ex 30:10; Le 16; Heb 5:3;
 //     9:7,22,23"); a line of at most 40 references weighs (its best
 //     source's share of the best score + its second's, in another chapter)
