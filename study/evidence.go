@@ -59,11 +59,13 @@ func evidenceOf(c ask.Candidate) evidence {
 	return ev
 }
 
-// inTextWords counts the topic words the verse itself has.
-func (ev evidence) inTextWords() int {
+// ownWords counts the topic words the verse itself has, in a translation
+// or in its original words (Strong's numbers rendered with the word
+// elsewhere: G5547 'Christ' for 'Messiah').
+func (ev evidence) ownWords() int {
 	n := 0
 	for _, m := range ev.words {
-		if m.how == inText {
+		if m.how != byDefinition {
 			n++
 		}
 	}
@@ -219,7 +221,7 @@ func testamentOf(k int) string {
 // first.
 const (
 	keyStrength   = 2
-	keyPopularity = 0.1
+	keyPopularity = 0.3
 )
 
 // keyVerses returns the n passages of the study with the strongest

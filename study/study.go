@@ -187,7 +187,7 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 		add(c.Ord, c.Score, ev.note())
 		pool[c.Ord].direct = true
 		pool[c.Ord].gloss = ev.glossOnly()
-		pool[c.Ord].words = max(pool[c.Ord].words, ev.inTextWords())
+		pool[c.Ord].words = max(pool[c.Ord].words, ev.ownWords())
 	}
 	// Pseudo-relevance feedback, per key passage: the topic plus the
 	// salient words of the passage's context ("priest" around Heb 7:25)
