@@ -17,9 +17,9 @@
 //     passages in canonical order; the key verses, at most Key (5), are
 //     passages of those sections, best first.
 //   - A key verse has two kinds of evidence (two topic words in its text or
-//     its original words, or a word and a Nave's topic, a link or the speaker); a passage that
-//     only shares one word with the topic is a key verse only when nothing
-//     better is left.
+//     its original words, or a word and a Nave's topic, a link or the
+//     speaker); a passage that only shares one word with the topic is a key
+//     verse only when nothing better is left.
 //   - Notes name the evidence in plain words: "Uses the word
 //     'intercession'", "Its Greek word (G3875) has 'intercession' in its
 //     dictionary definition", "Nave's Topical Bible lists it under
