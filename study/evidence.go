@@ -2,7 +2,9 @@ package study
 
 import (
 	"math"
+	"os"
 	"sort"
+	"strconv"
 	"strings"
 
 	"berean/ask"
@@ -215,13 +217,16 @@ func testamentOf(k int) string {
 }
 
 // Key verses: a passage needs keyStrength kinds of evidence (two topic
-// words, or a word and a named topic, a link or the speaker), and ranks by
-// score × (1 + keyPopularity × ln(1 + Nave's topics citing its verses)).
+// words, or a word and a run of the topic's words, a named topic, a link
+// or the speaker), and ranks by score × (1 + keyPopularity × ln(1 +
+// Nave's topics citing its verses)) × (1 + keyEvidence × further kinds).
 // When fewer passages have that much, the others fill the places, best
 // first.
 const (
 	keyStrength   = 2
 	keyPopularity = 0.3
+	keyEvidence   = 0.5 // × (1 + this × kinds of evidence beyond keyStrength)
+	phraseMin     = 3   // words of the topic in a row that count as a kind of evidence
 )
 
 // keyVerses returns the n passages of the study with the strongest
@@ -235,7 +240,7 @@ func keyVerses(ps []Passage, strength map[int]int, popularity func(int) int, n i
 			st = max(st, strength[k])
 			pop = max(pop, popularity(k))
 		}
-		p.Score = math.Round(p.Score*(1+keyPopularity*math.Log1p(float64(pop)))*1000) / 1000
+		p.Score = math.Round(p.Score*(1+keyPopularity*math.Log1p(float64(pop)))*(1+keyEvidence*float64(max(0, st-keyStrength)))*1000) / 1000
 		if st >= keyStrength {
 			strong = append(strong, p)
 		} else {

@@ -138,6 +138,7 @@ type item struct {
 	linked bool // evidence besides shared words: a quotation link or a Nave's sub-heading
 	gloss  bool // retrieved for the topic only through a dictionary definition
 	words  int  // topic words the verse itself has (retrieval)
+	phrase int  // longest run of the topic's words in the verse (retrieval)
 	cited  bool // a named topic cites it
 	speaks bool // the speaker the topic names says it
 }
@@ -188,6 +189,7 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 		pool[c.Ord].direct = true
 		pool[c.Ord].gloss = ev.glossOnly()
 		pool[c.Ord].words = max(pool[c.Ord].words, ev.ownWords())
+		pool[c.Ord].phrase = max(pool[c.Ord].phrase, c.Phrase)
 	}
 	// Pseudo-relevance feedback, per key passage: the topic plus the
 	// salient words of the passage's context ("priest" around Heb 7:25)
@@ -361,18 +363,21 @@ type grp struct {
 }
 
 // strength counts the kinds of evidence a passage has: the topic words
-// its verses have (at most 2), a named topic citing it, a link (quotation,
-// Nave's sub-heading or line), the speaker the topic names saying it.
+// its verses have (at most 2), a run of at least phraseMin of the topic's
+// words ("make intercession for"), a named topic citing it, a link
+// (quotation, Nave's sub-heading or line), the speaker the topic names
+// saying it.
 func (g grp) strength() int {
-	words, cited, linked, speaks := 0, false, false, false
+	words, cited, linked, speaks, phrase := 0, false, false, false, false
 	for _, it := range g.items {
 		words = max(words, it.words)
+		phrase = phrase || it.phrase >= phraseMin
 		cited = cited || it.cited
 		linked = linked || it.linked
 		speaks = speaks || it.speaks
 	}
 	n := min(words, 2)
-	for _, b := range []bool{cited, linked, speaks} {
+	for _, b := range []bool{phrase, cited, linked, speaks} {
 		if b {
 			n++
 		}
