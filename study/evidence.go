@@ -2,9 +2,7 @@ package study
 
 import (
 	"math"
-	"os"
 	"sort"
-	"strconv"
 	"strings"
 
 	"berean/ask"
