@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"berean/ask"
-	"berean/canon"
 )
 
 // How a topic word matched a verse.
@@ -203,15 +202,6 @@ func nearNote(words []string, k int) string {
 		return "Shares the word " + quoted(words) + " with " + human(k, k)
 	}
 	return "Shares the words " + quoted(words) + " with " + human(k, k)
-}
-
-// testamentOf names the testament of a KJV ordinal.
-func testamentOf(k int) string {
-	b, _, _ := canon.KJV().VerseAt(k)
-	if canon.IsOT(b) {
-		return "OT"
-	}
-	return "NT"
 }
 
 // Key verses: a passage needs keyStrength kinds of evidence (two topic
