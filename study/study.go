@@ -282,7 +282,7 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 	}
 	if sc, why := s.coCited(pool, named); len(cands) > 0 {
 		for k, v := range sc {
-			if v < coMin || !isOT(k) {
+			if v < coMin {
 				continue
 			}
 			add(k, coShare*cands[0].Score*v, why[k].note())
