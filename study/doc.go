@@ -116,7 +116,10 @@
 // anxiety's New Testament (1 of 20: 'anxiety' is in the WEB only three
 // times).
 //
-// Speed: BenchmarkStudy about 70 ms of CPU per study (user time over 20
-// iterations; wall time on a machine with load average 25 on 2 cores was
-// 370-790 ms). History of measurements and experiments: docs/study.md.
+// Speed (BenchmarkStudy, 2 cores shared, load average 10-12): 144-376 ms
+// per study wall time against 86-216 ms for the tree before the evidence
+// and co-citation passes; CPU time per study (user time of 22 minus 2
+// iterations, ÷ 20) about 86 ms against 61 ms. The first study citing a
+// Nave's entry parses it (memoised): about 0.6 s of CPU the first time in
+// a new process. History of measurements and experiments: docs/study.md.
 package study
