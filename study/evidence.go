@@ -252,3 +252,16 @@ func sortByScore(ps []Passage) {
 		return ps[i].Start < ps[j].Start
 	})
 }
+
+// nameCase writes the topic's capitalised words as the topic does in the
+// notes' quoted words: ask reports 'jesus', the reader typed "Jesus".
+func nameCase(note, topic string) string {
+	for _, f := range strings.Fields(topic) {
+		w := strings.Trim(strings.TrimSuffix(strings.TrimSuffix(f, "'s"), "’s"), ".,;:!?\"'()")
+		if w == "" || strings.ToLower(w) == w {
+			continue
+		}
+		note = strings.ReplaceAll(note, "'"+strings.ToLower(w)+"'", "'"+w+"'")
+	}
+	return note
+}

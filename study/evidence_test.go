@@ -40,3 +40,18 @@ func TestEvidenceNotes(t *testing.T) {
 		}
 	}
 }
+
+func TestNameCase(t *testing.T) {
+	tests := []struct{ note, topic, want string }{
+		{"Uses the word 'jesus'; its Greek word (G3875) has 'intercession' in its dictionary definition", "Jesus makes intercession for us",
+			"Uses the word 'Jesus'; its Greek word (G3875) has 'intercession' in its dictionary definition"},
+		{"Uses the words 'love' and 'god'", "the love of God", "Uses the words 'love' and 'God'"},
+		{"Uses the words 'god', 'covenant' and 'abraham'", "God's covenant with Abraham", "Uses the words 'God', 'covenant' and 'Abraham'"},
+		{"Uses the word 'grace'", "grace", "Uses the word 'grace'"},
+	}
+	for _, tc := range tests {
+		if got := nameCase(tc.note, tc.topic); got != tc.want {
+			t.Errorf("nameCase(%q, %q) = %q, want %q", tc.note, tc.topic, got, tc.want)
+		}
+	}
+}

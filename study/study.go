@@ -338,6 +338,11 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 	}
 	ot = canonical(bestOf(ot, o.OT))
 	nt = canonical(bestOf(nt, o.NT))
+	for _, ps := range [][]Passage{ot, nt} {
+		for i := range ps {
+			ps[i].Note = nameCase(ps[i].Note, topic)
+		}
+	}
 	all := append(append([]Passage(nil), ot...), nt...)
 	key := keyVerses(all, strength, s.a.Popularity, o.Key)
 	st.Sections = append(st.Sections,
