@@ -22,6 +22,7 @@ type Topics interface {
 // naveLine is one line of a Nave's entry: its words (references removed),
 // the verses it cites, and the target of a "See" line.
 type naveLine struct {
+	text  string // without its references
 	stems []string
 	ords  [][2]int // KJV ordinal spans
 	see   string
@@ -99,6 +100,7 @@ func parseEntry(te *corpus.TopicEntry) *naveEntry {
 			}
 		}
 		text = strings.TrimSpace(text)
+		nl.text = text
 		if t, ok := strings.CutPrefix(text, "See "); ok {
 			if i := strings.Index(t, " -"); i >= 0 {
 				t = t[:i]
@@ -158,10 +160,12 @@ const (
 // subTopicSignals returns, per KJV ordinal, the signal of the sub-headings
 // and lines of the named topics (and the sections they point to) that name
 // the topic's concepts.
-func (s *Studier) subTopicSignals(named []namedTopic, cs []concept) map[int]float64 {
+func (s *Studier) subTopicSignals(named []namedTopic, cs []concept) (map[int]float64, map[int]string) {
 	sig := map[int]float64{}
+	whyW := map[int]float64{}
+	why := map[int]string{}
 	if s.topics == nil {
-		return sig
+		return sig, why
 	}
 	addLine := func(l naveLine, w float64, got map[int]float64) {
 		if l.see != "" {
@@ -256,10 +260,13 @@ func (s *Studier) subTopicSignals(named []namedTopic, cs []concept) map[int]floa
 		// "Appointment of, an encouragement to steadfastness Heb 4:14");
 		// across sections of one entry, the best counts.
 		var secGot map[int][2]float64 // the two best lines citing a verse
-		line := func(l naveLine, w float64) {
+		line := func(l naveLine, heading string, w float64) {
 			one := map[int]float64{}
 			addLine(l, w, one)
 			for k, v := range one {
+				if v > whyW[k] {
+					whyW[k], why[k] = v, naveNote(j.e.name, heading, l.text)
+				}
 				b := secGot[k]
 				switch {
 				case v > b[0]:
@@ -287,7 +294,7 @@ func (s *Studier) subTopicSignals(named []namedTopic, cs []concept) map[int]floa
 			// A section pointed to: all its lines.
 			secGot = map[int][2]float64{}
 			for _, l := range j.e.sections[j.sec].lines {
-				line(l, subSee*j.w)
+				line(l, j.e.sections[j.sec].heading, subSee*j.w)
 				if l.see != "" {
 					follow(j.e, l.see, subSee*j.w, j.depth+1)
 				}
@@ -322,7 +329,7 @@ func (s *Studier) subTopicSignals(named []namedTopic, cs []concept) map[int]floa
 						w = math.Max(w, subLine*lw[i])
 					}
 					w = math.Max(w, subSection*any)
-					line(l, w*j.w)
+					line(l, sec.heading, w*j.w)
 					if l.see != "" && (hw > 0 || lw[i] > 0) {
 						follow(j.e, l.see, math.Max(hw, lw[i])*j.w, j.depth+1)
 					}
@@ -334,7 +341,20 @@ func (s *Studier) subTopicSignals(named []namedTopic, cs []concept) map[int]floa
 			sig[k] += v
 		}
 	}
-	return sig
+	return sig, why
+}
+
+// naveNote is "Nave's Topical Bible lists it under JESUS, THE CHRIST,
+// PRIESTHOOD OF: Intercedes".
+func naveNote(topic, heading, text string) string {
+	where := topic
+	if heading != "" {
+		where += ", " + heading
+	}
+	if text != "" && text != heading {
+		where += ": " + text
+	}
+	return "Nave's Topical Bible lists it under " + where
 }
 
 // concepts are the topic's words and their siblings, as stems.
@@ -342,7 +362,7 @@ func (s *Studier) concepts(topic string) []concept {
 	var cs []concept
 	for _, w := range s.a.Words(topic) {
 		cs = append(cs, concept{w.Stem, 1})
-		for _, sib := range s.a.Siblings(w.Text) {
+		for _, sib := range s.siblings(w.Text) {
 			if sib.Weight >= siblingQueryMin {
 				cs = append(cs, concept{sib.Stem, math.Max(siblingTopicMin, sib.Weight)})
 			}

@@ -16,6 +16,18 @@ import (
 	"berean/xref"
 )
 
+// ErrEmpty is returned for a topic with no words to study (empty, only
+// spaces, or only function words). errors.Is(err, ask.ErrEmpty) holds
+// too, so callers that handle an empty question handle it.
+var ErrEmpty error = emptyTopic{}
+
+type emptyTopic struct{}
+
+func (emptyTopic) Error() string {
+	return `the topic has no words to study: give a theme, for example "the love of God"`
+}
+func (emptyTopic) Is(target error) bool { return target == ask.ErrEmpty }
+
 // Options of one study.
 type Options struct {
 	// Bible is the translation passages are quoted in (default KJV).
@@ -55,11 +67,12 @@ type Study struct {
 // Studier writes studies from an Asker (retrieval) and a Finder
 // (quotation links). It is safe for concurrent use.
 type Studier struct {
-	a       *ask.Asker
-	x       *xref.Finder
-	topics  Topics   // optional: Nave's sub-headings and "See" links
-	entries sync.Map // topic name -> *naveEntry
-	red     sync.Map // KJV ordinal -> []string: the words of Christ in the verse, "" at clause breaks
+	a        *ask.Asker
+	x        *xref.Finder
+	topics   Topics   // optional: Nave's sub-headings and "See" links
+	entries  sync.Map // topic name -> *naveEntry
+	red      sync.Map // KJV ordinal -> []string: the words of Christ in the verse, "" at clause breaks
+	cotopics sync.Map // topic name -> *coTopic
 }
 
 // New returns a Studier. The optional Topics (the corpus) give the Nave's
@@ -106,17 +119,12 @@ const (
 	exampleTopicMax   = 1500 // verses of a topic whose repeated citations are its examples
 )
 
-// firstWords keeps the quoted words of "matched 'x' ..." reasons.
-func firstWords(why []string, n int) []string {
+// inTextWords returns the topic words a candidate has in its text.
+func inTextWords(c ask.Candidate, n int) []string {
 	var out []string
-	for _, w := range why {
-		if i := strings.IndexByte(w, '\''); i >= 0 {
-			if j := strings.IndexByte(w[i+1:], '\''); j >= 0 {
-				out = append(out, w[i+1:i+1+j])
-			}
-		}
-		if len(out) == n {
-			break
+	for _, m := range evidenceOf(c).words {
+		if m.how == inText && len(out) < n {
+			out = append(out, m.word)
 		}
 	}
 	return out
@@ -128,6 +136,11 @@ type item struct {
 	note   string
 	direct bool // retrieved for the topic itself (not by a quotation or feedback link)
 	linked bool // evidence besides shared words: a quotation link or a Nave's sub-heading
+	gloss  bool // retrieved for the topic only through a dictionary definition
+	words  int  // topic words the verse itself has (retrieval)
+	phrase int  // longest run of the topic's words in the verse (retrieval)
+	cited  bool // a named topic cites it
+	speaks bool // the speaker the topic names says it
 }
 
 // Study writes the study of topic.
@@ -141,6 +154,9 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 	if o.Key <= 0 {
 		o.Key = 5
 	}
+	if strings.TrimSpace(topic) == "" {
+		return nil, ErrEmpty
+	}
 	bible, err := s.a.BibleName(o.Bible)
 	if err != nil {
 		return nil, err
@@ -148,6 +164,9 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 	cands, topics, err := s.a.Candidates(ctx, topic, candidates, ask.Options{})
 	if err != nil {
 		return nil, err
+	}
+	if len(cands) == 0 && len(s.a.Words(topic)) == 0 {
+		return nil, ErrEmpty
 	}
 	st := &Study{Topic: topic, Bible: bible, Topics: topics, Sections: []Section{}}
 	pool := map[int]*item{}
@@ -165,8 +184,12 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 		}
 	}
 	for _, c := range cands {
-		add(c.Ord, c.Score, noteOf(c))
+		ev := evidenceOf(c)
+		add(c.Ord, c.Score, ev.note())
 		pool[c.Ord].direct = true
+		pool[c.Ord].gloss = ev.glossOnly()
+		pool[c.Ord].words = max(pool[c.Ord].words, ev.ownWords())
+		pool[c.Ord].phrase = max(pool[c.Ord].phrase, c.Phrase)
 	}
 	// Pseudo-relevance feedback, per key passage: the topic plus the
 	// salient words of the passage's context ("priest" around Heb 7:25)
@@ -201,7 +224,7 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 			}
 			scale := feedbackShare * k.Score / more[0].Score
 			for _, c := range more {
-				add(c.Ord, c.Score*scale, fmt.Sprintf("like %s: %s", human(k.Ord, k.Ord), strings.Join(firstWords(c.Why, 3), ", ")))
+				add(c.Ord, c.Score*scale, nearNote(inTextWords(c, 3), k.Ord))
 			}
 			st.Terms = append(st.Terms, words...)
 		}
@@ -219,13 +242,13 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 	// their siblings ("INTERCESSION OF", "Intercedes" under "PRIESTHOOD
 	// OF"), and the sections their "See" links point to.
 	if len(cands) > 0 && s.topics != nil {
-		sig := s.subTopicSignals(named, s.concepts(topic))
+		sig, sigWhy := s.subTopicSignals(named, s.concepts(topic))
 		top := cands[0].Score
 		for k, v := range sig {
 			if v < subMinSig && pool[k] == nil {
 				continue
 			}
-			add(k, subShare*top*math.Min(2, v), "Nave's sub-headings")
+			add(k, subShare*top*math.Min(2, v), sigWhy[k])
 			pool[k].linked = true
 		}
 	}
@@ -247,7 +270,7 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 				if l.Score < quoteMin {
 					continue
 				}
-				add(l.Ord, c.Score*quoteShare*(0.5+0.5*l.Score), fmt.Sprintf("quoted beside %s (%s)", human(c.Ord, c.Ord), l.Why))
+				add(l.Ord, c.Score*quoteShare*(0.5+0.5*l.Score), "Quoted or echoed near "+human(c.Ord, c.Ord)+" (shared wording)")
 				pool[l.Ord].linked = true
 			}
 		}
@@ -257,6 +280,15 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 	if len(cands) > 0 {
 		s.citedOT(topic, named, topics, cands[0].Score, add)
 	}
+	if sc, why := s.coCited(pool, named); len(cands) > 0 {
+		for k, v := range sc {
+			if v < coMin {
+				continue
+			}
+			add(k, coShare*cands[0].Score*v, why[k].note())
+			pool[k].linked = true
+		}
+	}
 	common := s.commonOnly(topic, named, pool)
 	says := s.speakerSays(topic)
 	items := make([]*item, 0, len(pool))
@@ -264,20 +296,28 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 	for _, it := range pool {
 		// The speaker the topic names doing what it says, in his own words.
 		if says(it.ord) {
+			it.speaks = true
 			it.score *= 1 + speakerBoost
 		}
 		// Independent evidence: the named topics citing the verse.
 		if sup, _ := support(named, it.ord); sup > 0 {
+			it.cited = true
 			it.score *= 1 + supportBoost*math.Min(supportMax, sup)
 		}
 		if common(it) {
 			it.score *= commonPenalty
 		}
+		// A verse retrieved only through a dictionary definition, with
+		// nothing else for it, shares no word with the topic.
+		if it.gloss && !it.linked && !says(it.ord) && !citedByOwnWord(named, it.ord) {
+			it.score *= glossPenalty
+		}
 		items = append(items, it)
 		top = math.Max(top, it.score)
 	}
 	groups := group(items, top)
-	var ot, nt, direct []Passage
+	var ot, nt []Passage
+	strength := map[int]int{} // KJV ordinal -> its passage's kinds of evidence
 	for _, g := range groups {
 		if g.score < minShareKeep*top {
 			continue
@@ -286,8 +326,8 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 		if err != nil {
 			return nil, err
 		}
-		if g.direct {
-			direct = append(direct, p)
+		for k := g.lo; k <= g.hi; k++ {
+			strength[k] = g.strength()
 		}
 		b, _, _ := canon.KJV().VerseAt(g.lo)
 		if canon.IsOT(b) {
@@ -298,7 +338,13 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 	}
 	ot = canonical(bestOf(ot, o.OT))
 	nt = canonical(bestOf(nt, o.NT))
-	key := widen(bestOf(direct, o.Key), append(append([]Passage(nil), ot...), nt...))
+	for _, ps := range [][]Passage{ot, nt} {
+		for i := range ps {
+			ps[i].Note = nameCase(ps[i].Note, topic)
+		}
+	}
+	all := append(append([]Passage(nil), ot...), nt...)
+	key := keyVerses(all, strength, s.a.Popularity, o.Key)
 	st.Sections = append(st.Sections,
 		Section{Title: "Old Testament foundations", Testament: "OT", Passages: nonNil(ot)},
 		Section{Title: "New Testament fulfilment", Testament: "NT", Passages: nonNil(nt)},
@@ -313,40 +359,35 @@ func nonNil(p []Passage) []Passage {
 	return p
 }
 
-// noteOf says in one line why a retrieved verse is in the study.
-func noteOf(c ask.Candidate) string {
-	var words, topics []string
-	for _, w := range c.Why {
-		switch {
-		case strings.HasPrefix(w, "topic "):
-			topics = append(topics, strings.TrimSuffix(strings.TrimPrefix(w, "topic "), " (Nave's)"))
-		case strings.HasPrefix(w, "matched "):
-			words = append(words, strings.TrimPrefix(w, "matched "))
-		default:
-			words = append(words, w)
-		}
-	}
-	var parts []string
-	if len(words) > 0 {
-		if len(words) > 3 {
-			words = words[:3]
-		}
-		parts = append(parts, "key words: "+strings.Join(words, ", "))
-	}
-	if len(topics) > 0 {
-		if len(topics) > 2 {
-			topics = topics[:2]
-		}
-		parts = append(parts, "Nave's topic "+strings.Join(topics, ", "))
-	}
-	return strings.Join(parts, "; ")
-}
-
 type grp struct {
 	lo, hi int
 	score  float64
 	note   string
 	direct bool
+	items  []*item
+}
+
+// strength counts the kinds of evidence a passage has: the topic words
+// its verses have (at most 2), a run of at least phraseMin of the topic's
+// words ("make intercession for"), a named topic citing it, a link
+// (quotation, Nave's sub-heading or line), the speaker the topic names
+// saying it.
+func (g grp) strength() int {
+	words, cited, linked, speaks, phrase := 0, false, false, false, false
+	for _, it := range g.items {
+		words = max(words, it.words)
+		phrase = phrase || it.phrase >= phraseMin
+		cited = cited || it.cited
+		linked = linked || it.linked
+		speaks = speaks || it.speaks
+	}
+	n := min(words, 2)
+	for _, b := range []bool{phrase, cited, linked, speaks} {
+		if b {
+			n++
+		}
+	}
+	return n
 }
 
 // group joins neighbouring verses of one chapter into ranges when both
@@ -361,6 +402,7 @@ func group(items []*item, top float64) []grp {
 				it.score >= joinShare*top && g.score >= joinShare*top {
 				g.hi = it.ord
 				g.direct = g.direct || it.direct
+				g.items = append(g.items, it)
 				if it.score > g.score {
 					g.score = it.score
 					if it.note != "" {
@@ -370,7 +412,7 @@ func group(items []*item, top float64) []grp {
 				continue
 			}
 		}
-		out = append(out, grp{it.ord, it.ord, it.score, it.note, it.direct})
+		out = append(out, grp{it.ord, it.ord, it.score, it.note, it.direct, []*item{it}})
 	}
 	return out
 }
@@ -425,21 +467,6 @@ func bestOf(ps []Passage, n int) []Passage {
 		}
 	}
 	return out
-}
-
-// widen gives each key passage the extent of the section passage that
-// contains it, so that a passage reads the same in both places (a verse
-// joined to a range in its section, by bestOf, joins it here too).
-func widen(key, sections []Passage) []Passage {
-	for i, k := range key {
-		for _, p := range sections {
-			if p.Start <= k.Start && k.End <= p.End && (p.Start != k.Start || p.End != k.End) {
-				key[i].Start, key[i].End, key[i].OSIS, key[i].Ref, key[i].Text = p.Start, p.End, p.OSIS, p.Ref, p.Text
-				break
-			}
-		}
-	}
-	return key
 }
 
 func canonical(ps []Passage) []Passage {
@@ -551,7 +578,7 @@ func (s *Studier) namedTopics(topic string) ([]namedTopic, []wording) {
 	ws := []wording{base}
 	for i, w := range words {
 		cs = append(cs, cand{w.Text, w.Stem, 1})
-		for _, sib := range s.a.Siblings(w.Text) {
+		for _, sib := range s.siblings(w.Text) {
 			if sib.Weight < siblingQueryMin {
 				continue
 			}
@@ -660,9 +687,9 @@ func (s *Studier) topicPassages(ctx context.Context, named []namedTopic, ws []wo
 				kept = kept[:topicKeep]
 			}
 			for _, k := range kept {
-				note := "Nave's topic " + strings.Join(k.in, ", ")
-				if words := firstWords(k.c.Why, 3); len(words) > 0 {
-					note += "; key words: " + strings.Join(words, ", ")
+				note := listedUnder(k.in)
+				if words := inTextWords(k.c, 3); len(words) > 0 {
+					note = usesWords(words) + "; " + note
 				}
 				add(k.c.Ord, k.score, note)
 			}
@@ -678,7 +705,7 @@ func (s *Studier) topicPassages(ctx context.Context, named []namedTopic, ws []wo
 			}
 			sup, in := support(k)
 			pop := float64(s.a.Popularity(k))
-			add(k, topicShare*top*t.weight*math.Min(1, 0.15*sup)*(1+0.1*math.Log1p(pop)), "Nave's topic "+strings.Join(in, ", ")+" (cited "+strconv.Itoa(n)+" times)")
+			add(k, topicShare*top*t.weight*math.Min(1, exampleWeight(k)*sup)*(1+0.1*math.Log1p(pop)), listedUnder(in)+" ("+strconv.Itoa(n)+" times)")
 		}
 
 	}
@@ -696,6 +723,28 @@ func replaceWord(s, w, r string) string {
 		}
 	}
 	return s
+}
+
+// exampleWeight is the weight of a named topic's support for one of its
+// examples: in the Old Testament the examples are the foundations (Moses'
+// intercession, Exod 32:31-32), in the New the topic's own statements come
+// first.
+func exampleWeight(k int) float64 {
+	if isOT(k) {
+		return exampleSupport
+	}
+	return exampleSupportNT
+}
+
+// citedByOwnWord reports whether a topic named by a word of the topic
+// itself (not by a sibling) cites the verse.
+func citedByOwnWord(named []namedTopic, k int) bool {
+	for _, t := range named {
+		if t.weight >= 1 && t.verses[k] > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // support counts the named topics citing a verse, and a quarter for each

@@ -2,6 +2,7 @@ package study
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -92,16 +93,56 @@ func BenchmarkStudy(b *testing.B) {
 	}
 }
 
-// TestWiden: a key passage takes the extent of the section passage that
-// contains it; others stay as they are.
-func TestWiden(t *testing.T) {
-	key := []Passage{{OSIS: "Heb.7.22-Heb.7.27", Start: 10, End: 15, Note: "k"}, {OSIS: "Rom.8.34", Start: 40, End: 40}}
-	sections := []Passage{{OSIS: "Heb.7.22-Heb.7.28", Ref: "Hebrews 7:22-28", Start: 10, End: 16}, {OSIS: "John.3.16", Start: 30, End: 30}}
-	got := widen(key, sections)
-	if got[0].OSIS != "Heb.7.22-Heb.7.28" || got[0].End != 16 || got[0].Note != "k" {
-		t.Errorf("widened key passage: %+v", got[0])
+// TestKeyVerses: a passage with two kinds of evidence comes before a
+// better-scoring one that only shares one word with the topic; the
+// popularity of its verses breaks near ties; one-word passages fill the
+// places left, and the key passages are the section passages themselves.
+func TestKeyVerses(t *testing.T) {
+	ps := []Passage{
+		{OSIS: "one-word", Start: 1, End: 1, Score: 10},
+		{OSIS: "strong", Start: 5, End: 7, Score: 6},
+		{OSIS: "strong-popular", Start: 10, End: 10, Score: 5.8},
+		{OSIS: "weak-low", Start: 20, End: 20, Score: 2},
 	}
-	if got[1].OSIS != "Rom.8.34" || got[1].End != 40 {
-		t.Errorf("a key passage in no section changed: %+v", got[1])
+	strength := map[int]int{1: 1, 5: 2, 6: 2, 7: 2, 10: 3, 20: 1}
+	pop := func(k int) int {
+		if k == 10 {
+			return 20
+		}
+		return 0
+	}
+	tests := []struct {
+		n    int
+		want []string
+	}{
+		{1, []string{"strong-popular"}},
+		{2, []string{"strong-popular", "strong"}},
+		{3, []string{"strong-popular", "strong", "one-word"}},
+		{9, []string{"strong-popular", "strong", "one-word", "weak-low"}},
+	}
+	for _, tc := range tests {
+		got := keyVerses(ps, strength, pop, tc.n)
+		var names []string
+		for _, p := range got {
+			names = append(names, p.OSIS)
+		}
+		if strings.Join(names, " ") != strings.Join(tc.want, " ") {
+			t.Errorf("n=%d: got %v, want %v", tc.n, names, tc.want)
+		}
+	}
+	if ps[1].Score != 6 {
+		t.Errorf("keyVerses changed its input: %+v", ps[1])
+	}
+}
+
+// TestEmptyTopic: an empty or blank topic is ErrEmpty (and ask.ErrEmpty,
+// which callers map to a usage error), before any index is read.
+func TestEmptyTopic(t *testing.T) {
+	s := New(nil, nil)
+	for _, topic := range []string{"", "   ", "\t\n"} {
+		_, err := s.Study(context.Background(), topic, Options{})
+		if !errors.Is(err, ErrEmpty) || !errors.Is(err, ask.ErrEmpty) {
+			t.Errorf("Study(%q) error = %v, want ErrEmpty", topic, err)
+		}
 	}
 }

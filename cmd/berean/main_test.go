@@ -120,6 +120,8 @@ func TestBadInputExitsTwo(t *testing.T) {
 		{[]string{"read", "--no-such-flag", "John 1:1"}, "no-such-flag"},
 		{[]string{"lexicon", "G99999"}, "G99999"},
 		{[]string{"topic", "NO SUCH TOPIC XYZ"}, "NO SUCH TOPIC"},
+		{[]string{"study", ""}, "give a theme"},
+		{[]string{"study", "  ", "\t"}, "give a theme"},
 	} {
 		code, out, errs := runCmd(t, "", tc.args...)
 		if code != 2 || !strings.Contains(errs, tc.msg) || out != "" {

@@ -39,11 +39,11 @@ there; neighbouring verses are grouped into ranges.`,
 			if format != "md" && format != "markdown" && format != "json" {
 				return usagef("study: --format must be md or json")
 			}
-			if strings.TrimSpace(strings.Join(args, " ")) == "" {
-				return usagef("study: the topic is empty; give a theme or question (berean study \"Jesus makes intercession for us\")")
+			topic := strings.TrimSpace(strings.Join(args, " "))
+			if topic == "" {
+				return usagef("study: %v", study.ErrEmpty)
 			}
 			ctx := c.Context()
-			topic := strings.Join(args, " ")
 			lang := a.questionLang(ctx, o.bible, topic)
 			var res *study.Study
 			err := a.withIndex(ctx, func() error {
@@ -63,7 +63,7 @@ there; neighbouring verses are grouped into ranges.`,
 				return err
 			})
 			if err != nil {
-				if errors.Is(err, ask.ErrUnknownBible) {
+				if errors.Is(err, ask.ErrUnknownBible) || errors.Is(err, ask.ErrEmpty) {
 					return usagef("%v", err)
 				}
 				return err
