@@ -80,7 +80,9 @@ func TestClientFaults(t *testing.T) {
 		}
 	}
 	many := strings.TrimSuffix(strings.Repeat("KJV,WEB,", 12), ",")
-	for _, p := range []string{"/api/read?ref=Gen-Rev", "/api/read?ref=Psalms&bible=" + many, "/read?ref=Psalms&bible=" + many} {
+	// A Bible named twice is read once (Engine.Bibles), so the names
+	// repeated no longer multiply the work; the limit still comes first.
+	for _, p := range []string{"/api/read?ref=Gen-Rev", "/api/read?ref=Gen-Rev&bible=" + many, "/read?ref=Gen-Rev&bible=" + many} {
 		start := time.Now()
 		resp, err := http.Get(ts.URL + p)
 		if err != nil {

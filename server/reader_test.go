@@ -40,7 +40,7 @@ func TestReaderPages(t *testing.T) {
 		{"/read?ref=Ps+23", 200, []string{`rel="prev" href="/read?ref=Ps.22"`, "Psalm 22", `rel="next" href="/read?ref=Ps.24"`, "Psalm 24", `id="pick-book"`}, nil},
 		{"/read?ref=Gen", 200, []string{"<h1>Genesis 1</h1>", `href="/read?ref=Gen&amp;whole=1"`, "In the beginning"}, []string{"Genesis 2:1"}},
 		{"/read?ref=Mal+4", 200, []string{`href="/read?ref=Matt.1"`}, nil},
-		{"/read?ref=Sirach+1:1&bible=KJV&bible=WEB", 200, []string{"All wisdom comes from the Lord", `class="pcell empty" role="cell" data-bible="KJV"`}, nil},
+		{"/read?ref=Sirach+1:1&bible=KJV&bible=WEB", 200, []string{"All wisdom comes from the Lord", `class="pcell empty" role="cell" lang="en" data-bible="KJV"`}, nil},
 		{"/read?ref=John+3:16&bible=WEB", 200, []string{`class="fn"`, "only born", `role="tooltip"`, "μονογενη"}, nil},
 		{"/read?ref=Ps+23:1-2&bible=KJV&bible=WEB", 200, []string{`data-copy="Psalm 23:1-2 (KJV)` + "\n" + `1 The LORD is my shepherd`, "Psalm 23:1-2 (WEB)"}, nil},
 		{"/read?ref=John+3", 200, []string{"For God so loved"}, []string{`class="w"`}},

@@ -97,7 +97,7 @@ func TestJSONErrors(t *testing.T) {
 func TestStudyEmpty(t *testing.T) {
 	needModules(t)
 	for _, args := range [][]string{{"study", ""}, {"study", " ", " "}} {
-		if code, out, errs := runCmd(t, "", args...); code != 2 || out != "" || !strings.Contains(errs, "topic is empty") {
+		if code, out, errs := runCmd(t, "", args...); code != 2 || out != "" || !strings.Contains(errs, "give a theme") {
 			t.Errorf("%q: exit %d, %q %q", args, code, out, errs)
 		}
 	}
