@@ -14,8 +14,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/VictoriaMetrics/metrics"
-
 	"berean"
 )
 
@@ -51,7 +49,7 @@ type Server struct {
 	log     *slog.Logger
 	timeout time.Duration
 	cors    []string
-	metrics *metrics.Set
+	metrics *metricSet
 	mux     *http.ServeMux
 	ui      *ui
 	openapi []byte
@@ -83,7 +81,7 @@ func New(cfg Config) (*Server, error) {
 		log:     cfg.Logger,
 		timeout: cfg.Timeout,
 		cors:    cfg.CORSOrigins,
-		metrics: metrics.NewSet(),
+		metrics: newMetricSet(),
 		mux:     http.NewServeMux(),
 	}
 	s.gen.Store(newGeneration(cfg.Engine))
@@ -137,7 +135,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /metrics", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
 		s.metrics.WritePrometheus(w)
-		metrics.WriteProcessMetrics(w)
+		writeProcessMetrics(w)
 	})
 	s.ui.routes(s.mux)
 }

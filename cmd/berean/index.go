@@ -3,10 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
 	"time"
 
-	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 
 	"berean/index"
@@ -160,23 +158,17 @@ func (a *app) buildProgress() index.LoadOptions {
 	if !isTerminal(a.stderr) || a.jsonOut {
 		return lo
 	}
-	var bar *progressbar.ProgressBar
+	var bar *progressLine
 	lo.Building = func(reason string) {
 		fmt.Fprintf(a.stderr, "building the search index (%s)\n", reasonShort(reason))
 	}
 	lo.Progress = func(done, total int) {
 		if bar == nil {
-			bar = progressbar.NewOptions(total,
-				progressbar.OptionSetWriter(a.stderr.(*os.File)),
-				progressbar.OptionSetDescription("indexing verses"),
-				progressbar.OptionShowCount(),
-				progressbar.OptionThrottle(50*time.Millisecond),
-				progressbar.OptionClearOnFinish(),
-			)
+			bar = &progressLine{w: a.stderr, desc: "indexing verses", total: int64(total), interval: 50 * time.Millisecond, width: 40}
 		}
-		bar.Set(done)
+		bar.set(int64(done))
 		if done >= total {
-			bar.Finish()
+			bar.finish()
 		}
 	}
 	return lo

@@ -11,7 +11,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/VictoriaMetrics/metrics"
 	"github.com/spf13/cobra"
 
 	"berean"
@@ -73,7 +72,6 @@ func runServe(ctx context.Context, a *app, o *serveOptions) error {
 	lw := server.NewLogWriter(a.stderr, 250*time.Millisecond)
 	defer lw.Close()
 	log := a.loggerTo(lw)
-	metrics.ExposeMetadata(true) // # HELP and # TYPE lines on /metrics
 	eng, err := a.engine()
 	if err != nil {
 		return err
