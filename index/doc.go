@@ -224,8 +224,10 @@
 // "index-<16 hex digits>.bidx", in the cache directory ($XDG_CACHE_HOME/berean
 // or ~/.cache/berean; the caller decides). The fingerprint is SHA-256 over
 // FormatVersion, BuildVersion, the analysis of a probe text (so a change of
-// the analyser rebuilds) and Source.Fingerprint (the module set: names,
-// versions, sizes and times of the conf and data files). Load opens the file
+// the analyser rebuilds) and Source.Fingerprint (the module set:
+// sword.Library.Fingerprint, the sizes and times of each module's conf and of
+// the files its driver reads, so that mkfastmod's lucene directory or other
+// files under a data path rebuild nothing). Load opens the file
 // for the current fingerprint; when it is missing, damaged (ErrCorrupt) or of
 // another version it builds the index, writes it to a temporary file in the
 // same directory, syncs it, renames it over the old name and syncs the

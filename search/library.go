@@ -5,16 +5,8 @@ package search
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"fmt"
-	"io"
 	"iter"
-	"os"
-	"path/filepath"
 	"runtime"
-	"sort"
-	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -55,14 +47,14 @@ func (s *corpusSource) Bibles() []index.BibleSource {
 	return out
 }
 
-func (s *corpusSource) Fingerprint() string { return LibraryFingerprint(s.c.Library()) }
+func (s *corpusSource) Fingerprint() string { return s.c.Library().Fingerprint() }
 
 // OpenCurrent opens the index already built for the modules of lib in
 // cacheDir, without opening the modules themselves: a process that only
 // searches needs nothing else. It fails (fs.ErrNotExist, index.ErrCorrupt,
 // index.ErrVersion) when the index must be built; then use Load.
 func OpenCurrent(lib *sword.Library, cacheDir string) (*Searcher, error) {
-	ix, err := index.OpenCurrent(cacheDir, fingerprintOnly(LibraryFingerprint(lib)))
+	ix, err := index.OpenCurrent(cacheDir, fingerprintOnly(lib.Fingerprint()))
 	if err != nil {
 		return nil, err
 	}
@@ -79,64 +71,6 @@ func (f fingerprintOnly) Lexicon(context.Context) iter.Seq2[index.LexEntry, erro
 }
 func (f fingerprintOnly) Topics(context.Context) iter.Seq2[index.Topic, error] {
 	return func(func(index.Topic, error) bool) {}
-}
-
-// LibraryFingerprint identifies the module set the index is built from:
-// for each Bible and lexicon module its name, version and versification,
-// and the name, size and modification time of its conf and of the regular
-// files of its data path. Subdirectories of the data path are not looked
-// at: mkfastmod's lucene/ index lives there.
-func LibraryFingerprint(lib *sword.Library) string {
-	h := sha256.New()
-	var mods []*sword.ModuleInfo
-	for _, m := range lib.Modules() {
-		switch strings.ToLower(m.Type) {
-		case "bible", "lexicon":
-			mods = append(mods, m)
-		}
-	}
-	sort.Slice(mods, func(i, j int) bool { return mods[i].Name < mods[j].Name })
-	for _, m := range mods {
-		fmt.Fprintf(h, "module %s %s %s\n", m.Name, m.Version, m.Versification)
-		statInto(h, m.ConfPath)
-		for _, f := range dataFiles(m.DataPath) {
-			statInto(h, f)
-		}
-	}
-	return hex.EncodeToString(h.Sum(nil))
-}
-
-func statInto(w io.Writer, path string) {
-	fi, err := os.Stat(path)
-	if err != nil {
-		fmt.Fprintf(w, "%s missing\n", path)
-		return
-	}
-	fmt.Fprintf(w, "%s %d %d\n", path, fi.Size(), fi.ModTime().UnixNano())
-}
-
-// dataFiles lists the regular files of a module's data path: the files of
-// the directory, or for a path that names a file prefix (lexicons:
-// .../strongsgreek/strongsgreek) the files starting with it.
-func dataFiles(path string) []string {
-	if path == "" {
-		return nil
-	}
-	dir, prefix := path, ""
-	if fi, err := os.Stat(path); err != nil || !fi.IsDir() {
-		dir, prefix = filepath.Dir(path), filepath.Base(path)
-	}
-	ents, err := os.ReadDir(dir)
-	if err != nil {
-		return nil
-	}
-	var out []string
-	for _, e := range ents {
-		if e.Type().IsRegular() && strings.HasPrefix(e.Name(), prefix) {
-			out = append(out, filepath.Join(dir, e.Name()))
-		}
-	}
-	return out
 }
 
 func (s *corpusSource) Lexicon(ctx context.Context) iter.Seq2[index.LexEntry, error] {

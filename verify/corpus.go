@@ -1,7 +1,6 @@
 package verify
 
 import (
-	"fmt"
 	"iter"
 	"strings"
 
@@ -9,6 +8,7 @@ import (
 	"berean/corpus"
 	"berean/markup"
 	"berean/ref"
+	"berean/sword"
 )
 
 // Word is a word of a verse with the Strong's numbers its markup gives it
@@ -19,7 +19,7 @@ type Word = markup.Word
 // Bible, the KJV first (the default Bible), then the others in library
 // order.
 func FromCorpus(c *corpus.Corpus) Library {
-	l := corpusLib{bibles: map[string]*corpus.Bible{}}
+	l := corpusLib{bibles: map[string]*corpus.Bible{}, lib: c.Library()}
 	for _, b := range c.Bibles() {
 		if strings.EqualFold(b.Name(), "KJV") {
 			l.names = append([]string{b.Name()}, l.names...)
@@ -34,21 +34,14 @@ func FromCorpus(c *corpus.Corpus) Library {
 type corpusLib struct {
 	names  []string
 	bibles map[string]*corpus.Bible
+	lib    *sword.Library
 }
 
 func (l corpusLib) Bibles() []string { return l.names }
 
-// Fingerprint names the modules' state: names, versifications and the
-// size and time of every conf and data file.
-func (l corpusLib) Fingerprint() string {
-	var sb strings.Builder
-	for _, n := range l.names {
-		b := l.bibles[n]
-		fmt.Fprintf(&sb, "%s %s %s\n", n, b.Module(), b.System().Name)
-		fileStamps(&sb, b.Info.ConfPath, b.Info.DataPath)
-	}
-	return sb.String()
-}
+// Fingerprint names the modules' state: the library's fingerprint
+// (sword.Library.Fingerprint), the one the search index is keyed by.
+func (l corpusLib) Fingerprint() string { return l.lib.Fingerprint() }
 
 func (l corpusLib) System(name string) *canon.System {
 	if b, ok := l.bibles[name]; ok {
