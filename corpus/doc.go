@@ -38,7 +38,7 @@
 // (markup.LexKey), and reports a key the module lacks as ErrNotFound
 // instead of returning a neighbour. Topic does the same for topic names
 // and suggests the nearest names. Entries are split by markup.Lexeme;
-// osisRef links become ref.Range values (ParseOSIS), with Nave's links to
+// osisRef links become ref.Range values (ref.ParseOSIS), with Nave's links to
 // one-chapter books repaired ("Jude 1</ref>:8-13" -> Jude.1.8-Jude.1.13).
 //
 // # Alignment

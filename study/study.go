@@ -201,7 +201,7 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 			}
 			scale := feedbackShare * k.Score / more[0].Score
 			for _, c := range more {
-				add(c.Ord, c.Score*scale, fmt.Sprintf("like %s: %s", human(k.Ord, k.Ord), strings.Join(firstWords(c.Why, 3), ", ")))
+				add(c.Ord, c.Score*scale, fmt.Sprintf("like %s: %s", versekey.Human(k.Ord, k.Ord), strings.Join(firstWords(c.Why, 3), ", ")))
 			}
 			st.Terms = append(st.Terms, words...)
 		}
@@ -247,7 +247,7 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 				if l.Score < quoteMin {
 					continue
 				}
-				add(l.Ord, c.Score*quoteShare*(0.5+0.5*l.Score), fmt.Sprintf("quoted beside %s (%s)", human(c.Ord, c.Ord), l.Why))
+				add(l.Ord, c.Score*quoteShare*(0.5+0.5*l.Score), fmt.Sprintf("quoted beside %s (%s)", versekey.Human(c.Ord, c.Ord), l.Why))
 				pool[l.Ord].linked = true
 			}
 		}
@@ -386,7 +386,7 @@ func (s *Studier) passage(g grp, bible string) (Passage, error) {
 			texts = append(texts, v.Text)
 		}
 	}
-	return Passage{OSIS: osis(g.lo, g.hi), Ref: human(g.lo, g.hi), Text: strings.Join(texts, " "), Note: g.note,
+	return Passage{OSIS: versekey.OSIS(g.lo, g.hi), Ref: versekey.Human(g.lo, g.hi), Text: strings.Join(texts, " "), Note: g.note,
 		Score: math.Round(g.score*1000) / 1000, Start: g.lo, End: g.hi}, nil
 }
 
@@ -416,7 +416,7 @@ func bestOf(ps []Passage, n int) []Passage {
 			default:
 				continue
 			}
-			q.OSIS, q.Ref = osis(q.Start, q.End), human(q.Start, q.End)
+			q.OSIS, q.Ref = versekey.OSIS(q.Start, q.End), versekey.Human(q.Start, q.End)
 			joined = true
 			break
 		}
@@ -462,33 +462,6 @@ func chapterClamp(lo, hi, k int) (int, int) {
 		hi--
 	}
 	return lo, hi
-}
-
-func osisOf(k int) string {
-	b, c, v := canon.KJV().VerseAt(k)
-	return b + "." + strconv.Itoa(c) + "." + strconv.Itoa(v)
-}
-
-func osis(lo, hi int) string {
-	if lo == hi {
-		return osisOf(lo)
-	}
-	return osisOf(lo) + "-" + osisOf(hi)
-}
-
-// human is "Hebrews 7:23-25", "Psalm 110:4".
-func human(lo, hi int) string {
-	b, c, v := canon.KJV().VerseAt(lo)
-	s := fmt.Sprintf("%s %d:%d", canon.HumanChapterName(b), c, v)
-	if hi > lo {
-		_, c2, v2 := canon.KJV().VerseAt(hi)
-		if c2 == c {
-			s += fmt.Sprintf("-%d", v2)
-		} else {
-			s += fmt.Sprintf("-%d:%d", c2, v2)
-		}
-	}
-	return s
 }
 
 // Markdown renders the study.

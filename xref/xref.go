@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -292,7 +291,7 @@ func (f *Finder) RelatedOrds(ctx context.Context, lo, hi int, o Options) (*Resul
 	}
 	for i := range links {
 		l := &links[i]
-		l.OSIS = ordOSIS(l.Ord)
+		l.OSIS = versekey.OSIS(l.Ord, l.Ord)
 		l.Score = math.Round(l.Score*1000) / 1000
 		if !o.NoText {
 			l.Text = f.text(disp, l.Ord)
@@ -301,7 +300,7 @@ func (f *Finder) RelatedOrds(ctx context.Context, lo, hi int, o Options) (*Resul
 	if links == nil {
 		links = []Link{}
 	}
-	return &Result{OSIS: rangeOSIS(lo, hi), Bible: disp.b.Name(), Related: links}, nil
+	return &Result{OSIS: versekey.OSIS(lo, hi), Bible: disp.b.Name(), Related: links}, nil
 }
 
 func (f *Finder) display(name string) (*bibleTables, error) {
@@ -334,16 +333,4 @@ func (f *Finder) text(disp *bibleTables, k int) string {
 		}
 	}
 	return ""
-}
-
-func ordOSIS(k int) string {
-	b, c, v := canon.KJV().VerseAt(k)
-	return b + "." + strconv.Itoa(c) + "." + strconv.Itoa(v)
-}
-
-func rangeOSIS(lo, hi int) string {
-	if lo == hi {
-		return ordOSIS(lo)
-	}
-	return ordOSIS(lo) + "-" + ordOSIS(hi)
 }

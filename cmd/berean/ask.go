@@ -10,7 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"berean/ask"
-	"berean/canon"
+	"berean/ref"
 	"berean/xref"
 )
 
@@ -85,50 +85,12 @@ func renderAsk(w io.Writer, res *ask.Result, why bool) {
 		fmt.Fprintf(&b, "no verses answer %q\n", res.Question)
 	}
 	for i, h := range res.Results {
-		fmt.Fprintf(&b, "%2d. %s %s\n", i+1, humanOSIS(h.OSIS), h.Text)
+		fmt.Fprintf(&b, "%2d. %s %s\n", i+1, ref.HumanOSIS(h.OSIS), h.Text)
 		if why && len(h.Why) > 0 {
 			fmt.Fprintf(&b, "    why: %s\n", strings.Join(h.Why, "; "))
 		}
 	}
 	io.WriteString(w, b.String())
-}
-
-// humanOSIS turns "Heb.7.23-Heb.7.25" into "Hebrews 7:23-25".
-func humanOSIS(osis string) string {
-	s, e, _ := strings.Cut(osis, "-")
-	pb, pc, pv := splitOSIS(s)
-	out := canon.HumanChapterName(pb) + " " + pc
-	if pv != "" {
-		out += ":" + pv
-	}
-	if e == "" {
-		return out
-	}
-	eb, ec, ev := splitOSIS(e)
-	switch {
-	case eb != pb:
-		return out + " - " + humanOSIS(e)
-	case ec != pc:
-		out += "-" + ec
-		if ev != "" {
-			out += ":" + ev
-		}
-	default:
-		out += "-" + ev
-	}
-	return out
-}
-
-func splitOSIS(s string) (book, ch, v string) {
-	p := strings.SplitN(s, ".", 3)
-	book = p[0]
-	if len(p) > 1 {
-		ch = p[1]
-	}
-	if len(p) > 2 {
-		v = p[2]
-	}
-	return
 }
 
 // finder opens the index and wraps it for xref (and study).

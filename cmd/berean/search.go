@@ -11,9 +11,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"berean"
-	"berean/canon"
 	"berean/index"
 	"berean/query"
+	"berean/ref"
 	"berean/search"
 	"berean/sword"
 )
@@ -152,7 +152,7 @@ func renderSearch(w io.Writer, res *search.Result, kwic, stats, color bool) {
 			}
 		}
 		for _, h := range res.Results {
-			ref := humanRef(h)
+			ref := ref.Ref{Book: h.Book, Chapter: h.Chapter, Verse: h.Verse}.String()
 			if multi {
 				ref += " (" + h.Bible + ")"
 			}
@@ -166,7 +166,7 @@ func renderSearch(w io.Writer, res *search.Result, kwic, stats, color bool) {
 		}
 	} else {
 		for _, h := range res.Results {
-			ref := humanRef(h)
+			ref := ref.Ref{Book: h.Book, Chapter: h.Chapter, Verse: h.Verse}.String()
 			if multi {
 				ref += " (" + h.Bible + ")"
 			}
@@ -194,15 +194,6 @@ func renderSearch(w io.Writer, res *search.Result, kwic, stats, color bool) {
 	default:
 		fmt.Fprintf(w, "%d verses\n", res.Total)
 	}
-}
-
-// humanRef is "Hebrews 7:25" (Psalm for one psalm).
-func humanRef(h search.Hit) string {
-	name := canon.HumanName(h.Book)
-	if h.Book == "Ps" {
-		name = "Psalm"
-	}
-	return fmt.Sprintf("%s %d:%d", name, h.Chapter, h.Verse)
 }
 
 // highlight wraps the byte spans of text in bold red, or brackets nothing

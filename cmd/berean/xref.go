@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"berean/ref"
 	"berean/xref"
 )
 
@@ -64,12 +65,12 @@ Each link has a score from 0 to 1.`,
 
 func renderXref(w io.Writer, res *xref.Result) {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n", humanOSIS(res.OSIS))
+	fmt.Fprintf(&b, "%s\n", ref.HumanOSIS(res.OSIS))
 	if len(res.Related) == 0 {
 		b.WriteString("  no related passages found\n")
 	}
 	for _, l := range res.Related {
-		fmt.Fprintf(&b, "  %-18s %-9s %.2f  %s\n", humanOSIS(l.OSIS), l.Kind, l.Score, l.Text)
+		fmt.Fprintf(&b, "  %-18s %-9s %.2f  %s\n", ref.HumanOSIS(l.OSIS), l.Kind, l.Score, l.Text)
 	}
 	io.WriteString(w, b.String())
 }

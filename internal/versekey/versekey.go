@@ -1,7 +1,9 @@
 // Package versekey holds what ask, xref and study share: verse keys in one
 // key space, the ordinals of the KJV versification (canon.KJV().Ordinal),
 // the mapping of each indexed Bible's docs to them, the parsing of OSIS
-// references into them, and the listing of Nave's topics.
+// references into them, the one conversion back (OSIS, Human, Range: an
+// ordinal span as OSIS or as ref.Range.String prints it), and the listing of
+// Nave's topics.
 package versekey
 
 import (
