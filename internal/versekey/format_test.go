@@ -33,3 +33,26 @@ func TestOSISAndHuman(t *testing.T) {
 		}
 	}
 }
+
+func TestSpan(t *testing.T) {
+	kjv := canon.KJV()
+	first := func(b string, c, v int) int { o, _ := kjv.Ordinal(b, c, v); return o }
+	for _, c := range []struct {
+		in     string
+		lo, hi int
+		ok     bool
+	}{
+		{"Rom.8.26-Rom.8.27", first("Rom", 8, 26), first("Rom", 8, 27), true},
+		{"Jude.1.3", first("Jude", 1, 3), first("Jude", 1, 3), true},
+		{"Jude", first("Jude", 1, 1), first("Jude", 1, 25), true},
+		{"Lev.16", first("Lev", 16, 1), first("Lev", 16, 34), true},
+		{"Rom.8.27-Rom.8.26", 0, 0, false},
+		{"Rom.x", 0, 0, false},
+		{"Nope.1.1", 0, 0, false},
+	} {
+		lo, hi, ok := Span(c.in)
+		if ok != c.ok || (ok && (lo != c.lo || hi != c.hi)) {
+			t.Errorf("Span(%q) = %d, %d, %v; want %d, %d, %v", c.in, lo, hi, ok, c.lo, c.hi, c.ok)
+		}
+	}
+}
