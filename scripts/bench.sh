@@ -8,13 +8,28 @@ BIN=${BIN:-./berean}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
-# median_ms CMD... prints the median wall time of each CMD in milliseconds
-# (the median, not the mean: on a shared machine a few runs that waited for
-# a CPU move the mean of a 2 ms command by more than the difference measured).
+# median_ms CMD... prints the median wall time of each CMD in milliseconds.
+# The runs are taken in rounds (5 rounds of RUNS/5, the order of the commands
+# rotated each round) so that the load of a shared machine drifting during
+# the measurement falls on every command alike, and the median is quoted,
+# not the mean: a few runs that waited for a CPU move the mean of a 2 ms
+# command by more than the difference measured.
 median_ms() {
-  hyperfine -N --warmup 20 --runs "${RUNS:-300}" --export-json "$out/h.json" "$@" >/dev/null 2>&1 ||
-    hyperfine --warmup 20 --runs "${RUNS:-300}" --export-json "$out/h.json" "$@" >/dev/null
-  python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"]; print(" ".join("%.3f"%(x["median"]*1000) for x in r))' "$out/h.json"
+  local rounds=5 per=$(( ${RUNS:-300} / 5 )) i cmds=("$@")
+  for ((i = 0; i < rounds; i++)); do
+    hyperfine -N --warmup 10 --runs "$per" --export-json "$out/h$i.json" "${cmds[@]}" >/dev/null 2>&1 ||
+      hyperfine --warmup 10 --runs "$per" --export-json "$out/h$i.json" "${cmds[@]}" >/dev/null
+    cmds=("${cmds[@]:1}" "${cmds[0]}")
+  done
+  python3 - "$out" "$rounds" "$@" <<'PY'
+import json, statistics, sys
+out, rounds, cmds = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
+times = {c: [] for c in cmds}
+for i in range(rounds):
+    for r in json.load(open(f"{out}/h{i}.json"))["results"]:
+        times[r["command"]] += r["times"]
+print(" ".join("%.3f" % (statistics.median(times[c]) * 1000) for c in cmds))
+PY
 }
 
 rows=()
