@@ -14,6 +14,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/VictoriaMetrics/metrics"
+
 	"berean"
 )
 
@@ -49,7 +51,7 @@ type Server struct {
 	log     *slog.Logger
 	timeout time.Duration
 	cors    []string
-	metrics *metricSet
+	metrics *metrics.Set
 	mux     *http.ServeMux
 	ui      *ui
 	openapi []byte
@@ -81,7 +83,7 @@ func New(cfg Config) (*Server, error) {
 		log:     cfg.Logger,
 		timeout: cfg.Timeout,
 		cors:    cfg.CORSOrigins,
-		metrics: newMetricSet(),
+		metrics: metrics.NewSet(),
 		mux:     http.NewServeMux(),
 	}
 	s.gen.Store(newGeneration(cfg.Engine))
@@ -135,7 +137,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /metrics", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
 		s.metrics.WritePrometheus(w)
-		writeProcessMetrics(w)
+		metrics.WriteProcessMetrics(w)
 	})
 	s.ui.routes(s.mux)
 }

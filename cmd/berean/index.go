@@ -3,8 +3,10 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
 	"time"
 
+	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 
 	"berean/index"
@@ -158,17 +160,23 @@ func (a *app) buildProgress() index.LoadOptions {
 	if !isTerminal(a.stderr) || a.jsonOut {
 		return lo
 	}
-	var bar *progressLine
+	var bar *progressbar.ProgressBar
 	lo.Building = func(reason string) {
 		fmt.Fprintf(a.stderr, "building the search index (%s)\n", reasonShort(reason))
 	}
 	lo.Progress = func(done, total int) {
 		if bar == nil {
-			bar = &progressLine{w: a.stderr, desc: "indexing verses", total: int64(total), interval: 50 * time.Millisecond, width: 40}
+			bar = progressbar.NewOptions(total,
+				progressbar.OptionSetWriter(a.stderr.(*os.File)),
+				progressbar.OptionSetDescription("indexing verses"),
+				progressbar.OptionShowCount(),
+				progressbar.OptionThrottle(50*time.Millisecond),
+				progressbar.OptionClearOnFinish(),
+			)
 		}
-		bar.set(int64(done))
+		bar.Set(done)
 		if done >= total {
-			bar.finish()
+			bar.Finish()
 		}
 	}
 	return lo

@@ -12,6 +12,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 
 	"berean/install"
@@ -69,7 +70,7 @@ type manageProgress struct {
 	w   io.Writer
 	mu  sync.Mutex
 	url string
-	bar *progressLine
+	bar *progressbar.ProgressBar
 }
 
 func (p *manageProgress) update(pr install.Progress) {
@@ -77,7 +78,7 @@ func (p *manageProgress) update(pr install.Progress) {
 	defer p.mu.Unlock()
 	if pr.URL != p.url || p.bar == nil {
 		if p.bar != nil {
-			p.bar.finish()
+			p.bar.Finish()
 		}
 		p.url = pr.URL
 		desc := path.Base(pr.URL)
@@ -85,16 +86,25 @@ func (p *manageProgress) update(pr install.Progress) {
 			desc = pr.Module + " " + desc
 		}
 		w := p.w
-		p.bar = &progressLine{w: w, desc: desc, total: pr.Total, bytes: true, interval: 80 * time.Millisecond, width: 20}
+		p.bar = progressbar.NewOptions64(pr.Total,
+			progressbar.OptionSetWriter(w),
+			progressbar.OptionSetDescription(desc),
+			progressbar.OptionShowBytes(true),
+			progressbar.OptionShowTotalBytes(true),
+			progressbar.OptionSetWidth(20),
+			progressbar.OptionThrottle(80*time.Millisecond),
+			progressbar.OptionClearOnFinish(),
+			progressbar.OptionSpinnerType(14),
+		)
 	}
-	p.bar.set(pr.Done)
+	p.bar.Set64(pr.Done)
 }
 
 func (p *manageProgress) finish() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.bar != nil {
-		p.bar.finish()
+		p.bar.Finish()
 		p.bar = nil
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/VictoriaMetrics/metrics"
 	"github.com/spf13/cobra"
 
 	"berean"
@@ -72,6 +73,7 @@ func runServe(ctx context.Context, a *app, o *serveOptions) error {
 	lw := server.NewLogWriter(a.stderr, 250*time.Millisecond)
 	defer lw.Close()
 	log := a.loggerTo(lw)
+	metrics.ExposeMetadata(true) // # HELP and # TYPE lines on /metrics
 	eng, err := a.engine()
 	if err != nil {
 		return err
