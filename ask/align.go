@@ -1,7 +1,6 @@
 package ask
 
 import (
-	"strconv"
 	"sync"
 
 	"berean/canon"
@@ -28,12 +27,6 @@ func newBibleMap(b *index.Bible) *bibleMap {
 
 // keyRef is the reference of a KJV ordinal.
 func keyRef(ord int) (book string, ch, v int) { return canon.KJV().VerseAt(ord) }
-
-// keyOSIS is the OSIS id of a KJV ordinal.
-func keyOSIS(ord int) string {
-	b, c, v := keyRef(ord)
-	return b + "." + strconv.Itoa(c) + "." + strconv.Itoa(v)
-}
 
 // sameChapter reports whether two ordinals are in one chapter.
 func sameChapter(a, b int) bool {

@@ -104,16 +104,13 @@ func (a *Asker) makeHit(lo, hi int, disp *bibleMap) Hit {
 	var texts []string
 	for k := lo; k <= hi; k++ {
 		t := verseText(disp, a.maps, k)
-		h.Verses = append(h.Verses, Verse{OSIS: keyOSIS(k), Text: t})
+		h.Verses = append(h.Verses, Verse{OSIS: versekey.OSIS(k, k), Text: t})
 		if t != "" {
 			texts = append(texts, t)
 		}
 	}
 	h.Text = strings.Join(texts, " ")
-	h.OSIS = keyOSIS(lo)
-	if hi > lo {
-		h.OSIS += "-" + keyOSIS(hi)
-	}
+	h.OSIS = versekey.OSIS(lo, hi)
 	return h
 }
 

@@ -40,7 +40,7 @@
 // and suggests names near it: those that start with it, else those within
 // one edit per four letters, else those with it as a word (no neighbour in
 // sort order: "worry" is not WORMWOOD). Entries are split by markup.Lexeme;
-// osisRef links become ref.Range values (ParseOSIS), with Nave's links to
+// osisRef links become ref.Range values (ref.ParseOSIS), with Nave's links to
 // one-chapter books repaired ("Jude 1</ref>:8-13" -> Jude.1.8-Jude.1.13).
 //
 // # Commentaries

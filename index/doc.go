@@ -302,8 +302,10 @@
 // between libraries opens each one's index instead of rebuilding over the
 // other's. The fingerprint is SHA-256 over FormatVersion, BuildVersion, the
 // analysis of a probe text and of a Spanish one (so a change of the
-// analyser rebuilds), Source.Fingerprint (the module set: names, versions,
-// sizes and times of the conf and data files) and the checksum of the
+// analyser rebuilds), Source.Fingerprint (the module set:
+// sword.Library.Fingerprint, the sizes and times of each module's conf and of
+// the files its driver reads, so that mkfastmod's lucene directory or other
+// files under a data path rebuild nothing) and the checksum of the
 // cross-reference data (crossref.Sum). Load opens the file for the current library and
 // fingerprint; when it is missing, damaged (ErrCorrupt) or of another
 // version it builds the index, writes it to a temporary file in the same

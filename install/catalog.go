@@ -366,7 +366,7 @@ func remoteOf(c *sword.Conf, confFile string, s Source) Remote {
 	if r.Version == "" {
 		r.Version = DefaultVersion
 	}
-	r.Type = moduleKind(r.Driver)
+	r.Type = sword.DriverType(r.Driver)
 	r.Enciphered, r.Locked = isLocked(c)
 	return r
 }

@@ -16,21 +16,6 @@ import (
 	"berean/sword"
 )
 
-// moduleKind is the kind of module a driver stores, from its ModDrv.
-func moduleKind(driver string) string {
-	switch strings.ToLower(driver) {
-	case "ztext", "ztext4", "rawtext", "rawtext4", "rawgbf":
-		return "bible"
-	case "zcom", "zcom4", "rawcom", "rawcom4", "hrefcom", "rawfiles":
-		return "commentary"
-	case "zld", "rawld", "rawld4":
-		return "lexicon"
-	case "rawgenbook":
-		return "genbook"
-	}
-	return "unknown"
-}
-
 // dataLayout says where a module's files live, from its conf: Dir is the
 // module's own directory relative to the library root ("modules/texts/
 // ztext/kjv"), Prefix the file-name prefix inside it for lexicon and
@@ -57,7 +42,7 @@ func layoutOf(c *sword.Conf) (dataLayout, error) {
 		return dataLayout{}, fmt.Errorf("module %s: DataPath %q escapes the library root: %w", c.Section, raw, err)
 	}
 	var l dataLayout
-	switch moduleKind(c.Get("ModDrv")) {
+	switch sword.DriverType(c.Get("ModDrv")) {
 	case "bible", "commentary":
 		l.Dir = rel
 	case "lexicon", "genbook":

@@ -169,7 +169,8 @@
 //
 // Options.OnChange is called after Install, Update, Remove and Unlock calls
 // that changed the library. Programs that keep modules open and do not
-// install themselves (berean serve) can use Watcher or Watch: Stamp
-// fingerprints each root's mods.d (its mtime and every conf's name, size
-// and mtime), which every install, update and removal changes.
+// install themselves (berean serve) can use Watcher or Watch: Stamp is the
+// library's fingerprint (sword.Library.Fingerprint, the one the search index
+// and the verify model are keyed by), which every install, update and
+// removal changes.
 package install

@@ -5,89 +5,64 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"berean/sword"
 )
 
-// fileRule is one data file a driver needs: the suffix after the prefix
-// (or the testament name) and, for index files, the record size its length
-// must be a multiple of (0: any length).
-type fileRule struct {
-	suffix string
-	record int64
-}
-
-// driverFiles lists the files a driver reads, per file set. Verse-keyed
-// drivers have one set per testament ("ot", "nt"; at least one complete);
-// the others one set named by the DataPath prefix.
-func driverFiles(c *sword.Conf) (sets []string, rules []fileRule, known bool) {
-	drv := strings.ToLower(c.Get("ModDrv"))
-	letter := "c"
-	switch strings.ToUpper(strings.TrimSpace(c.Get("BlockType"))) {
-	case "BOOK":
-		letter = "b"
-	case "VERSE":
-		letter = "v"
-	}
-	testaments := []string{"ot", "nt"}
-	switch drv {
-	case "ztext", "zcom":
-		return testaments, []fileRule{{"." + letter + "zs", 12}, {"." + letter + "zv", 10}, {"." + letter + "zz", 0}}, true
-	case "ztext4", "zcom4":
-		return testaments, []fileRule{{"." + letter + "zs", 12}, {"." + letter + "zv", 12}, {"." + letter + "zz", 0}}, true
-	case "rawtext", "rawcom", "rawgbf", "hrefcom", "rawfiles":
-		return testaments, []fileRule{{".vss", 6}, {"", 0}}, true
-	case "rawtext4", "rawcom4":
-		return testaments, []fileRule{{".vss", 8}, {"", 0}}, true
-	case "zld":
-		return nil, []fileRule{{".idx", 8}, {".dat", 0}, {".zdx", 8}, {".zdt", 0}}, true
-	case "rawld":
-		return nil, []fileRule{{".idx", 6}, {".dat", 0}}, true
-	case "rawld4":
-		return nil, []fileRule{{".idx", 8}, {".dat", 0}}, true
-	case "rawgenbook":
-		return nil, []fileRule{{".idx", 4}, {".dat", 0}, {".bdt", 0}}, true
-	}
-	return nil, nil, false
-}
-
 // checkDataFiles checks that the files the module's driver needs are in
-// root/<layout>: for verse-keyed modules at least one testament's complete
-// set, for the others every file; index files non-empty and a whole number
-// of records. Drivers it does not know only need a non-empty directory.
+// root/<layout>, by the driver's layout that package sword reads them with
+// (sword.ModuleInfo.Layout): for verse-keyed modules at least one
+// testament's complete set, for the others every file; index files
+// non-empty and a whole number of records. Drivers (or block types) sword
+// does not know only need a non-empty directory.
 func checkDataFiles(root string, c *sword.Conf, l dataLayout) error {
 	dir := filepath.Join(root, filepath.FromSlash(l.Dir))
 	ents, err := os.ReadDir(dir)
 	if err != nil || len(ents) == 0 {
 		return fmt.Errorf("module %s: no data in %s: %w", c.Section, l.Dir, ErrCorrupt)
 	}
-	sets, rules, known := driverFiles(c)
+	mi, err := sword.NewModuleInfo(root, "", c)
+	if err != nil {
+		return fmt.Errorf("module %s: %v: %w", c.Section, err, ErrUnsafe)
+	}
+	files, known := mi.Layout()
 	if !known {
 		return nil
 	}
-	check := func(base string) (present int, err error) {
-		for _, r := range rules {
-			p := filepath.Join(dir, base+r.suffix)
-			fi, err := os.Lstat(p)
+	var sets []string // in layout order: "ot", "nt", or the one set ""
+	bySet := map[string][]sword.DataFile{}
+	for _, f := range files {
+		if _, ok := bySet[f.Set]; !ok {
+			sets = append(sets, f.Set)
+		}
+		bySet[f.Set] = append(bySet[f.Set], f)
+	}
+	check := func(set string) (present int, err error) {
+		for _, f := range bySet[set] {
+			name := filepath.Base(f.Path)
+			fi, err := os.Lstat(f.Path)
 			if err != nil {
 				continue
 			}
 			present++
 			if !fi.Mode().IsRegular() {
-				return present, fmt.Errorf("module %s: %s is not a regular file: %w", c.Section, base+r.suffix, ErrUnsafe)
+				return present, fmt.Errorf("module %s: %s is not a regular file: %w", c.Section, name, ErrUnsafe)
 			}
-			if r.record > 0 && (fi.Size() == 0 || fi.Size()%r.record != 0) {
-				return present, fmt.Errorf("module %s: %s is %d bytes, not a whole number of %d-byte records: %w", c.Section, base+r.suffix, fi.Size(), r.record, ErrCorrupt)
+			if f.Record > 0 && (fi.Size() == 0 || fi.Size()%f.Record != 0) {
+				return present, fmt.Errorf("module %s: %s is %d bytes, not a whole number of %d-byte records: %w", c.Section, name, fi.Size(), f.Record, ErrCorrupt)
 			}
 		}
-		if present != 0 && present != len(rules) {
-			return present, fmt.Errorf("module %s: the %s files are incomplete (%d of %d): %w", c.Section, base, present, len(rules), ErrCorrupt)
+		if present != 0 && present != len(bySet[set]) {
+			base := set
+			if base == "" {
+				base = l.Prefix
+			}
+			return present, fmt.Errorf("module %s: the %s files are incomplete (%d of %d): %w", c.Section, base, present, len(bySet[set]), ErrCorrupt)
 		}
 		return present, nil
 	}
-	if sets == nil {
-		n, err := check(l.Prefix)
+	if len(sets) == 1 && sets[0] == "" {
+		n, err := check("")
 		if err != nil {
 			return err
 		}

@@ -22,6 +22,11 @@
 // "-". Range.String prints the human form: "Hebrews 7:23-25", "1 John 2:1",
 // "Psalm 110:4", "Psalms 1-2", "Jude 3" (one-chapter books without the
 // chapter).
+// It is the one human formatter: ParseOSIS reads an OSIS reference back
+// into a Range (as dictionaries write them: "Gen.41.9-Gen.41.13", "Ps.23",
+// with a work prefix and grain suffix dropped), and HumanOSIS turns OSIS
+// strings and comma lists into the human form, so the command line, the web
+// pages, ask, xref and study all print "Jude 3", never "Jude 1:3".
 //
 // # Modes
 //

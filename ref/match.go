@@ -255,8 +255,9 @@ func allowedEdits(n int) int {
 }
 
 // notBookWords are English words that the tolerant matcher would
-// otherwise take for a book: "a king 6-9" is not 1 Kings.
-var notBookWords = func() map[string]bool {
+// otherwise take for a book: "a king 6-9" is not 1 Kings. The set is built
+// on first use, not at program start (most commands parse no text).
+var notBookWords = sync.OnceValue(func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`king gene genes numb judge chronic prove lame lament hose revel jane
 		romance acting exit mare marks peters times time titan the then than them they thy this that thus
@@ -278,7 +279,7 @@ var notBookWords = func() map[string]bool {
 		m[w] = true
 	}
 	return m
-}()
+})
 
 // functionWords are never book names, even after a number ("chapter 1
 // the ...").
@@ -355,7 +356,7 @@ func (ix *nameIndex) lookup(key, c string, k int, withOrdinal bool) *nameEntry {
 	if e := ix.coll(c); e != nil && (withOrdinal || len(c) >= 4 || !doubledVowel(key)) {
 		return e
 	}
-	if notBookWords[key] && (!withOrdinal || len(key) > 3 || functionWords[key]) {
+	if notBookWords()[key] && (!withOrdinal || len(key) > 3 || functionWords[key]) {
 		// After a book number too, unless the word is as short as an
 		// abbreviation ("1 Per"): "1st time", "2 Peters" are not books.
 		return nil
@@ -895,7 +896,7 @@ func matchBookAt(text []rune, i int, allow bookFilter) (bookHit, bool) {
 			// common word in lower case is not a book number ("I Per" is).
 			nameKey := letterKey(string(text[j:wordEnd(text, j)]))
 			pronoun := (text[i] == 'I' || text[i] == 'i') && j > i+1 && unicode.IsSpace(text[i+1]) &&
-				unicode.IsLower(text[j]) && notBookWords[nameKey] && familyIndex().exact[nameKey] == nil
+				unicode.IsLower(text[j]) && notBookWords()[nameKey] && familyIndex().exact[nameKey] == nil
 			books, end, blockedEnd := matchNamesBlocked(text, j, familyIndex(), true, func(e *nameEntry) []string {
 				f := families[e.fam]
 				if n > len(f.books) || (e.key == "s" && !bareDigit) || pronoun {
@@ -1107,7 +1108,7 @@ func ordinalSuffix(n int) string {
 // translationAt matches a translation abbreviation at i (no boundary is
 // needed before it, but it must end a word).
 func translationAt(text []rune, i int) (string, int, bool) {
-	if !translationFirst[foldASCII(text[i])] {
+	if !translationFirst()[foldASCII(text[i])] {
 		return "", 0, false
 	}
 	for _, t := range translationNames {
@@ -1174,14 +1175,16 @@ func plainCase(text []rune, ws []word) bool {
 	return true
 }
 
-var translationFirst = func() map[rune]bool {
+// translationFirst holds the first letters of the translation names (and
+// fills in their lower-case forms), on first use.
+var translationFirst = sync.OnceValue(func() map[rune]bool {
 	m := map[rune]bool{}
 	for i, t := range translationNames {
 		translationNames[i].lower = strings.ToLower(t.name)
 		m[rune(translationNames[i].lower[0])] = true
 	}
 	return m
-}()
+})
 
 // multiFirst reports whether a name of several words may start with the
 // word w (within one edit).

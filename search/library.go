@@ -5,15 +5,9 @@ package search
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"fmt"
-	"io"
 	"iter"
-	"os"
 	"path/filepath"
 	"runtime"
-	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -55,7 +49,7 @@ func (s *corpusSource) Bibles() []index.BibleSource {
 	return out
 }
 
-func (s *corpusSource) Fingerprint() string { return LibraryFingerprint(s.c.Library()) }
+func (s *corpusSource) Fingerprint() string { return s.c.Library().Fingerprint() }
 
 // LibraryKey names the library by its roots (index.LibrarySource): each
 // set of roots keeps its own index in the cache.
@@ -78,7 +72,7 @@ func LibraryKey(lib *sword.Library) string {
 // searches needs nothing else. It fails (fs.ErrNotExist, index.ErrCorrupt,
 // index.ErrVersion) when the index must be built; then use Load.
 func OpenCurrent(lib *sword.Library, cacheDir string) (*Searcher, error) {
-	ix, err := index.OpenCurrent(cacheDir, fingerprintOnly{LibraryFingerprint(lib), LibraryKey(lib)})
+	ix, err := index.OpenCurrent(cacheDir, fingerprintOnly{lib.Fingerprint(), LibraryKey(lib)})
 	if err != nil {
 		return nil, err
 	}
@@ -97,64 +91,6 @@ func (f fingerprintOnly) Lexicon(context.Context) iter.Seq2[index.LexEntry, erro
 }
 func (f fingerprintOnly) Topics(context.Context) iter.Seq2[index.Topic, error] {
 	return func(func(index.Topic, error) bool) {}
-}
-
-// LibraryFingerprint identifies the module set the index is built from:
-// for each Bible, commentary and lexicon module its name, version and versification,
-// and the name, size and modification time of its conf and of the regular
-// files of its data path. Subdirectories of the data path are not looked
-// at: mkfastmod's lucene/ index lives there.
-func LibraryFingerprint(lib *sword.Library) string {
-	h := sha256.New()
-	var mods []*sword.ModuleInfo
-	for _, m := range lib.Modules() {
-		switch strings.ToLower(m.Type) {
-		case "bible", "lexicon", "commentary":
-			mods = append(mods, m)
-		}
-	}
-	sort.Slice(mods, func(i, j int) bool { return mods[i].Name < mods[j].Name })
-	for _, m := range mods {
-		fmt.Fprintf(h, "module %s %s %s\n", m.Name, m.Version, m.Versification)
-		statInto(h, m.ConfPath)
-		for _, f := range dataFiles(m.DataPath) {
-			statInto(h, f)
-		}
-	}
-	return hex.EncodeToString(h.Sum(nil))
-}
-
-func statInto(w io.Writer, path string) {
-	fi, err := os.Stat(path)
-	if err != nil {
-		fmt.Fprintf(w, "%s missing\n", path)
-		return
-	}
-	fmt.Fprintf(w, "%s %d %d\n", path, fi.Size(), fi.ModTime().UnixNano())
-}
-
-// dataFiles lists the regular files of a module's data path: the files of
-// the directory, or for a path that names a file prefix (lexicons:
-// .../strongsgreek/strongsgreek) the files starting with it.
-func dataFiles(path string) []string {
-	if path == "" {
-		return nil
-	}
-	dir, prefix := path, ""
-	if fi, err := os.Stat(path); err != nil || !fi.IsDir() {
-		dir, prefix = filepath.Dir(path), filepath.Base(path)
-	}
-	ents, err := os.ReadDir(dir)
-	if err != nil {
-		return nil
-	}
-	var out []string
-	for _, e := range ents {
-		if e.Type().IsRegular() && strings.HasPrefix(e.Name(), prefix) {
-			out = append(out, filepath.Join(dir, e.Name()))
-		}
-	}
-	return out
 }
 
 func (s *corpusSource) Lexicon(ctx context.Context) iter.Seq2[index.LexEntry, error] {

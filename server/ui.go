@@ -18,8 +18,8 @@ import (
 
 	"berean"
 	"berean/canon"
-	"berean/corpus"
 	"berean/markup"
+	"berean/ref"
 	"berean/search"
 	"berean/verify"
 )
@@ -41,7 +41,7 @@ var pageNames = []string{"home", "read", "search", "ask", "study", "verify", "le
 func newUI(s *Server) (*ui, error) {
 	u := &ui{s: s, pages: map[string]*template.Template{}}
 	funcs := template.FuncMap{
-		"human":   humanOSIS,
+		"human":   ref.HumanOSIS,
 		"readURL": func(osis string) string { return "/read?ref=" + url.QueryEscape(osis) },
 		"pct":     func(f float64) string { return strconv.Itoa(int(f*100+0.5)) + "%" },
 		"score":   func(f float64) string { return strconv.FormatFloat(f, 'f', 2, 64) },
@@ -666,7 +666,7 @@ func (u *ui) annotate(ctx context.Context, text string, rep *verify.Report) temp
 		var tip strings.Builder
 		fmt.Fprintf(&tip, "<strong>%s</strong>", template.HTMLEscapeString(vi.Label))
 		if c.OSIS != "" {
-			fmt.Fprintf(&tip, " · %s", template.HTMLEscapeString(humanOSIS(c.OSIS)))
+			fmt.Fprintf(&tip, " · %s", template.HTMLEscapeString(ref.HumanOSIS(c.OSIS)))
 			if c.Bible != "" {
 				fmt.Fprintf(&tip, " (%s)", template.HTMLEscapeString(c.Bible))
 			}
@@ -679,7 +679,7 @@ func (u *ui) annotate(ctx context.Context, text string, rep *verify.Report) temp
 		}
 		if c.Suggested != "" {
 			fmt.Fprintf(&tip, "<span class=\"tip-msg\">Suggested: <a href=\"%s\">%s</a></span>",
-				template.HTMLEscapeString("/read?ref="+url.QueryEscape(c.Suggested)), template.HTMLEscapeString(humanOSIS(c.Suggested)))
+				template.HTMLEscapeString("/read?ref="+url.QueryEscape(c.Suggested)), template.HTMLEscapeString(ref.HumanOSIS(c.Suggested)))
 		}
 		fmt.Fprintf(&b, `<span class="cite v-%s" tabindex="0" id="c%d" aria-describedby="tip%d"><span class="vmark" aria-hidden="true">%s</span>%s<span class="tip" role="tooltip" id="tip%d">%s</span></span>`,
 			template.HTMLEscapeString(c.Verdict), i+1, i+1, vi.Mark, template.HTMLEscapeString(string(runes[c.Start:c.End])), i+1, tip.String())
@@ -687,22 +687,6 @@ func (u *ui) annotate(ctx context.Context, text string, rep *verify.Report) temp
 	}
 	b.WriteString(template.HTMLEscapeString(string(runes[last:])))
 	return template.HTML(b.String())
-}
-
-// humanOSIS turns "Heb.7.23-Heb.7.25" into "Hebrews 7:23-25".
-func humanOSIS(osis string) string {
-	if osis == "" {
-		return ""
-	}
-	var parts []string
-	for _, one := range strings.Split(osis, ",") {
-		if rg, err := corpus.ParseOSIS(one); err == nil {
-			parts = append(parts, rg.String())
-		} else {
-			parts = append(parts, one)
-		}
-	}
-	return strings.Join(parts, "; ")
 }
 
 // bookName is the display name of an OSIS book.

@@ -19,22 +19,11 @@ func (s *Server) Watch(ctx context.Context, interval time.Duration) {
 	if s.reopen == nil {
 		return
 	}
-	w := install.NewWatcher(s.cur().eng.Roots())
-	t := time.NewTicker(interval)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-		if !w.Changed() {
-			continue
-		}
+	install.Watch(ctx, s.cur().eng.Roots(), interval, func(ctx context.Context) {
 		if err := s.Reload(ctx); err != nil {
 			s.log.ErrorContext(ctx, "reopening the modules after a change failed; still serving the previous ones", "err", err)
 		}
-	}
+	})
 }
 
 // Reload opens the engine again and swaps it in (see Watch).

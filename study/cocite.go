@@ -1,6 +1,7 @@
 package study
 
 import (
+	"berean/internal/versekey"
 	"math"
 	"sort"
 	"strings"
@@ -29,7 +30,7 @@ type coLine struct {
 // HIGH PRIEST: On the Day of Atonement".
 func (l coLine) note() string {
 	n := naveNote(l.topic, l.heading, l.text)
-	return strings.Replace(n, "lists it under", "lists it with "+human(l.src, l.src)+" under", 1)
+	return strings.Replace(n, "lists it under", "lists it with "+versekey.Human(l.src, l.src)+" under", 1)
 }
 
 // coCited scores the verses that the lines of Nave's entries cite beside

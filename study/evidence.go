@@ -1,6 +1,7 @@
 package study
 
 import (
+	"berean/internal/versekey"
 	"math"
 	"sort"
 	"strings"
@@ -197,11 +198,11 @@ func usesWords(words []string) string {
 func nearNote(words []string, k int) string {
 	switch len(words) {
 	case 0:
-		return "Found beside " + human(k, k)
+		return "Found beside " + versekey.Human(k, k)
 	case 1:
-		return "Shares the word " + quoted(words) + " with " + human(k, k)
+		return "Shares the word " + quoted(words) + " with " + versekey.Human(k, k)
 	}
-	return "Shares the words " + quoted(words) + " with " + human(k, k)
+	return "Shares the words " + quoted(words) + " with " + versekey.Human(k, k)
 }
 
 // Key verses: a passage needs keyStrength kinds of evidence (two topic

@@ -270,7 +270,7 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 				if l.Score < quoteMin {
 					continue
 				}
-				add(l.Ord, c.Score*quoteShare*(0.5+0.5*l.Score), "Quoted or echoed near "+human(c.Ord, c.Ord)+" (shared wording)")
+				add(l.Ord, c.Score*quoteShare*(0.5+0.5*l.Score), "Quoted or echoed near "+versekey.Human(c.Ord, c.Ord)+" (shared wording)")
 				pool[l.Ord].linked = true
 			}
 		}
@@ -428,7 +428,7 @@ func (s *Studier) passage(g grp, bible string) (Passage, error) {
 			texts = append(texts, v.Text)
 		}
 	}
-	return Passage{OSIS: osis(g.lo, g.hi), Ref: human(g.lo, g.hi), Text: strings.Join(texts, " "), Note: g.note,
+	return Passage{OSIS: versekey.OSIS(g.lo, g.hi), Ref: versekey.Human(g.lo, g.hi), Text: strings.Join(texts, " "), Note: g.note,
 		Score: math.Round(g.score*1000) / 1000, Start: g.lo, End: g.hi}, nil
 }
 
@@ -458,7 +458,7 @@ func bestOf(ps []Passage, n int) []Passage {
 			default:
 				continue
 			}
-			q.OSIS, q.Ref = osis(q.Start, q.End), human(q.Start, q.End)
+			q.OSIS, q.Ref = versekey.OSIS(q.Start, q.End), versekey.Human(q.Start, q.End)
 			joined = true
 			break
 		}
@@ -489,33 +489,6 @@ func chapterClamp(lo, hi, k int) (int, int) {
 		hi--
 	}
 	return lo, hi
-}
-
-func osisOf(k int) string {
-	b, c, v := canon.KJV().VerseAt(k)
-	return b + "." + strconv.Itoa(c) + "." + strconv.Itoa(v)
-}
-
-func osis(lo, hi int) string {
-	if lo == hi {
-		return osisOf(lo)
-	}
-	return osisOf(lo) + "-" + osisOf(hi)
-}
-
-// human is "Hebrews 7:23-25", "Psalm 110:4".
-func human(lo, hi int) string {
-	b, c, v := canon.KJV().VerseAt(lo)
-	s := fmt.Sprintf("%s %d:%d", canon.HumanChapterName(b), c, v)
-	if hi > lo {
-		_, c2, v2 := canon.KJV().VerseAt(hi)
-		if c2 == c {
-			s += fmt.Sprintf("-%d", v2)
-		} else {
-			s += fmt.Sprintf("-%d:%d", c2, v2)
-		}
-	}
-	return s
 }
 
 // Markdown renders the study.

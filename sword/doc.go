@@ -26,6 +26,24 @@
 // names a directory; for lexicon drivers a path prefix to which ".idx",
 // ".dat", ".zdx" and ".zdt" are appended.
 //
+// # Module files and the library fingerprint
+//
+// ModuleInfo.Layout lists the files a module's driver reads (present or
+// not), with the record size of each index file: per testament for the
+// verse drivers (zText: ot.bzs, ot.bzv, ot.bzz with the BlockType letter b,
+// c or v; RawText: ot.vss and ot), and the DataPath prefix's .idx, .dat
+// (.zdx, .zdt for zLD; .bdt for RawGenBook) for the others; Files is their
+// paths. Library.Fingerprint hashes every conf of each root's mods.d (name,
+// size, modification time) and the size and modification time of each
+// module's Files. It is the one key of everything derived from the modules:
+// the search index, the verify model and the install watch. Nothing else
+// under a data path is module data: libsword's mkfastmod writes its lucene
+// index into DataPath/lucene, and a data directory may hold READMEs; adding
+// them rebuilds nothing, while changing a module's data or conf rebuilds
+// everything (fingerprint_test.go in the root package). Computing it for the
+// Debian library (ten modules) takes a fraction of a millisecond; no command
+// that only reads pays for it.
+//
 // # Conf files
 //
 // The rules are libsword 1.9's (FileMgr::getLine and SWConfig::load):

@@ -177,7 +177,7 @@ func NewModuleInfo(root, confPath string, c *Conf) (*ModuleInfo, error) {
 	if mi.Lang == "" {
 		mi.Lang = "en"
 	}
-	mi.Type = driverType(mi.Driver)
+	mi.Type = DriverType(mi.Driver)
 	if c.Has("CipherKey") && c.Get("CipherKey") == "" {
 		mi.Locked = true
 	}
@@ -207,7 +207,9 @@ func ResolveDataPath(root, dataPath string) (string, error) {
 	return full, nil
 }
 
-func driverType(drv string) string {
+// DriverType is the kind of module a driver (a conf's ModDrv, any case)
+// stores: bible, commentary, lexicon, genbook, or unknown.
+func DriverType(drv string) string {
 	switch strings.ToLower(drv) {
 	case "rawtext", "rawtext4", "ztext", "ztext4", "rawgbf":
 		return "bible"

@@ -7,11 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
-	"strings"
 
 	"berean/internal/regfile"
 )
@@ -172,23 +169,4 @@ func loadModel(path, fp string, lib Library) (*Model, error) {
 	}
 	m.finish()
 	return m, nil
-}
-
-// fileStamps describes the files under the given paths (name, size,
-// modification time), for fingerprints.
-func fileStamps(w io.Writer, paths ...string) {
-	for _, p := range paths {
-		var lines []string
-		_ = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return nil
-			}
-			if st, err := d.Info(); err == nil {
-				lines = append(lines, fmt.Sprintf("%s %d %d", path, st.Size(), st.ModTime().UnixNano()))
-			}
-			return nil
-		})
-		sort.Strings(lines)
-		io.WriteString(w, strings.Join(lines, "\n")+"\n")
-	}
 }

@@ -1,14 +1,13 @@
 package verify
 
 import (
-	"fmt"
 	"iter"
-	"strings"
 
 	"berean/canon"
 	"berean/corpus"
 	"berean/markup"
 	"berean/ref"
+	"berean/sword"
 )
 
 // Word is a word of a verse with the Strong's numbers its markup gives it
@@ -32,21 +31,14 @@ type corpusLib struct {
 	names  []string
 	bibles map[string]*corpus.Bible
 	lang   string // "" for FromCorpus: every Bible, analysed as English
+	lib    *sword.Library
 }
 
 func (l corpusLib) Bibles() []string { return l.names }
 
-// Fingerprint names the modules' state: names, versifications and the
-// size and time of every conf and data file.
-func (l corpusLib) Fingerprint() string {
-	var sb strings.Builder
-	for _, n := range l.names {
-		b := l.bibles[n]
-		fmt.Fprintf(&sb, "%s %s %s\n", n, b.Module(), b.System().Name)
-		fileStamps(&sb, b.Info.ConfPath, b.Info.DataPath)
-	}
-	return sb.String()
-}
+// Fingerprint names the modules' state: the library's fingerprint
+// (sword.Library.Fingerprint), the one the search index is keyed by.
+func (l corpusLib) Fingerprint() string { return l.lib.Fingerprint() }
 
 func (l corpusLib) System(name string) *canon.System {
 	if b, ok := l.bibles[name]; ok {

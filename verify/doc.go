@@ -285,9 +285,10 @@
 // NewModel reads and tokenises every verse once (a few seconds for KJV and
 // WEB, most of it rendering the modules' markup) and keeps content term
 // ids per verse, the synonym table and the postings. CachedModel saves it
-// in the cache directory (about 15 MB, in the format documented in codec.go), named by a fingerprint of the
-// modules' conf and data files, this program's build and a sample of the
-// word normalisation, so that later processes load it in a fraction of a
+// in the cache directory (about 15 MB, in the format documented in codec.go), named by the
+// library's fingerprint (sword.Library.Fingerprint, the one the search index
+// is keyed by: the confs and the files the drivers read, not mkfastmod's
+// lucene index), the model version and a sample of the word normalisation, so that later processes load it in a fraction of a
 // second; a damaged or stale file is rebuilt, never trusted. Article then
 // costs two small alignments per citation that matches (a weighted LCS of
 // a few dozen words, on integer term ids), and a bounded search (at most

@@ -44,7 +44,7 @@ func (m *Model) Lang() string {
 // library order.
 func FromCorpusIn(c *corpus.Corpus, lang string) Library {
 	lang = corpus.LangCode(lang)
-	l := corpusLib{bibles: map[string]*corpus.Bible{}, lang: lang}
+	l := corpusLib{bibles: map[string]*corpus.Bible{}, lang: lang, lib: c.Library()}
 	for _, b := range c.BiblesIn(lang) {
 		if strings.EqualFold(b.Name(), "KJV") {
 			l.names = append([]string{b.Name()}, l.names...)

@@ -45,7 +45,7 @@ func TestKnownQuotations(t *testing.T) {
 			continue
 		}
 		nt, ot, _ := strings.Cut(line, "\t")
-		want, ok := versekey.ParseOrd(ot, false)
+		want, _, ok := versekey.Span(ot)
 		if !ok {
 			t.Fatalf("bad reference %q", ot)
 		}
@@ -84,7 +84,7 @@ func TestFormulaQuotations(t *testing.T) {
 	if kjv == nil {
 		t.Skip("no KJV")
 	}
-	first, _ := versekey.ParseOrd("Matt.1.1", false)
+	first, _, _ := versekey.Span("Matt.1.1")
 	total, hits := 0, 0
 	for k := first; k < canon.KJV().VerseCount(); k++ {
 		d := kjv.doc(k)
@@ -115,7 +115,7 @@ func TestFormulaQuotations(t *testing.T) {
 		if found {
 			hits++
 		} else {
-			t.Logf("miss: %s -> %s", ordOSIS(k), rangeOSIS(best.Lo, best.Hi))
+			t.Logf("miss: %s -> %s", versekey.OSIS(k, k), versekey.OSIS(best.Lo, best.Hi))
 		}
 	}
 	t.Logf("formula verses: %d/%d with the most-voted Old Testament target in the first 10", hits, total)

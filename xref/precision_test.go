@@ -109,7 +109,7 @@ func TestPrecision(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			want, ok := versekey.ParseOrd(p.to, false)
+			want, _, ok := versekey.Span(p.to)
 			if !ok {
 				t.Fatalf("bad reference %s", p.to)
 			}
@@ -196,11 +196,11 @@ func TestEveryQuotation(t *testing.T) {
 				t.Fatalf("%s: kind %s under Kinds quotation", l.OSIS, l.Kind)
 			}
 			if isOT(l.Ord) == isOT(k) {
-				t.Errorf("%s -> %s: a quotation within a testament", ordOSIS(k), l.OSIS)
+				t.Errorf("%s -> %s: a quotation within a testament", versekey.OSIS(k, k), l.OSIS)
 			}
 			runOK := len(e.Words) >= quoteRun || len(e.Words) >= formulaRun && e.Formula != ""
 			if !runOK {
-				t.Errorf("%s -> %s: run %q (formula %q) is below the bar", ordOSIS(k), l.OSIS, e.Words, e.Formula)
+				t.Errorf("%s -> %s: run %q (formula %q) is below the bar", versekey.OSIS(k, k), l.OSIS, e.Words, e.Formula)
 				continue
 			}
 			if e.Formula != "" {
@@ -209,11 +209,11 @@ func TestEveryQuotation(t *testing.T) {
 					ntLo, ntHi = l.Ord, l.End
 				}
 				if _, ok := hasFormula(f.text(f.bibleNamed(e.Bible), ntLo-1, ntHi)); !ok {
-					t.Errorf("%s -> %s: formula %q not in the New Testament text", ordOSIS(k), l.OSIS, e.Formula)
+					t.Errorf("%s -> %s: formula %q not in the New Testament text", versekey.OSIS(k, k), l.OSIS, e.Formula)
 				}
 			}
 			if !hasRun(content(e.Bible, k, k), e.Words) || !hasRun(content(e.Bible, l.Ord, l.End), e.Words) {
-				t.Errorf("%s -> %s: run %q not in both texts of the %s", ordOSIS(k), l.OSIS, e.Words, e.Bible)
+				t.Errorf("%s -> %s: run %q not in both texts of the %s", versekey.OSIS(k, k), l.OSIS, e.Words, e.Bible)
 			}
 		}
 	}

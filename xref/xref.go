@@ -7,7 +7,6 @@ import (
 	"math"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -271,7 +270,7 @@ func (f *Finder) RelatedOrds(ctx context.Context, lo, hi int, o Options) (*Resul
 	}
 	for i := range links {
 		l := &links[i]
-		l.OSIS = rangeOSIS(l.Ord, l.End)
+		l.OSIS = versekey.OSIS(l.Ord, l.End)
 		l.Score = math.Round(l.Score*1000) / 1000
 		if !o.NoText {
 			l.Text = f.text(disp, l.Ord, l.End)
@@ -280,7 +279,7 @@ func (f *Finder) RelatedOrds(ctx context.Context, lo, hi int, o Options) (*Resul
 	if links == nil {
 		links = []Link{}
 	}
-	return &Result{OSIS: rangeOSIS(lo, hi), Bible: disp.b.Name(), Related: links}, nil
+	return &Result{OSIS: versekey.OSIS(lo, hi), Bible: disp.b.Name(), Related: links}, nil
 }
 
 func (f *Finder) display(name string) (*bible, error) {
@@ -371,18 +370,6 @@ func (x *bible) ord(d int) int {
 		}
 	}
 	return -1
-}
-
-func ordOSIS(k int) string {
-	b, c, v := canon.KJV().VerseAt(k)
-	return b + "." + strconv.Itoa(c) + "." + strconv.Itoa(v)
-}
-
-func rangeOSIS(lo, hi int) string {
-	if lo == hi {
-		return ordOSIS(lo)
-	}
-	return ordOSIS(lo) + "-" + ordOSIS(hi)
 }
 
 // oneFormulaOneQuote keeps the formula route to quotation honest: an

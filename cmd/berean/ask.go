@@ -10,7 +10,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"berean/ask"
-	"berean/canon"
 	"berean/xref"
 )
 
@@ -98,44 +97,6 @@ func renderAsk(w io.Writer, res *ask.Result, why bool, human func(string) string
 		}
 	}
 	io.WriteString(w, b.String())
-}
-
-// humanOSIS turns "Heb.7.23-Heb.7.25" into "Hebrews 7:23-25".
-func humanOSIS(osis string) string {
-	s, e, _ := strings.Cut(osis, "-")
-	pb, pc, pv := splitOSIS(s)
-	out := canon.HumanChapterName(pb) + " " + pc
-	if pv != "" {
-		out += ":" + pv
-	}
-	if e == "" {
-		return out
-	}
-	eb, ec, ev := splitOSIS(e)
-	switch {
-	case eb != pb:
-		return out + " - " + humanOSIS(e)
-	case ec != pc:
-		out += "-" + ec
-		if ev != "" {
-			out += ":" + ev
-		}
-	default:
-		out += "-" + ev
-	}
-	return out
-}
-
-func splitOSIS(s string) (book, ch, v string) {
-	p := strings.SplitN(s, ".", 3)
-	book = p[0]
-	if len(p) > 1 {
-		ch = p[1]
-	}
-	if len(p) > 2 {
-		v = p[2]
-	}
-	return
 }
 
 // finder opens the index and wraps it for xref (and study), over the

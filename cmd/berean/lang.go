@@ -30,20 +30,20 @@ func (a *app) langFor(bible, text string) string {
 }
 
 // refNamer writes an OSIS reference in the book names of a language
-// ("1John.4.16" -> "1 Juan 4:16" in Spanish); English is humanOSIS.
+// ("1John.4.16" -> "1 Juan 4:16" in Spanish); English is ref.HumanOSIS.
 func (a *app) refNamer(lang string) func(string) string {
 	eng, err := a.engine()
 	if err != nil {
-		return humanOSIS
+		return ref.HumanOSIS
 	}
 	loc := eng.Locale(lang)
 	if loc == nil {
-		return humanOSIS
+		return ref.HumanOSIS
 	}
 	return func(osis string) string {
 		r, err := corpus.ParseOSIS(osis)
 		if err != nil {
-			return humanOSIS(osis)
+			return ref.HumanOSIS(osis)
 		}
 		return r.Format(loc)
 	}
@@ -106,11 +106,11 @@ func (a *app) questionLang(ctx context.Context, bible, text string) string {
 }
 
 // osisListNamer writes an OSIS list ("Ps.23.1,Ps.23.3-Ps.23.4") in the
-// book names of a language; English is verify's own verifyHumanOSIS.
+// book names of a language; English is ref.HumanOSIS.
 func (a *app) osisListNamer(lang string) func(string) string {
 	eng, err := a.engine()
 	if err != nil || eng.Locale(lang) == nil {
-		return verifyHumanOSIS
+		return ref.HumanOSIS
 	}
 	one := a.refNamer(lang)
 	return func(osis string) string {

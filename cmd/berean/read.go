@@ -1,6 +1,7 @@
 package main
 
 import (
+	"berean/ref"
 	"fmt"
 	"io"
 	"strings"
@@ -114,7 +115,7 @@ func renderRead(w io.Writer, res *berean.ReadResult, headings bool) {
 			}
 		}
 		for _, n := range p.Notes {
-			who := humanOSIS(n.OSIS)
+			who := ref.HumanOSIS(n.OSIS)
 			if n.Bible != "" {
 				who += " (" + n.Bible + ")"
 			}

@@ -11,7 +11,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"berean"
-	"berean/canon"
 	"berean/index"
 	"berean/query"
 	"berean/ref"
@@ -205,20 +204,15 @@ func renderSearch(w io.Writer, res *search.Result, kwic, stats, color bool, huma
 	}
 }
 
-// humanRef is "Hebrews 7:25" (Psalm for one psalm).
+// humanRef is "Hebrews 7:25" (Psalm 23:1 for one psalm); a comment's hit is
+// "MHCC on Matthew 28:16-20", the commentary and the verses it covers.
 func humanRef(h search.Hit) string {
 	if h.Kind == "commentary" {
-		// "MHCC on Matthew 28:16-20": the commentary and the verses its
-		// comment covers.
 		r := ref.Range{Start: ref.Ref{Book: h.Book, Chapter: h.Chapter, Verse: h.Verse},
 			End: ref.Ref{Book: h.Book, Chapter: h.LastChapter, Verse: h.LastVerse}}
 		return h.Bible + " on " + r.String()
 	}
-	name := canon.HumanName(h.Book)
-	if h.Book == "Ps" {
-		name = "Psalm"
-	}
-	return fmt.Sprintf("%s %d:%d", name, h.Chapter, h.Verse)
+	return ref.Ref{Book: h.Book, Chapter: h.Chapter, Verse: h.Verse}.String()
 }
 
 // highlight wraps the byte spans of text in bold red, or brackets nothing

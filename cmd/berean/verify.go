@@ -5,12 +5,11 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"berean/canon"
+	"berean/ref"
 	"berean/verify"
 )
 
@@ -177,10 +176,10 @@ func printVerifyReport(w io.Writer, rep verify.Report, in []byte, color bool, ve
 			fmt.Fprintf(w, "    why:       %s\n", c.Message)
 		}
 		if c.Passage != "" {
-			fmt.Fprintf(w, "    %s says: %s\n", verifyHumanOSIS(c.OSIS), clip(c.Passage, 400))
+			fmt.Fprintf(w, "    %s says: %s\n", ref.HumanOSIS(c.OSIS), clip(c.Passage, 400))
 		}
 		if c.Suggested != "" {
-			fmt.Fprintf(w, "    %s %s (similarity %.2f): %s\n", paint(ansiBold, "suggested:"), paint(ansiGreen, verifyHumanOSIS(c.Suggested)), c.SuggestedSimilarity, clip(c.SuggestedText, 400))
+			fmt.Fprintf(w, "    %s %s (similarity %.2f): %s\n", paint(ansiBold, "suggested:"), paint(ansiGreen, ref.HumanOSIS(c.Suggested)), c.SuggestedSimilarity, clip(c.SuggestedText, 400))
 		}
 	}
 	v := rep.Summary.Verdicts
@@ -234,47 +233,4 @@ func clip(s string, n int) string {
 		return s
 	}
 	return string(rs[:n]) + "…"
-}
-
-// humanOSIS turns "Heb.7.23-Heb.7.25" into "Hebrews 7:23-25".
-func verifyHumanOSIS(osis string) string {
-	var out []string
-	for _, part := range strings.Split(osis, ",") {
-		a, b, _ := strings.Cut(part, "-")
-		sa := strings.Split(a, ".")
-		s := citeRef(sa)
-		if b != "" {
-			sb := strings.Split(b, ".")
-			switch {
-			case len(sb) == 3 && len(sa) == 3 && sa[0] == sb[0] && sa[1] == sb[1]:
-				s += "-" + sb[2]
-			case len(sb) >= 2 && sa[0] == sb[0]:
-				s += "-" + strings.Join(sb[1:], ":")
-			default:
-				s += "-" + citeRef(sb)
-			}
-		}
-		out = append(out, s)
-	}
-	return strings.Join(out, ", ")
-}
-
-func citeRef(p []string) string {
-	if len(p) == 0 {
-		return ""
-	}
-	name := canon.HumanName(p[0])
-	if name == "" {
-		name = p[0]
-	}
-	if p[0] == "Ps" && len(p) > 1 {
-		name = "Psalm"
-	}
-	if len(p) == 1 {
-		return name
-	}
-	if _, err := strconv.Atoi(p[1]); err != nil {
-		return strings.Join(p, ".")
-	}
-	return name + " " + strings.Join(p[1:], ":")
 }

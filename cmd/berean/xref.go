@@ -8,7 +8,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"berean/canon"
 	"berean/xref"
 )
 
@@ -89,13 +88,13 @@ the votes, the source.
 
 func renderXref(w io.Writer, res *xref.Result, humanOSIS func(string) string) {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n", xrefHuman(res.OSIS))
+	fmt.Fprintf(&b, "%s\n", humanOSIS(res.OSIS))
 	if len(res.Related) == 0 {
 		b.WriteString("  no related passages found\n")
 	}
 	votes := false
 	for _, l := range res.Related {
-		fmt.Fprintf(&b, "  %-18s %-15s %.2f  %s\n", xrefHuman(l.OSIS), l.Kind, l.Score, l.Text)
+		fmt.Fprintf(&b, "  %-18s %-15s %.2f  %s\n", humanOSIS(l.OSIS), l.Kind, l.Score, l.Text)
 		if l.Why != "" {
 			fmt.Fprintf(&b, "  %-18s %-15s       (%s)\n", "", "", l.Why)
 		}
@@ -105,47 +104,4 @@ func renderXref(w io.Writer, res *xref.Result, humanOSIS func(string) string) {
 		fmt.Fprintf(&b, "\n%s\n", xref.Attribution)
 	}
 	io.WriteString(w, b.String())
-}
-
-// xrefHuman writes an OSIS reference or range for people, single-chapter
-// books without their chapter: "Jude 3", "Jude 3-5", "Hebrews 7:23-25",
-// "Genesis", "Genesis - Revelation".
-func xrefHuman(osis string) string {
-	part := func(p string) (book, name, ch, v string) {
-		book, ch, v = splitOSIS(p)
-		name = canon.HumanChapterName(book)
-		if bk, ok := canon.KJV().Book(book); ok && bk.Chapters() == 1 && v != "" {
-			ch = ""
-		}
-		return book, name, ch, v
-	}
-	one := func(name, ch, v string) string {
-		switch {
-		case ch != "" && v != "":
-			return name + " " + ch + ":" + v
-		case ch != "":
-			return name + " " + ch
-		case v != "":
-			return name + " " + v
-		}
-		return name
-	}
-	s, e, isRange := strings.Cut(osis, "-")
-	b1, n1, c1, v1 := part(s)
-	if !isRange {
-		return one(n1, c1, v1)
-	}
-	b2, n2, c2, v2 := part(e)
-	if b1 != b2 {
-		return one(n1, c1, v1) + " - " + one(n2, c2, v2)
-	}
-	switch {
-	case c1 == c2 && v1 != "" && v2 != "":
-		return one(n1, c1, v1) + "-" + v2
-	case v2 != "" && c2 != "":
-		return one(n1, c1, v1) + "-" + c2 + ":" + v2
-	case c2 != "":
-		return one(n1, c1, v1) + "-" + c2
-	}
-	return one(n1, c1, v1) + "-" + v2
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"berean/ref"
 	"berean/xref"
 )
 
@@ -25,8 +26,8 @@ func TestXrefHuman(t *testing.T) {
 		{"Jude", "Jude"},
 		{"Gen.50.26-Exod.1.1", "Genesis 50:26 - Exodus 1:1"},
 	} {
-		if got := xrefHuman(tc.osis); got != tc.want {
-			t.Errorf("xrefHuman(%q) = %q, want %q", tc.osis, got, tc.want)
+		if got := ref.HumanOSIS(tc.osis); got != tc.want {
+			t.Errorf("ref.HumanOSIS(%q) = %q, want %q", tc.osis, got, tc.want)
 		}
 	}
 }
@@ -37,7 +38,7 @@ func TestRenderXref(t *testing.T) {
 			Evidence: xref.Evidence{Words: []string{"priest", "forever", "order", "melchizedek"}, Votes: 22}},
 	}}
 	var b bytes.Buffer
-	renderXref(&b, res, humanOSIS)
+	renderXref(&b, res, ref.HumanOSIS)
 	out := b.String()
 	for _, want := range []string{"Psalm 110:4", "Hebrews 5:6", "quotation", "0.90", "priest forever order melchizedek", "OpenBible.info", "CC BY 4.0"} {
 		if !strings.Contains(out, want) {
@@ -45,7 +46,7 @@ func TestRenderXref(t *testing.T) {
 		}
 	}
 	b.Reset()
-	renderXref(&b, &xref.Result{OSIS: "Jude.1.3"}, humanOSIS)
+	renderXref(&b, &xref.Result{OSIS: "Jude.1.3"}, ref.HumanOSIS)
 	if !strings.Contains(b.String(), "no related passages") || strings.Contains(b.String(), "OpenBible") {
 		t.Errorf("empty result:\n%s", b.String())
 	}

@@ -1,13 +1,13 @@
 // Package versekey holds what ask, xref and study share: verse keys in one
 // key space, the ordinals of the KJV versification (canon.KJV().Ordinal),
 // the mapping of each indexed Bible's docs to them, the parsing of OSIS
-// references into them, and the listing of Nave's topics.
+// references into them, the one conversion back (OSIS, Human, Range: an
+// ordinal span as OSIS or as ref.Range.String prints it), and the listing of
+// Nave's topics.
 package versekey
 
 import (
 	"sort"
-	"strconv"
-	"strings"
 
 	"berean/canon"
 	"berean/index"
@@ -79,33 +79,20 @@ func RefOrd(r ref.Ref, end bool) (int, bool) {
 	return kjv.Ordinal(r.Book, ch, v)
 }
 
-// ParseOrd is the KJV ordinal of one OSIS reference ("Heb.7.25", "Lev.16",
-// "Jude"): its first verse, or with end its last.
-func ParseOrd(s string, end bool) (int, bool) {
-	p := strings.Split(s, ".")
-	r := ref.Ref{Book: p[0]}
-	var err error
-	if len(p) > 1 {
-		if r.Chapter, err = strconv.Atoi(p[1]); err != nil || r.Chapter < 1 {
-			return 0, false
-		}
-	}
-	if len(p) > 2 {
-		if r.Verse, err = strconv.Atoi(p[2]); err != nil || r.Verse < 1 {
-			return 0, false
-		}
-	}
-	return RefOrd(r, end)
-}
-
-// Span is the KJV ordinals of an OSIS range ("Rom.8.26-Rom.8.27").
+// Span is the KJV ordinals of an OSIS reference or range ("Rom.8.26-Rom.8.27",
+// "Lev.16", "Jude"), read by ref.ParseOSIS: from the first verse of its start
+// to the last of its end.
 func Span(osis string) (lo, hi int, ok bool) {
-	s, e, _ := strings.Cut(osis, "-")
-	if e == "" {
-		e = s
+	r, err := ref.ParseOSIS(osis)
+	if err != nil {
+		return 0, 0, false
 	}
-	lo, ok1 := ParseOrd(s, false)
-	hi, ok2 := ParseOrd(e, true)
+	end := r.End
+	if end.Book == "" {
+		end = r.Start
+	}
+	lo, ok1 := RefOrd(r.Start, false)
+	hi, ok2 := RefOrd(end, true)
 	if !ok1 || !ok2 || hi < lo {
 		return 0, 0, false
 	}
