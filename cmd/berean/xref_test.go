@@ -9,7 +9,7 @@ import (
 	"berean/xref"
 )
 
-func TestXrefHuman(t *testing.T) {
+func TestHumanOSIS(t *testing.T) {
 	for _, tc := range []struct{ osis, want string }{
 		{"Jude.1.3", "Jude 3"},
 		{"Jude.1.3-Jude.1.5", "Jude 3-5"},
@@ -20,11 +20,11 @@ func TestXrefHuman(t *testing.T) {
 		{"Ps.91.11-Ps.91.12", "Psalm 91:11-12"},
 		{"Heb.6.13-Heb.7.2", "Hebrews 6:13-7:2"},
 		{"Lev.16", "Leviticus 16"},
-		{"Ps.22-Ps.23", "Psalm 22-23"},
+		{"Ps.22-Ps.23", "Psalms 22-23"},
 		{"Gen", "Genesis"},
-		{"Gen-Rev", "Genesis - Revelation"},
+		{"Gen-Rev", "Genesis-Revelation"},
 		{"Jude", "Jude"},
-		{"Gen.50.26-Exod.1.1", "Genesis 50:26 - Exodus 1:1"},
+		{"Gen.50.26-Exod.1.1", "Genesis 50:26-Exodus 1:1"},
 	} {
 		if got := ref.HumanOSIS(tc.osis); got != tc.want {
 			t.Errorf("ref.HumanOSIS(%q) = %q, want %q", tc.osis, got, tc.want)
