@@ -26,9 +26,9 @@ func (e *Engine) Asker(ctx context.Context) (*ask.Asker, error) {
 	return e.AskerIn(ctx, e.DefaultLang())
 }
 
-// Xref finds cross-references over the search index, in the Bibles of the
-// default language (XrefIn).
-func (e *Engine) Xref(ctx context.Context) (*xref.Finder, error) {
+// XrefFinder finds cross-references over the search index, in the Bibles
+// of the default language (XrefIn).
+func (e *Engine) XrefFinder(ctx context.Context) (*xref.Finder, error) {
 	return e.XrefIn(ctx, e.DefaultLang())
 }
 

@@ -129,7 +129,6 @@ func (a *app) searcher(ctx context.Context) (*search.Searcher, error) {
 	if a.eng == nil {
 		if lib, err := sword.OpenLibrary(sword.DefaultRoots(a.swordPaths)); err == nil {
 			if s, err := search.OpenCurrent(lib, cacheDir); err == nil {
-				a.opened = append(a.opened, s)
 				return s, nil
 			}
 		}
@@ -138,11 +137,7 @@ func (a *app) searcher(ctx context.Context) (*search.Searcher, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := eng.Searcher(ctx, a.buildProgress())
-	if err == nil {
-		a.opened = append(a.opened, s)
-	}
-	return s, err
+	return eng.Searcher(ctx, a.buildProgress())
 }
 
 const (
