@@ -11,7 +11,7 @@
 // error shape both derive from the code (HTTPStatus, ExitStatus). Bible
 // names are resolved once, by Bibles; the packages below keep their own
 // sentinels (ask, xref and search's ErrUnknownBible, verify's limits),
-// given their codes in one place (userErr).
+// given their codes in one place (UserError).
 //
 // An Engine opens the installed SWORD modules once (package corpus) and the
 // persisted search index on first use. It is safe for concurrent use.

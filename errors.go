@@ -101,11 +101,11 @@ func inputErrf(code, format string, args ...any) error {
 	return &Error{Code: code, Err: fmt.Errorf(format, args...)}
 }
 
-// userErr gives the errors of the packages below their code: the one place
+// UserError gives the errors of the packages below their code: the one place
 // where their sentinels (each package's own ErrUnknownBible, ask's
 // ErrEmpty, verify's limits, search's bad query) meet the list. Other
 // errors pass as they are (faults).
-func userErr(err error) error {
+func UserError(err error) error {
 	if err == nil {
 		return nil
 	}

@@ -59,7 +59,7 @@ func (e *Engine) Ask(ctx context.Context, r AskRequest) (*ask.Result, error) {
 		res, err = a.Ask(ctx, r.Question, r.Options)
 		return err
 	})
-	return res, userErr(err)
+	return res, UserError(err)
 }
 
 // StudyRequest is a topical study (berean study, GET /api/study, the
@@ -91,7 +91,7 @@ func (e *Engine) Study(ctx context.Context, r StudyRequest) (*study.Study, error
 		res, err = st.Study(ctx, r.Topic, r.Options)
 		return err
 	})
-	return res, userErr(err)
+	return res, UserError(err)
 }
 
 // XrefRequest asks for the passages related to a reference (berean xref,
@@ -135,7 +135,7 @@ func (e *Engine) Xref(ctx context.Context, r XrefRequest) (*xref.Result, error) 
 		res, err = f.Related(ctx, reference, r.Options)
 		return err
 	})
-	return res, userErr(err)
+	return res, UserError(err)
 }
 
 // VerifyRequest is an article whose citations are checked (berean verify,
@@ -167,7 +167,7 @@ func (e *Engine) Verify(ctx context.Context, r VerifyRequest) (*verify.Report, e
 		return err
 	})
 	if err != nil {
-		return nil, userErr(err)
+		return nil, UserError(err)
 	}
 	return &rep, nil
 }

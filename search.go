@@ -81,7 +81,7 @@ func (e *Engine) Search(ctx context.Context, r SearchRequest) (*search.Result, e
 		return err
 	})
 	if err != nil {
-		return nil, userErr(err)
+		return nil, UserError(err)
 	}
 	res.Query = r.Query
 	return res, nil

@@ -41,6 +41,8 @@ func TestErrorCodesAgree(t *testing.T) {
 		{"xref, unknown Bible", []string{"xref", "-b", "NOSUCH", "Ps 110:4"}, "", "GET", "/api/xref?ref=Ps+110:4&bible=NOSUCH", "", berean.CodeUnknownModule},
 		{"xref, no such chapter", []string{"xref", "John 22:1"}, "", "GET", "/api/xref?ref=" + url.QueryEscape("John 22:1"), "", berean.CodeInvalidReference},
 		{"xref, no reference", []string{"xref", "Hezekiah 3:4"}, "", "GET", "/api/xref?ref=" + url.QueryEscape("Hezekiah 3:4"), "", berean.CodeInvalidReference},
+		{"search, unknown Bible", []string{"search", "-b", "NOSUCH", "love"}, "", "GET", "/api/search?q=love&bible=NOSUCH", "", berean.CodeUnknownModule},
+		{"search, bad query", []string{"search", `"unclosed`}, "", "GET", "/api/search?q=" + url.QueryEscape(`"unclosed`), "", berean.CodeBadQuery},
 		{"ask, n=0", []string{"ask", "-n", "0", "love"}, "", "GET", "/api/ask?q=love&n=0", "", berean.CodeBadParameter},
 		{"question too large", []string{"ask", long}, "", "GET", "/api/ask?q=" + url.QueryEscape(long), "", berean.CodeTooLarge},
 		{"topic too large", []string{"study", long}, "", "GET", "/api/study?topic=" + url.QueryEscape(long), "", berean.CodeTooLarge},

@@ -78,11 +78,11 @@ its comment covers ("MHCC on Matthew 28:16-20"), with the words around the match
 func runSearch(ctx context.Context, a *app, o *searchOptions, text string) error {
 	order, err := search.ParseOrder(o.order)
 	if err != nil {
-		return usagef("%v", err)
+		return berean.NewError(berean.CodeBadQuery, "%v", err) // the codes of berean.Engine.Search
 	}
 	q, err := query.Parse(text)
 	if err != nil {
-		return usagef("search: %v", err)
+		return berean.NewError(berean.CodeBadQuery, "search: %v", err)
 	}
 	s, err := a.searcher(ctx)
 	if err != nil {
@@ -103,10 +103,7 @@ func runSearch(ctx context.Context, a *app, o *searchOptions, text string) error
 		}
 	}
 	if err != nil {
-		if errors.Is(err, search.ErrUnknownBible) || errors.Is(err, search.ErrBadQuery) {
-			return usagef("search: %v", err)
-		}
-		return err
+		return berean.UserError(fmt.Errorf("search: %w", err)) // unknown_module, bad_query
 	}
 	res.Query = text
 	if a.jsonOut {
