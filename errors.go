@@ -29,7 +29,9 @@ const (
 	CodeInternal         = "internal" // a fault of the machine or the modules, not of the input
 )
 
-// codeStatus is the HTTP status and the exit status of each code.
+// codeStatus is the HTTP status and the exit status of each code. One
+// exception keeps HTTP's finer status: a query string over the server's
+// limit is too_large with 414 (server/middleware.go).
 var codeStatus = map[string]struct{ http, exit int }{
 	CodeInvalidReference: {400, 2},
 	CodeUnknownModule:    {404, 2},
