@@ -30,7 +30,7 @@ const MaxQuestion = 2000
 type AskRequest struct {
 	Question string
 	// Lang is the language the question is answered in when it names no
-	// Bible (default: the language of its words, QuestionLang).
+	// Bible (default: the language of its words, questionLang).
 	Lang string
 	// Options are ask's: Bible (the translation answers are quoted in,
 	// default KJV or the first Bible of the language), N (default 10) and
@@ -52,7 +52,7 @@ func (e *Engine) Ask(ctx context.Context, r AskRequest) (*ask.Result, error) {
 	}
 	var res *ask.Result
 	err = e.WithIndex(ctx, func() error {
-		a, err := e.AskerIn(ctx, lang)
+		a, err := e.askerIn(ctx, lang)
 		if err != nil {
 			return err
 		}
@@ -84,7 +84,7 @@ func (e *Engine) Study(ctx context.Context, r StudyRequest) (*study.Study, error
 	}
 	var res *study.Study
 	err = e.WithIndex(ctx, func() error {
-		st, err := e.StudierIn(ctx, lang)
+		st, err := e.studierIn(ctx, lang)
 		if err != nil {
 			return err
 		}
@@ -125,7 +125,7 @@ func (e *Engine) Xref(ctx context.Context, r XrefRequest) (*xref.Result, error) 
 	reference := e.englishRef(r.Ref, r.Bible, langOrDefault(r.Lang, lang))
 	var res *xref.Result
 	err = e.WithIndex(ctx, func() error {
-		f, err := e.XrefIn(ctx, lang)
+		f, err := e.xrefIn(ctx, lang)
 		if err != nil {
 			return err
 		}
@@ -158,11 +158,11 @@ type VerifyRequest struct {
 func (e *Engine) Verify(ctx context.Context, r VerifyRequest) (*verify.Report, error) {
 	var rep verify.Report
 	err := e.WithIndex(ctx, func() error {
-		d, err := e.VerifyDeps(ctx, r.UseIndex)
+		d, err := e.verifyDeps(ctx, r.UseIndex)
 		if err != nil {
 			return err
 		}
-		d.Parser = e.VerifyParser(r.Article, r.Lang)
+		d.Parser = e.verifyParser(r.Article, r.Lang)
 		rep, err = verify.Article(ctx, r.Article, d)
 		return err
 	})
@@ -187,7 +187,7 @@ func checkText(what, s string, empty error) error {
 // requestLang resolves the Bible a request names (an unknown one is
 // CodeUnknownModule) and returns the language the request is served in:
 // the Bible's; else lang when given; else that of the text (by its words
-// for a question or topic, QuestionLang; LangFor otherwise).
+// for a question or topic, questionLang; LangFor otherwise).
 func (e *Engine) requestLang(ctx context.Context, lang, bible, text string, byWords bool) (string, error) {
 	if strings.TrimSpace(bible) != "" {
 		bs, err := e.Bibles([]string{bible})
@@ -202,7 +202,7 @@ func (e *Engine) requestLang(ctx context.Context, lang, bible, text string, byWo
 	var l string
 	var err error
 	if byWords {
-		l, err = e.QuestionLang(ctx, "", text)
+		l, err = e.questionLang(ctx, "", text)
 	} else {
 		l, err = e.LangFor("", text)
 	}

@@ -10,10 +10,5 @@ import "context"
 // language now, so that the first requests do not wait for them. Errors
 // are returned but the server works without.
 func (s *Server) Warm(ctx context.Context) error {
-	eng := s.cur().eng
-	if _, err := eng.Studier(ctx); err != nil {
-		return err
-	}
-	_, err := eng.VerifyDeps(ctx, true)
-	return err
+	return s.cur().eng.Warm(ctx)
 }
