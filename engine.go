@@ -1,7 +1,17 @@
 // Package berean is the library façade of the berean scripture study engine.
 // The command line and the HTTP server both call it, so that their JSON
 // agrees field for field: each operation returns one result type that is
-// rendered as text, JSON or HTML by the caller.
+// rendered as text, JSON or HTML by the caller. The operations are Read,
+// Refs, Search, Lexicon, Topic, Modules and the four on the pooled Bibles
+// of a language, Ask, Study, Xref and Verify (operations.go), each taking a
+// context and a request and returning the result type of the contract.
+//
+// Errors the user can fix are *Error, with a code from the one list of
+// errors.go; the CLI's exit status and --json error and the HTTP status and
+// error shape both derive from the code (HTTPStatus, ExitStatus). Bible
+// names are resolved once, by Bibles; the packages below keep their own
+// sentinels (ask, xref and search's ErrUnknownBible, verify's limits),
+// given their codes in one place (UserError).
 //
 // An Engine opens the installed SWORD modules once (package corpus) and the
 // persisted search index on first use. It is safe for concurrent use.

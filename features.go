@@ -7,7 +7,6 @@ import (
 	"berean/search"
 	"berean/study"
 	"berean/verify"
-	"berean/xref"
 )
 
 // The features built on the search index (ask, xref, study) and the verify
@@ -20,31 +19,36 @@ import (
 // dependents are the features that hold the searcher's index.
 var dependents = []string{"searcher", "ask", "xref", "study"}
 
-// Asker answers questions over the search index, from the Bibles of the
-// default language (AskerIn).
-func (e *Engine) Asker(ctx context.Context) (*ask.Asker, error) {
-	return e.AskerIn(ctx, e.DefaultLang())
+// asker answers questions over the search index, from the Bibles of the
+// default language (askerIn).
+func (e *Engine) asker(ctx context.Context) (*ask.Asker, error) {
+	return e.askerIn(ctx, e.DefaultLang())
 }
 
-// Xref finds cross-references over the search index, in the Bibles of the
-// default language (XrefIn).
-func (e *Engine) Xref(ctx context.Context) (*xref.Finder, error) {
-	return e.XrefIn(ctx, e.DefaultLang())
-}
-
-// Studier writes topical studies in the default language (StudierIn);
+// studier writes topical studies in the default language (studierIn);
 // without cross-references (their tables failed to build) it works from
 // ask and Nave's alone.
-func (e *Engine) Studier(ctx context.Context) (*study.Studier, error) {
-	return e.StudierIn(ctx, e.DefaultLang())
+func (e *Engine) studier(ctx context.Context) (*study.Studier, error) {
+	return e.studierIn(ctx, e.DefaultLang())
 }
 
-// VerifyDeps returns the verify model (loaded from the cache directory, or
+// Warm builds the features of the default language (ask, xref, study and
+// the verify model, with the search index) now, so that the first requests
+// do not wait for them.
+func (e *Engine) Warm(ctx context.Context) error {
+	if _, err := e.studier(ctx); err != nil {
+		return err
+	}
+	_, err := e.verifyDeps(ctx, true)
+	return err
+}
+
+// verifyDeps returns the verify model (loaded from the cache directory, or
 // built and saved there) and, when the search index is open or buildIndex
 // asks for it, the index for finding misplaced quotations. Without it,
 // verify searches its own model: a one-off `berean verify` need not build
 // the index.
-func (e *Engine) VerifyDeps(ctx context.Context, buildIndex bool) (verify.Deps, error) {
+func (e *Engine) verifyDeps(ctx context.Context, buildIndex bool) (verify.Deps, error) {
 	lang := e.DefaultLang()
 	m, err := e.verifyModelIn(ctx, lang)
 	if err != nil {

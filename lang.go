@@ -27,7 +27,7 @@ import (
 // language of its text (analysis.Detect) when Bibles of that language are
 // installed, else in the default Bible's language; a question or topic
 // whose function words do not tell is placed by its vocabulary
-// (QuestionLang).
+// (questionLang).
 
 // DefaultLang is the language of the default Bible (the KJV, or the first
 // installed Bible); English when none is installed.
@@ -80,8 +80,8 @@ func (e *Engine) SearcherIn(ctx context.Context, lang string) (*search.Searcher,
 	})
 }
 
-// AskerIn answers questions from the Bibles of one language.
-func (e *Engine) AskerIn(ctx context.Context, lang string) (*ask.Asker, error) {
+// askerIn answers questions from the Bibles of one language.
+func (e *Engine) askerIn(ctx context.Context, lang string) (*ask.Asker, error) {
 	lang = corpus.LangCode(lang)
 	return lazy(e, "ask:"+lang, func() (*ask.Asker, error) {
 		s, err := e.SearcherIn(ctx, lang)
@@ -92,8 +92,8 @@ func (e *Engine) AskerIn(ctx context.Context, lang string) (*ask.Asker, error) {
 	})
 }
 
-// XrefIn finds cross-references over the Bibles of one language.
-func (e *Engine) XrefIn(ctx context.Context, lang string) (*xref.Finder, error) {
+// xrefIn finds cross-references over the Bibles of one language.
+func (e *Engine) xrefIn(ctx context.Context, lang string) (*xref.Finder, error) {
 	lang = corpus.LangCode(lang)
 	return lazy(e, "xref:"+lang, func() (*xref.Finder, error) {
 		s, err := e.SearcherIn(ctx, lang)
@@ -104,15 +104,15 @@ func (e *Engine) XrefIn(ctx context.Context, lang string) (*xref.Finder, error) 
 	})
 }
 
-// StudierIn writes studies in one language, from its Bibles.
-func (e *Engine) StudierIn(ctx context.Context, lang string) (*study.Studier, error) {
+// studierIn writes studies in one language, from its Bibles.
+func (e *Engine) studierIn(ctx context.Context, lang string) (*study.Studier, error) {
 	lang = corpus.LangCode(lang)
 	return lazy(e, "study:"+lang, func() (*study.Studier, error) {
-		a, err := e.AskerIn(ctx, lang)
+		a, err := e.askerIn(ctx, lang)
 		if err != nil {
 			return nil, err
 		}
-		x, err := e.XrefIn(ctx, lang)
+		x, err := e.xrefIn(ctx, lang)
 		if err != nil {
 			e.log.Warn("cross-references unavailable to studies", "err", err)
 			x = nil
@@ -183,12 +183,12 @@ func nonEnglish(lang string) string {
 	return lang
 }
 
-// VerifyParser is the reference parser for verifying an article: nil (the
+// verifyParser is the reference parser for verifying an article: nil (the
 // verify default, English names) for an English article; for an article
 // in another language (lang, or detected from its words when Bibles of
 // that language are installed) a parser that also reads that language's
 // book names, so that its citations ("Juan 3:16") are checked.
-func (e *Engine) VerifyParser(article []byte, lang string) *ref.Parser {
+func (e *Engine) verifyParser(article []byte, lang string) *ref.Parser {
 	if strings.TrimSpace(lang) == "" {
 		lang, _ = e.LangFor("", string(article))
 	}
@@ -198,13 +198,13 @@ func (e *Engine) VerifyParser(article []byte, lang string) *ref.Parser {
 	return e.ParserIn(canon.KJV(), lang)
 }
 
-// QuestionLang is LangFor for a question or topic (ask, study). When its
+// questionLang is LangFor for a question or topic (ask, study). When its
 // function words do not tell (Detect finds the default language) and
 // Bibles of other languages are installed, the words themselves decide:
 // the language whose Bibles hold strictly more of the question's words
 // than the default language's ("Dios es amor": dios and amor are in the
 // RV1909, neither in the KJV or the WEB). It opens the search index.
-func (e *Engine) QuestionLang(ctx context.Context, bible, text string) (string, error) {
+func (e *Engine) questionLang(ctx context.Context, bible, text string) (string, error) {
 	lang, err := e.LangFor(bible, text)
 	if err != nil || strings.TrimSpace(bible) != "" || lang != e.DefaultLang() {
 		return lang, err

@@ -69,7 +69,7 @@ func runEnglish(t *testing.T, root string, articles, questions, topics []string,
 		extra(eng)
 	}
 	out := langRun{verify: map[string]string{}, ask: map[string]string{}, study: map[string]string{}}
-	deps, err := eng.VerifyDeps(ctx, true)
+	deps, err := eng.verifyDeps(ctx, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,7 +84,7 @@ func runEnglish(t *testing.T, root string, articles, questions, topics []string,
 		}
 		out.verify[a] = asJSON(t, rep)
 	}
-	as, err := eng.Asker(ctx)
+	as, err := eng.asker(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,7 +95,7 @@ func runEnglish(t *testing.T, root string, articles, questions, topics []string,
 		}
 		out.ask[q] = asJSON(t, res)
 	}
-	st, err := eng.Studier(ctx)
+	st, err := eng.studier(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -168,12 +168,12 @@ func TestEnglishUnchangedByOtherLanguages(t *testing.T) {
 		// Every English question is served in English; a short Spanish
 		// one without function words to tell is Spanish by its words.
 		for _, q := range append(questions, topics...) {
-			if l, err := eng.QuestionLang(context.Background(), "", q); err != nil || l != "en" {
-				t.Errorf("QuestionLang(%q) = %q, %v; want en", q, l, err)
+			if l, err := eng.questionLang(context.Background(), "", q); err != nil || l != "en" {
+				t.Errorf("questionLang(%q) = %q, %v; want en", q, l, err)
 			}
 		}
-		if l, _ := eng.QuestionLang(context.Background(), "", "Dios es amor"); l != "es" {
-			t.Errorf("QuestionLang(Dios es amor) = %q, want es", l)
+		if l, _ := eng.questionLang(context.Background(), "", "Dios es amor"); l != "es" {
+			t.Errorf("questionLang(Dios es amor) = %q, want es", l)
 		}
 	})
 	without := runEnglish(t, langLibrary(t, "spaRV1909eb.conf"), articles, questions, topics, func(eng *Engine) {
@@ -215,7 +215,7 @@ func spanishAsk(t *testing.T, eng *Engine) {
 	if err != nil || lang != "es" {
 		t.Fatalf("LangFor(%q) = %q, %v; want es", q, lang, err)
 	}
-	as, err := eng.AskerIn(ctx, lang)
+	as, err := eng.askerIn(ctx, lang)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -247,11 +247,11 @@ func spanishVerify(t *testing.T, eng *Engine) {
 	}
 	article := []byte("Jesús enseñó: \"Porque de tal manera amó Dios al mundo, que ha dado á su Hijo unigénito\" (Juan 3:16).\n" +
 		"Y: \"Jehová es mi pastor; nada me faltará\" (Salmos 24:1).\n")
-	deps, err := eng.VerifyDeps(context.Background(), false)
+	deps, err := eng.verifyDeps(context.Background(), false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	deps.Parser = eng.VerifyParser(article, "")
+	deps.Parser = eng.verifyParser(article, "")
 	rep, err := verify.Article(context.Background(), article, deps)
 	if err != nil {
 		t.Fatal(err)

@@ -2,7 +2,6 @@ package berean
 
 import (
 	"context"
-	"errors"
 
 	"berean/index"
 	"berean/query"
@@ -82,13 +81,7 @@ func (e *Engine) Search(ctx context.Context, r SearchRequest) (*search.Result, e
 		return err
 	})
 	if err != nil {
-		switch {
-		case errors.Is(err, search.ErrUnknownBible):
-			return nil, inputErr(CodeUnknownModule, err)
-		case errors.Is(err, search.ErrBadQuery):
-			return nil, inputErr(CodeBadQuery, err)
-		}
-		return nil, err
+		return nil, UserError(err)
 	}
 	res.Query = r.Query
 	return res, nil

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
-	"fmt"
 	"mime"
 	"net/http"
 	"strings"
@@ -18,7 +16,7 @@ import (
 )
 
 // MaxQuestion bounds the length of a question or study topic (bytes).
-const MaxQuestion = 2000
+const MaxQuestion = berean.MaxQuestion
 
 // The JSON API. Each handler reads its parameters, calls one engine method
 // and returns the engine's result type, the same one the CLI prints with
@@ -92,7 +90,7 @@ func splitList(s string) []string {
 }
 
 func (s *Server) apiAsk(r *http.Request) (any, error) {
-	q, err := param(r, "q", true)
+	q, err := param(r, "q", false) // an empty question is the engine's bad_input, as on the command line
 	if err != nil {
 		return nil, err
 	}
@@ -104,35 +102,22 @@ func (s *Server) apiAsk(r *http.Request) (any, error) {
 	return s.ask(r.Context(), q, bible, n)
 }
 
+// The four operations on the pooled Bibles are the engine's (Ask, Study,
+// Xref, Verify: their language, the rebuild of a damaged index and their
+// error codes); the server adds its turn among the heavy requests and the
+// study cache. The web pages call the same methods and render the results.
+
 func (s *Server) ask(ctx context.Context, q, bible string, n int) (*ask.Result, error) {
-	if len(q) > MaxQuestion {
-		return nil, &Error{Status: http.StatusRequestEntityTooLarge, Code: "too_large", Message: fmt.Sprintf("the question is longer than %d bytes", MaxQuestion)}
-	}
 	done, err := s.heavyTurn(ctx)
 	if err != nil {
 		return nil, err
 	}
 	defer done()
-	var res *ask.Result
-	err = s.cur().eng.WithIndex(ctx, func() error { // rebuilds a damaged index and asks again
-		a, err := s.asker(ctx, bible, q)
-		if err != nil {
-			return err
-		}
-		res, err = a.Ask(ctx, q, ask.Options{Bible: bible, N: n})
-		return err
-	})
-	switch {
-	case errors.Is(err, ask.ErrUnknownBible):
-		return nil, &Error{Status: http.StatusNotFound, Code: berean.CodeUnknownModule, Message: err.Error()}
-	case errors.Is(err, ask.ErrEmpty):
-		return nil, badRequest(berean.CodeBadInput, "%v", err)
-	}
-	return res, err
+	return s.cur().eng.Ask(ctx, berean.AskRequest{Question: q, Options: ask.Options{Bible: bible, N: n}})
 }
 
 func (s *Server) apiStudy(r *http.Request) (any, error) {
-	topic, err := param(r, "topic", true)
+	topic, err := param(r, "topic", false)
 	if err != nil {
 		return nil, err
 	}
@@ -141,34 +126,18 @@ func (s *Server) apiStudy(r *http.Request) (any, error) {
 }
 
 func (s *Server) study(ctx context.Context, topic, bible string) (*study.Study, error) {
-	if len(topic) > MaxQuestion {
-		return nil, &Error{Status: http.StatusRequestEntityTooLarge, Code: "too_large", Message: fmt.Sprintf("the topic is longer than %d bytes", MaxQuestion)}
+	if len(topic) > berean.MaxQuestion || strings.TrimSpace(topic) == "" { // refused before the cache
+		return s.cur().eng.Study(ctx, berean.StudyRequest{Topic: topic, Options: study.Options{Bible: bible}})
 	}
 	g := s.cur()
-	res, err := g.studies.get(ctx, bible+"\x00"+topic, func() (*study.Study, error) {
+	return g.studies.get(ctx, bible+"\x00"+topic, func() (*study.Study, error) {
 		done, err := s.heavyTurn(ctx)
 		if err != nil {
 			return nil, err
 		}
 		defer done()
-		var res *study.Study
-		err = g.eng.WithIndex(ctx, func() error {
-			st, err := s.studier(ctx, bible, topic)
-			if err != nil {
-				return err
-			}
-			res, err = st.Study(ctx, topic, study.Options{Bible: bible})
-			return err
-		})
-		return res, err
+		return g.eng.Study(ctx, berean.StudyRequest{Topic: topic, Options: study.Options{Bible: bible}})
 	})
-	switch {
-	case errors.Is(err, ask.ErrUnknownBible):
-		return nil, &Error{Status: http.StatusNotFound, Code: berean.CodeUnknownModule, Message: err.Error()}
-	case errors.Is(err, ask.ErrEmpty):
-		return nil, badRequest(berean.CodeBadInput, "%v", err)
-	}
-	return res, err
 }
 
 func (s *Server) apiXref(r *http.Request) (any, error) {
@@ -190,22 +159,7 @@ func (s *Server) xref(ctx context.Context, reference, bible string, n int) (*xre
 		return nil, err
 	}
 	defer done()
-	var res *xref.Result
-	err = s.cur().eng.WithIndex(ctx, func() error {
-		f, err := s.finder(ctx, bible)
-		if err != nil {
-			return err
-		}
-		if _, _, _, err := f.Parse(reference); err != nil {
-			return badRequest(berean.CodeInvalidReference, "%v", err)
-		}
-		res, err = f.Related(ctx, reference, xref.Options{N: n, Bible: bible})
-		return err
-	})
-	if errors.Is(err, xref.ErrUnknownBible) {
-		return nil, &Error{Status: http.StatusNotFound, Code: berean.CodeUnknownModule, Message: err.Error()}
-	}
-	return res, err
+	return s.cur().eng.Xref(ctx, berean.XrefRequest{Ref: reference, Options: xref.Options{N: n, Bible: bible}})
 }
 
 func (s *Server) apiVerify(r *http.Request) (any, error) {
@@ -230,15 +184,15 @@ func readArticle(r *http.Request) ([]byte, error) {
 		}
 		dec := json.NewDecoder(bytes.NewReader(body))
 		if err := dec.Decode(&in); err != nil {
-			return nil, badRequest(berean.CodeBadInput, "the body is not a JSON object {\"text\": \"...\"}: %v", err)
+			return nil, apiError(berean.CodeBadInput, "the body is not a JSON object {\"text\": \"...\"}: %v", err)
 		}
 		if in.Text == nil {
-			return nil, badRequest("missing_parameter", "the JSON body has no \"text\" field")
+			return nil, apiError(berean.CodeMissingParameter, "the JSON body has no \"text\" field")
 		}
 		body = []byte(*in.Text)
 	}
 	if len(bytes.TrimSpace(body)) == 0 {
-		return nil, badRequest("missing_parameter", "the article is empty: POST it as text/plain, or JSON {\"text\": \"...\"}")
+		return nil, apiError(berean.CodeMissingParameter, "the article is empty: POST it as text/plain, or JSON {\"text\": \"...\"}")
 	}
 	return body, nil
 }
@@ -249,25 +203,7 @@ func (s *Server) verify(ctx context.Context, article []byte) (*verify.Report, er
 		return nil, err
 	}
 	defer done()
-	var rep verify.Report
-	err = s.cur().eng.WithIndex(ctx, func() error {
-		d, err := s.verifyDeps(ctx)
-		if err != nil {
-			return err
-		}
-		d.Parser = s.cur().eng.VerifyParser(article, "")
-		rep, err = verify.Article(ctx, article, d)
-		return err
-	})
-	switch {
-	case errors.Is(err, verify.ErrTooLarge):
-		return nil, &Error{Status: http.StatusRequestEntityTooLarge, Code: berean.CodeTooLarge, Message: err.Error()}
-	case errors.Is(err, verify.ErrBinary):
-		return nil, badRequest(berean.CodeBadInput, "%v", err)
-	case err != nil:
-		return nil, err
-	}
-	return &rep, nil
+	return s.cur().eng.Verify(ctx, berean.VerifyRequest{Article: article, UseIndex: true})
 }
 
 func (s *Server) apiSearch(r *http.Request) (any, error) {

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"io"
 	"net/http"
+
+	"berean"
 )
 
 // readBody reads a request body. A body over MaxBody is 413 too_large; one
@@ -19,5 +21,5 @@ func readBody(r *http.Request) ([]byte, error) {
 	if errors.As(err, &mbe) {
 		return nil, err
 	}
-	return nil, badRequest("bad_request", "the request body could not be read whole (%d bytes arrived): it ended before its Content-Length, or the client stopped sending", len(body))
+	return nil, apiError(berean.CodeBadRequest, "the request body could not be read whole (%d bytes arrived): it ended before its Content-Length, or the client stopped sending", len(body))
 }

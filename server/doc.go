@@ -7,8 +7,8 @@
 // POST /api/verify (text/plain, or JSON {"text": ...}), plus /healthz,
 // /metrics (Prometheus text format: requests by route and code, latency
 // histograms by route, Go runtime and process metrics) and /api/openapi.json. Each handler calls
-// one engine (package berean, or ask, study, xref and verify over the shared
-// search index) and encodes its result type, the one the CLI prints with
+// one method of the engine (package berean: Read, Search, Ask, Study, Xref,
+// Verify ...) and encodes its result type, the one the CLI prints with
 // --json, so the two agree field for field. The OpenAPI document is derived
 // from those Go types by reflection (openapi.go): a field without omitempty
 // is required; TestOpenAPI checks real responses of every endpoint against it.
@@ -23,7 +23,8 @@
 //
 // Every request gets a deadline (503 "timeout" when it passes), bodies are
 // limited to 1 MiB (413), query strings to 16 KiB (414), and errors use the
-// shape {"error":{"code":"...","message":"..."}}: 4xx for the user's mistakes
+// shape {"error":{"code":"...","message":"..."}} with a code of the engine's
+// one list, whose status it takes (berean.HTTPStatus): 4xx for the user's mistakes
 // (400 bad input, 404 unknown module, key or topic, 405 wrong method, also
 // for POST on /healthz and /metrics, 413 too_large for any input over a
 // limit), 5xx only for faults of the machine or the modules. A body shorter

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"time"
 	"unicode/utf8"
+
+	"berean"
 )
 
 // statusWriter records the status and size of a response for logs and metrics.
@@ -74,12 +76,12 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 			return
 		}
 		if len(r.URL.RawQuery) > MaxQuery {
-			s.writeError(sw, r, &Error{Status: http.StatusRequestURITooLong, Code: "too_large",
+			s.writeError(sw, r, &Error{Status: http.StatusRequestURITooLong, Code: berean.CodeTooLarge,
 				Message: "the query string is longer than " + strconv.Itoa(MaxQuery) + " bytes"})
 			return
 		}
 		if !utf8.ValidString(r.URL.Path) {
-			s.writeError(sw, r, badRequest("bad_request", "the path is not valid UTF-8"))
+			s.writeError(sw, r, apiError(berean.CodeBadRequest, "the path is not valid UTF-8"))
 			return
 		}
 		if r.Body != nil && r.Body != http.NoBody {

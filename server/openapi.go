@@ -139,7 +139,7 @@ func openAPIDocument() ([]byte, error) {
 				"type":     "object",
 				"required": []string{"code", "message"},
 				"properties": map[string]any{
-					"code":    map[string]any{"type": "string"},
+					"code":    map[string]any{"type": "string", "enum": berean.Codes()},
 					"message": map[string]any{"type": "string"},
 				},
 			}},

@@ -183,7 +183,7 @@ const lexVersesPage = 50
 func (u *ui) lexicon(w http.ResponseWriter, r *http.Request) (string, any, error) {
 	key := r.PathValue("key")
 	if !utf8.ValidString(key) {
-		return "", nil, badRequest(berean.CodeBadInput, "the key is not valid UTF-8")
+		return "", nil, apiError(berean.CodeBadInput, "the key is not valid UTF-8")
 	}
 	e, err := u.s.cur().eng.Lexicon(r.Context(), key)
 	if err != nil {

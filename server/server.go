@@ -131,9 +131,9 @@ func (s *Server) routes() {
 	})))
 	api("/api/", func(r *http.Request) (any, error) {
 		if allow := s.allowed(r.URL.Path); allow != "" {
-			return nil, &Error{Status: http.StatusMethodNotAllowed, Code: "method_not_allowed", Message: r.Method + " is not allowed on " + r.URL.Path + "; use " + allow}
+			return nil, apiError(berean.CodeMethodNotAllowed, "%s is not allowed on %s; use %s", r.Method, r.URL.Path, allow)
 		}
-		return nil, &Error{Status: http.StatusNotFound, Code: "not_found", Message: "no API endpoint " + r.Method + " " + r.URL.Path + "; see /api/openapi.json"}
+		return nil, apiError(berean.CodeNotFound, "no API endpoint %s %s; see /api/openapi.json", r.Method, r.URL.Path)
 	})
 	s.mux.Handle("GET /healthz", s.instrument("/healthz", http.HandlerFunc(s.healthz)))
 	s.indexMetrics()
@@ -144,7 +144,7 @@ func (s *Server) routes() {
 	})
 	for _, p := range []string{"/healthz", "/metrics"} {
 		s.mux.HandleFunc(p, func(w http.ResponseWriter, r *http.Request) {
-			s.writeError(w, r, &Error{Status: http.StatusMethodNotAllowed, Code: "method_not_allowed", Message: r.Method + " is not allowed on " + p + "; use GET"})
+			s.writeError(w, r, apiError(berean.CodeMethodNotAllowed, "%s is not allowed on %s; use GET", r.Method, p))
 		})
 	}
 	s.ui.routes(s.mux)
@@ -196,9 +196,10 @@ type Error struct {
 
 func (e *Error) Error() string { return e.Message }
 
-// badRequest is a 400 with the given code.
-func badRequest(code, format string, args ...any) *Error {
-	return &Error{Status: http.StatusBadRequest, Code: code, Message: fmt.Sprintf(format, args...)}
+// apiError is an error with a code of berean's list (errors.go) and the
+// HTTP status of that code.
+func apiError(code, format string, args ...any) *Error {
+	return &Error{Status: berean.HTTPStatus(code), Code: code, Message: fmt.Sprintf(format, args...)}
 }
 
 type apiHandler func(r *http.Request) (any, error)
@@ -259,28 +260,21 @@ func classify(err error) *Error {
 	var be *http.MaxBytesError
 	switch {
 	case errors.As(err, &be):
-		return &Error{Status: http.StatusRequestEntityTooLarge, Code: "too_large", Message: fmt.Sprintf("request body over %d bytes", be.Limit)}
+		return apiError(berean.CodeTooLarge, "request body over %d bytes", be.Limit)
 	case errors.Is(err, context.DeadlineExceeded):
-		return &Error{Status: http.StatusServiceUnavailable, Code: "timeout", Message: "the request took longer than its deadline"}
+		return apiError(berean.CodeTimeout, "the request took longer than its deadline")
 	case errors.Is(err, context.Canceled):
-		return &Error{Status: 499, Code: "canceled", Message: "the request was canceled"}
+		return apiError(berean.CodeCanceled, "the request was canceled")
 	}
 	if code, ok := berean.ErrorCode(err); ok {
-		status := http.StatusBadRequest
-		switch code {
-		case "not_found", "unknown_module":
-			status = http.StatusNotFound
-		case berean.CodeTooLarge:
-			status = http.StatusRequestEntityTooLarge
-		}
-		return &Error{Status: status, Code: code, Message: err.Error()}
+		return &Error{Status: berean.HTTPStatus(code), Code: code, Message: err.Error()}
 	}
 	var ne *net.OpError
 	if errors.As(err, &ne) {
 		// Never show the connection's addresses.
-		return &Error{Status: http.StatusInternalServerError, Code: "internal", Message: "a network operation failed (" + ne.Op + ")"}
+		return apiError(berean.CodeInternal, "a network operation failed (%s)", ne.Op)
 	}
-	return &Error{Status: http.StatusInternalServerError, Code: "internal", Message: err.Error()}
+	return &Error{Status: berean.HTTPStatus(berean.CodeInternal), Code: berean.CodeInternal, Message: err.Error()}
 }
 
 // param reads a query parameter, requiring it when required is set.
@@ -292,10 +286,10 @@ func param(r *http.Request, name string, required bool) (string, error) {
 func value(q url.Values, name string, required bool) (string, error) {
 	v := strings.TrimSpace(q.Get(name))
 	if !utf8.ValidString(v) {
-		return "", badRequest(berean.CodeBadInput, "the query parameter %q is not valid UTF-8", name)
+		return "", apiError(berean.CodeBadInput, "the query parameter %q is not valid UTF-8", name)
 	}
 	if v == "" && required {
-		return "", badRequest("missing_parameter", "the query parameter %q is required", name)
+		return "", apiError(berean.CodeMissingParameter, "the query parameter %q is required", name)
 	}
 	return v, nil
 }
@@ -308,7 +302,7 @@ func intParam(r *http.Request, name string, def, max int) (int, error) {
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil || n < 1 {
-		return 0, badRequest("bad_parameter", "%s must be a positive whole number, not %q", name, v)
+		return 0, apiError(berean.CodeBadParameter, "%s must be a positive whole number, not %q", name, v)
 	}
 	if n > max {
 		n = max

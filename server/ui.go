@@ -130,10 +130,10 @@ func (u *ui) routes(mux *http.ServeMux) {
 				allow = "GET, HEAD, POST"
 			}
 			w.Header().Set("Allow", allow)
-			u.render(w, r, http.StatusMethodNotAllowed, "error", &errorPage{base: base{Title: "Method not allowed"}, Status: 405, Code: "method_not_allowed", Message: r.Method + " is not allowed on " + p + "."})
+			u.render(w, r, http.StatusMethodNotAllowed, "error", &errorPage{base: base{Title: "Method not allowed"}, Status: berean.HTTPStatus(berean.CodeMethodNotAllowed), Code: berean.CodeMethodNotAllowed, Message: r.Method + " is not allowed on " + p + "."})
 			return
 		}
-		u.render(w, r, http.StatusNotFound, "error", &errorPage{base: base{Title: "Not found"}, Status: 404, Code: "not_found", Message: "There is no page " + r.URL.Path + "."})
+		u.render(w, r, http.StatusNotFound, "error", &errorPage{base: base{Title: "Not found"}, Status: berean.HTTPStatus(berean.CodeNotFound), Code: berean.CodeNotFound, Message: "There is no page " + r.URL.Path + "."})
 	})))
 }
 
@@ -193,7 +193,7 @@ func (u *ui) home(w http.ResponseWriter, r *http.Request) (string, any, error) {
 	q := strings.TrimSpace(r.URL.Query().Get("q"))
 	if q != "" {
 		if !utf8.ValidString(q) {
-			return "", nil, badRequest(berean.CodeBadInput, "the query is not valid UTF-8")
+			return "", nil, apiError(berean.CodeBadInput, "the query is not valid UTF-8")
 		}
 		kind := u.kindOf(q)
 		target := "/search?q=" + url.QueryEscape(q)
@@ -361,7 +361,7 @@ func (u *ui) search(w http.ResponseWriter, r *http.Request) (string, any, error)
 	p := &searchPage{base: base{Title: "Search", Query: q, Nav: "search"}, Bibles: u.bibleChoices(names)}
 	for _, n := range names {
 		if !utf8.ValidString(n) {
-			return "", nil, badRequest(berean.CodeBadInput, "the Bible name is not valid UTF-8")
+			return "", nil, apiError(berean.CodeBadInput, "the Bible name is not valid UTF-8")
 		}
 	}
 	if q != "" {
@@ -502,7 +502,7 @@ func (u *ui) study(w http.ResponseWriter, r *http.Request) (string, any, error) 
 	p := &studyPage{base: base{Title: "Study", Nav: "study"}, Topic: topic, Bible: bible, Bibles: u.bibleChoices([]string{bible})}
 	if topic == "" {
 		if _, ok := r.URL.Query()["topic"]; ok {
-			return "study", p, badRequest(berean.CodeBadInput, "the topic is empty; type a theme or a question (Jesus makes intercession for us)")
+			return "study", p, apiError(berean.CodeBadInput, "the topic is empty; type a theme or a question (Jesus makes intercession for us)")
 		}
 		return "study", p, nil
 	}
@@ -552,7 +552,7 @@ type topicLine struct {
 func (u *ui) topic(w http.ResponseWriter, r *http.Request) (string, any, error) {
 	name := r.PathValue("name")
 	if !utf8.ValidString(name) {
-		return "", nil, badRequest(berean.CodeBadInput, "the topic is not valid UTF-8")
+		return "", nil, apiError(berean.CodeBadInput, "the topic is not valid UTF-8")
 	}
 	t, err := u.s.cur().eng.Topic(name)
 	if err != nil {
@@ -619,13 +619,13 @@ func (u *ui) verify(w http.ResponseWriter, r *http.Request) (string, any, error)
 		if errors.As(err, &be) {
 			return "", nil, err
 		}
-		return "", nil, badRequest("bad_request", "the form could not be read whole: it ended before its Content-Length, or the client stopped sending")
+		return "", nil, apiError(berean.CodeBadRequest, "the form could not be read whole: it ended before its Content-Length, or the client stopped sending")
 	}
 	text := strings.TrimPrefix(r.PostForm.Get("text"), "\ufeff")
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	p := &verifyPage{base: base{Title: "Verify an article", Nav: "verify"}, Text: text, Legend: verdicts}
 	if strings.TrimSpace(text) == "" {
-		return "", nil, badRequest("missing_parameter", "paste an article to verify")
+		return "", nil, apiError(berean.CodeMissingParameter, "paste an article to verify")
 	}
 	rep, err := u.s.verify(r.Context(), []byte(text))
 	if err != nil {

@@ -2,15 +2,14 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"berean"
 	"berean/ask"
-	"berean/xref"
 )
 
 type askOptions struct {
@@ -48,40 +47,22 @@ matched.`,
 	return cmd
 }
 
-// asker opens the index and wraps it for ask (and study), over the
-// Bibles of one language (cmd/berean/lang.go).
-func (a *app) asker(ctx context.Context, lang string) (*ask.Asker, error) {
-	s, err := a.searcher(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return ask.New(s.Index().ForLang(lang)), nil
-}
-
 func runAsk(ctx context.Context, a *app, o *askOptions, question string) error {
 	if o.n <= 0 {
-		return usagef("ask: -n must be at least 1")
+		return berean.NewError(berean.CodeBadParameter, "ask: -n must be at least 1, not %d", o.n)
 	}
-	lang := a.questionLang(ctx, o.bible, question)
-	var res *ask.Result
-	err := a.withIndex(ctx, func() error {
-		as, err := a.asker(ctx, lang)
-		if err != nil {
-			return err
-		}
-		res, err = as.Ask(ctx, question, ask.Options{Bible: o.bible, N: o.n})
-		return err
-	})
+	eng, err := a.indexedEngine(ctx)
 	if err != nil {
-		if errors.Is(err, ask.ErrUnknownBible) || errors.Is(err, ask.ErrEmpty) {
-			return usagef("%v", err)
-		}
+		return err
+	}
+	res, err := eng.Ask(ctx, berean.AskRequest{Question: question, Options: ask.Options{Bible: o.bible, N: o.n}})
+	if err != nil {
 		return err
 	}
 	if a.jsonOut {
 		return a.printJSON(res)
 	}
-	renderAsk(a.stdout, res, o.why, a.refNamer(lang))
+	renderAsk(a.stdout, res, o.why, a.refNamer(eng.BibleLang(res.Bible)))
 	return nil
 }
 
@@ -97,14 +78,4 @@ func renderAsk(w io.Writer, res *ask.Result, why bool, human func(string) string
 		}
 	}
 	io.WriteString(w, b.String())
-}
-
-// finder opens the index and wraps it for xref (and study), over the
-// Bibles of one language.
-func (a *app) finder(ctx context.Context, lang string) (*xref.Finder, error) {
-	s, err := a.searcher(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return xref.New(s.Index().ForLang(lang)), nil
 }

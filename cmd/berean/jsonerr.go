@@ -12,16 +12,20 @@ import (
 // script reads one JSON document whatever happened. The exit status and the
 // message on stderr stay as without --json.
 func (a *app) printJSONError(err error) {
-	code, ok := berean.ErrorCode(err)
-	var ue usageError
-	switch {
-	case ok:
-	case errors.As(err, &ue):
-		code = berean.CodeBadInput
-	default:
-		code = "internal"
+	a.printJSON(map[string]any{"error": map[string]string{"code": errorCode(err), "message": err.Error()}})
+}
+
+// errorCode is the code of err in berean's one list: the engine's code,
+// bad_input for bad usage, internal for the rest.
+func errorCode(err error) string {
+	if code, ok := berean.ErrorCode(err); ok {
+		return code
 	}
-	a.printJSON(map[string]any{"error": map[string]string{"code": code, "message": err.Error()}})
+	var ue usageError
+	if errors.As(err, &ue) {
+		return berean.CodeBadInput
+	}
+	return berean.CodeInternal
 }
 
 // plural is "1 verse", "2 verses": n with the noun in the singular or plural.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 
+	"berean"
 	"berean/analysis"
 	"berean/corpus"
 	"berean/index"
@@ -12,22 +13,6 @@ import (
 	"berean/search"
 	"berean/sword"
 )
-
-// langFor is the language a command naming a Bible (or none) about text
-// runs in: the Bible's language, else the text's when Bibles of it are
-// installed, else the default Bible's (berean.Engine.LangFor). An unknown
-// Bible is reported later, by the command itself.
-func (a *app) langFor(bible, text string) string {
-	eng, err := a.engine()
-	if err != nil {
-		return analysis.English
-	}
-	l, err := eng.LangFor(bible, text)
-	if err != nil {
-		return eng.DefaultLang()
-	}
-	return l
-}
 
 // refNamer writes an OSIS reference in the book names of a language
 // ("1John.4.16" -> "1 Juan 4:16" in Spanish); English is ref.HumanOSIS.
@@ -71,40 +56,6 @@ func (a *app) hitNamer(ix *index.Index) func(search.Hit) string {
 	}
 }
 
-// osisIn turns a reference written in the book names of a language other
-// than English ("Juan 3:16") into OSIS for the features that read English
-// references; English, and text that is no reference there, pass as they
-// are.
-func (a *app) osisIn(text, bible, lang string) string {
-	eng, err := a.engine()
-	if err != nil || eng.Locale(lang) == nil {
-		return text
-	}
-	bs, err := eng.Bibles([]string{bible})
-	if err != nil {
-		return text
-	}
-	rs, err := eng.ParseRefsIn(bs[0], []string{text}, lang)
-	if err != nil {
-		return text
-	}
-	return ref.OSIS(rs)
-}
-
-// questionLang is the language a question or topic is served in
-// (berean.Engine.QuestionLang: its function words, else its words).
-func (a *app) questionLang(ctx context.Context, bible, text string) string {
-	eng, err := a.engine()
-	if err != nil {
-		return analysis.English
-	}
-	l, err := eng.QuestionLang(ctx, bible, text)
-	if err != nil {
-		return eng.DefaultLang()
-	}
-	return l
-}
-
 // osisListNamer writes an OSIS list ("Ps.23.1,Ps.23.3-Ps.23.4") in the
 // book names of a language; English is ref.HumanOSIS.
 func (a *app) osisListNamer(lang string) func(string) string {
@@ -120,4 +71,18 @@ func (a *app) osisListNamer(lang string) func(string) string {
 		}
 		return strings.Join(parts, ", ")
 	}
+}
+
+// indexedEngine opens the engine and its search index, building the index
+// with a progress bar on a terminal when it is missing or stale, for the
+// commands on the index (ask, study, xref).
+func (a *app) indexedEngine(ctx context.Context) (*berean.Engine, error) {
+	eng, err := a.engine()
+	if err != nil {
+		return nil, err
+	}
+	if _, err := eng.Searcher(ctx, a.buildProgress()); err != nil {
+		return nil, err
+	}
+	return eng, nil
 }

@@ -15,7 +15,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"berean"
-	"berean/search"
 )
 
 // app holds what every command shares: the I/O streams, the global flags and
@@ -33,8 +32,7 @@ type app struct {
 	jsonPrinted bool
 	logLevel    string
 
-	eng    *berean.Engine
-	opened []*search.Searcher // every searcher opened (indexfault.go)
+	eng *berean.Engine
 }
 
 // engine opens the library on first use.
@@ -149,5 +147,5 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		a.printJSONError(err)
 	}
 	fmt.Fprintf(stderr, "berean: %v\n", err)
-	return 2
+	return berean.ExitStatus(errorCode(err))
 }

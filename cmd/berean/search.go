@@ -78,11 +78,11 @@ its comment covers ("MHCC on Matthew 28:16-20"), with the words around the match
 func runSearch(ctx context.Context, a *app, o *searchOptions, text string) error {
 	order, err := search.ParseOrder(o.order)
 	if err != nil {
-		return usagef("%v", err)
+		return berean.NewError(berean.CodeBadQuery, "%v", err) // the codes of berean.Engine.Search
 	}
 	q, err := query.Parse(text)
 	if err != nil {
-		return usagef("search: %v", err)
+		return berean.NewError(berean.CodeBadQuery, "search: %v", err)
 	}
 	s, err := a.searcher(ctx)
 	if err != nil {
@@ -103,10 +103,7 @@ func runSearch(ctx context.Context, a *app, o *searchOptions, text string) error
 		}
 	}
 	if err != nil {
-		if errors.Is(err, search.ErrUnknownBible) || errors.Is(err, search.ErrBadQuery) {
-			return usagef("search: %v", err)
-		}
-		return err
+		return berean.UserError(fmt.Errorf("search: %w", err)) // unknown_module, bad_query
 	}
 	res.Query = text
 	if a.jsonOut {
@@ -129,7 +126,6 @@ func (a *app) searcher(ctx context.Context) (*search.Searcher, error) {
 	if a.eng == nil {
 		if lib, err := sword.OpenLibrary(sword.DefaultRoots(a.swordPaths)); err == nil {
 			if s, err := search.OpenCurrent(lib, cacheDir); err == nil {
-				a.opened = append(a.opened, s)
 				return s, nil
 			}
 		}
@@ -138,11 +134,7 @@ func (a *app) searcher(ctx context.Context) (*search.Searcher, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := eng.Searcher(ctx, a.buildProgress())
-	if err == nil {
-		a.opened = append(a.opened, s)
-	}
-	return s, err
+	return eng.Searcher(ctx, a.buildProgress())
 }
 
 const (

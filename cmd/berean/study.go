@@ -1,13 +1,12 @@
 package main
 
 import (
-	"errors"
 	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"berean/ask"
+	"berean"
 	"berean/study"
 )
 
@@ -39,33 +38,13 @@ there; neighbouring verses are grouped into ranges.`,
 			if format != "md" && format != "markdown" && format != "json" {
 				return usagef("study: --format must be md or json")
 			}
-			topic := strings.TrimSpace(strings.Join(args, " "))
-			if topic == "" {
-				return usagef("study: %v", study.ErrEmpty)
-			}
 			ctx := c.Context()
-			lang := a.questionLang(ctx, o.bible, topic)
-			var res *study.Study
-			err := a.withIndex(ctx, func() error {
-				as, err := a.asker(ctx, lang)
-				if err != nil {
-					return err
-				}
-				var topics study.Topics
-				if eng, err := a.engine(); err == nil {
-					topics = eng.Corpus()
-				}
-				st := study.New(as, nil, topics)
-				if f, err := a.finder(ctx, lang); err == nil {
-					st = study.New(as, f, topics)
-				}
-				res, err = st.Study(ctx, topic, study.Options{Bible: o.bible, NT: o.n})
-				return err
-			})
+			eng, err := a.indexedEngine(ctx)
 			if err != nil {
-				if errors.Is(err, ask.ErrUnknownBible) || errors.Is(err, ask.ErrEmpty) {
-					return usagef("%v", err)
-				}
+				return err
+			}
+			res, err := eng.Study(ctx, berean.StudyRequest{Topic: strings.TrimSpace(strings.Join(args, " ")), Options: study.Options{Bible: o.bible, NT: o.n}})
+			if err != nil {
 				return err
 			}
 			if format == "json" {

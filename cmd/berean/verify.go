@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -9,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"berean"
 	"berean/ref"
 	"berean/verify"
 )
@@ -44,36 +44,23 @@ has a problem, 2 on bad input.`,
 			if err != nil {
 				return err
 			}
-			ctx := c.Context()
 			// The whole-Bible search for misplaced quotations goes through
 			// the search index when it is built (the model's own index
 			// otherwise: no index build for a verify run).
-			var rep verify.Report
-			err = eng.WithIndex(ctx, func() error {
-				deps, err := eng.VerifyDeps(ctx, false)
-				if err != nil {
-					return err
-				}
-				deps.Parser = eng.VerifyParser(in, o.lang)
-				rep, err = verify.Article(ctx, in, deps)
-				return err
-			})
+			rep, err := eng.Verify(c.Context(), berean.VerifyRequest{Article: in, Lang: o.lang})
+			if err != nil {
+				return inFile(name, err)
+			}
 			lang := o.lang
 			if lang == "" {
 				lang, _ = eng.LangFor("", string(in))
-			}
-			if errors.Is(err, verify.ErrTooLarge) || errors.Is(err, verify.ErrBinary) {
-				return usagef("%s: %v", name, err)
-			}
-			if err != nil {
-				return err
 			}
 			if a.jsonOut {
 				if err := a.printJSON(rep); err != nil {
 					return err
 				}
 			} else {
-				printVerifyReport(a.stdout, rep, in, verifyColor(a.stdout), a.osisListNamer(lang))
+				printVerifyReport(a.stdout, *rep, in, verifyColor(a.stdout), a.osisListNamer(lang))
 			}
 			if rep.Summary.Problems > 0 {
 				return errProblems
@@ -83,6 +70,15 @@ has a problem, 2 on bad input.`,
 	}
 	cmd.Flags().StringVar(&o.lang, "lang", "", "language of the article's book names (es, de ...; default: detected from its words)")
 	return cmd
+}
+
+// inFile names the article in an error about it ("draft.txt: article too
+// large"), keeping its code.
+func inFile(name string, err error) error {
+	if code, ok := berean.ErrorCode(err); ok {
+		return &berean.Error{Code: code, Err: fmt.Errorf("%s: %w", name, err)}
+	}
+	return err
 }
 
 // readArticle reads FILE or stdin, at most verify.MaxInput+1 bytes (so

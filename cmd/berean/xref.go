@@ -1,13 +1,13 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"berean"
 	"berean/xref"
 )
 
@@ -46,36 +46,19 @@ the votes, the source.
   berean xref "Heb 7:25" -n 5 --json`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			lang := a.langFor(o.bible, "")
-			ref := a.osisIn(strings.Join(args, " "), o.bible, lang)
-			var res *xref.Result
-			var open error
-			err := a.withIndex(c.Context(), func() error {
-				f, err := a.finder(c.Context(), lang)
-				if err != nil {
-					open = err
-					return err
-				}
-				open = nil
-				res, err = f.Related(c.Context(), ref, xref.Options{N: o.n, Bible: o.bible, Kinds: o.kinds})
-				return err
-			})
-			if open != nil {
-				return open
-			}
+			ctx := c.Context()
+			eng, err := a.indexedEngine(ctx)
 			if err != nil {
-				if errors.Is(err, xref.ErrUnknownBible) {
-					return usagef("%v", err)
-				}
-				if strings.HasPrefix(err.Error(), "xref:") {
-					return usagef("%v", err)
-				}
-				return usagef("xref: %v", err)
+				return err
+			}
+			res, err := eng.Xref(ctx, berean.XrefRequest{Ref: strings.Join(args, " "), Options: xref.Options{N: o.n, Bible: o.bible, Kinds: o.kinds}})
+			if err != nil {
+				return err
 			}
 			if a.jsonOut {
 				return a.printJSON(res)
 			}
-			renderXref(a.stdout, res, a.refNamer(lang))
+			renderXref(a.stdout, res, a.refNamer(eng.BibleLang(res.Bible)))
 			return nil
 		},
 	}
