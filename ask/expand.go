@@ -179,6 +179,22 @@ func (a *Asker) expand(q *question, strongs, defs bool) []concept {
 				}
 			}
 		}
+		// Words a thesaurus (WordNet) relates to it that the Bibles use:
+		// 'worry' -> care, trouble; weighted by the sense's frequency.
+		if strongs {
+			inFeats := map[string]bool{w.stem: true}
+			for _, f := range c.feats {
+				if f.kind == featWord {
+					inFeats[f.term] = true
+				}
+			}
+			for _, r := range a.ix.Thesaurus(w.stem) {
+				if !inFeats[r.Word] && !isStop(r.Word) {
+					inFeats[r.Word] = true
+					c.feats = append(c.feats, feat(featWord, r.Word, "", FWordNet, r.Weight))
+				}
+			}
+		}
 		cs = append(cs, c)
 	}
 	return cs

@@ -111,6 +111,7 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 	for k, v := range second {
 		s.fv[k][FAgree] = v
 	}
+	a.comments(s, mass, w)
 	s.sources()
 	s.score()
 	// Nave's topics the question names: their verses get a prior.
@@ -165,6 +166,34 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 	}
 	s.score()
 	return s, nil
+}
+
+// comments sets the commentary feature: BM25 of the question's concepts
+// over the commentary words of each verse (their own stems), times the
+// verse's coverage of the question there. Verses that only their comment
+// matches become candidates too (document expansion).
+func (a *Asker) comments(s *scored, mass float64, w *Weights) {
+	docs, avg := a.ix.CommentField()
+	if docs == 0 || w[FComment] <= 0 || mass == 0 {
+		return
+	}
+	val := map[int32]float64{}
+	cov := map[int32]float64{}
+	for ci, c := range s.concepts {
+		df := a.ix.CommentPostings(c.w.stem, nil)
+		if df == 0 {
+			continue
+		}
+		id := idf(docs, df)
+		a.ix.CommentPostings(c.w.stem, func(ord, tf int) {
+			k := int32(ord)
+			val[k] += id * tfNorm(tf, a.ix.CommentLen(ord), avg)
+			cov[k] += s.cidf[ci]
+		})
+	}
+	for k, v := range val {
+		s.vector(k)[FComment] = v * cov[k] / mass
+	}
 }
 
 // score sets every candidate's score to its dot product with the weights.

@@ -107,6 +107,7 @@ func BuildBytes(ctx context.Context, src Source, progress Progress) ([]byte, err
 		pr.total += b.System().VerseCount()
 	}
 	results := make([][]sectionData, len(bibles))
+	vocabs := make([][]string, len(bibles))
 	metas := make([]ModuleMeta, len(bibles))
 	errs := make([]error, len(bibles)+1)
 	var global []sectionData
@@ -118,6 +119,7 @@ func BuildBytes(ctx context.Context, src Source, progress Progress) ([]byte, err
 			bb := newBibleBuilder(b)
 			err := bb.run(ctx, pr)
 			if err == nil {
+				vocabs[i] = bb.stem.names
 				results[i], err = bb.finish()
 				metas[i] = ModuleMeta{Name: b.Module(), Kind: "bible", Entries: bb.nDocs, Millis: time.Since(t0).Milliseconds()}
 			}
@@ -139,12 +141,19 @@ func BuildBytes(ctx context.Context, src Source, progress Progress) ([]byte, err
 			cancel()
 		}
 	})
+	extra := startExtras(ctx, src, &wg)
 	wg.Wait()
 	for _, err := range errs {
 		if err != nil {
 			return nil, err
 		}
 	}
+	secs, metas2, err := extra.finish(vocabs)
+	if err != nil {
+		return nil, fmt.Errorf("index: %w", err)
+	}
+	global = append(global, secs...)
+	globalMeta = append(globalMeta, metas2...)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

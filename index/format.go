@@ -23,7 +23,7 @@ const FormatVersion = 2
 // for the same input (for example a change in how Strong's tags are mapped
 // to positions). It is part of the fingerprint, so a new builder rebuilds the
 // cache even when FormatVersion is unchanged.
-const BuildVersion = 5 // 2: agent nouns no longer share their action noun's stem; verse texts no longer swallow neighbours; 3: LINES and LINEDICT (topic lines); 4: topic lines read from the entries' links; 5: Cherokee folds to capitals
+const BuildVersion = 6 // 6: THES (WordNet), COMMDICT and COMMLENS (commentaries); 2: agent nouns no longer share their action noun's stem; verse texts no longer swallow neighbours; 3: LINES and LINEDICT (topic lines); 4: topic lines read from the entries' links; 5: Cherokee folds to capitals
 
 const (
 	magic        = "BEREANIX" // first 8 bytes of the file
@@ -61,6 +61,9 @@ const (
 	secBlocks   = 18 // per Bible: CRC-32C of every 4 KiB block of POST and TEXT
 	secLines    = 19 // global: table of topic lines (topic, heading, text, stems, refs)
 	secLineDict = 20 // global: dict stem of a line's words -> line ids
+	secThes     = 28 // global: dict stem -> related Bible stems with weights (WordNet)
+	secCommDict = 29 // global: dict stem -> KJV ordinals with tf (commentary words)
+	secCommLens = 30 // global: commentary words per KJV ordinal
 
 	globalBible = 0xFFFF
 )
@@ -70,5 +73,5 @@ var sectionNames = map[uint16]string{
 	secStem: "STEM", secExact: "EXACT", secStrong: "STRONG", secPost: "POST",
 	secArchaic: "ARCH", secAlign: "ALIGN", secLexKeys: "LEXKEYS",
 	secLexDict: "LEXDICT", secTopics: "TOPICS", secTopicDic: "TOPICDICT", secForms: "FORMS", secSeps: "SEPS", secBlocks: "BLOCKS",
-	secLines: "LINES", secLineDict: "LINEDICT",
+	secLines: "LINES", secLineDict: "LINEDICT", secThes: "THES", secCommDict: "COMMDICT", secCommLens: "COMMLENS",
 }

@@ -51,6 +51,9 @@ type Index struct {
 	topicDict dict
 	lines     strtab
 	lineDict  dict
+	thes      dict
+	commDict  dict
+	commLens  []byte
 }
 
 // Open maps the index file at path and verifies it: magic, version, sizes,
@@ -228,6 +231,12 @@ func (ix *Index) global(kind uint16, b []byte) error {
 		ix.lines, err = parseStrtab(b)
 	case secLineDict:
 		ix.lineDict, err = parseDict(b)
+	case secThes:
+		ix.thes, err = parseDict(b)
+	case secCommDict:
+		ix.commDict, err = parseDict(b)
+	case secCommLens:
+		ix.commLens = b
 	}
 	// Unknown kinds are skipped: a later feature version may add sections.
 	return err

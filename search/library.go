@@ -103,6 +103,10 @@ func LibraryFingerprint(lib *sword.Library) string {
 			statInto(h, f)
 		}
 	}
+	// The optional sources: WordNet's files and the commentaries.
+	for _, f := range extraFiles(lib) {
+		statInto(h, f)
+	}
 	return hex.EncodeToString(h.Sum(nil))
 }
 

@@ -1,0 +1,178 @@
+package index
+
+// The commentary field (COMMDICT, COMMLENS): the words of the installed
+// commentaries, indexed as a field of the verses each comment covers
+// (document expansion: a comment describes its verses in words the verses
+// may not use). Keyed by KJV ordinals. Format in doc.go.
+
+import (
+	"context"
+	"encoding/binary"
+	"iter"
+	"sort"
+
+	"berean/analysis"
+	"berean/canon"
+)
+
+// CommentEntry is the comment of one verse in one commentary module.
+type CommentEntry struct {
+	Book           string // OSIS id
+	Chapter, Verse int
+	Text           string // plain text
+}
+
+// CommentarySource is a Source that also offers commentaries. Sources
+// without it build indexes without the commentary field.
+type CommentarySource interface {
+	Commentaries(ctx context.Context) iter.Seq2[CommentEntry, error]
+}
+
+// commentField gathers the commentary words per KJV ordinal.
+type commentField struct {
+	post map[string][]uint64 // stem -> ord<<16 | tf, ords increasing per entry batch
+	lens []uint32            // per KJV ordinal: words
+	n    int                 // entries read
+}
+
+// collectComments reads every comment of src.
+func collectComments(ctx context.Context, src CommentarySource) (*commentField, error) {
+	kjv := canon.KJV()
+	f := &commentField{post: map[string][]uint64{}, lens: make([]uint32, kjv.VerseCount())}
+	acc := map[int]map[string]uint32{}
+	stems := map[string]string{}
+	var toks []analysis.Token
+	for e, err := range src.Commentaries(ctx) {
+		if err != nil {
+			return nil, err
+		}
+		ord, ok := kjv.Ordinal(e.Book, e.Chapter, e.Verse)
+		if !ok || e.Text == "" {
+			continue
+		}
+		f.n++
+		m := acc[ord]
+		if m == nil {
+			m = map[string]uint32{}
+			acc[ord] = m
+		}
+		toks = tokenize(e.Text, toks[:0])
+		for _, t := range toks {
+			s, ok := stems[t.Term]
+			if !ok {
+				s = analysis.Stem(t.Term)
+				stems[t.Term] = s
+			}
+			if analysis.IsStop(t.Term) || len(s) < 2 {
+				continue
+			}
+			m[s]++
+			f.lens[ord]++
+		}
+	}
+	ords := make([]int, 0, len(acc))
+	for o := range acc {
+		ords = append(ords, o)
+	}
+	sort.Ints(ords)
+	for _, o := range ords {
+		for s, tf := range acc[o] {
+			f.post[s] = append(f.post[s], uint64(o)<<16|uint64(min(tf, 0xFFFF)))
+		}
+	}
+	return f, nil
+}
+
+// encode writes COMMDICT (stem -> blob record "uvarint n, n × (uvarint
+// ordinal delta, uvarint tf)") and COMMLENS (uint32 count, then a uint16
+// word count per KJV ordinal).
+func (f *commentField) encode() (dictB, lensB []byte) {
+	terms := sortedKeys(f.post)
+	vals := make([]uint32, len(terms))
+	var blob []byte
+	for i, t := range terms {
+		vals[i] = uint32(len(blob))
+		l := f.post[t]
+		blob = binary.AppendUvarint(blob, uint64(len(l)))
+		prev := uint64(0)
+		for _, x := range l {
+			o := x >> 16
+			blob = binary.AppendUvarint(blob, o-prev)
+			blob = binary.AppendUvarint(blob, x&0xFFFF)
+			prev = o
+		}
+	}
+	dictB = appendDict(nil, terms, vals, blob)
+	lensB = binary.LittleEndian.AppendUint32(nil, uint32(len(f.lens)))
+	for _, n := range f.lens {
+		lensB = binary.LittleEndian.AppendUint16(lensB, uint16(min(n, 0xFFFF)))
+	}
+	return dictB, lensB
+}
+
+// CommentField describes the commentary field: the number of KJV verses
+// with commentary words and their mean length.
+func (ix *Index) CommentField() (docs int, avgLen float64) {
+	if len(ix.commLens) < 4 || !ix.concepts() {
+		return 0, 0
+	}
+	n := int(le.Uint32(ix.commLens))
+	if 4+2*n > len(ix.commLens) {
+		return 0, 0
+	}
+	var total int
+	for i := range n {
+		if l := int(le.Uint16(ix.commLens[4+2*i:])); l > 0 {
+			docs++
+			total += l
+		}
+	}
+	if docs == 0 {
+		return 0, 0
+	}
+	return docs, float64(total) / float64(docs)
+}
+
+// CommentLen is the number of commentary words of a KJV ordinal.
+func (ix *Index) CommentLen(ord int) int {
+	if len(ix.commLens) < 4 || ord < 0 {
+		return 0
+	}
+	n := int(le.Uint32(ix.commLens))
+	if ord >= n || 4+2*ord+2 > len(ix.commLens) {
+		return 0
+	}
+	return int(le.Uint16(ix.commLens[4+2*ord:]))
+}
+
+// CommentPostings calls fn for each KJV ordinal whose commentary words
+// have stem, in increasing order, with the term frequency; it returns the
+// number of ordinals (the stem's document frequency).
+func (ix *Index) CommentPostings(stem string, fn func(ord, tf int)) int {
+	if ix.commDict.n == 0 || !ix.concepts() {
+		return 0
+	}
+	i, ok := ix.commDict.find(stem)
+	if !ok {
+		return 0
+	}
+	v := ix.commDict.blobAt(ix.commDict.value(i))
+	p := 0
+	n := uvarint(v, &p)
+	if p > len(v) || n > uint64(len(v)) {
+		return 0
+	}
+	if fn == nil {
+		return int(n)
+	}
+	ord := 0
+	for range n {
+		ord += int(uvarint(v, &p))
+		tf := int(uvarint(v, &p))
+		if p > len(v) {
+			break
+		}
+		fn(ord, tf)
+	}
+	return int(n)
+}

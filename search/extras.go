@@ -1,0 +1,132 @@
+package search
+
+// The optional sources of the index: WordNet (index.ThesaurusSource) and
+// the installed commentaries (index.CommentarySource).
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"iter"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"berean/index"
+	"berean/markup"
+	"berean/sword"
+	"berean/wordnet"
+)
+
+// WordNetDir is the directory of the WordNet database: $WNSEARCHDIR (the
+// variable WordNet's own tools read) or Debian's /usr/share/wordnet.
+func WordNetDir() string {
+	if d := os.Getenv("WNSEARCHDIR"); d != "" {
+		return d
+	}
+	return "/usr/share/wordnet"
+}
+
+// Thesaurus yields every single-word WordNet lemma with its related
+// words; nothing when WordNet is not installed.
+func (s *corpusSource) Thesaurus(ctx context.Context) iter.Seq2[index.ThesaurusEntry, error] {
+	return func(yield func(index.ThesaurusEntry, error) bool) {
+		db, err := wordnet.Open(WordNetDir())
+		if errors.Is(err, fs.ErrNotExist) {
+			return
+		}
+		if err != nil {
+			yield(index.ThesaurusEntry{}, err)
+			return
+		}
+		for i, l := range db.Lemmas() {
+			if i&1023 == 0 && ctx.Err() != nil {
+				yield(index.ThesaurusEntry{}, ctx.Err())
+				return
+			}
+			rs := db.Related(l)
+			if len(rs) == 0 {
+				continue
+			}
+			e := index.ThesaurusEntry{Word: l, Related: make([]index.ThesaurusWord, len(rs))}
+			for j, r := range rs {
+				e.Related[j] = index.ThesaurusWord{Word: r.Word, Weight: r.Weight}
+			}
+			if !yield(e, nil) {
+				return
+			}
+		}
+	}
+}
+
+// commentaries are the library's commentary modules that are not locked.
+func commentaries(lib *sword.Library) []*sword.ModuleInfo {
+	var out []*sword.ModuleInfo
+	for _, m := range lib.Modules() {
+		if strings.EqualFold(m.Type, "commentary") && !m.Locked {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// Commentaries yields the comment of every verse of every installed
+// commentary, as plain text. A module that fails to open or read is
+// skipped with a log line: the field is an aid, not a requirement.
+func (s *corpusSource) Commentaries(ctx context.Context) iter.Seq2[index.CommentEntry, error] {
+	return func(yield func(index.CommentEntry, error) bool) {
+		for _, mi := range commentaries(s.c.Library()) {
+			m, err := sword.OpenVerse(mi)
+			if err != nil {
+				slog.Warn("commentary left out of the index", "module", mi.Name, "err", err)
+				continue
+			}
+			kind := markup.KindOf(mi.SourceType)
+			sys := m.System()
+			bad := 0
+			for o := range sys.VerseCount() {
+				if o&1023 == 0 && ctx.Err() != nil {
+					m.Close()
+					yield(index.CommentEntry{}, ctx.Err())
+					return
+				}
+				book, ch, v := sys.VerseAt(o)
+				raw, err := m.Entry(book, ch, v)
+				if err != nil {
+					bad++
+					continue
+				}
+				if len(raw) == 0 {
+					continue
+				}
+				_, body := markup.Plain(raw, kind)
+				if body == "" {
+					continue
+				}
+				if !yield(index.CommentEntry{Book: book, Chapter: ch, Verse: v, Text: body}, nil) {
+					m.Close()
+					return
+				}
+			}
+			if bad > 0 {
+				slog.Warn("commentary entries unreadable", "module", mi.Name, "entries", bad)
+			}
+			m.Close()
+		}
+	}
+}
+
+// extraFiles lists the WordNet files and the commentary modules to
+// a fingerprint's hash input.
+func extraFiles(lib *sword.Library) []string {
+	var out []string
+	for _, n := range []string{"index.noun", "index.verb", "index.adj", "index.adv", "data.noun", "data.verb", "data.adj", "data.adv", "cntlist.rev"} {
+		out = append(out, filepath.Join(WordNetDir(), n))
+	}
+	for _, m := range commentaries(lib) {
+		out = append(out, m.ConfPath)
+		out = append(out, dataFiles(m.DataPath)...)
+	}
+	return out
+}
