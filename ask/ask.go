@@ -44,6 +44,8 @@ type Options struct {
 	Persons bool
 	// Weights, when set, replace the fitted weights (for fitting).
 	Weights *Weights
+	// Explain fills each hit's Evidence (the full tree of features).
+	Explain bool
 }
 
 // Result answers one question.
@@ -61,6 +63,8 @@ type Hit struct {
 	Text  string   `json:"text"`
 	Score float64  `json:"score"`
 	Why   []string `json:"why"`
+	// Evidence is the tree of features behind Score (Options.Explain).
+	Evidence []Evidence `json:"evidence,omitempty"`
 
 	// Start and End are the KJV-versification ordinals of the first and
 	// last verse (canon.KJV().VerseAt).
@@ -304,6 +308,9 @@ func (a *Asker) Ask(ctx context.Context, question string, o Options) (*Result, e
 		return nil, err
 	}
 	q := parseQuestion(question, a.refs)
+	if q.frameOnly {
+		return nil, fmt.Errorf("ask: %w: %q asks where to look but not what for; add what the verse is about (for example \"where does the Bible say God is love\")", ErrEmpty, strings.TrimSpace(question))
+	}
 	res := &Result{Question: question, Bible: disp.b.Name(), Results: []Hit{}}
 	cands, err := a.retrieve(ctx, &q, maps, o, true)
 	if err != nil {
@@ -318,7 +325,9 @@ func (a *Asker) Ask(ctx context.Context, question string, o Options) (*Result, e
 	if len(q.refs) == 0 && len(cands.concepts) == 0 && len(q.words) == 0 {
 		return nil, ErrEmpty
 	}
-	res.Results = a.hits(&q, cands, disp, o)
+	if hs := a.hits(&q, cands, disp, o); len(hs) > 0 {
+		res.Results = hs
+	}
 	return res, nil
 }
 
@@ -336,6 +345,7 @@ type scored struct {
 	bestIn   map[int32]int      // key -> index of the Bible that scored best
 	phrase   map[int32]int      // key -> longest run
 	fv       map[int32]*Vector  // key -> feature values
+	namedOf  map[int32]string   // key -> the named passage the question names
 	w        *Weights           // the weights of the question
 }
 
@@ -355,7 +365,8 @@ func (a *Asker) Candidates(ctx context.Context, question string, n int, o Option
 	keys := s.ranked(o.Testament, o.Within, n)
 	out := make([]Candidate, len(keys))
 	for i, k := range keys {
-		out[i] = Candidate{Ord: int(k), Score: s.final[k], Why: s.reasons(k, a.maps), Topics: s.topicOf[k], Phrase: s.phrase[k]}
+		ev := s.evidence(k)
+		out[i] = Candidate{Ord: int(k), Score: s.final[k], Why: Why(ev), Evidence: ev, Topics: s.topicOf[k], Phrase: s.phrase[k]}
 	}
 	var tn []string
 	for _, t := range s.topics {
@@ -366,11 +377,13 @@ func (a *Asker) Candidates(ctx context.Context, question string, n int, o Option
 
 // Candidate is one scored verse.
 type Candidate struct {
-	Ord    int // KJV ordinal
-	Score  float64
-	Why    []string
-	Topics []string
-	Phrase int // longest run of question words (function words included) in the verse
+	Ord   int // KJV ordinal
+	Score float64
+	Why   []string
+	// Evidence is the tree of features behind Score.
+	Evidence []Evidence
+	Topics   []string
+	Phrase   int // longest run of question words (function words included) in the verse
 }
 
 // ranked returns the best k keys (all when k <= 0), best first, restricted

@@ -32,6 +32,9 @@ type question struct {
 	refs   []ref.Range // passages named in the question
 	quoted [][]int     // runs of word indexes the user put in quotation marks
 	books  []string    // the books of the question's speaker (see speaker.go)
+	// frameOnly: the question is all frame ("where does the Bible say"):
+	// it asks where to look, not what for.
+	frameOnly bool
 }
 
 // frames are the leading and trailing wordings that ask for verses rather
@@ -112,9 +115,13 @@ func parseQuestion(q string, rp *ref.Parser) question {
 		}
 		folded, quotedMask, out.books = strings.Join(kept, " "), mask, books
 	}
+	whole := false
 	for _, re := range frames() {
 		if loc := re.FindStringIndex(folded); loc != nil && loc[1] > loc[0] {
 			cut := strings.TrimSpace(folded[:loc[0]] + " " + folded[loc[1]:])
+			if cut == "" {
+				whole = true
+			}
 			if cut != "" {
 				// keep quotedMask aligned: frames never cut inside quotes in
 				// practice; recompute by dropping the same number of words.
@@ -156,6 +163,7 @@ func parseQuestion(q string, rp *ref.Parser) question {
 		}
 	}
 	if content == 0 {
+		out.frameOnly = whole && len(out.refs) == 0
 		for i := range out.words {
 			out.words[i].stop = false
 		}

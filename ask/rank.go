@@ -39,7 +39,8 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 	cs := a.expand(q, !o.NoStrongs, !o.NoDefinitions)
 	weigh(cs, w)
 	s := &scored{concepts: cs, final: map[int32]float64{}, why: map[int32][]string{}, topicOf: map[int32][]string{},
-		lineOf: map[int32]string{}, bestIn: map[int32]int{}, phrase: map[int32]int{}, fv: map[int32]*Vector{}, w: w}
+		lineOf: map[int32]string{}, bestIn: map[int32]int{}, phrase: map[int32]int{}, fv: map[int32]*Vector{}, w: w,
+		namedOf: map[int32]string{}}
 	// idf of each concept's word: the most specific over the Bibles.
 	s.cidf = make([]float64, len(cs))
 	idfOf := map[string]float64{}

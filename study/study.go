@@ -106,21 +106,6 @@ const (
 	exampleTopicMax   = 1500 // verses of a topic whose repeated citations are its examples
 )
 
-// firstWords keeps the quoted words of "matched 'x' ..." reasons.
-func firstWords(why []string, n int) []string {
-	var out []string
-	for _, w := range why {
-		if i := strings.IndexByte(w, '\''); i >= 0 {
-			if j := strings.IndexByte(w[i+1:], '\''); j >= 0 {
-				out = append(out, w[i+1:i+1+j])
-			}
-		}
-		if len(out) == n {
-			break
-		}
-	}
-	return out
-}
 
 type item struct {
 	ord    int
@@ -201,7 +186,7 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 			}
 			scale := feedbackShare * k.Score / more[0].Score
 			for _, c := range more {
-				add(c.Ord, c.Score*scale, fmt.Sprintf("like %s: %s", human(k.Ord, k.Ord), strings.Join(firstWords(c.Why, 3), ", ")))
+				add(c.Ord, c.Score*scale, fmt.Sprintf("like %s: %s", human(k.Ord, k.Ord), strings.Join(ask.MatchedWords(c.Evidence, 3), ", ")))
 			}
 			st.Terms = append(st.Terms, words...)
 		}
@@ -315,22 +300,12 @@ func nonNil(p []Passage) []Passage {
 
 // noteOf says in one line why a retrieved verse is in the study.
 func noteOf(c ask.Candidate) string {
-	var words, topics []string
-	for _, w := range c.Why {
-		switch {
-		case strings.HasPrefix(w, "topic "):
-			topics = append(topics, strings.TrimSuffix(strings.TrimPrefix(w, "topic "), " (Nave's)"))
-		case strings.HasPrefix(w, "matched "):
-			words = append(words, strings.TrimPrefix(w, "matched "))
-		default:
-			words = append(words, w)
-		}
-	}
+	// From the evidence of the retrieval: the question words the verse
+	// matched (however it matched them) and the topics citing it.
+	words := ask.MatchedWords(c.Evidence, 3)
+	topics := append([]string(nil), c.Topics...)
 	var parts []string
 	if len(words) > 0 {
-		if len(words) > 3 {
-			words = words[:3]
-		}
 		parts = append(parts, "key words: "+strings.Join(words, ", "))
 	}
 	if len(topics) > 0 {
@@ -661,7 +636,7 @@ func (s *Studier) topicPassages(ctx context.Context, named []namedTopic, ws []wo
 			}
 			for _, k := range kept {
 				note := "Nave's topic " + strings.Join(k.in, ", ")
-				if words := firstWords(k.c.Why, 3); len(words) > 0 {
+				if words := ask.MatchedWords(k.c.Evidence, 3); len(words) > 0 {
 					note += "; key words: " + strings.Join(words, ", ")
 				}
 				add(k.c.Ord, k.score, note)

@@ -17,7 +17,8 @@ import (
 type askOptions struct {
 	bible string
 	n     int
-	why   bool
+	why     bool
+	explain bool
 }
 
 func newAskCmd(a *app) *cobra.Command {
@@ -45,6 +46,7 @@ matched.`,
 	f.StringVarP(&o.bible, "bible", "b", "", "Bible the answers are quoted in (default KJV); all installed Bibles are searched")
 	f.IntVarP(&o.n, "n", "n", 10, "number of answers")
 	f.BoolVar(&o.why, "why", true, "print why each answer matched")
+	f.BoolVar(&o.explain, "explain", false, "print the evidence of each answer in full: every feature with its value and weight, and what gave it (in JSON: evidence)")
 	return cmd
 }
 
@@ -65,7 +67,7 @@ func runAsk(ctx context.Context, a *app, o *askOptions, question string) error {
 	if err != nil {
 		return err
 	}
-	res, err := as.Ask(ctx, question, ask.Options{Bible: o.bible, N: o.n})
+	res, err := as.Ask(ctx, question, ask.Options{Bible: o.bible, N: o.n, Explain: o.explain})
 	if err != nil {
 		if errors.Is(err, ask.ErrUnknownBible) || errors.Is(err, ask.ErrEmpty) {
 			return usagef("%v", err)
@@ -75,11 +77,11 @@ func runAsk(ctx context.Context, a *app, o *askOptions, question string) error {
 	if a.jsonOut {
 		return a.printJSON(res)
 	}
-	renderAsk(a.stdout, res, o.why)
+	renderAsk(a.stdout, res, o.why, o.explain)
 	return nil
 }
 
-func renderAsk(w io.Writer, res *ask.Result, why bool) {
+func renderAsk(w io.Writer, res *ask.Result, why, explain bool) {
 	var b strings.Builder
 	if len(res.Results) == 0 {
 		fmt.Fprintf(&b, "no verses answer %q\n", res.Question)
@@ -88,6 +90,11 @@ func renderAsk(w io.Writer, res *ask.Result, why bool) {
 		fmt.Fprintf(&b, "%2d. %s %s\n", i+1, humanOSIS(h.OSIS), h.Text)
 		if why && len(h.Why) > 0 {
 			fmt.Fprintf(&b, "    why: %s\n", strings.Join(h.Why, "; "))
+		}
+		if explain && len(h.Evidence) > 0 {
+			for _, l := range strings.Split(strings.TrimRight(ask.Explain(h.Evidence), "\n"), "\n") {
+				fmt.Fprintf(&b, "      %s\n", l)
+			}
 		}
 	}
 	io.WriteString(w, b.String())
