@@ -106,7 +106,6 @@ const (
 	exampleTopicMax   = 1500 // verses of a topic whose repeated citations are its examples
 )
 
-
 type item struct {
 	ord    int
 	score  float64

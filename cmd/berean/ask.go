@@ -15,8 +15,8 @@ import (
 )
 
 type askOptions struct {
-	bible string
-	n     int
+	bible   string
+	n       int
 	why     bool
 	explain bool
 }
