@@ -204,6 +204,7 @@ func (a *Asker) expand(q *question, strongs, defs bool) []concept {
 type topicMatch struct {
 	name   string
 	weight float64 // coverage of the name by the question, times the idf share
+	see    bool    // reached through a named topic's See link
 }
 
 // topicWords splits a topic name into its content stems.
@@ -257,7 +258,20 @@ func (a *Asker) matchTopics(cs []concept, idf map[string]float64) []topicMatch {
 		if matched < len(ws) && (matched < 2 || matched < len(ws)-1) {
 			continue
 		}
-		out = append(out, topicMatch{name, cov * cov * mIDF / totalIDF})
+		out = append(out, topicMatch{name: name, weight: cov * cov * mIDF / totalIDF})
+	}
+	// The topics they point to ("ANXIETY: See CARE"), at the same weight.
+	have := map[string]bool{}
+	for _, t := range out {
+		have[t.name] = true
+	}
+	for _, t := range out[:len(out):len(out)] {
+		for _, s := range a.ix.TopicSee(t.name) {
+			if !have[s] {
+				have[s] = true
+				out = append(out, topicMatch{name: s, weight: t.weight, see: true})
+			}
+		}
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].weight != out[j].weight {

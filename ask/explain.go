@@ -37,7 +37,7 @@ func (s *scored) evidence(k int32) []Evidence {
 		switch {
 		case f <= FWordNet:
 			e.Children = s.lexical(k, f)
-		case f == FTopic:
+		case f == FTopic || f == FSee:
 			for _, t := range s.topicOf[k] {
 				e.Children = append(e.Children, Evidence{Feature: "topic", Match: t, Source: "Nave's"})
 			}

@@ -35,13 +35,14 @@ const (
 	FSource                 // an OT verse quoted by an NT verse that matches as well
 	FNamed                  // a named passage the question names
 	FComment                // the commentary words of the verse
+	FSee                    // a Nave's topic a named topic points to ("ANXIETY: See CARE")
 	NumFeatures
 )
 
 var featureNames = [NumFeatures]string{
 	"exact", "stem", "family", "strong", "definition", "wordnet", "context",
 	"proximity", "phrase", "agreement", "topic", "line", "popularity", "votes",
-	"speaker", "source", "named", "commentary",
+	"speaker", "source", "named", "commentary", "see",
 }
 
 // String is the feature's name, as in weights.tsv and explanations.

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"unicode"
 
+	"berean/analysis"
 	"berean/index"
 	"berean/ref"
 )
@@ -59,20 +60,16 @@ var frames = sync.OnceValue(func() []*regexp.Regexp {
 func isStop(w string) bool { return stopWordSet()[w] }
 
 var stopWordSet = sync.OnceValue(func() map[string]bool {
-	stopWords := map[string]bool{}
-	for _, w := range strings.Fields(`a an the and or but nor for so yet of to in on at by with from into onto upon unto
-	up out off over under about as than then that this these those there here which who whom whose what when where why how
-	i me my mine myself we us our ours ourselves you your yours yourself yourselves he him his himself she her hers
-	it its itself they them their theirs themselves thou thee thy thine ye
-	is am are was were be been being have has had having do does did doing done shall will would should can could may might must
-	not no all any some each every also even if because let s o oh very just only such own same too
-	hath doth art shalt wilt hast didst saith unto thereof therein wherefore verily behold
-	bible verse verses scripture scriptures passage passages say says said
-	make makes made making maketh`) {
-		stopWords[w] = true
+	m := map[string]bool{}
+	for _, w := range analysis.StopWords(askStops) {
+		m[w] = true
 	}
-	return stopWords
+	return m
 })
+
+// askStops are the stop-word sets of questions.
+const askStops = analysis.Function | analysis.Particles | analysis.Degree | analysis.Archaic |
+	analysis.Query | analysis.LightVerb | analysis.Narration
 
 // parseQuestion reads a question.
 func parseQuestion(q string, rp *ref.Parser) question {

@@ -125,11 +125,19 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 			}
 			// Large topics say less about each verse.
 			size := 1 / math.Sqrt(1+float64(len(vs))/40)
+			f := FTopic
+			if t.see {
+				f = FSee
+			}
 			for _, k := range vs {
-				s.vector(k)[FTopic] += mass * t.weight * size
+				s.vector(k)[f] += mass * t.weight * size
 				s.topicOf[k] = append(s.topicOf[k], t.name)
 			}
 		}
+	}
+	// Passages known by a name the question names.
+	if lines && mass > 0 {
+		s.named(q, mass)
 	}
 	// Nave's lines that cover the question: their passages get a prior.
 	if lines && !o.NoTopics && mass > 0 {

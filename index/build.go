@@ -64,6 +64,8 @@ type Topic struct {
 	// Lines are the entry's lines that cite references, each with its
 	// own (a hand-made index of episodes: "The prodigal son", Luke 15).
 	Lines []TopicLine
+	// See are the topics the entry points to ("ANXIETY: See CARE").
+	See []string
 }
 
 // Source is everything an index is built from. Package index knows nothing

@@ -23,7 +23,7 @@ const FormatVersion = 2
 // for the same input (for example a change in how Strong's tags are mapped
 // to positions). It is part of the fingerprint, so a new builder rebuilds the
 // cache even when FormatVersion is unchanged.
-const BuildVersion = 6 // 6: THES (WordNet), COMMDICT and COMMLENS (commentaries); 2: agent nouns no longer share their action noun's stem; verse texts no longer swallow neighbours; 3: LINES and LINEDICT (topic lines); 4: topic lines read from the entries' links; 5: Cherokee folds to capitals
+const BuildVersion = 6 // 6: THES (WordNet), COMMDICT and COMMLENS (commentaries), TOPICSEE; 2: agent nouns no longer share their action noun's stem; verse texts no longer swallow neighbours; 3: LINES and LINEDICT (topic lines); 4: topic lines read from the entries' links; 5: Cherokee folds to capitals
 
 const (
 	magic        = "BEREANIX" // first 8 bytes of the file
@@ -64,6 +64,7 @@ const (
 	secThes     = 28 // global: dict stem -> related Bible stems with weights (WordNet)
 	secCommDict = 29 // global: dict stem -> KJV ordinals with tf (commentary words)
 	secCommLens = 30 // global: commentary words per KJV ordinal
+	secTopicSee = 31 // global: dict topic name -> the topics it points to ("See")
 
 	globalBible = 0xFFFF
 )
@@ -73,5 +74,5 @@ var sectionNames = map[uint16]string{
 	secStem: "STEM", secExact: "EXACT", secStrong: "STRONG", secPost: "POST",
 	secArchaic: "ARCH", secAlign: "ALIGN", secLexKeys: "LEXKEYS",
 	secLexDict: "LEXDICT", secTopics: "TOPICS", secTopicDic: "TOPICDICT", secForms: "FORMS", secSeps: "SEPS", secBlocks: "BLOCKS",
-	secLines: "LINES", secLineDict: "LINEDICT", secThes: "THES", secCommDict: "COMMDICT", secCommLens: "COMMLENS",
+	secLines: "LINES", secLineDict: "LINEDICT", secThes: "THES", secCommDict: "COMMDICT", secCommLens: "COMMLENS", secTopicSee: "TOPICSEE",
 }

@@ -54,6 +54,7 @@ type Index struct {
 	thes      dict
 	commDict  dict
 	commLens  []byte
+	topicSee  dict
 }
 
 // Open maps the index file at path and verifies it: magic, version, sizes,
@@ -237,6 +238,8 @@ func (ix *Index) global(kind uint16, b []byte) error {
 		ix.commDict, err = parseDict(b)
 	case secCommLens:
 		ix.commLens = b
+	case secTopicSee:
+		ix.topicSee, err = parseDict(b)
 	}
 	// Unknown kinds are skipped: a later feature version may add sections.
 	return err

@@ -4,6 +4,7 @@ package search
 // the installed commentaries (index.CommentarySource).
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"io/fs"
@@ -14,7 +15,6 @@ import (
 	"strings"
 
 	"berean/index"
-	"berean/markup"
 	"berean/sword"
 	"berean/wordnet"
 )
@@ -82,9 +82,10 @@ func (s *corpusSource) Commentaries(ctx context.Context) iter.Seq2[index.Comment
 				slog.Warn("commentary left out of the index", "module", mi.Name, "err", err)
 				continue
 			}
-			kind := markup.KindOf(mi.SourceType)
 			sys := m.System()
 			bad := 0
+			var lastRaw []byte
+			var lastBody string
 			for o := range sys.VerseCount() {
 				if o&1023 == 0 && ctx.Err() != nil {
 					m.Close()
@@ -100,7 +101,12 @@ func (s *corpusSource) Commentaries(ctx context.Context) iter.Seq2[index.Comment
 				if len(raw) == 0 {
 					continue
 				}
-				_, body := markup.Plain(raw, kind)
+				// Linked verses share one entry: strip it once.
+				body := lastBody
+				if !bytes.Equal(raw, lastRaw) {
+					body = stripMarkup(raw)
+					lastRaw, lastBody = raw, body
+				}
 				if body == "" {
 					continue
 				}
@@ -115,6 +121,47 @@ func (s *corpusSource) Commentaries(ctx context.Context) iter.Seq2[index.Comment
 			m.Close()
 		}
 	}
+}
+
+// stripMarkup returns the words of a commentary entry: its tags dropped
+// (the index only needs the words, not the layout markup.Plain renders,
+// which costs a hundred times more on the long entries of a commentary)
+// and the common entities decoded.
+func stripMarkup(raw []byte) string {
+	var b strings.Builder
+	b.Grow(len(raw))
+	in := false
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		switch {
+		case c == '<':
+			in = true
+			b.WriteByte(' ')
+		case c == '>':
+			in = false
+		case in:
+		case c == '&':
+			j := bytes.IndexByte(raw[i:min(len(raw), i+10)], ';')
+			if j < 0 {
+				b.WriteByte(c)
+				continue
+			}
+			switch string(raw[i+1 : i+j]) {
+			case "amp":
+				b.WriteByte('&')
+			case "quot":
+				b.WriteByte('"')
+			case "apos":
+				b.WriteByte('\'')
+			default:
+				b.WriteByte(' ')
+			}
+			i += j
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
 }
 
 // extraFiles lists the WordNet files and the commentary modules to

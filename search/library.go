@@ -191,7 +191,7 @@ func (s *corpusSource) Topics(ctx context.Context) iter.Seq2[index.Topic, error]
 			return
 		}
 		for i, t := range all {
-			if !yield(index.Topic{Name: t.Name, Refs: t.OSIS(), Lines: lines[i]}, nil) {
+			if !yield(index.Topic{Name: t.Name, Refs: t.OSIS(), Lines: lines[i], See: t.SeeAlso}, nil) {
 				return
 			}
 		}

@@ -6,8 +6,8 @@ import (
 	"slices"
 	"sort"
 	"strconv"
-	"strings"
 
+	"berean/analysis"
 	"berean/index"
 	"berean/internal/versekey"
 )
@@ -34,12 +34,8 @@ var seed = maphash.MakeSeed()
 // stopStems are the stems of function words, which shingles skip.
 func stopStems() map[string]bool {
 	m := map[string]bool{}
-	for _, w := range strings.Fields(`a an the and or but nor for so yet of to in on at by with from into onto upon unto
-	up out off over under about as than then that this these those there here which who whom whose what when where why how
-	i me my mine we us our ours you your yours he him his she her hers it its they them their theirs thou thee thy thine ye
-	is am are was were be been being have has had do does did shall will would should can could may might must
-	not no all any some each every also even if because let o oh hath doth art shalt wilt hast didst saith says said say
-	behold verily wherefore therefore thereof therein after before according among against through throughout within without`) {
+	for _, w := range analysis.StopWords(analysis.Function | analysis.Particles | analysis.Archaic |
+		analysis.Query | analysis.Narration | analysis.Connective) {
 		m[index.StemTerm(w)] = true
 	}
 	return m
