@@ -94,11 +94,13 @@ type Asker struct {
 	siblings sync.Map
 	// w are the ranker's weights (DefaultWeights).
 	w Weights
+	// qdf is the question frequency of words (data/qdf.tsv).
+	qdf *QuestionDF
 }
 
 // New returns an Asker over ix.
 func New(ix *index.Index) *Asker {
-	return &Asker{ix: ix, refs: ref.NewParser(ref.Options{}), w: DefaultWeights()}
+	return &Asker{ix: ix, refs: ref.NewParser(ref.Options{}), w: DefaultWeights(), qdf: defaultQDF()}
 }
 
 // Index is the Asker's index.

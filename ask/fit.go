@@ -117,12 +117,19 @@ func (e *Example) Judge(w *Weights) Outcome {
 	for i := range e.Keys {
 		list[i] = ks{e.Keys[i], w.Dot(&e.Vecs[i])}
 	}
-	sort.Slice(list, func(i, j int) bool {
-		if list[i].s != list[j].s {
-			return list[i].s > list[j].s
+	better := func(a, b ks) bool {
+		if a.s != b.s {
+			return a.s > b.s
 		}
-		return list[i].k < list[j].k
-	})
+		return a.k < b.k
+	}
+	// Only the best few matter: select them, then sort those.
+	const head = 80
+	if len(list) > head {
+		selectTop(list, head, better)
+		list = list[:head]
+	}
+	sort.Slice(list, func(i, j int) bool { return better(list[i], list[j]) })
 	type hit struct {
 		lo, hi int
 		s      float64
@@ -165,6 +172,37 @@ func (e *Example) Judge(w *Weights) Outcome {
 		}
 	}
 	return o
+}
+
+// selectTop moves the k best elements of l (by better) to its front, in
+// no order (quickselect).
+func selectTop[T any](l []T, k int, better func(a, b T) bool) {
+	lo, hi := 0, len(l)-1
+	for lo < hi {
+		p := l[(lo+hi)/2]
+		i, j := lo, hi
+		for i <= j {
+			for better(l[i], p) {
+				i++
+			}
+			for better(p, l[j]) {
+				j--
+			}
+			if i <= j {
+				l[i], l[j] = l[j], l[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case k-1 <= j:
+			hi = j
+		case k-1 >= i:
+			lo = i
+		default:
+			return
+		}
+	}
 }
 
 // Figures are the figures of score-ask over a set of outcomes.

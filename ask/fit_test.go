@@ -78,6 +78,13 @@ func TestFit(t *testing.T) {
 	a := New(devIndex(t))
 	ctx := context.Background()
 	w := DefaultWeights()
+	// Question frequency of words, from the training questions.
+	var qs []string
+	for _, r := range rows {
+		qs = append(qs, r.Question)
+	}
+	qdf := CountQuestions(qs)
+	a.qdf = &qdf
 	var report strings.Builder
 	fmt.Fprintf(&report, "training questions: %d\n", len(rows))
 	for r := 0; r < *fitRounds; r++ {
@@ -107,6 +114,10 @@ func TestFit(t *testing.T) {
 	if *fitWrite {
 		comment := "Fitted on the training part of testdata/public.tsv by\ngo test ./ask -run TestFit -args -fit -write"
 		if err := os.WriteFile("data/weights.tsv", []byte(w.Format(comment)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		qc := "Content-word stems of the training questions of testdata/public.tsv, by the\nnumber of questions using them (TestFit -write); see qweight.go."
+		if err := os.WriteFile("data/qdf.tsv", []byte(qdf.Format(qc)), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -38,6 +38,14 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 	w := a.weights(o)
 	cs := a.expand(q, !o.NoStrongs, !o.NoDefinitions)
 	weigh(cs, w)
+	// Words many questions use weigh less (qweight.go).
+	qws := make([]float64, len(cs))
+	for ci := range cs {
+		qws[ci] = a.qdf.Weight(cs[ci].w.stem)
+		for fi := range cs[ci].feats {
+			cs[ci].feats[fi].strength *= qws[ci]
+		}
+	}
 	s := &scored{concepts: cs, final: map[int32]float64{}, why: map[int32][]string{}, topicOf: map[int32][]string{},
 		lineOf: map[int32]string{}, bestIn: map[int32]int{}, phrase: map[int32]int{}, fv: map[int32]*Vector{}, w: w,
 		namedOf: map[int32]string{}}
@@ -54,6 +62,7 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 		if s.cidf[ci] == 0 { // a word no Bible has: its expansions carry it
 			s.cidf[ci] = 1
 		}
+		s.cidf[ci] *= qws[ci]
 		idfOf[c.w.stem] = s.cidf[ci]
 	}
 	var mass float64
