@@ -17,32 +17,33 @@ type Feature int
 // the question's concepts, one bucket per source of the concept's best
 // match in the verse, times the verse's coverage of the question.
 const (
-	FExact   Feature = iota // the word as written (or as one/two words)
-	FStem                   // another form of the word (its stem)
-	FFamily                 // a longer word on the same stem
-	FStrong                 // a Strong's key the translators render with the word
-	FDef                    // a Strong's key whose lexicon definition has the word
-	FWordNet                // a Bible word WordNet relates to the word
-	FContext                // the word in the verse before or after
-	FProx                   // pairs of concepts close together
-	FPhrase                 // the longest in-order run of question words
-	FAgree                  // the second-best translation's lexical score
-	FTopic                  // a Nave's topic the question names cites the verse
-	FLine                   // a Nave's line covering the question cites the verse
-	FPop                    // Nave's topics citing the verse (popularity)
-	FVotes                  // cross-reference votes for the verse (popularity)
-	FSpeaker                // the verse is in a book of the question's speaker
-	FSource                 // an OT verse quoted by an NT verse that matches as well
-	FNamed                  // a named passage the question names
-	FComment                // the commentary words of the verse
-	FSee                    // a Nave's topic a named topic points to ("ANXIETY: See CARE")
+	FExact     Feature = iota // the word as written (or as one/two words)
+	FStem                     // another form of the word (its stem)
+	FFamily                   // a longer word on the same stem
+	FStrong                   // a Strong's key the translators render with the word
+	FDef                      // a Strong's key whose lexicon definition has the word
+	FWordNet                  // a Bible word WordNet relates to the word
+	FContext                  // the word in the verse before or after
+	FProx                     // pairs of concepts close together
+	FPhrase                   // the longest in-order run of question words
+	FAgree                    // the second-best translation's lexical score
+	FTopic                    // a Nave's topic the question names cites the verse
+	FLine                     // a Nave's line covering the question cites the verse
+	FPop                      // Nave's topics citing the verse (popularity)
+	FVotes                    // cross-reference votes for the verse (popularity)
+	FSpeaker                  // the verse is in a book of the question's speaker
+	FSource                   // an OT verse quoted by an NT verse that matches as well
+	FNamed                    // a named passage the question names
+	FComment                  // the commentary words of the verse
+	FSee                      // a Nave's topic a named topic points to ("ANXIETY: See CARE")
+	FTestament                // the verse is in the testament the question names
 	NumFeatures
 )
 
 var featureNames = [NumFeatures]string{
 	"exact", "stem", "family", "strong", "definition", "wordnet", "context",
 	"proximity", "phrase", "agreement", "topic", "line", "popularity", "votes",
-	"speaker", "source", "named", "commentary", "see",
+	"speaker", "source", "named", "commentary", "see", "testament",
 }
 
 // String is the feature's name, as in weights.tsv and explanations.

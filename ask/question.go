@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"berean/analysis"
+	"berean/canon"
 	"berean/index"
 	"berean/ref"
 )
@@ -36,6 +37,9 @@ type question struct {
 	// frameOnly: the question is all frame ("where does the Bible say"):
 	// it asks where to look, not what for.
 	frameOnly bool
+	// testament is the testament the question names ("in the Old
+	// Testament"), 0 when none.
+	testament canon.Testament
 }
 
 // frames are the leading and trailing wordings that ask for verses rather
@@ -100,6 +104,12 @@ func parseQuestion(q string, rp *ref.Parser) question {
 	}
 	// Quoted runs are remembered by word index.
 	folded, quotedMask := foldQuestion(body)
+	switch {
+	case strings.Contains(folded, "old testament"):
+		out.testament = canon.OT
+	case strings.Contains(folded, "new testament"):
+		out.testament = canon.NT
+	}
 	if keep, books := cutSpeaker(folded); keep != nil {
 		ws := strings.Fields(folded)
 		var kept []string

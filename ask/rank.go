@@ -170,6 +170,14 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 			}
 		}
 	}
+	// "... in the Old Testament": its verses.
+	if q.testament != 0 {
+		for k, v := range s.fv {
+			if b, _, _ := keyRef(int(k)); canon.IsOT(b) == (q.testament == canon.OT) {
+				v[FTestament] = w.Dot(v)
+			}
+		}
+	}
 	// "Where does Paul say ...": his letters.
 	if len(q.books) > 0 {
 		in := map[string]bool{}
