@@ -80,7 +80,7 @@ func (s *Studier) citedOT(topic string, named []namedTopic, found []string, top 
 			w := citeShare * top * t.weight * spec / math.Pow(float64(sp[1]-sp[0]+1), citeSpanPow)
 			for k := sp[0]; k <= sp[1]; k++ {
 				pop := float64(s.a.Popularity(k))
-				add(k, w*(1+0.1*math.Log1p(pop)), "Nave's topic "+t.name)
+				add(k, w*(1+0.1*math.Log1p(pop)), navesNote([]string{t.name}))
 			}
 		}
 	}

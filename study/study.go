@@ -185,7 +185,7 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 			}
 			scale := feedbackShare * k.Score / more[0].Score
 			for _, c := range more {
-				add(c.Ord, c.Score*scale, fmt.Sprintf("like %s: %s", human(k.Ord, k.Ord), strings.Join(ask.MatchedWords(c.Evidence, 3), ", ")))
+				add(c.Ord, c.Score*scale, likeNote(human(k.Ord, k.Ord), ask.MatchedWords(c.Evidence, 3)))
 			}
 			st.Terms = append(st.Terms, words...)
 		}
@@ -209,7 +209,7 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 			if v < subMinSig && pool[k] == nil {
 				continue
 			}
-			add(k, subShare*top*math.Min(2, v), "Nave's sub-headings")
+			add(k, subShare*top*math.Min(2, v), "listed in Nave's Topical Bible under a heading on this subject")
 			pool[k].linked = true
 		}
 	}
@@ -297,6 +297,36 @@ func nonNil(p []Passage) []Passage {
 	return p
 }
 
+// navesNote says in plain words that Nave's Topical Bible lists a verse
+// under topics ("INTERCESSION" -> "Intercession").
+func navesNote(topics []string) string {
+	names := make([]string, len(topics))
+	for i, t := range topics {
+		names[i] = topicTitle(t)
+	}
+	return "listed in Nave's Topical Bible under " + strings.Join(names, ", ")
+}
+
+// topicTitle writes a Nave's topic name in title case.
+func topicTitle(t string) string {
+	ws := strings.Fields(strings.ToLower(t))
+	for i, w := range ws {
+		if i > 0 && (w == "of" || w == "the" || w == "and" || w == "in" || w == "to") {
+			continue
+		}
+		ws[i] = strings.ToUpper(w[:1]) + w[1:]
+	}
+	return strings.Join(ws, " ")
+}
+
+// likeNote says that a verse is like a key verse, in the words they share.
+func likeNote(key string, words []string) string {
+	if len(words) == 0 {
+		return "like " + key
+	}
+	return "like " + key + ", it speaks of " + strings.Join(words, ", ")
+}
+
 // noteOf says in one line why a retrieved verse is in the study.
 func noteOf(c ask.Candidate) string {
 	// From the evidence of the retrieval: the question words the verse
@@ -305,13 +335,13 @@ func noteOf(c ask.Candidate) string {
 	topics := append([]string(nil), c.Topics...)
 	var parts []string
 	if len(words) > 0 {
-		parts = append(parts, "key words: "+strings.Join(words, ", "))
+		parts = append(parts, "speaks of "+strings.Join(words, ", "))
 	}
 	if len(topics) > 0 {
 		if len(topics) > 2 {
 			topics = topics[:2]
 		}
-		parts = append(parts, "Nave's topic "+strings.Join(topics, ", "))
+		parts = append(parts, navesNote(topics))
 	}
 	return strings.Join(parts, "; ")
 }
@@ -634,9 +664,9 @@ func (s *Studier) topicPassages(ctx context.Context, named []namedTopic, ws []wo
 				kept = kept[:topicKeep]
 			}
 			for _, k := range kept {
-				note := "Nave's topic " + strings.Join(k.in, ", ")
+				note := navesNote(k.in)
 				if words := ask.MatchedWords(k.c.Evidence, 3); len(words) > 0 {
-					note += "; key words: " + strings.Join(words, ", ")
+					note += "; speaks of " + strings.Join(words, ", ")
 				}
 				add(k.c.Ord, k.score, note)
 			}
