@@ -37,13 +37,14 @@ const (
 	FComment                  // the commentary words of the verse
 	FSee                      // a Nave's topic a named topic points to ("ANXIETY: See CARE")
 	FTestament                // the verse is in the testament the question names
+	FCited                    // commentary citations of the verse (popularity)
 	NumFeatures
 )
 
 var featureNames = [NumFeatures]string{
 	"exact", "stem", "family", "strong", "definition", "wordnet", "context",
 	"proximity", "phrase", "agreement", "topic", "line", "popularity", "votes",
-	"speaker", "source", "named", "commentary", "see", "testament",
+	"speaker", "source", "named", "commentary", "see", "testament", "cited",
 }
 
 // String is the feature's name, as in weights.tsv and explanations.

@@ -163,6 +163,9 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 			if n := pop[k]; n > 0 {
 				v[FPop] = meanIDF * math.Log1p(float64(n))
 			}
+			if n := a.ix.CommentCites(int(k)); n > 0 {
+				v[FCited] = meanIDF * math.Log1p(float64(n))
+			}
 			if votes != nil {
 				if n := votes.VerseVotes(int(k)); n > 0 {
 					v[FVotes] = meanIDF * math.Log1p(float64(n))

@@ -57,7 +57,8 @@ func (s *synthSource) Thesaurus(ctx context.Context) iter.Seq2[index.ThesaurusEn
 }
 func (s *synthSource) Commentaries(ctx context.Context) iter.Seq2[index.CommentEntry, error] {
 	return func(yield func(index.CommentEntry, error) bool) {
-		yield(index.CommentEntry{Book: "Gen", Chapter: 1, Verse: 2, Text: "The spirit broods over the waters like a dove."}, nil)
+		yield(index.CommentEntry{Book: "Gen", Chapter: 1, Verse: 2, Text: "The spirit broods over the waters like a dove.",
+			Cites: []string{"Ps.23.1", "Gen.1.1-Gen.2.3"}}, nil)
 	}
 }
 
@@ -158,6 +159,11 @@ func TestSyntheticFeatures(t *testing.T) {
 		// Commentary: 'dove' is only in the comment on Gen 1:2, one
 		// commentary document of 7 stems (the stop words dropped).
 		{"commentary", "dove", "Gen.1.2", FComment, search.IDF(1, 1) * p.TFNorm(1, 7, 7)},
+		// Commentary citations: the comment on Gen 1:2 cites Ps 23:1 (and
+		// a long range, which counts for none of its verses): mean idf ×
+		// ln(1+1).
+		{"cited", "shepherd", "Ps.23.1", FCited, search.IDF(n, 1) * math.Log(2)},
+		{"long range not cited", "beginning", "Gen.1.1", FCited, 0},
 		// Named passage (data/named.tsv): the prodigal son, Luke 15:11-32;
 		// Luke 15:11 is its first verse: mass × cov² × size, × 1 at the
 		// start. The mass: 1 for 'prodigal' (no verse has it), idf of

@@ -10,6 +10,8 @@ import (
 	"encoding/binary"
 	"iter"
 	"sort"
+	"strconv"
+	"strings"
 
 	"berean/analysis"
 	"berean/canon"
@@ -20,6 +22,10 @@ type CommentEntry struct {
 	Book           string // OSIS id
 	Chapter, Verse int
 	Text           string // plain text
+	// Cites are the verses the comment cites (OSIS references of at most
+	// a few verses each): how often commentators cite a verse measures
+	// how well known it is.
+	Cites []string
 }
 
 // CommentarySource is a Source that also offers commentaries. Sources
@@ -30,21 +36,31 @@ type CommentarySource interface {
 
 // commentField gathers the commentary words per KJV ordinal.
 type commentField struct {
-	post map[string][]uint64 // stem -> ord<<16 | tf, ords increasing per entry batch
-	lens []uint32            // per KJV ordinal: words
-	n    int                 // entries read
+	post  map[string][]uint64 // stem -> ord<<16 | tf, ords increasing per entry batch
+	lens  []uint32            // per KJV ordinal: words
+	cites []uint32            // per KJV ordinal: citations by comments
+	n     int                 // entries read
 }
 
 // collectComments reads every comment of src.
 func collectComments(ctx context.Context, src CommentarySource) (*commentField, error) {
 	kjv := canon.KJV()
-	f := &commentField{post: map[string][]uint64{}, lens: make([]uint32, kjv.VerseCount())}
+	f := &commentField{post: map[string][]uint64{}, lens: make([]uint32, kjv.VerseCount()), cites: make([]uint32, kjv.VerseCount())}
 	acc := map[int]map[string]uint32{}
 	stems := map[string]string{}
 	var toks []analysis.Token
 	for e, err := range src.Commentaries(ctx) {
 		if err != nil {
 			return nil, err
+		}
+		for _, c := range e.Cites {
+			lo, hi, ok := osisSpan(kjv, c)
+			if !ok || hi-lo >= citeMaxVerses {
+				continue
+			}
+			for o := lo; o <= hi; o++ {
+				f.cites[o]++
+			}
 		}
 		ord, ok := kjv.Ordinal(e.Book, e.Chapter, e.Verse)
 		if !ok || e.Text == "" {
@@ -83,9 +99,40 @@ func collectComments(ctx context.Context, src CommentarySource) (*commentField, 
 	return f, nil
 }
 
+// citeMaxVerses: a citation of more verses is context, not a citation of
+// each.
+const citeMaxVerses = 4
+
+// osisSpan is the KJV ordinal span of an OSIS verse or verse range
+// ("Rom.8.34", "Matt.5.3-Matt.5.5"); chapters and books are not spans.
+func osisSpan(kjv *canon.System, r string) (lo, hi int, ok bool) {
+	a, b, isRange := strings.Cut(r, "-")
+	if !isRange {
+		b = a
+	}
+	parse := func(s string) (int, bool) {
+		p := strings.Split(s, ".")
+		if len(p) != 3 {
+			return 0, false
+		}
+		ch, err1 := strconv.Atoi(p[1])
+		v, err2 := strconv.Atoi(p[2])
+		if err1 != nil || err2 != nil {
+			return 0, false
+		}
+		return kjv.Ordinal(p[0], ch, v)
+	}
+	lo, ok1 := parse(a)
+	hi, ok2 := parse(b)
+	if !ok1 || !ok2 || hi < lo {
+		return 0, 0, false
+	}
+	return lo, hi, true
+}
+
 // encode writes COMMDICT (stem -> blob record "uvarint n, n × (uvarint
-// ordinal delta, uvarint tf)") and COMMLENS (uint32 count, then a uint16
-// word count per KJV ordinal).
+// ordinal delta, uvarint tf)") and COMMLENS (uint32 count n, then n ×
+// uint16 word count and n × uint16 citation count, per KJV ordinal).
 func (f *commentField) encode() (dictB, lensB []byte) {
 	terms := sortedKeys(f.post)
 	vals := make([]uint32, len(terms))
@@ -105,6 +152,9 @@ func (f *commentField) encode() (dictB, lensB []byte) {
 	dictB = appendDict(nil, terms, vals, blob)
 	lensB = binary.LittleEndian.AppendUint32(nil, uint32(len(f.lens)))
 	for _, n := range f.lens {
+		lensB = binary.LittleEndian.AppendUint16(lensB, uint16(min(n, 0xFFFF)))
+	}
+	for _, n := range f.cites {
 		lensB = binary.LittleEndian.AppendUint16(lensB, uint16(min(n, 0xFFFF)))
 	}
 	return dictB, lensB
@@ -143,6 +193,20 @@ func (ix *Index) CommentLen(ord int) int {
 		return 0
 	}
 	return int(le.Uint16(ix.commLens[4+2*ord:]))
+}
+
+// CommentCites is the number of times the commentaries cite a KJV
+// ordinal (in references of at most 4 verses).
+func (ix *Index) CommentCites(ord int) int {
+	if len(ix.commLens) < 4 || ord < 0 {
+		return 0
+	}
+	n := int(le.Uint32(ix.commLens))
+	at := 4 + 2*n + 2*ord
+	if ord >= n || at+2 > len(ix.commLens) {
+		return 0
+	}
+	return int(le.Uint16(ix.commLens[at:]))
 }
 
 // CommentPostings calls fn for each KJV ordinal whose commentary words

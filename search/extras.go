@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"berean/index"
+	"berean/ref"
 	"berean/sword"
 	"berean/wordnet"
 )
@@ -76,6 +77,8 @@ func commentaries(lib *sword.Library) []*sword.ModuleInfo {
 // skipped with a log line: the field is an aid, not a requirement.
 func (s *corpusSource) Commentaries(ctx context.Context) iter.Seq2[index.CommentEntry, error] {
 	return func(yield func(index.CommentEntry, error) bool) {
+		rp := ref.NewParser(ref.Options{})
+		memo := map[string][]string{}
 		for _, mi := range commentaries(s.c.Library()) {
 			m, err := sword.OpenVerse(mi)
 			if err != nil {
@@ -101,16 +104,19 @@ func (s *corpusSource) Commentaries(ctx context.Context) iter.Seq2[index.Comment
 				if len(raw) == 0 {
 					continue
 				}
-				// Linked verses share one entry: strip it once.
+				// Linked verses share one entry: strip it once, count
+				// its citations once.
 				body := lastBody
+				var cites []string
 				if !bytes.Equal(raw, lastRaw) {
 					body = stripMarkup(raw)
 					lastRaw, lastBody = raw, body
+					cites = citations(rp, memo, raw)
 				}
 				if body == "" {
 					continue
 				}
-				if !yield(index.CommentEntry{Book: book, Chapter: ch, Verse: v, Text: body}, nil) {
+				if !yield(index.CommentEntry{Book: book, Chapter: ch, Verse: v, Text: body, Cites: cites}, nil) {
 					m.Close()
 					return
 				}
@@ -120,6 +126,39 @@ func (s *corpusSource) Commentaries(ctx context.Context) iter.Seq2[index.Comment
 			}
 			m.Close()
 		}
+	}
+}
+
+// citations returns the verses an entry's reference tags cite
+// (osisRef="Rom.8.34", or the abbreviations some modules write there,
+// "ro 8:34", read with package ref); chapters and books are left out.
+func citations(rp *ref.Parser, memo map[string][]string, raw []byte) []string {
+	var out []string
+	const attr = `osisRef="`
+	for i := 0; ; {
+		j := bytes.Index(raw[i:], []byte(attr))
+		if j < 0 {
+			return out
+		}
+		i += j + len(attr)
+		k := bytes.IndexByte(raw[i:], '"')
+		if k < 0 {
+			return out
+		}
+		val := string(raw[i : i+k])
+		i += k
+		vs, ok := memo[val]
+		if !ok {
+			if rs, err := rp.Parse(val); err == nil {
+				for _, r := range rs {
+					if r.Start.Verse > 0 {
+						vs = append(vs, r.OSIS())
+					}
+				}
+			}
+			memo[val] = vs
+		}
+		out = append(out, vs...)
 	}
 }
 
