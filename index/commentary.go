@@ -46,9 +46,17 @@ type commentField struct {
 func collectComments(ctx context.Context, src CommentarySource) (*commentField, error) {
 	kjv := canon.KJV()
 	f := &commentField{post: map[string][]uint64{}, lens: make([]uint32, kjv.VerseCount()), cites: make([]uint32, kjv.VerseCount())}
-	acc := map[int]map[string]uint32{}
+	// A comment linked to several verses comes once per verse with the
+	// same text: its bag of stems is made once and shared.
+	type bag struct {
+		tf    map[string]uint32
+		words uint32
+	}
+	var bags []*bag
+	byOrd := map[int][]int32{} // ord -> bags
 	stems := map[string]string{}
 	var toks []analysis.Token
+	lastText := ""
 	for e, err := range src.Commentaries(ctx) {
 		if err != nil {
 			return nil, err
@@ -67,37 +75,64 @@ func collectComments(ctx context.Context, src CommentarySource) (*commentField, 
 			continue
 		}
 		f.n++
-		m := acc[ord]
-		if m == nil {
-			m = map[string]uint32{}
-			acc[ord] = m
+		if len(bags) == 0 || e.Text != lastText {
+			lastText = e.Text
+			b := &bag{tf: map[string]uint32{}}
+			text := e.Text
+			if len(text) > commentMaxBytes {
+				text = text[:commentMaxBytes]
+			}
+			toks = tokenize(text, toks[:0])
+			for _, t := range toks {
+				s, ok := stems[t.Term]
+				if !ok {
+					s = analysis.Stem(t.Term)
+					if analysis.IsStop(t.Term) || len(s) < 2 {
+						s = ""
+					}
+					stems[t.Term] = s
+				}
+				if s == "" {
+					continue
+				}
+				b.tf[s]++
+				b.words++
+			}
+			bags = append(bags, b)
 		}
-		toks = tokenize(e.Text, toks[:0])
-		for _, t := range toks {
-			s, ok := stems[t.Term]
-			if !ok {
-				s = analysis.Stem(t.Term)
-				stems[t.Term] = s
-			}
-			if analysis.IsStop(t.Term) || len(s) < 2 {
-				continue
-			}
-			m[s]++
-			f.lens[ord]++
+		bi := int32(len(bags) - 1)
+		if l := byOrd[ord]; len(l) == 0 || l[len(l)-1] != bi {
+			byOrd[ord] = append(l, bi)
+			f.lens[ord] += bags[bi].words
 		}
 	}
-	ords := make([]int, 0, len(acc))
-	for o := range acc {
+	ords := make([]int, 0, len(byOrd))
+	for o := range byOrd {
 		ords = append(ords, o)
 	}
 	sort.Ints(ords)
 	for _, o := range ords {
-		for s, tf := range acc[o] {
-			f.post[s] = append(f.post[s], uint64(o)<<16|uint64(min(tf, 0xFFFF)))
+		l := byOrd[o]
+		tf := bags[l[0]].tf
+		if len(l) > 1 { // several comments on one verse: sum them
+			tf = map[string]uint32{}
+			for _, bi := range l {
+				for s, n := range bags[bi].tf {
+					tf[s] += n
+				}
+			}
+		}
+		for s, n := range tf {
+			f.post[s] = append(f.post[s], uint64(o)<<16|uint64(min(n, 0xFFFF)))
 		}
 	}
 	return f, nil
 }
+
+// commentMaxBytes: only the start of a long comment is indexed (the
+// exposition comes first; the Treasury of David's essays run to tens of
+// kilobytes, and all of it tripled the build's CPU time).
+const commentMaxBytes = 4000
 
 // citeMaxVerses: a citation of more verses is context, not a citation of
 // each.
