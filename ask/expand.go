@@ -180,8 +180,17 @@ func (a *Asker) expand(q *question, strongs, defs bool) []concept {
 			}
 		}
 		// Words a thesaurus (WordNet) relates to it that the Bibles use:
-		// 'worry' -> care, trouble; weighted by the sense's frequency.
+		// 'worry' -> care, trouble; weighted by the sense's frequency, and
+		// by how little the Bibles use the word itself: a bridge is for
+		// words the Bibles lack ('jesus' needs none; 'anxiety' does),
+		// 1/(1 + ln(1 + verses with the word)), verses counted in the
+		// Bible that has it most.
 		if strongs {
+			df := 0
+			for _, b := range a.ix.Bibles() {
+				df = max(df, b.Stem(w.stem).Len())
+			}
+			need := 1 / (1 + math.Log1p(float64(df)))
 			inFeats := map[string]bool{w.stem: true}
 			for _, f := range c.feats {
 				if f.kind == featWord {
@@ -191,7 +200,7 @@ func (a *Asker) expand(q *question, strongs, defs bool) []concept {
 			for _, r := range a.ix.Thesaurus(w.stem) {
 				if !inFeats[r.Word] && !isStop(r.Word) {
 					inFeats[r.Word] = true
-					c.feats = append(c.feats, feat(featWord, r.Word, "", FWordNet, r.Weight))
+					c.feats = append(c.feats, feat(featWord, r.Word, "", FWordNet, r.Weight*need))
 				}
 			}
 		}
