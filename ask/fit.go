@@ -263,7 +263,10 @@ var (
 // Ascend runs coordinate ascent from w on es and returns the best weights
 // found. The exact-word weight is the scale and stays fixed; a change must
 // raise the objective by more than 0.001.
-func Ascend(es []Example, w Weights, fixed []Feature) Weights {
+//
+// guard, when set, must accept every change: a regression check (the dev
+// questions stay answered) that is not a target.
+func Ascend(es []Example, w Weights, fixed []Feature, guard func(*Weights) bool) Weights {
 	skip := map[Feature]bool{FExact: true}
 	for _, f := range fixed {
 		skip[f] = true
@@ -287,7 +290,7 @@ func Ascend(es []Example, w Weights, fixed []Feature) Weights {
 			bestV := cur
 			for _, v := range tries {
 				w[f] = v
-				if o := objective(es, &w); o > best+0.001 {
+				if o := objective(es, &w); o > best+0.001 && (guard == nil || guard(&w)) {
 					best, bestV = o, v
 					changed = true
 				}
@@ -304,7 +307,7 @@ func Ascend(es []Example, w Weights, fixed []Feature) Weights {
 // CrossValidate fits on k-1 folds and judges the k-th, for each fold
 // (questions are dealt to folds in order of id), and returns every
 // question's outcome on the fold it was held out of.
-func CrossValidate(es []Example, w Weights, k int, fixed []Feature) []Outcome {
+func CrossValidate(es []Example, w Weights, k int, fixed []Feature, guard func(*Weights) bool) []Outcome {
 	out := make([]Outcome, len(es))
 	idx := make([]int, len(es))
 	for i := range idx {
@@ -321,12 +324,29 @@ func CrossValidate(es []Example, w Weights, k int, fixed []Feature) []Outcome {
 				train = append(train, es[i])
 			}
 		}
-		fw := Ascend(train, w, fixed)
+		fw := Ascend(train, w, fixed, guard)
 		for _, i := range test {
 			out[i] = es[i].Judge(&fw)
 		}
 	}
 	return out
+}
+
+// Guard returns a guard for Ascend that accepts weights under which the
+// examples keep an MRR of at least floor and the first example its
+// must-have verse first.
+func Guard(es []Example, floor float64) func(*Weights) bool {
+	return func(w *Weights) bool {
+		var f Figures
+		for i := range es {
+			o := es[i].Judge(w)
+			if i == 0 && o.Rank != 1 {
+				return false
+			}
+			f.Add(o)
+		}
+		return f.Done().MRR >= floor
+	}
 }
 
 // ByKind sums outcomes per kind of question ("" is all).

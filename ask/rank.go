@@ -12,6 +12,11 @@ import (
 	"berean/index"
 )
 
+// contextCover is the share of a concept's idf that a match in a
+// neighbouring verse adds to the verse's coverage (a definition of the
+// lexical features; how much the context feature weighs is fitted).
+const contextCover = 0.4
+
 // weights are the weights of one question: the options' or the fitted.
 func (a *Asker) weights(o Options) *Weights {
 	if o.Weights != nil {
@@ -310,7 +315,7 @@ func rescore(bs *bibleScores, q *question, cs []concept, cidf []float64, mass fl
 			}
 			if nb > 0 {
 				v[FContext] += nb
-				cov += w[FContext] * cidf[ci]
+				cov += contextCover * cidf[ci]
 			}
 		}
 		if mass > 0 {
