@@ -38,13 +38,14 @@ const (
 	FSee                      // a Nave's topic a named topic points to ("ANXIETY: See CARE")
 	FTestament                // the verse is in the testament the question names
 	FCited                    // commentary citations of the verse (popularity)
+	FTopicPop                 // topic × popularity: the well-known verses of a named topic
 	NumFeatures
 )
 
 var featureNames = [NumFeatures]string{
 	"exact", "stem", "family", "strong", "definition", "wordnet", "context",
 	"proximity", "phrase", "agreement", "topic", "line", "popularity", "votes",
-	"speaker", "source", "named", "commentary", "see", "testament", "cited",
+	"speaker", "source", "named", "commentary", "see", "testament", "cited", "topicpop",
 }
 
 // String is the feature's name, as in weights.tsv and explanations.

@@ -171,10 +171,17 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 			if n := a.ix.CommentCites(int(k)); n > 0 {
 				v[FCited] = meanIDF * math.Log1p(float64(n))
 			}
+			votesN := 0
 			if votes != nil {
-				if n := votes.VerseVotes(int(k)); n > 0 {
-					v[FVotes] = meanIDF * math.Log1p(float64(n))
+				if votesN = votes.VerseVotes(int(k)); votesN > 0 {
+					v[FVotes] = meanIDF * math.Log1p(float64(votesN))
 				}
+			}
+			// Among the verses of the topics the question names, the
+			// well-known ones: the topic prior × ln(1 + Nave's topics,
+			// commentary citations and cross-reference votes citing it).
+			if t := v[FTopic] + v[FSee]; t > 0 {
+				v[FTopicPop] = t * math.Log1p(float64(pop[k]+a.ix.CommentCites(int(k))+votesN))
 			}
 		}
 	}

@@ -118,9 +118,43 @@ func spanOf(t *testing.T, osis string) (int, int) {
 
 func near(a, b float64) bool { return math.Abs(a-b) < 1e-3*math.Max(1, math.Abs(b)) }
 
+// synthAsker is an Asker over the synthetic index with fixed weights (the
+// values pinned below must not move with each fit) and no question
+// frequency (every word weighs 1).
+func synthAsker(t *testing.T, ix *index.Index) *Asker {
+	a := New(ix)
+	w, err := ParseWeights(`exact 1
+stem 0.85
+family 0.7
+strong 0.75
+definition 0.45
+wordnet 0.5
+context 0.4
+proximity 0.35
+phrase 0.45
+agreement 0.25
+topic 0.12
+line 1.5
+popularity 0.15
+speaker 0.5
+source 0.25
+named 1
+commentary 0.2
+see 0.12
+testament 0.5
+cited 0.1
+topicpop 0.05`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.w = w
+	a.qdf = &QuestionDF{}
+	return a
+}
+
 func TestSyntheticFeatures(t *testing.T) {
 	ix := synthIndex(t)
-	a := New(ix)
+	a := synthAsker(t, ix)
 	bible := ix.Bibles()[0]
 	n, avg := bible.Docs(), bible.AvgLen()
 	p := search.DefaultParams()
@@ -159,6 +193,9 @@ func TestSyntheticFeatures(t *testing.T) {
 		// Commentary: 'dove' is only in the comment on Gen 1:2, one
 		// commentary document of 7 stems (the stop words dropped).
 		{"commentary", "dove", "Gen.1.2", FComment, search.IDF(1, 1) * p.TFNorm(1, 7, 7)},
+		// Topic × popularity: CARE is the one topic citing 1Pet.5.7
+		// (popularity 1, no citation): the topic value × ln 2.
+		{"topicpop", "care", "1Pet.5.7", FTopicPop, search.IDF(n, 1) / math.Sqrt(1+1.0/40) * math.Log(2)},
 		// Commentary citations: the comment on Gen 1:2 cites Ps 23:1 (and
 		// a long range, which counts for none of its verses): mean idf ×
 		// ln(1+1).
@@ -201,7 +238,7 @@ func prodigalCov(t *testing.T) float64 {
 }
 
 func TestSyntheticBadInput(t *testing.T) {
-	a := New(synthIndex(t))
+	a := synthAsker(t, synthIndex(t))
 	ctx := context.Background()
 	for _, q := range []string{"where does the Bible say", "Which verse says?", "what does the bible say about"} {
 		if _, err := a.Ask(ctx, q, Options{}); !errors.Is(err, ErrEmpty) || !strings.Contains(err.Error(), "what for") {
