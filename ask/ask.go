@@ -46,6 +46,9 @@ type Options struct {
 	Weights *Weights
 	// Explain fills each hit's Evidence (the full tree of features).
 	Explain bool
+	// NoQuestionFrequency weighs every word alike (qweight.go): for
+	// study topics, which are not questions.
+	NoQuestionFrequency bool
 }
 
 // Result answers one question.

@@ -94,6 +94,19 @@ func DefaultWeights() Weights {
 	return w
 }
 
+//go:embed data/study-weights.tsv
+var studyWeightsTSV string
+
+// StudyWeights are the weights package study retrieves its candidates
+// with (data/study-weights.tsv).
+func StudyWeights() Weights {
+	w, err := ParseWeights(studyWeightsTSV)
+	if err != nil {
+		panic("ask: data/study-weights.tsv: " + err.Error()) // embedded data, checked by tests
+	}
+	return w
+}
+
 // ParseWeights reads "name<TAB>value" lines; # starts a comment. A
 // feature not listed weighs 0.
 func ParseWeights(s string) (Weights, error) {

@@ -46,7 +46,10 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 	// Words many questions use weigh less (qweight.go).
 	qws := make([]float64, len(cs))
 	for ci := range cs {
-		qws[ci] = a.qdf.Weight(cs[ci].w.stem)
+		qws[ci] = 1
+		if !o.NoQuestionFrequency {
+			qws[ci] = a.qdf.Weight(cs[ci].w.stem)
+		}
 		for fi := range cs[ci].feats {
 			cs[ci].feats[fi].strength *= qws[ci]
 		}
