@@ -269,7 +269,15 @@ func (a *Asker) matchTopics(cs []concept, idf map[string]float64) []topicMatch {
 		}
 		out = append(out, topicMatch{name: name, weight: cov * cov * mIDF / totalIDF})
 	}
-	// The topics they point to ("ANXIETY: See CARE"), at the same weight.
+	byWeight := func(i, j int) bool {
+		if out[i].weight != out[j].weight {
+			return out[i].weight > out[j].weight
+		}
+		return out[i].name < out[j].name
+	}
+	sort.Slice(out, byWeight)
+	// The topics they point to ("ANXIETY: See CARE"), at the weight of
+	// the best topic pointing to them.
 	have := map[string]bool{}
 	for _, t := range out {
 		have[t.name] = true
@@ -282,12 +290,7 @@ func (a *Asker) matchTopics(cs []concept, idf map[string]float64) []topicMatch {
 			}
 		}
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].weight != out[j].weight {
-			return out[i].weight > out[j].weight
-		}
-		return out[i].name < out[j].name
-	})
+	sort.Slice(out, byWeight)
 	if len(out) > 8 {
 		out = out[:8]
 	}

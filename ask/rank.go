@@ -262,7 +262,12 @@ func (s *scored) sources() {
 	if len(long) < 2 {
 		return
 	}
-	sort.Slice(long, func(i, j int) bool { return s.final[long[i]] > s.final[long[j]] })
+	sort.Slice(long, func(i, j int) bool {
+		if s.final[long[i]] != s.final[long[j]] {
+			return s.final[long[i]] > s.final[long[j]]
+		}
+		return long[i] < long[j]
+	})
 	if len(long) > 20 {
 		long = long[:20]
 	}
