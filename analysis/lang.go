@@ -105,8 +105,8 @@ func IsStopIn(lang, term string) bool {
 // langStops holds, per language other than English, its stop words
 // folded and stemmed. Built on first use, never written after.
 var langStops = sync.OnceValue(func() map[string]map[string]bool {
-	out := make(map[string]map[string]bool, len(stopLists))
-	for lang, list := range stopLists {
+	out := make(map[string]map[string]bool, len(langStopLists))
+	for lang, list := range langStopLists {
 		m := map[string]bool{}
 		for _, w := range strings.Fields(list) {
 			f := Fold(w)

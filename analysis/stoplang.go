@@ -5,13 +5,13 @@ import (
 	"sync"
 )
 
-// stopLists are the stop words of languages other than English: function
+// langStopLists are the stop words of languages other than English: function
 // words (articles, prepositions, pronouns, conjunctions, the commonest
 // forms of ser, estar, haber and their like) and the words that frame a
 // question about the Bible ("dónde dice la Biblia", "qué enseña la
 // Escritura"), as the English list has "bible", "say" and "verse". They
 // serve ranking (IsStopIn) and language detection (Detect).
-var stopLists = map[string]string{
+var langStopLists = map[string]string{
 	"es": `a al algo algunas algunos ante antes aquel aquella aquellas aquellos aqui así
 		aun aunque cada como con contra cual cuales cuando cuanto de del desde donde
 		dónde cómo cuál cuándo cuánto qué quién quiénes dos e el él ella ellas ellos
@@ -31,7 +31,7 @@ var stopLists = map[string]string{
 }
 
 // Detect returns the language of a text from its words: the language whose
-// stop words (the English list of IsStop, the lists of stopLists) cover
+// stop words (the English list of IsStop, the lists of langStopLists) cover
 // most of its words, English when none does better; another language needs
 // at least two ("Te Deum" stays English). A quotation of a few
 // words is enough: "God helps those who help themselves" has three English
@@ -43,7 +43,7 @@ func Detect(text string) string {
 		if stops()[t.Term] {
 			counts[English]++
 		}
-		for lang := range stopLists {
+		for lang := range langStopLists {
 			if detectStops()[lang][t.Term] {
 				counts[lang]++
 			}
@@ -62,7 +62,7 @@ func Detect(text string) string {
 // words as written.
 var detectStops = sync.OnceValue(func() map[string]map[string]bool {
 	out := map[string]map[string]bool{}
-	for lang, list := range stopLists {
+	for lang, list := range langStopLists {
 		m := map[string]bool{}
 		for _, w := range strings.Fields(list) {
 			m[Fold(w)] = true
@@ -72,6 +72,6 @@ var detectStops = sync.OnceValue(func() map[string]map[string]bool {
 	return out
 })
 
-// sortedLangs are the languages of stopLists in a fixed order, so that a
+// sortedLangs are the languages of langStopLists in a fixed order, so that a
 // tie between two of them is decided the same way every time.
 func sortedLangs() []string { return []string{"es", "fr"} }

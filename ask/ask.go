@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -13,6 +12,7 @@ import (
 	"berean/canon"
 	"berean/index"
 	"berean/ref"
+	"berean/search"
 )
 
 // ErrUnknownBible is wrapped by errors naming a Bible the index lacks.
@@ -42,6 +42,13 @@ type Options struct {
 	// ("intercession for us" ~ "prayed for thee"); study uses it for the
 	// sibling wordings of a topic.
 	Persons bool
+	// Weights, when set, replace the fitted weights (for fitting).
+	Weights *Weights
+	// Explain fills each hit's Evidence (the full tree of features).
+	Explain bool
+	// NoQuestionFrequency weighs every word alike (qweight.go): for
+	// study topics, which are not questions.
+	NoQuestionFrequency bool
 }
 
 // Result answers one question.
@@ -59,6 +66,8 @@ type Hit struct {
 	Text  string   `json:"text"`
 	Score float64  `json:"score"`
 	Why   []string `json:"why"`
+	// Evidence is the tree of features behind Score (Options.Explain).
+	Evidence []Evidence `json:"evidence,omitempty"`
 
 	// Start and End are the KJV-versification ordinals of the first and
 	// last verse (canon.KJV().VerseAt).
@@ -87,6 +96,10 @@ type Asker struct {
 	pop     map[int32]int
 	// siblings memoises Siblings: stem -> []Sibling.
 	siblings sync.Map
+	// w are the ranker's weights (DefaultWeights).
+	w Weights
+	// qdf is the question frequency of words (data/qdf.tsv).
+	qdf *QuestionDF
 }
 
 // New returns an Asker over the Bibles of ix in one language: the KJV's,
@@ -94,7 +107,7 @@ type Asker struct {
 func New(ix *index.Index) *Asker {
 	lang := indexLang(ix)
 	ix = ix.ForLang(lang)
-	return &Asker{ix: ix, lang: lang, refs: ref.NewParser(ref.Options{})}
+	return &Asker{ix: ix, lang: lang, refs: ref.NewParser(ref.Options{}), w: DefaultWeights(), qdf: defaultQDF()}
 }
 
 // Index is the Asker's index.
@@ -126,24 +139,18 @@ func Ask(ctx context.Context, ix *index.Index, question string, o Options) (*Res
 	return New(ix).Ask(ctx, question, o)
 }
 
-// Scoring parameters; see doc.go for the measurements behind them.
+// Parameters of the features' definitions (how much each feature weighs
+// is fitted: data/weights.tsv).
 const (
-	k1           = 1.2
-	bLen         = 0.4
-	agreeShare   = 0.25 // share of the second-best translation's score added
-	pairBonus    = 0.35 // proximity: per pair of concepts, × the smaller idf
-	phraseBonus  = 0.45 // per extra word of the longest in-order run, × mean idf
-	topicShare   = 0.12 // a fully covering topic adds this share of the question's idf mass
-	coordPow     = 1.0  // score × coverage^coordPow (coverage in idf mass)
-	rescoreTop   = 400  // candidates per Bible that get the proximity pass
-	rangeKeep    = 0.6  // a neighbour joins a range when it scores this share of the hit
-	contextShare = 0.4  // a concept found only in a neighbouring verse
-	proxWindow   = 6    // words apart for the proximity bonus
-	popShare     = 0.15 // topics citing a verse: prior, × mean idf × log(1+n)
-	sourceRun    = 5    // words in a run for preferSources
-	sourceMargin = 0.8  // score share for preferSources
-	speakerBoost = 1.5  // × for verses in the books of the question's speaker
+	rescoreTop = 400 // candidates per Bible that get the proximity pass
+	rangeKeep  = 0.6 // a neighbour joins a range when it scores this share of the hit
+	proxWindow = 6   // words apart for the proximity feature
+	sourceRun  = 5   // words in a run for the source feature
 )
+
+// bm25 are the BM25 parameters of package search, the one BM25 of the
+// project.
+var bm25 = search.DefaultParams()
 
 // bibleScores is one Bible's evaluation of a question.
 type bibleScores struct {
@@ -152,9 +159,14 @@ type bibleScores struct {
 	best    [][]float32 // [concept][doc]
 	feat    [][]uint8   // [concept][doc] the feature that gave best
 	touched []int32
-	score   []float32 // [doc]
+	score   []float32 // [doc] w·vec
+	vi      []int32   // [doc] index into vecs, -1 when untouched
+	vecs    []Vector  // feature values of the touched docs (lexical, proximity, phrase)
 	run     []int     // [doc] longest run of question words (rescored docs)
 }
+
+// vec is the feature vector of a touched doc.
+func (bs *bibleScores) vec(d int32) *Vector { return &bs.vecs[bs.vi[d]] }
 
 // pick returns the bible maps selected by names (all when empty).
 func (a *Asker) pick(names []string) ([]*bibleMap, error) {
@@ -201,18 +213,9 @@ func (a *Asker) display(name string) (*bibleMap, error) {
 	return ms[0], nil
 }
 
-func idf(n, df int) float64 {
-	return math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
-}
+func idf(n, df int) float64 { return search.IDF(n, df) }
 
-func tfNorm(tf, dl int, avg float64) float64 {
-	if tf <= 0 {
-		tf = 1
-	}
-	t := float64(tf)
-	norm := 1 - bLen + bLen*float64(dl)/avg
-	return t * (k1 + 1) / (t + k1*norm)
-}
+func tfNorm(tf, dl int, avg float64) float64 { return bm25.TFNorm(tf, dl, avg) }
 
 func (f feature) postings(b *index.Bible) index.Postings {
 	switch f.kind {
@@ -253,7 +256,7 @@ func evalBible(ctx context.Context, m *bibleMap, cs []concept) (*bibleScores, er
 	if avg <= 0 {
 		avg = 1
 	}
-	bs := &bibleScores{m: m, n: n, best: make([][]float32, len(cs)), feat: make([][]uint8, len(cs)), score: make([]float32, n), run: make([]int, n)}
+	bs := &bibleScores{m: m, n: n, best: make([][]float32, len(cs)), feat: make([][]uint8, len(cs)), score: make([]float32, n), run: make([]int, n), vi: make([]int32, n)}
 	seen := make([]bool, n)
 	for ci, c := range cs {
 		best := make([]float32, n)
@@ -314,6 +317,9 @@ func (a *Asker) Ask(ctx context.Context, question string, o Options) (*Result, e
 		return nil, err
 	}
 	q := a.parse(question)
+	if q.frameOnly {
+		return nil, fmt.Errorf("ask: %w: %q asks where to look but not what for; add what the verse is about (for example \"where does the Bible say God is love\")", ErrEmpty, strings.TrimSpace(question))
+	}
 	res := &Result{Question: question, Bible: disp.b.Name(), Results: []Hit{}}
 	cands, err := a.retrieve(ctx, &q, maps, o, true)
 	if err != nil {
@@ -328,7 +334,9 @@ func (a *Asker) Ask(ctx context.Context, question string, o Options) (*Result, e
 	if len(q.refs) == 0 && len(cands.concepts) == 0 && len(q.words) == 0 {
 		return nil, ErrEmpty
 	}
-	res.Results = a.hits(&q, cands, disp, o)
+	if hs := a.hits(&q, cands, disp, o); len(hs) > 0 {
+		res.Results = hs
+	}
 	return res, nil
 }
 
@@ -345,6 +353,9 @@ type scored struct {
 	lineOf   map[int32]string   // key -> the Nave's line that gave its prior
 	bestIn   map[int32]int      // key -> index of the Bible that scored best
 	phrase   map[int32]int      // key -> longest run
+	fv       map[int32]*Vector  // key -> feature values
+	namedOf  map[int32]string   // key -> the named passage the question names
+	w        *Weights           // the weights of the question
 }
 
 // Candidates returns the scored verses of a question (for study): KJV
@@ -363,7 +374,8 @@ func (a *Asker) Candidates(ctx context.Context, question string, n int, o Option
 	keys := s.ranked(o.Testament, o.Within, n)
 	out := make([]Candidate, len(keys))
 	for i, k := range keys {
-		out[i] = Candidate{Ord: int(k), Score: s.final[k], Why: s.reasons(k, a.maps), Topics: s.topicOf[k], Phrase: s.phrase[k]}
+		ev := s.evidence(k)
+		out[i] = Candidate{Ord: int(k), Score: s.final[k], Why: Why(ev), Evidence: ev, Topics: s.topicOf[k], Phrase: s.phrase[k]}
 	}
 	var tn []string
 	for _, t := range s.topics {
@@ -374,11 +386,13 @@ func (a *Asker) Candidates(ctx context.Context, question string, n int, o Option
 
 // Candidate is one scored verse.
 type Candidate struct {
-	Ord    int // KJV ordinal
-	Score  float64
-	Why    []string
-	Topics []string
-	Phrase int // longest run of question words (function words included) in the verse
+	Ord   int // KJV ordinal
+	Score float64
+	Why   []string
+	// Evidence is the tree of features behind Score.
+	Evidence []Evidence
+	Topics   []string
+	Phrase   int // longest run of question words (function words included) in the verse
 }
 
 // ranked returns the best k keys (all when k <= 0), best first, restricted
@@ -433,304 +447,6 @@ func (s *scored) ranked(t canon.Testament, within map[int]bool, k int) []int32 {
 	}
 	sort.Slice(h, func(i, j int) bool { return less(h[j], h[i]) })
 	return h
-}
-
-// retrieve scores the question's verses; lines turns on the prior of
-// Nave's lines (Ask; Candidates leaves it to study, which reads the
-// entries' lines itself).
-func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o Options, lines bool) (*scored, error) {
-	cs := a.expand(q, !o.NoStrongs, !o.NoDefinitions)
-	s := &scored{concepts: cs, final: map[int32]float64{}, why: map[int32][]string{}, topicOf: map[int32][]string{},
-		lineOf: map[int32]string{}, bestIn: map[int32]int{}, phrase: map[int32]int{}}
-	// idf of each concept's word: the most specific over the Bibles.
-	s.cidf = make([]float64, len(cs))
-	idfOf := map[string]float64{}
-	for ci, c := range cs {
-		for _, m := range maps {
-			p := m.b.Stem(c.w.stem)
-			if p.Len() > 0 {
-				s.cidf[ci] = math.Max(s.cidf[ci], idf(m.b.Docs(), p.Len()))
-			}
-		}
-		if s.cidf[ci] == 0 { // a word no Bible has: its expansions carry it
-			s.cidf[ci] = 1
-		}
-		idfOf[c.w.stem] = s.cidf[ci]
-	}
-	var mass float64
-	for _, v := range s.cidf {
-		mass += v
-	}
-	s.bibles = make([]*bibleScores, len(maps))
-	var wg sync.WaitGroup
-	errs := make([]error, len(maps))
-	for i, m := range maps {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			bs, err := evalBible(ctx, m, cs)
-			if err == nil {
-				rescore(bs, q, cs, s.cidf, mass, o)
-			}
-			s.bibles[i], errs[i] = bs, err
-		}()
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	// Combine: best translation plus a share of the others (agreement).
-	type pair struct{ best, second float64 }
-	acc := map[int32]*pair{}
-	for bi, bs := range s.bibles {
-		for _, d := range bs.touched {
-			k := bs.m.toKey[d]
-			if k < 0 {
-				continue
-			}
-			v := float64(bs.score[d])
-			if v <= 0 {
-				continue
-			}
-			p := acc[k]
-			if p == nil {
-				p = &pair{}
-				acc[k] = p
-			}
-			switch {
-			case v > p.best:
-				p.second, p.best = p.best, v
-				s.bestIn[k] = bi
-			case v > p.second:
-				p.second = v
-			}
-			if r := bs.run[d]; r > s.phrase[k] {
-				s.phrase[k] = r
-			}
-		}
-	}
-	for k, p := range acc {
-		s.final[k] = p.best + agreeShare*p.second
-	}
-	s.preferSources()
-	// Nave's topics the question names: their verses get a prior.
-	if !o.NoTopics && mass > 0 {
-		s.topics = a.matchTopics(cs, idfOf)
-		for _, t := range s.topics {
-			vs := a.topicVs.get(a.ix, t.name)
-			if len(vs) == 0 {
-				continue
-			}
-			// Large topics say less about each verse.
-			size := 1 / math.Sqrt(1+float64(len(vs))/40)
-			bonus := topicShare * mass * t.weight * size
-			for _, k := range vs {
-				s.final[k] += bonus
-				s.topicOf[k] = append(s.topicOf[k], t.name)
-			}
-		}
-	}
-	// Nave's lines that cover the question: their passages get a prior.
-	if lines && !o.NoTopics && mass > 0 {
-		ls, lidf := a.matchLines(cs)
-		a.linePrior(s, ls, lidf)
-	}
-	// Verses that many topics cite are the ones people ask about.
-	if popShare > 0 && !o.NoTopics && mass > 0 {
-		pop := a.popularity()
-		meanIDF := mass / float64(len(cs))
-		for k := range s.final {
-			if n := pop[k]; n > 0 {
-				s.final[k] += popShare * meanIDF * math.Log1p(float64(n))
-			}
-		}
-	}
-	// "Where does Paul say ...": his letters first.
-	if len(q.books) > 0 {
-		in := map[string]bool{}
-		for _, b := range q.books {
-			in[b] = true
-		}
-		for k := range s.final {
-			if b, _, _ := keyRef(int(k)); in[b] {
-				s.final[k] *= speakerBoost
-			}
-		}
-	}
-	return s, nil
-}
-
-// preferSources ranks an Old Testament verse above the New Testament
-// verses that quote it: when both contain a long run of the question's
-// words (sourceRun) and the OT verse scores within sourceMargin of the NT
-// one, the question quotes words found in both, and their source is the
-// answer (dev d05: Ps 110:4 under Heb 5:6 and 6:20, which quote it).
-func (s *scored) preferSources() {
-	var long []int32
-	for k, r := range s.phrase {
-		if r >= sourceRun {
-			long = append(long, k)
-		}
-	}
-	if len(long) < 2 {
-		return
-	}
-	sort.Slice(long, func(i, j int) bool { return s.final[long[i]] > s.final[long[j]] })
-	if len(long) > 20 {
-		long = long[:20]
-	}
-	for _, ot := range long {
-		b, _, _ := keyRef(int(ot))
-		if !canon.IsOT(b) {
-			continue
-		}
-		for _, nt := range long {
-			nb, _, _ := keyRef(int(nt))
-			if !canon.IsNT(nb) || s.final[nt] <= s.final[ot] || s.final[ot] < sourceMargin*s.final[nt] {
-				continue
-			}
-			s.final[ot] = s.final[nt] * 1.001
-		}
-	}
-}
-
-// rescore computes each touched verse's score in one Bible: the sum of its
-// concepts (a concept missing from the verse but present in a neighbouring
-// verse of the same chapter counts at contextShare), times its coverage of
-// the question, plus proximity and phrase bonuses for the best candidates.
-func rescore(bs *bibleScores, q *question, cs []concept, cidf []float64, mass float64, o Options) {
-	within := o.Within
-	type dc struct {
-		d int32
-		s float32
-	}
-	b := bs.m.b
-	list := make([]dc, 0, len(bs.touched))
-	for _, d := range bs.touched {
-		var sum, cov float64
-		for ci := range cs {
-			v := float64(bs.best[ci][d])
-			w := cidf[ci]
-			if v == 0 {
-				// context: the verse before or after in the same chapter
-				var nb float64
-				for _, e := range []int{int(d) - 1, int(d) + 1} {
-					if e < 0 || e >= bs.n || bs.best[ci][e] == 0 || !sameChapterDocs(b, int(d), e) {
-						continue
-					}
-					nb = math.Max(nb, float64(bs.best[ci][e]))
-				}
-				v = contextShare * nb
-				w *= contextShare
-			}
-			if v > 0 {
-				sum += v
-				cov += w
-			}
-		}
-		if mass > 0 {
-			sum *= math.Pow(cov/mass, coordPow)
-		}
-		bs.score[d] = float32(sum)
-		if within != nil && (bs.m.toKey[d] < 0 || !within[int(bs.m.toKey[d])]) {
-			continue // not a result: no proximity pass
-		}
-		list = append(list, dc{d, float32(sum)})
-	}
-	sort.Slice(list, func(i, j int) bool { return list[i].s > list[j].s })
-	if len(list) > rescoreTop {
-		list = list[:rescoreTop]
-	}
-	if len(q.words) < 2 {
-		return
-	}
-	// Positions of every question word (content and function words) in a
-	// candidate verse; content words through their matching features.
-	wordFeats := make([][]feature, len(q.words))
-	conceptOf := make([]int, len(q.words))
-	for i, w := range q.words {
-		conceptOf[i] = -1
-		if w.stop {
-			wordFeats[i] = []feature{{kind: featWord, term: w.stem, strength: 1}}
-			if o.Persons && isPerson(w.text) {
-				// Object pronouns stand for one another in a phrase:
-				// "intercession for us", "prayed for thee".
-				for _, p := range persons {
-					if p != w.text {
-						wordFeats[i] = append(wordFeats[i], feature{kind: featWord, term: index.StemTerm(p), strength: 1})
-					}
-				}
-			}
-			continue
-		}
-		for ci, c := range cs {
-			if c.w.stem == w.stem {
-				wordFeats[i] = c.feats
-				conceptOf[i] = ci
-			}
-		}
-	}
-	posts := make([][]index.Postings, len(q.words))
-	for i, fs := range wordFeats {
-		for _, f := range fs {
-			posts[i] = append(posts[i], f.postings(b))
-		}
-	}
-	avgdl := math.Max(1, b.AvgLen())
-	sort.Slice(list, func(i, j int) bool { return list[i].d < list[j].d })
-	pos := make([][]uint32, len(q.words))
-	for _, c := range list {
-		d := uint32(c.d)
-		for i := range q.words {
-			pos[i] = pos[i][:0]
-			if ci := conceptOf[i]; ci >= 0 && bs.best[ci][d] == 0 {
-				continue
-			}
-			for fi, p := range posts[i] {
-				if wordFeats[i][fi].kind == featPair {
-					pos[i] = pairPositions(b, wordFeats[i][fi], d, pos[i])
-					continue
-				}
-				j := p.Seek(0, d)
-				if j < p.Len() && p.Doc(j) == d {
-					pos[i] = p.Positions(j, pos[i])
-				}
-			}
-			slices.Sort(pos[i])
-		}
-		var bonus float64
-		// Proximity: pairs of content words close together.
-		for i := range q.words {
-			ci := conceptOf[i]
-			if ci < 0 || len(pos[i]) == 0 {
-				continue
-			}
-			for j := i + 1; j < len(q.words); j++ {
-				cj := conceptOf[j]
-				if cj < 0 || cj == ci || len(pos[j]) == 0 {
-					continue
-				}
-				dist := minDist(pos[i], pos[j])
-				if dist <= 0 || dist > proxWindow {
-					continue
-				}
-				bonus += pairBonus * math.Min(cidf[ci], cidf[cj]) / float64(dist)
-			}
-		}
-		// Phrase: the longest run of question words in order.
-		if run, m := longestRun(pos, conceptOf, cidf); run >= 3 {
-			// The content words of the run, weighted by the share of the
-			// question it covers, normalised by verse length like BM25:
-			// a verse that is mostly the quotation beats a long verse
-			// that contains it.
-			norm := 1 - bLen + bLen*float64(b.DocLen(int(d)))/avgdl
-			bonus += phraseBonus * m * float64(run) / float64(len(q.words)) / norm
-			if run > bs.run[d] {
-				bs.run[d] = run
-			}
-		}
-		bs.score[d] += float32(bonus)
-	}
 }
 
 // sameChapterDocs reports whether two docs of a Bible are in one chapter.

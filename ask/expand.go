@@ -25,9 +25,11 @@ const (
 
 type feature struct {
 	kind     featKind
-	term     string // stem term, Strong's key, or the first exact word of a pair
-	term2    string // the second exact word of a pair
-	strength float64
+	term     string  // stem term, Strong's key, or the first exact word of a pair
+	term2    string  // the second exact word of a pair
+	src      Feature // the lexical feature (bucket) a match through it counts in
+	inner    float64 // the match's strength within its source (1 but for Strong's keys and WordNet)
+	strength float64 // inner × the source's weight: which feature of a concept is best
 }
 
 type concept struct {
@@ -35,18 +37,35 @@ type concept struct {
 	feats []feature
 }
 
-// Expansion parameters; see doc.go for the measurements behind them.
+// Expansion parameters (what counts as a match of each source; how much a
+// source weighs is fitted: data/weights.tsv).
 const (
 	strongShareMin = 0.12 // a key must carry this share of the word's tagged renderings
-	strongStrength = 0.75 // a verse matching only through a rendering key
-	defStrength    = 0.45 // a verse matching only through a lexicon definition
 	defMaxKeys     = 8    // definitions are used only for words this specific
 	specBoost      = 2.0  // a key whose renderings are half this word counts fully
-	stemStrength   = 0.85 // another form of the word (sin for sinned)
-	familyStrength = 0.7  // a longer word on the same stem (intercessor for intercession)
 	familyMinStem  = 6    // stems shorter than this have no family (too many words start with "pray")
 	familyMax      = 4    // family members at most
 )
+
+// feat makes a feature of source src and inner strength inner.
+func feat(kind featKind, term, term2 string, src Feature, inner float64) feature {
+	return feature{kind: kind, term: term, term2: term2, src: src, inner: inner, strength: inner}
+}
+
+// weigh sets each feature's strength from the weights of its source and
+// drops the features of sources weighted 0.
+func weigh(cs []concept, w *Weights) {
+	for i := range cs {
+		fs := cs[i].feats[:0]
+		for _, f := range cs[i].feats {
+			f.strength = f.inner * w[f.src]
+			if f.strength > 0 {
+				fs = append(fs, f)
+			}
+		}
+		cs[i].feats = fs
+	}
+}
 
 // compounds finds other spellings of a word as one or two words: a
 // question's "forever" is "for ever" in the KJV (a pair feature), and a
@@ -65,7 +84,7 @@ func (a *Asker) compounds(q *question, w word) []feature {
 		for i := 3; i <= len(w.exact)-3; i++ {
 			x, y := w.exact[:i], w.exact[i:]
 			if has(x) && has(y) {
-				out = append(out, feature{kind: featPair, term: x, term2: y, strength: 1})
+				out = append(out, feat(featPair, x, y, FExact, 1))
 			}
 		}
 	}
@@ -78,7 +97,7 @@ func (a *Asker) compounds(q *question, w word) []feature {
 			joined = w.exact + q.words[j].exact
 		}
 		if has(joined) {
-			out = append(out, feature{kind: featWord, term: index.StemTerm(joined), strength: 1})
+			out = append(out, feat(featWord, index.StemTerm(joined), "", FExact, 1))
 		}
 	}
 	return out
@@ -95,7 +114,7 @@ func (a *Asker) expand(q *question, strongs, defs bool) []concept {
 		seen[w.stem] = true
 		// The word as written counts fully; its other forms (sin for
 		// sinned) a little less.
-		c := concept{w: w, feats: []feature{{kind: featWord, term: w.stem, strength: stemStrength}, {kind: featExact, term: w.exact, strength: 1}}}
+		c := concept{w: w, feats: []feature{feat(featWord, w.stem, "", FStem, 1), feat(featExact, w.exact, "", FExact, 1)}}
 		c.feats = append(c.feats, a.compounds(q, w)...)
 		have := map[string]bool{}
 		if strongs {
@@ -123,8 +142,8 @@ func (a *Asker) expand(q *question, strongs, defs bool) []concept {
 						spec = math.Min(1, specBoost*float64(kc.Count)/float64(df))
 					}
 					have[kc.Key] = true
-					c.feats = append(c.feats, feature{kind: featStrong, term: kc.Key,
-						strength: strongStrength * math.Sqrt(float64(kc.Count)/top) * math.Sqrt(spec)})
+					c.feats = append(c.feats, feat(featStrong, kc.Key, "", FStrong,
+						math.Sqrt(float64(kc.Count)/top)*math.Sqrt(spec)))
 				}
 			}
 		}
@@ -134,7 +153,7 @@ func (a *Asker) expand(q *question, strongs, defs bool) []concept {
 		// consoler: advocate, comforter").
 		family := a.family(w.stem)
 		for _, st := range family {
-			c.feats = append(c.feats, feature{kind: featWord, term: st, strength: familyStrength})
+			c.feats = append(c.feats, feat(featWord, st, "", FFamily, 1))
 		}
 		if defs {
 			for _, st := range family {
@@ -145,7 +164,7 @@ func (a *Asker) expand(q *question, strongs, defs bool) []concept {
 				for _, kc := range kcs {
 					if !have[kc.Key] {
 						have[kc.Key] = true
-						c.feats = append(c.feats, feature{kind: featDef, term: kc.Key, strength: defStrength})
+						c.feats = append(c.feats, feat(featDef, kc.Key, "", FDef, 1))
 					}
 				}
 			}
@@ -156,7 +175,32 @@ func (a *Asker) expand(q *question, strongs, defs bool) []concept {
 						continue
 					}
 					have[kc.Key] = true
-					c.feats = append(c.feats, feature{kind: featDef, term: kc.Key, strength: defStrength})
+					c.feats = append(c.feats, feat(featDef, kc.Key, "", FDef, 1))
+				}
+			}
+		}
+		// Words a thesaurus (WordNet) relates to it that the Bibles use:
+		// 'worry' -> care, trouble; weighted by the sense's frequency, and
+		// by how little the Bibles use the word itself: a bridge is for
+		// words the Bibles lack ('jesus' needs none; 'anxiety' does),
+		// 1/(1 + ln(1 + verses with the word)), verses counted in the
+		// Bible that has it most.
+		if strongs {
+			df := 0
+			for _, b := range a.ix.Bibles() {
+				df = max(df, b.Stem(w.stem).Len())
+			}
+			need := 1 / (1 + math.Log1p(float64(df)))
+			inFeats := map[string]bool{w.stem: true}
+			for _, f := range c.feats {
+				if f.kind == featWord {
+					inFeats[f.term] = true
+				}
+			}
+			for _, r := range a.ix.Thesaurus(w.stem) {
+				if !inFeats[r.Word] && !isStop(r.Word) {
+					inFeats[r.Word] = true
+					c.feats = append(c.feats, feat(featWord, r.Word, "", FWordNet, r.Weight*need))
 				}
 			}
 		}
@@ -169,6 +213,7 @@ func (a *Asker) expand(q *question, strongs, defs bool) []concept {
 type topicMatch struct {
 	name   string
 	weight float64 // coverage of the name by the question, times the idf share
+	see    bool    // reached through a named topic's See link
 }
 
 // topicWords splits a topic name into its content stems.
@@ -222,14 +267,30 @@ func (a *Asker) matchTopics(cs []concept, idf map[string]float64) []topicMatch {
 		if matched < len(ws) && (matched < 2 || matched < len(ws)-1) {
 			continue
 		}
-		out = append(out, topicMatch{name, cov * cov * mIDF / totalIDF})
+		out = append(out, topicMatch{name: name, weight: cov * cov * mIDF / totalIDF})
 	}
-	sort.Slice(out, func(i, j int) bool {
+	byWeight := func(i, j int) bool {
 		if out[i].weight != out[j].weight {
 			return out[i].weight > out[j].weight
 		}
 		return out[i].name < out[j].name
-	})
+	}
+	sort.Slice(out, byWeight)
+	// The topics they point to ("ANXIETY: See CARE"), at the weight of
+	// the best topic pointing to them.
+	have := map[string]bool{}
+	for _, t := range out {
+		have[t.name] = true
+	}
+	for _, t := range out[:len(out):len(out)] {
+		for _, s := range a.ix.TopicSee(t.name) {
+			if !have[s] {
+				have[s] = true
+				out = append(out, topicMatch{name: s, weight: t.weight, see: true})
+			}
+		}
+	}
+	sort.Slice(out, byWeight)
 	if len(out) > 8 {
 		out = out[:8]
 	}

@@ -1,7 +1,6 @@
 package ask
 
 import (
-	"fmt"
 	"math"
 	"sort"
 	"strings"
@@ -73,7 +72,11 @@ func (a *Asker) hits(q *question, s *scored, disp *bibleMap, o Options) []Hit {
 		}
 		h := a.makeHit(lo, hi, disp)
 		h.Score = round(sc)
-		h.Why = s.reasons(k, a.maps)
+		ev := s.evidence(k)
+		h.Why = Why(ev)
+		if o.Explain {
+			h.Evidence = ev
+		}
 		out = append(out, h)
 	}
 	return out
@@ -126,76 +129,6 @@ func verseText(disp *bibleMap, all []*bibleMap, k int) string {
 		}
 	}
 	return ""
-}
-
-// reasons says why a verse matched: per concept, the best way any Bible
-// matched it; then the topics.
-func (s *scored) reasons(k int32, maps []*bibleMap) []string {
-	var why []string
-	for ci, c := range s.concepts {
-		bestV := float32(0)
-		bestF := -1
-		bestB := ""
-		for _, bs := range s.bibles {
-			d := bs.m.fromKy[k]
-			if d < 0 {
-				continue
-			}
-			if v := bs.best[ci][d]; v > bestV {
-				bestV, bestF, bestB = v, int(bs.feat[ci][d]), bs.m.b.Name()
-			}
-		}
-		if bestF < 0 {
-			continue
-		}
-		// Report the word itself when some Bible has it.
-		for _, bs := range s.bibles {
-			d := bs.m.fromKy[k]
-			if d >= 0 && bs.best[ci][d] > 0 {
-				if kd := c.feats[bs.feat[ci][d]].kind; kd == featWord || kd == featExact || kd == featPair {
-					bestF = int(bs.feat[ci][d])
-					break
-				}
-			}
-		}
-		f := c.feats[bestF]
-		// Did the display-agnostic word match in every Bible? Name the
-		// translation when only some matched by the word itself.
-		switch f.kind {
-		case featWord, featExact, featPair:
-			only := ""
-			n := 0
-			for _, bs := range s.bibles {
-				d := bs.m.fromKy[k]
-				if d < 0 || bs.best[ci][d] == 0 {
-					continue
-				}
-				if k := c.feats[bs.feat[ci][d]].kind; k == featWord || k == featExact || k == featPair {
-					n++
-					only = bs.m.b.Name()
-				}
-			}
-			if n == 1 && len(s.bibles) > 1 {
-				why = append(why, fmt.Sprintf("matched '%s' (in the %s)", c.w.text, only))
-			} else {
-				why = append(why, fmt.Sprintf("matched '%s'", c.w.text))
-			}
-		case featStrong:
-			why = append(why, fmt.Sprintf("matched '%s' (Strong's %s, in the %s)", c.w.text, f.term, bestB))
-		case featDef:
-			why = append(why, fmt.Sprintf("'%s' is in the definition of Strong's %s", c.w.text, f.term))
-		}
-	}
-	if ts := s.topicOf[k]; len(ts) > 0 {
-		sort.Strings(ts)
-		for _, t := range ts {
-			why = append(why, "topic "+t+" (Nave's)")
-		}
-	}
-	if l := s.lineOf[k]; l != "" {
-		why = append(why, l)
-	}
-	return why
 }
 
 // Quote returns the text of the KJV ordinals lo..hi in the named Bible

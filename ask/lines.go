@@ -19,7 +19,6 @@ import (
 
 // Line prior parameters; see doc.go for the measurements behind them.
 const (
-	lineShare  = 1.5 // a fully covering line adds this share of the question's idf mass over the lines
 	lineMinCov = 0.5 // question idf share the line must cover
 	lineOthers = 0.3 // share of the other lines' priors a verse adds to its best
 	lineVerses = 60  // verses per reference, at most
@@ -203,7 +202,7 @@ func (a *Asker) linePrior(s *scored, lines []lineMatch, idf []float64) {
 		if len(vs) == 0 {
 			continue
 		}
-		bonus := lineShare * mass * l.weight / math.Sqrt(1+float64(len(vs))/40)
+		bonus := mass * l.weight / math.Sqrt(1+float64(len(vs))/40)
 		label := "Nave's: " + e.Topic
 		if e.Heading != "" {
 			label += ", " + e.Heading
@@ -226,12 +225,17 @@ func (a *Asker) linePrior(s *scored, lines []lineMatch, idf []float64) {
 	for _, v := range s.final {
 		top = math.Max(top, v)
 	}
+	wl := s.w[FLine]
 	for k, b := range best {
-		add := min(lineCap*top, b+lineOthers*(sum[k]-b)) * (1 - min(1, covered(k)))
+		add := b + lineOthers*(sum[k]-b)
+		if wl > 0 {
+			add = min(lineCap*top/wl, add)
+		}
+		add *= 1 - min(1, covered(k))
 		if add <= 0 {
 			delete(s.lineOf, k)
 			continue
 		}
-		s.final[k] += add
+		s.vector(k)[FLine] += add
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"sync"
 	"unicode"
 
+	"berean/analysis"
+	"berean/canon"
 	"berean/index"
 	"berean/ref"
 )
@@ -32,6 +34,12 @@ type question struct {
 	refs   []ref.Range // passages named in the question
 	quoted [][]int     // runs of word indexes the user put in quotation marks
 	books  []string    // the books of the question's speaker (see speaker.go)
+	// frameOnly: the question is all frame ("where does the Bible say"):
+	// it asks where to look, not what for.
+	frameOnly bool
+	// testament is the testament the question names ("in the Old
+	// Testament"), 0 when none.
+	testament canon.Testament
 }
 
 // frames are the leading and trailing wordings that ask for verses rather
@@ -56,20 +64,16 @@ var frames = sync.OnceValue(func() []*regexp.Regexp {
 func isStop(w string) bool { return stopWordSet()[w] }
 
 var stopWordSet = sync.OnceValue(func() map[string]bool {
-	stopWords := map[string]bool{}
-	for _, w := range strings.Fields(`a an the and or but nor for so yet of to in on at by with from into onto upon unto
-	up out off over under about as than then that this these those there here which who whom whose what when where why how
-	i me my mine myself we us our ours ourselves you your yours yourself yourselves he him his himself she her hers
-	it its itself they them their theirs themselves thou thee thy thine ye
-	is am are was were be been being have has had having do does did doing done shall will would should can could may might must
-	not no all any some each every also even if because let s o oh very just only such own same too
-	hath doth art shalt wilt hast didst saith unto thereof therein wherefore verily behold
-	bible verse verses scripture scriptures passage passages say says said
-	make makes made making maketh`) {
-		stopWords[w] = true
+	m := map[string]bool{}
+	for _, w := range analysis.StopWords(askStops) {
+		m[w] = true
 	}
-	return stopWords
+	return m
 })
+
+// askStops are the stop-word sets of questions.
+const askStops = analysis.Function | analysis.Particles | analysis.Degree | analysis.Archaic |
+	analysis.Query | analysis.LightVerb | analysis.Narration
 
 // parseQuestion reads a question.
 func parseQuestion(q string, rp *ref.Parser) question {
@@ -100,6 +104,12 @@ func parseQuestion(q string, rp *ref.Parser) question {
 	}
 	// Quoted runs are remembered by word index.
 	folded, quotedMask := foldQuestion(body)
+	switch {
+	case strings.Contains(folded, "old testament"):
+		out.testament = canon.OT
+	case strings.Contains(folded, "new testament"):
+		out.testament = canon.NT
+	}
 	if keep, books := cutSpeaker(folded); keep != nil {
 		ws := strings.Fields(folded)
 		var kept []string
@@ -112,9 +122,13 @@ func parseQuestion(q string, rp *ref.Parser) question {
 		}
 		folded, quotedMask, out.books = strings.Join(kept, " "), mask, books
 	}
+	whole := false
 	for _, re := range frames() {
 		if loc := re.FindStringIndex(folded); loc != nil && loc[1] > loc[0] {
 			cut := strings.TrimSpace(folded[:loc[0]] + " " + folded[loc[1]:])
+			if cut == "" {
+				whole = true
+			}
 			if cut != "" {
 				// keep quotedMask aligned: frames never cut inside quotes in
 				// practice; recompute by dropping the same number of words.
@@ -156,6 +170,7 @@ func parseQuestion(q string, rp *ref.Parser) question {
 		}
 	}
 	if content == 0 {
+		out.frameOnly = whole && len(out.refs) == 0
 		for i := range out.words {
 			out.words[i].stop = false
 		}

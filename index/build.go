@@ -68,6 +68,8 @@ type Topic struct {
 	// Lines are the entry's lines that cite references, each with its
 	// own (a hand-made index of episodes: "The prodigal son", Luke 15).
 	Lines []TopicLine
+	// See are the topics the entry points to ("ANXIETY: See CARE").
+	See []string
 }
 
 // Source is everything an index is built from. Package index knows nothing
@@ -115,6 +117,7 @@ func BuildBytes(ctx context.Context, src Source, progress Progress) ([]byte, err
 		pr.total += b.System().VerseCount()
 	}
 	results := make([][]sectionData, len(bibles))
+	vocabs := make([][]string, len(bibles))
 	metas := make([]ModuleMeta, len(bibles))
 	skipped := make([]*SkippedModule, len(bibles))
 	errs := make([]error, len(bibles)+2)
@@ -143,6 +146,7 @@ func BuildBytes(ctx context.Context, src Source, progress Progress) ([]byte, err
 			bb.comment = i >= nBibles
 			err := bb.run(ctx, pr)
 			if err == nil {
+				vocabs[i] = bb.stem.names
 				results[i], err = bb.finish()
 				metas[i] = ModuleMeta{Name: b.Module(), Kind: map[bool]string{false: "bible", true: "commentary"}[bb.comment], Entries: bb.nDocs, Millis: time.Since(t0).Milliseconds()}
 			}
@@ -171,12 +175,19 @@ func BuildBytes(ctx context.Context, src Source, progress Progress) ([]byte, err
 			cancel()
 		}
 	})
+	extra := startExtras(ctx, src, &wg)
 	wg.Wait()
 	for _, err := range errs {
 		if err != nil {
 			return nil, err
 		}
 	}
+	secs, metas2, err := extra.finish(vocabs)
+	if err != nil {
+		return nil, fmt.Errorf("index: %w", err)
+	}
+	global = append(global, secs...)
+	globalMeta = append(globalMeta, metas2...)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

@@ -245,6 +245,31 @@
 // parsing and encoding them takes about 0.17 s of CPU, in a goroutine of
 // its own during the build. The data is not part of the module set: the
 // fingerprint includes its checksum (crossref.Sum) instead.
+// THES (kind 28): dictionary stem -> blob record "uvarint n, n × (str
+// stem, byte weight)": the stems of the Bibles that a thesaurus relates to
+// a word of that stem (ThesaurusSource; from WordNet: synonyms,
+// derivations, similar adjectives and hypernyms weighted by sense
+// frequency, see package wordnet), best first, at most 12, weight
+// round(w × 255) for w in (0, 1]. Only entries with a related stem some
+// Bible has are kept, and only such stems. With WordNet 3.0 and
+// KJV+WEB+RV1909: 35,754 entries.
+//
+// COMMDICT (kind 29): dictionary stem -> blob record "uvarint n, n ×
+// (uvarint delta of the KJV ordinal, uvarint tf)": the words of the
+// installed commentaries (CommentaryTextSource) as a field of the verses
+// each comment covers (a linked entry counts for each of its verses),
+// function words (analysis.IsStop) left out, the first 4000 bytes of each
+// comment. COMMLENS (kind 30): uint32 n, then n × uint16 number of
+// commentary words and n × uint16 number of citations (the verses the
+// comments' reference tags cite, in references of at most 4 verses) of
+// each KJV ordinal. With Scofield and the Treasury of David (MHCC
+// unreadable): 7,631 verses with comments, 227 words on average, 64,691
+// citations. THES, COMMDICT, COMMLENS and TOPICSEE together take the index
+// of KJV+WEB+RV1909 from 30.0 to 34.3 MB and its build from 4.4 to 10.6 s
+// of CPU (WordNet 1.5 s, commentaries about 3 s).
+//
+// TOPICSEE (kind 31): dictionary topic name -> blob record "uvarint n, n
+// × str topic name": the topics an entry points to ("ANXIETY" -> "CARE").
 //
 // BLOCKS (kind 18), per Bible: for each block-checked section a record
 //

@@ -80,6 +80,7 @@ func buildGlobal(ctx context.Context, src Source) ([]sectionData, []ModuleMeta, 
 	// Topics: name -> refs; stem of name words -> topic ids.
 	refs := map[string][]string{}
 	lines := map[string][]TopicLine{}
+	see := map[string][]string{}
 	for t, err := range src.Topics(ctx) {
 		if err != nil {
 			return nil, nil, err
@@ -89,6 +90,9 @@ func buildGlobal(ctx context.Context, src Source) ([]sectionData, []ModuleMeta, 
 		}
 		refs[t.Name] = append(refs[t.Name], t.Refs...)
 		lines[t.Name] = append(lines[t.Name], t.Lines...)
+		if len(t.See) > 0 {
+			see[t.Name] = append(see[t.Name], t.See...)
+		}
 	}
 	names := sortedKeys(refs)
 	blob = nil
@@ -138,6 +142,7 @@ func buildGlobal(ctx context.Context, src Source) ([]sectionData, []ModuleMeta, 
 		{secTopics, topics}, {secTopicDic, topicDict},
 		{secLines, linesSec}, {secLineDict, lineDict},
 		{secTopicVrs, buildTopicVerses(names, refs)},
+		{secTopicSee, buildTopicSee(see)},
 	}, meta, nil
 }
 
@@ -263,4 +268,43 @@ func (ix *Index) TopicRefs(name string) ([]string, bool) {
 		out = append(out, s)
 	}
 	return out, true
+}
+
+// buildTopicSee encodes the topics' See links as the TOPICSEE dictionary:
+// topic name -> blob record "uvarint n, n × str name".
+func buildTopicSee(see map[string][]string) []byte {
+	names := sortedKeys(see)
+	vals := make([]uint32, len(names))
+	var blob []byte
+	for i, n := range names {
+		vals[i] = uint32(len(blob))
+		blob = binary.AppendUvarint(blob, uint64(len(see[n])))
+		for _, s := range see[n] {
+			blob = appendStr(blob, s)
+		}
+	}
+	return appendDict(nil, names, vals, blob)
+}
+
+// TopicSee returns the topics a topic points to ("ANXIETY" -> "CARE").
+func (ix *Index) TopicSee(name string) []string {
+	if ix.topicSee.n == 0 || !ix.concepts() {
+		return nil
+	}
+	i, ok := ix.topicSee.find(name)
+	if !ok {
+		return nil
+	}
+	v := ix.topicSee.blobAt(ix.topicSee.value(i))
+	p := 0
+	n := uvarint(v, &p)
+	var out []string
+	for k := uint64(0); k < n && p <= len(v); k++ {
+		s := str(v, &p)
+		if p > len(v) {
+			break
+		}
+		out = append(out, s)
+	}
+	return out
 }

@@ -51,6 +51,10 @@ type Index struct {
 	topicDict dict
 	lines     strtab
 	lineDict  dict
+	thes      dict
+	commDict  dict
+	commLens  []byte
+	topicSee  dict
 
 	// The cross-reference sections, checked on first use (crossref.go,
 	// topicverses.go).
@@ -256,6 +260,14 @@ func (ix *Index) global(kind uint16, b []byte) error {
 		ix.xref.nOut, ix.xref.outStart, ix.xref.out, err = parseXrefs(b)
 	case secXrefIn:
 		ix.xref.nIn, ix.xref.votes, ix.xref.inStart, ix.xref.in, err = parseXrefIn(b)
+	case secThes:
+		ix.thes, err = parseDict(b)
+	case secCommDict:
+		ix.commDict, err = parseDict(b)
+	case secCommLens:
+		ix.commLens = b
+	case secTopicSee:
+		ix.topicSee, err = parseDict(b)
 	}
 	// Unknown kinds are skipped: a later feature version may add sections.
 	return err

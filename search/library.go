@@ -5,7 +5,12 @@ package search
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
 	"iter"
+	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -49,7 +54,7 @@ func (s *corpusSource) Bibles() []index.BibleSource {
 	return out
 }
 
-func (s *corpusSource) Fingerprint() string { return s.c.Library().Fingerprint() }
+func (s *corpusSource) Fingerprint() string { return LibraryFingerprint(s.c.Library()) }
 
 // LibraryKey names the library by its roots (index.LibrarySource): each
 // set of roots keeps its own index in the cache.
@@ -72,7 +77,7 @@ func LibraryKey(lib *sword.Library) string {
 // searches needs nothing else. It fails (fs.ErrNotExist, index.ErrCorrupt,
 // index.ErrVersion) when the index must be built; then use Load.
 func OpenCurrent(lib *sword.Library, cacheDir string) (*Searcher, error) {
-	ix, err := index.OpenCurrent(cacheDir, fingerprintOnly{lib.Fingerprint(), LibraryKey(lib)})
+	ix, err := index.OpenCurrent(cacheDir, fingerprintOnly{LibraryFingerprint(lib), LibraryKey(lib)})
 	if err != nil {
 		return nil, err
 	}
@@ -91,6 +96,27 @@ func (f fingerprintOnly) Lexicon(context.Context) iter.Seq2[index.LexEntry, erro
 }
 func (f fingerprintOnly) Topics(context.Context) iter.Seq2[index.Topic, error] {
 	return func(func(index.Topic, error) bool) {}
+}
+
+// LibraryFingerprint identifies what the index is built from: the module
+// set (sword.Library.Fingerprint: every module's conf and the files its
+// driver reads) and WordNet's files, which the index reads too (THES).
+func LibraryFingerprint(lib *sword.Library) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "modules %s\n", lib.Fingerprint())
+	for _, f := range wordNetFiles() {
+		statInto(h, f)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func statInto(w io.Writer, path string) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		fmt.Fprintf(w, "%s missing\n", path)
+		return
+	}
+	fmt.Fprintf(w, "%s %d %d\n", path, fi.Size(), fi.ModTime().UnixNano())
 }
 
 func (s *corpusSource) Lexicon(ctx context.Context) iter.Seq2[index.LexEntry, error] {
@@ -141,7 +167,7 @@ func (s *corpusSource) Topics(ctx context.Context) iter.Seq2[index.Topic, error]
 			return
 		}
 		for i, t := range all {
-			if !yield(index.Topic{Name: t.Name, Refs: t.OSIS(), Lines: lines[i]}, nil) {
+			if !yield(index.Topic{Name: t.Name, Refs: t.OSIS(), Lines: lines[i], See: t.SeeAlso}, nil) {
 				return
 			}
 		}

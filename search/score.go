@@ -22,8 +22,25 @@ func (p Params) withDefaults() Params {
 	return p
 }
 
-// idf is the BM25 inverse document frequency in the non-negative form
-// ln(1 + (N - df + 0.5) / (df + 0.5)).
+// IDF is the BM25 inverse document frequency of a term found in df of n
+// documents, in the non-negative form ln(1 + (N - df + 0.5) / (df + 0.5)).
+// It is the one idf of the project: package ask weighs its features with
+// it too.
+func IDF(n, df int) float64 { return idf(n, df) }
+
+// TFNorm is the saturated, length-normalised term frequency of BM25,
+//
+//	tf·(k1+1) / (tf + k1·(1 − b + b·dl/avgdl))
+//
+// so that BM25 = IDF × TFNorm. A tf of 0 counts as 1 (a feature found by
+// other means than a posting's count).
+func (p Params) TFNorm(tf, dl int, avgdl float64) float64 {
+	if tf <= 0 {
+		tf = 1
+	}
+	return p.bm25(1, tf, dl, avgdl)
+}
+
 func idf(n, df int) float64 {
 	return math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
 }

@@ -73,12 +73,14 @@ type Studier struct {
 	entries  sync.Map // topic name -> *naveEntry
 	red      sync.Map // KJV ordinal -> []string: the words of Christ in the verse, "" at clause breaks
 	cotopics sync.Map // topic name -> *coTopic
+	// w are the weights its candidates are scored with (ask.StudyWeights).
+	w ask.Weights
 }
 
 // New returns a Studier. The optional Topics (the corpus) give the Nave's
 // entries' sub-headings and "See" links.
 func New(a *ask.Asker, x *xref.Finder, topics ...Topics) *Studier {
-	s := &Studier{a: a, x: x}
+	s := &Studier{a: a, x: x, w: ask.StudyWeights()}
 	for _, t := range topics {
 		if t != nil {
 			s.topics = t
@@ -161,7 +163,7 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 	if err != nil {
 		return nil, err
 	}
-	cands, topics, err := s.a.Candidates(ctx, topic, candidates, ask.Options{})
+	cands, topics, err := s.a.Candidates(ctx, topic, candidates, ask.Options{Weights: &s.w, NoQuestionFrequency: true})
 	if err != nil {
 		return nil, err
 	}
@@ -215,7 +217,7 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 			if len(words) == 0 {
 				continue
 			}
-			more, _, err := s.a.Candidates(ctx, topic+" "+strings.Join(words, " "), feedbackCands, ask.Options{NoTopics: true})
+			more, _, err := s.a.Candidates(ctx, topic+" "+strings.Join(words, " "), feedbackCands, ask.Options{NoTopics: true, Weights: &s.w, NoQuestionFrequency: true})
 			if err != nil {
 				return nil, err
 			}
@@ -632,7 +634,7 @@ func (s *Studier) topicPassages(ctx context.Context, named []namedTopic, ws []wo
 			if n == len(w.stems) || n == 0 && t.weight < 1 {
 				continue
 			}
-			cs, _, err := s.a.Candidates(ctx, q, topicCands, ask.Options{Within: within, NoTopics: true, Persons: true})
+			cs, _, err := s.a.Candidates(ctx, q, topicCands, ask.Options{Within: within, NoTopics: true, Persons: true, Weights: &s.w, NoQuestionFrequency: true})
 			if err != nil {
 				return err
 			}

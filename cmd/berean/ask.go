@@ -13,9 +13,10 @@ import (
 )
 
 type askOptions struct {
-	bible string
-	n     int
-	why   bool
+	bible   string
+	n       int
+	why     bool
+	explain bool
 }
 
 func newAskCmd(a *app) *cobra.Command {
@@ -44,6 +45,7 @@ matched.`,
 	f.StringVarP(&o.bible, "bible", "b", "", "Bible the answers are quoted in (default KJV); the installed Bibles of its language are searched")
 	f.IntVarP(&o.n, "n", "n", 10, "number of answers")
 	f.BoolVar(&o.why, "why", true, "print why each answer matched")
+	f.BoolVar(&o.explain, "explain", false, "print the evidence of each answer in full: every feature with its value and weight, and what gave it (in JSON: evidence)")
 	return cmd
 }
 
@@ -55,18 +57,18 @@ func runAsk(ctx context.Context, a *app, o *askOptions, question string) error {
 	if err != nil {
 		return err
 	}
-	res, err := eng.Ask(ctx, berean.AskRequest{Question: question, Options: ask.Options{Bible: o.bible, N: o.n}})
+	res, err := eng.Ask(ctx, berean.AskRequest{Question: question, Options: ask.Options{Bible: o.bible, N: o.n, Explain: o.explain}})
 	if err != nil {
 		return err
 	}
 	if a.jsonOut {
 		return a.printJSON(res)
 	}
-	renderAsk(a.stdout, res, o.why, a.refNamer(eng.BibleLang(res.Bible)))
+	renderAsk(a.stdout, res, o.why, o.explain, a.refNamer(eng.BibleLang(res.Bible)))
 	return nil
 }
 
-func renderAsk(w io.Writer, res *ask.Result, why bool, human func(string) string) {
+func renderAsk(w io.Writer, res *ask.Result, why, explain bool, human func(string) string) {
 	var b strings.Builder
 	if len(res.Results) == 0 {
 		fmt.Fprintf(&b, "no verses answer %q\n", res.Question)
@@ -75,6 +77,11 @@ func renderAsk(w io.Writer, res *ask.Result, why bool, human func(string) string
 		fmt.Fprintf(&b, "%2d. %s %s\n", i+1, human(h.OSIS), h.Text)
 		if why && len(h.Why) > 0 {
 			fmt.Fprintf(&b, "    why: %s\n", strings.Join(h.Why, "; "))
+		}
+		if explain && len(h.Evidence) > 0 {
+			for _, l := range strings.Split(strings.TrimRight(ask.Explain(h.Evidence), "\n"), "\n") {
+				fmt.Fprintf(&b, "      %s\n", l)
+			}
 		}
 	}
 	io.WriteString(w, b.String())

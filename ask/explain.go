@@ -1,0 +1,209 @@
+package ask
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Evidence is one reason a result ranks where it does: a feature with its
+// value, its weight and their product (the share of the result's score it
+// gives), and below it what gave the value (the question word and how the
+// verse matched it, the topic, the line, the named passage ...).
+type Evidence struct {
+	Feature  string     `json:"feature"`
+	Value    float64    `json:"value"`
+	Weight   float64    `json:"weight,omitempty"`
+	Score    float64    `json:"score,omitempty"`
+	Word     string     `json:"word,omitempty"`   // the question word it is about
+	Match    string     `json:"match,omitempty"`  // the word, key or name matched for it
+	Source   string     `json:"source,omitempty"` // where: a translation, Nave's, WordNet, a commentary
+	Children []Evidence `json:"children,omitempty"`
+}
+
+// evidence returns the evidence tree of key k: one node per feature with
+// a non-zero share, best first.
+func (s *scored) evidence(k int32) []Evidence {
+	v := s.fv[k]
+	if v == nil {
+		return nil
+	}
+	var out []Evidence
+	for f := range NumFeatures {
+		if v[f] == 0 || s.w[f] == 0 {
+			continue
+		}
+		e := Evidence{Feature: f.String(), Value: round(v[f]), Weight: s.w[f], Score: round(s.w[f] * v[f])}
+		switch {
+		case f <= FWordNet:
+			e.Children = s.lexical(k, f)
+		case f == FTopic || f == FSee:
+			for _, t := range s.topicOf[k] {
+				e.Children = append(e.Children, Evidence{Feature: "topic", Match: t, Source: "Nave's"})
+			}
+		case f == FLine:
+			if l := s.lineOf[k]; l != "" {
+				e.Children = append(e.Children, Evidence{Feature: "line", Match: l, Source: "Nave's"})
+			}
+		case f == FNamed:
+			if n := s.namedOf[k]; n != "" {
+				e.Children = append(e.Children, Evidence{Feature: "named", Match: n})
+			}
+		}
+		out = append(out, e)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
+	return out
+}
+
+// lexical lists, for a lexical feature, the question words the verse
+// matched through it in the translation that scored it best.
+func (s *scored) lexical(k int32, f Feature) []Evidence {
+	bi, ok := s.bestIn[k]
+	if !ok || bi >= len(s.bibles) {
+		return nil
+	}
+	bs := s.bibles[bi]
+	d := bs.m.fromKy[k]
+	if d < 0 {
+		return nil
+	}
+	var out []Evidence
+	for ci, c := range s.concepts {
+		x := bs.best[ci][d]
+		if x == 0 {
+			continue
+		}
+		ft := c.feats[bs.feat[ci][d]]
+		if ft.src != f {
+			continue
+		}
+		e := Evidence{Feature: f.String(), Value: round(float64(x) / s.w[f]), Word: c.w.text, Source: bs.m.b.Name()}
+		switch ft.kind {
+		case featStrong:
+			e.Match = "Strong's " + ft.term
+		case featDef:
+			e.Match = "Strong's " + ft.term + " (its definition)"
+		case featPair:
+			e.Match = ft.term + " " + ft.term2
+		case featExact:
+			e.Match = c.w.text
+		default:
+			e.Match = s.form(bs, int(d), ft.term, c.w.text)
+			if f == FWordNet {
+				e.Source += ", through WordNet"
+			}
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// form is the word of verse d whose stem is stem, as written (lower
+// case); def when none is found.
+func (s *scored) form(bs *bibleScores, d int, stem, def string) string {
+	p := bs.m.b.Stem(stem)
+	i := p.Seek(0, uint32(d))
+	if i >= p.Len() || int(p.Doc(i)) != d {
+		return def
+	}
+	pos := p.Positions(i, nil)
+	text, spans := bs.m.b.Verse(d, nil, nil)
+	if len(pos) == 0 || int(pos[0]) >= len(spans) {
+		return def
+	}
+	sp := spans[pos[0]]
+	return strings.ToLower(string(text[sp[0]:sp[1]]))
+}
+
+// Why turns evidence into the short reasons of a result: per question
+// word, how it matched; then the topics, lines and named passages.
+func Why(ev []Evidence) []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(s string) {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	for _, e := range ev {
+		for _, c := range e.Children {
+			switch e.Feature {
+			case "exact", "stem", "pair":
+				add(fmt.Sprintf("matched '%s'", c.Word))
+			case "family":
+				add(fmt.Sprintf("matched '%s' for '%s'", c.Match, c.Word))
+			case "strong":
+				add(fmt.Sprintf("matched '%s' (%s, in the %s)", c.Word, c.Match, c.Source))
+			case "definition":
+				add(fmt.Sprintf("'%s' is in the definition of %s", c.Word, strings.TrimSuffix(c.Match, " (its definition)")))
+			case "wordnet":
+				add(fmt.Sprintf("'%s' for '%s' (WordNet)", c.Match, c.Word))
+			case "topic":
+				add("topic " + c.Match + " (Nave's)")
+			case "line":
+				add(c.Match)
+			case "named":
+				add("known as " + c.Match)
+			}
+		}
+		switch e.Feature {
+		case "commentary":
+			add("the commentaries on it speak of the question's words")
+		case "votes":
+			add("often cross-referenced")
+		}
+	}
+	return out
+}
+
+// MatchedWords are the question words the evidence matched, best first,
+// at most n (package study names them in its notes).
+func MatchedWords(ev []Evidence, n int) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, e := range ev {
+		for _, c := range e.Children {
+			if c.Word != "" && !seen[c.Word] {
+				seen[c.Word] = true
+				out = append(out, c.Word)
+				if len(out) == n {
+					return out
+				}
+			}
+		}
+	}
+	return out
+}
+
+// Explain writes the evidence tree as indented text lines.
+func Explain(ev []Evidence) string {
+	var b strings.Builder
+	var walk func(es []Evidence, depth int)
+	walk = func(es []Evidence, depth int) {
+		for _, e := range es {
+			b.WriteString(strings.Repeat("  ", depth))
+			if depth == 0 {
+				fmt.Fprintf(&b, "%-11s %7.3f = %.3g × %.3f", e.Feature, e.Score, e.Weight, e.Value)
+			} else {
+				if e.Value != 0 {
+					fmt.Fprintf(&b, "%.3f ", e.Value)
+				}
+				if e.Word != "" {
+					fmt.Fprintf(&b, "'%s'", e.Word)
+				}
+				if e.Match != "" && e.Match != e.Word {
+					fmt.Fprintf(&b, " as %s", e.Match)
+				}
+				if e.Source != "" {
+					fmt.Fprintf(&b, " (%s)", e.Source)
+				}
+			}
+			b.WriteByte('\n')
+			walk(e.Children, depth+1)
+		}
+	}
+	walk(ev, 0)
+	return b.String()
+}

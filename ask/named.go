@@ -1,0 +1,212 @@
+package ask
+
+import (
+	_ "embed"
+	"math"
+	"sort"
+	"strings"
+	"sync"
+
+	"berean/index"
+)
+
+// Named passages: passages people know by a name the text does not use
+// ("the prodigal son", "the Sermon on the Mount", "the Shema", "the Great
+// Commission"). data/named.tsv lists them (name, OSIS references, kind,
+// the page the name and references were taken from). A question names a
+// passage when its content words cover the name's words: the name's
+// function words are dropped, and a question word matches a name word by
+// stem, by stem family (Related) or, for longer words, within a small
+// edit distance (misspellings), in any order. The name's words weigh by
+// their idf over the names, so generic words ("parable", "miracle") weigh
+// little and the distinctive ones decide.
+
+//go:embed data/named.tsv
+var namedTSV string
+
+type namedPassage struct {
+	name string
+	refs []string
+	toks []string // distinct stems of the name's content words
+	text []string // their folded forms
+}
+
+type namedTable struct {
+	ps    []namedPassage
+	idf   map[string]float64 // stem -> idf over the names
+	maxID float64
+}
+
+// Named-passage matching parameters: what counts as naming a passage
+// (how much the feature weighs is fitted).
+const (
+	namedMinCov  = 0.7 // share of the name's idf mass the question must match
+	namedVerses  = 60  // verses per reference, at most
+	namedMaxKeep = 3   // names kept per question
+)
+
+var namedPassages = sync.OnceValue(func() *namedTable {
+	t := &namedTable{idf: map[string]float64{}}
+	df := map[string]int{}
+	for i, line := range strings.Split(namedTSV, "\n") {
+		f := strings.Split(strings.TrimRight(line, "\r"), "\t")
+		if i == 0 || len(f) < 2 || f[0] == "" || f[1] == "" {
+			continue
+		}
+		p := namedPassage{name: strings.TrimSpace(f[0]), refs: strings.Split(f[1], ",")}
+		seen := map[string]bool{}
+		for _, w := range index.Words(p.name) {
+			if isStop(w) || len(w) < 2 {
+				continue
+			}
+			st := index.StemTerm(w)
+			if !seen[st] {
+				seen[st] = true
+				p.toks = append(p.toks, st)
+				p.text = append(p.text, w)
+				df[st]++
+			}
+		}
+		if len(p.toks) > 0 {
+			t.ps = append(t.ps, p)
+		}
+	}
+	n := float64(len(t.ps))
+	for st, d := range df {
+		t.idf[st] = math.Log(1 + n/float64(d))
+		t.maxID = math.Max(t.maxID, t.idf[st])
+	}
+	return t
+})
+
+// namedMatch is a named passage the question names.
+type namedMatch struct {
+	p   *namedPassage
+	cov float64 // share of the name's idf mass matched
+}
+
+// wordMatches reports whether a question word (folded form and stem)
+// matches a name word: same stem, one family, or a misspelling.
+func wordMatches(qText, qStem, nText, nStem string) bool {
+	if qStem == nStem || Related(qStem, nStem) {
+		return true
+	}
+	d := 1
+	switch {
+	case len(nText) < 5:
+		return false
+	case len(nText) >= 9:
+		d = 2
+	}
+	return editWithin(qText, nText, d)
+}
+
+// editWithin reports whether the Levenshtein distance of a and b is at
+// most k.
+func editWithin(a, b string, k int) bool {
+	if abs(len(a)-len(b)) > k {
+		return false
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		low := cur[0]
+		for j := 1; j <= len(b); j++ {
+			c := 1
+			if a[i-1] == b[j-1] {
+				c = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
+			low = min(low, cur[j])
+		}
+		if low > k {
+			return false
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)] <= k
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// matchNamed finds the named passages the question's content words name.
+func matchNamed(q *question) []namedMatch {
+	t := namedPassages()
+	var qs []word
+	for _, w := range q.words {
+		if !w.stop {
+			qs = append(qs, w)
+		}
+	}
+	if len(qs) == 0 {
+		return nil
+	}
+	var out []namedMatch
+	for i := range t.ps {
+		p := &t.ps[i]
+		var mass, got float64
+		distinct := 0
+		for j, st := range p.toks {
+			w := t.idf[st]
+			mass += w
+			for _, qw := range qs {
+				if wordMatches(qw.text, qw.stem, p.text[j], st) {
+					got += w
+					if w > t.maxID/2 {
+						distinct++
+					}
+					break
+				}
+			}
+		}
+		if mass == 0 || distinct == 0 || got/mass < namedMinCov {
+			continue
+		}
+		out = append(out, namedMatch{p: p, cov: got / mass})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].cov != out[j].cov {
+			return out[i].cov > out[j].cov
+		}
+		return len(out[i].p.toks) > len(out[j].p.toks)
+	})
+	if len(out) > namedMaxKeep {
+		out = out[:namedMaxKeep]
+	}
+	return out
+}
+
+// named sets the named-passage feature: the verses of each passage the
+// question names get mass × coverage², the passage's first verses a
+// little more than its last (the answer is where it starts), damped for
+// long passages like topics.
+func (s *scored) named(q *question, mass float64) {
+	for _, m := range matchNamed(q) {
+		vs := topicVerses(m.p.refs, namedVerses)
+		if len(vs) == 0 {
+			continue
+		}
+		size := 1 / math.Sqrt(1+float64(len(vs))/40)
+		base := mass * m.cov * m.cov * size
+		// Each reference's verses from its start.
+		for _, r := range m.p.refs {
+			rv := topicVerses([]string{r}, namedVerses)
+			for i, k := range rv {
+				v := base * (1 - 0.5*float64(i)/float64(len(rv)))
+				if v > s.vector(k)[FNamed] {
+					s.vector(k)[FNamed] = v
+					s.namedOf[k] = m.p.name
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,442 @@
+package ask
+
+import (
+	"context"
+	"errors"
+	"math"
+	"slices"
+	"sort"
+	"sync"
+
+	"berean/canon"
+	"berean/index"
+)
+
+// contextCover is the share of a concept's idf that a match in a
+// neighbouring verse adds to the verse's coverage (a definition of the
+// lexical features; how much the context feature weighs is fitted).
+const contextCover = 0.4
+
+// weights are the weights of one question: the options' or the fitted.
+func (a *Asker) weights(o Options) *Weights {
+	if o.Weights != nil {
+		return o.Weights
+	}
+	return &a.w
+}
+
+// vector returns the feature vector of key k, made on first use.
+func (s *scored) vector(k int32) *Vector {
+	v := s.fv[k]
+	if v == nil {
+		v = &Vector{}
+		s.fv[k] = v
+	}
+	return v
+}
+
+// retrieve scores the question's verses; lines turns on the prior of
+// Nave's lines (Ask; Candidates leaves it to study, which reads the
+// entries' lines itself). Every candidate gets a feature vector (s.fv);
+// its score is the dot product with the weights.
+func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o Options, lines bool) (*scored, error) {
+	w := a.weights(o)
+	cs := a.expand(q, !o.NoStrongs, !o.NoDefinitions)
+	weigh(cs, w)
+	// Words many questions use weigh less (qweight.go).
+	qws := make([]float64, len(cs))
+	for ci := range cs {
+		qws[ci] = 1
+		if !o.NoQuestionFrequency {
+			qws[ci] = a.qdf.Weight(cs[ci].w.stem)
+		}
+		for fi := range cs[ci].feats {
+			cs[ci].feats[fi].strength *= qws[ci]
+		}
+	}
+	s := &scored{concepts: cs, final: map[int32]float64{}, why: map[int32][]string{}, topicOf: map[int32][]string{},
+		lineOf: map[int32]string{}, bestIn: map[int32]int{}, phrase: map[int32]int{}, fv: map[int32]*Vector{}, w: w,
+		namedOf: map[int32]string{}}
+	// idf of each concept's word: the most specific over the Bibles.
+	s.cidf = make([]float64, len(cs))
+	idfOf := map[string]float64{}
+	for ci, c := range cs {
+		for _, m := range maps {
+			p := m.b.Stem(c.w.stem)
+			if p.Len() > 0 {
+				s.cidf[ci] = math.Max(s.cidf[ci], idf(m.b.Docs(), p.Len()))
+			}
+		}
+		if s.cidf[ci] == 0 { // a word no Bible has: its expansions carry it
+			s.cidf[ci] = 1
+		}
+		s.cidf[ci] *= qws[ci]
+		idfOf[c.w.stem] = s.cidf[ci]
+	}
+	var mass float64
+	for _, v := range s.cidf {
+		mass += v
+	}
+	s.bibles = make([]*bibleScores, len(maps))
+	var wg sync.WaitGroup
+	errs := make([]error, len(maps))
+	for i, m := range maps {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			bs, err := evalBible(ctx, m, cs)
+			if err == nil {
+				rescore(bs, q, cs, s.cidf, mass, o, w)
+			}
+			s.bibles[i], errs[i] = bs, err
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	// Combine: the best translation's features, and the second best's
+	// score as agreement.
+	second := map[int32]float64{}
+	for bi, bs := range s.bibles {
+		for _, d := range bs.touched {
+			k := bs.m.toKey[d]
+			if k < 0 {
+				continue
+			}
+			v := float64(bs.score[d])
+			if v <= 0 {
+				continue
+			}
+			cur, ok := s.final[k]
+			switch {
+			case !ok || v > cur:
+				if ok {
+					second[k] = cur
+				}
+				s.final[k] = v
+				s.bestIn[k] = bi
+				vec := *bs.vec(d)
+				s.fv[k] = &vec
+			case v > second[k]:
+				second[k] = v
+			}
+			if r := bs.run[d]; r > s.phrase[k] {
+				s.phrase[k] = r
+			}
+		}
+	}
+	for k, v := range second {
+		s.fv[k][FAgree] = v
+	}
+	a.comments(s, mass, w)
+	s.sources()
+	s.score()
+	// Nave's topics the question names: their verses get a prior.
+	if !o.NoTopics && mass > 0 {
+		s.topics = a.matchTopics(cs, idfOf)
+		for _, t := range s.topics {
+			vs := a.topicVs.get(a.ix, t.name)
+			if len(vs) == 0 {
+				continue
+			}
+			// Large topics say less about each verse.
+			size := 1 / math.Sqrt(1+float64(len(vs))/40)
+			f := FTopic
+			if t.see {
+				f = FSee
+			}
+			for _, k := range vs {
+				s.vector(k)[f] += mass * t.weight * size
+				s.topicOf[k] = append(s.topicOf[k], t.name)
+			}
+		}
+	}
+	// Passages known by a name the question names.
+	if lines && mass > 0 {
+		s.named(q, mass)
+	}
+	// Nave's lines that cover the question: their passages get a prior.
+	if lines && !o.NoTopics && mass > 0 {
+		ls, lidf := a.matchLines(cs)
+		a.linePrior(s, ls, lidf)
+	}
+	// Verses that many topics cite, or that many cross-references point
+	// at, are the ones people ask about.
+	if !o.NoTopics && mass > 0 && len(cs) > 0 {
+		pop := a.popularity()
+		meanIDF := mass / float64(len(cs))
+		votes, _ := any(a.ix).(interface{ VerseVotes(int) int })
+		for k, v := range s.fv {
+			if n := pop[k]; n > 0 {
+				v[FPop] = meanIDF * math.Log1p(float64(n))
+			}
+			if n := a.ix.CommentCites(int(k)); n > 0 {
+				v[FCited] = meanIDF * math.Log1p(float64(n))
+			}
+			votesN := 0
+			if votes != nil {
+				if votesN = votes.VerseVotes(int(k)); votesN > 0 {
+					v[FVotes] = meanIDF * math.Log1p(float64(votesN))
+				}
+			}
+			// Among the verses of the topics the question names, the
+			// well-known ones: the topic prior × ln(1 + Nave's topics,
+			// commentary citations and cross-reference votes citing it).
+			if t := v[FTopic] + v[FSee]; t > 0 {
+				v[FTopicPop] = t * math.Log1p(float64(pop[k]+a.ix.CommentCites(int(k))+votesN))
+			}
+		}
+	}
+	// "... in the Old Testament": its verses.
+	if q.testament != 0 {
+		for k, v := range s.fv {
+			if b, _, _ := keyRef(int(k)); canon.IsOT(b) == (q.testament == canon.OT) {
+				v[FTestament] = w.Dot(v)
+			}
+		}
+	}
+	// "Where does Paul say ...": his letters.
+	if len(q.books) > 0 {
+		in := map[string]bool{}
+		for _, b := range q.books {
+			in[b] = true
+		}
+		for k, v := range s.fv {
+			if b, _, _ := keyRef(int(k)); in[b] {
+				v[FSpeaker] = w.Dot(v)
+			}
+		}
+	}
+	s.score()
+	return s, nil
+}
+
+// comments sets the commentary feature: BM25 of the question's concepts
+// over the commentary words of each verse (their own stems), times the
+// verse's coverage of the question there. Verses that only their comment
+// matches become candidates too (document expansion).
+func (a *Asker) comments(s *scored, mass float64, w *Weights) {
+	docs, avg := a.ix.CommentField()
+	if docs == 0 || w[FComment] <= 0 || mass == 0 {
+		return
+	}
+	val := map[int32]float64{}
+	cov := map[int32]float64{}
+	for ci, c := range s.concepts {
+		df := a.ix.CommentPostings(c.w.stem, nil)
+		if df == 0 {
+			continue
+		}
+		id := idf(docs, df)
+		a.ix.CommentPostings(c.w.stem, func(ord, tf int) {
+			k := int32(ord)
+			val[k] += id * tfNorm(tf, a.ix.CommentLen(ord), avg)
+			cov[k] += s.cidf[ci]
+		})
+	}
+	for k, v := range val {
+		s.vector(k)[FComment] = v * cov[k] / mass
+	}
+}
+
+// score sets every candidate's score to its dot product with the weights.
+func (s *scored) score() {
+	for k, v := range s.fv {
+		s.final[k] = s.w.Dot(v)
+	}
+}
+
+// sources sets the source feature: an Old Testament verse whose run of
+// question words is sourceRun long, when a New Testament verse has such
+// a run too, gets its own score as the feature's value: the NT quotes the
+// OT, and a question quoting words found in both may ask for their source
+// (its weight is fitted).
+func (s *scored) sources() {
+	var long []int32
+	for k, r := range s.phrase {
+		if r >= sourceRun {
+			long = append(long, k)
+		}
+	}
+	if len(long) < 2 {
+		return
+	}
+	sort.Slice(long, func(i, j int) bool {
+		if s.final[long[i]] != s.final[long[j]] {
+			return s.final[long[i]] > s.final[long[j]]
+		}
+		return long[i] < long[j]
+	})
+	if len(long) > 20 {
+		long = long[:20]
+	}
+	nt := false
+	for _, k := range long {
+		if b, _, _ := keyRef(int(k)); canon.IsNT(b) {
+			nt = true
+		}
+	}
+	if !nt {
+		return
+	}
+	for _, k := range long {
+		if b, _, _ := keyRef(int(k)); canon.IsOT(b) {
+			s.fv[k][FSource] = s.final[k]
+		}
+	}
+}
+
+// rescore computes each touched verse's features in one Bible: the
+// lexical buckets (each concept's best match counted in the bucket of its
+// source; a concept missing from the verse but present in a neighbouring
+// verse of the same chapter counts in the context bucket), times its
+// coverage of the question, then proximity and phrase for the best
+// candidates.
+func rescore(bs *bibleScores, q *question, cs []concept, cidf []float64, mass float64, o Options, w *Weights) {
+	within := o.Within
+	type dc struct {
+		d int32
+		s float32
+	}
+	b := bs.m.b
+	for i := range bs.vi {
+		bs.vi[i] = -1
+	}
+	bs.vecs = make([]Vector, len(bs.touched))
+	list := make([]dc, 0, len(bs.touched))
+	for ti, d := range bs.touched {
+		bs.vi[d] = int32(ti)
+		v := &bs.vecs[ti]
+		var cov float64
+		for ci := range cs {
+			x := float64(bs.best[ci][d])
+			if x > 0 {
+				f := cs[ci].feats[bs.feat[ci][d]]
+				v[f.src] += x / w[f.src]
+				cov += cidf[ci]
+				continue
+			}
+			if w[FContext] <= 0 {
+				continue
+			}
+			// context: the verse before or after in the same chapter
+			var nb float64
+			for _, e := range []int{int(d) - 1, int(d) + 1} {
+				if e < 0 || e >= bs.n || bs.best[ci][e] == 0 || !sameChapterDocs(b, int(d), e) {
+					continue
+				}
+				nb = math.Max(nb, float64(bs.best[ci][e]))
+			}
+			if nb > 0 {
+				v[FContext] += nb
+				cov += contextCover * cidf[ci]
+			}
+		}
+		if mass > 0 {
+			for f := FExact; f <= FContext; f++ {
+				v[f] *= cov / mass
+			}
+		}
+		sum := w.Dot(v)
+		bs.score[d] = float32(sum)
+		if within != nil && (bs.m.toKey[d] < 0 || !within[int(bs.m.toKey[d])]) {
+			continue // not a result: no proximity pass
+		}
+		list = append(list, dc{d, float32(sum)})
+	}
+	sort.Slice(list, func(i, j int) bool { return list[i].s > list[j].s })
+	if len(list) > rescoreTop {
+		list = list[:rescoreTop]
+	}
+	if len(q.words) < 2 {
+		return
+	}
+	// Positions of every question word (content and function words) in a
+	// candidate verse; content words through their matching features.
+	wordFeats := make([][]feature, len(q.words))
+	conceptOf := make([]int, len(q.words))
+	for i, wd := range q.words {
+		conceptOf[i] = -1
+		if wd.stop {
+			wordFeats[i] = []feature{feat(featWord, wd.stem, "", FStem, 1)}
+			if o.Persons && isPerson(wd.text) {
+				// Object pronouns stand for one another in a phrase:
+				// "intercession for us", "prayed for thee".
+				for _, p := range persons {
+					if p != wd.text {
+						wordFeats[i] = append(wordFeats[i], feat(featWord, index.StemTerm(p), "", FStem, 1))
+					}
+				}
+			}
+			continue
+		}
+		for ci, c := range cs {
+			if c.w.stem == wd.stem {
+				wordFeats[i] = c.feats
+				conceptOf[i] = ci
+			}
+		}
+	}
+	posts := make([][]index.Postings, len(q.words))
+	for i, fs := range wordFeats {
+		for _, f := range fs {
+			posts[i] = append(posts[i], f.postings(b))
+		}
+	}
+	avgdl := math.Max(1, b.AvgLen())
+	sort.Slice(list, func(i, j int) bool { return list[i].d < list[j].d })
+	pos := make([][]uint32, len(q.words))
+	for _, c := range list {
+		d := uint32(c.d)
+		for i := range q.words {
+			pos[i] = pos[i][:0]
+			if ci := conceptOf[i]; ci >= 0 && bs.best[ci][d] == 0 {
+				continue
+			}
+			for fi, p := range posts[i] {
+				if wordFeats[i][fi].kind == featPair {
+					pos[i] = pairPositions(b, wordFeats[i][fi], d, pos[i])
+					continue
+				}
+				j := p.Seek(0, d)
+				if j < p.Len() && p.Doc(j) == d {
+					pos[i] = p.Positions(j, pos[i])
+				}
+			}
+			slices.Sort(pos[i])
+		}
+		v := bs.vec(c.d)
+		// Proximity: pairs of content words close together.
+		for i := range q.words {
+			ci := conceptOf[i]
+			if ci < 0 || len(pos[i]) == 0 {
+				continue
+			}
+			for j := i + 1; j < len(q.words); j++ {
+				cj := conceptOf[j]
+				if cj < 0 || cj == ci || len(pos[j]) == 0 {
+					continue
+				}
+				dist := minDist(pos[i], pos[j])
+				if dist <= 0 || dist > proxWindow {
+					continue
+				}
+				v[FProx] += math.Min(cidf[ci], cidf[cj]) / float64(dist)
+			}
+		}
+		// Phrase: the longest run of question words in order.
+		if run, m := longestRun(pos, conceptOf, cidf); run >= 3 {
+			// The content words of the run, weighted by the share of the
+			// question it covers, normalised by verse length like BM25:
+			// a verse that is mostly the quotation beats a long verse
+			// that contains it.
+			norm := 1 - bm25.B + bm25.B*float64(b.DocLen(int(d)))/avgdl
+			v[FPhrase] = m * float64(run) / float64(len(q.words)) / norm
+			if run > bs.run[d] {
+				bs.run[d] = run
+			}
+		}
+		bs.score[d] = float32(w.Dot(v))
+	}
+}

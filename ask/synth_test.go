@@ -1,0 +1,266 @@
+package ask
+
+import (
+	"context"
+	"errors"
+	"iter"
+	"math"
+	"strings"
+	"testing"
+
+	"berean/canon"
+	"berean/index"
+	"berean/search"
+)
+
+// A tiny synthetic index (made-up verses at real references, a lexicon
+// entry, topics with a See link, a thesaurus entry and a commentary line)
+// on which each feature's value is pinned by hand. No installed module is
+// needed.
+
+type synthBible struct{ verses []index.Verse }
+
+func (b *synthBible) Name() string          { return "SYN" }
+func (b *synthBible) Module() string        { return "engSYN" }
+func (b *synthBible) System() *canon.System { return canon.KJV() }
+func (b *synthBible) Verses(ctx context.Context) iter.Seq2[index.Verse, error] {
+	return func(yield func(index.Verse, error) bool) {
+		for _, v := range b.verses {
+			if !yield(v, nil) {
+				return
+			}
+		}
+	}
+}
+
+type synthSource struct{ b *synthBible }
+
+func (s *synthSource) Fingerprint() string         { return "synth" }
+func (s *synthSource) Bibles() []index.BibleSource { return []index.BibleSource{s.b} }
+func (s *synthSource) Lexicon(ctx context.Context) iter.Seq2[index.LexEntry, error] {
+	return func(yield func(index.LexEntry, error) bool) {
+		yield(index.LexEntry{Key: "G1793", Text: "to intercede, entreat for another"}, nil)
+	}
+}
+func (s *synthSource) Topics(ctx context.Context) iter.Seq2[index.Topic, error] {
+	return func(yield func(index.Topic, error) bool) {
+		if !yield(index.Topic{Name: "FRETTING", See: []string{"CARE"}}, nil) {
+			return
+		}
+		yield(index.Topic{Name: "CARE", Refs: []string{"1Pet.5.7"}}, nil)
+	}
+}
+func (s *synthSource) Thesaurus(ctx context.Context) iter.Seq2[index.ThesaurusEntry, error] {
+	return func(yield func(index.ThesaurusEntry, error) bool) {
+		yield(index.ThesaurusEntry{Word: "worry", Related: []index.ThesaurusWord{{Word: "care", Weight: 0.6}}}, nil)
+	}
+}
+func (s *synthSource) Commentaries(ctx context.Context) iter.Seq2[index.CommentEntry, error] {
+	return func(yield func(index.CommentEntry, error) bool) {
+		yield(index.CommentEntry{Book: "Gen", Chapter: 1, Verse: 2, Text: "The spirit broods over the waters like a dove.",
+			Cites: []string{"Ps.23.1", "Gen.1.1-Gen.2.3"}}, nil)
+	}
+}
+
+func synthVerse(book string, ch, v int, text string, tags ...index.Tag) index.Verse {
+	return index.Verse{Book: book, Chapter: ch, Verse: v, Text: text, Tags: tags}
+}
+
+func synthIndex(t *testing.T) *index.Index {
+	t.Helper()
+	tag := func(text, w, key string) index.Tag {
+		i := strings.Index(text, w)
+		return index.Tag{Start: i, End: i + len(w), Keys: []string{key}}
+	}
+	heb := "He ever liveth to make intercession for them."
+	b := &synthBible{verses: []index.Verse{
+		synthVerse("Gen", 1, 1, "In the beginning the maker made the heaven and the earth."),
+		synthVerse("Gen", 1, 2, "And the earth was without form, and the waters were deep."),
+		synthVerse("Ps", 23, 1, "The shepherd leads the flock beside still waters."),
+		synthVerse("Matt", 6, 34, "Take no thought for the morrow."),
+		synthVerse("Luke", 15, 11, "A certain man had two sons."),
+		synthVerse("Rom", 8, 34, "Who also is at the right hand, who pleads for us."),
+		synthVerse("Heb", 7, 25, heb, tag(heb, "intercession", "G1793")),
+		synthVerse("1Pet", 5, 7, "Casting all your care upon him, for he careth for you."),
+	}}
+	ix, err := index.Build(context.Background(), &synthSource{b: b}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return ix
+}
+
+// vectorOf returns the feature vector of a verse for a question.
+func vectorOf(t *testing.T, a *Asker, question, osis string) Vector {
+	t.Helper()
+	a.init()
+	q := parseQuestion(question, a.refs)
+	s, err := a.retrieve(context.Background(), &q, a.maps, Options{}, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lo, _ := spanOf(t, osis)
+	if fv := s.fv[int32(lo)]; fv != nil {
+		return *fv
+	}
+	return Vector{}
+}
+
+func spanOf(t *testing.T, osis string) (int, int) {
+	t.Helper()
+	lo, hi := span(osis)
+	if hi < lo {
+		t.Fatalf("bad reference %q", osis)
+	}
+	return lo, hi
+}
+
+func near(a, b float64) bool { return math.Abs(a-b) < 1e-3*math.Max(1, math.Abs(b)) }
+
+// synthAsker is an Asker over the synthetic index with fixed weights (the
+// values pinned below must not move with each fit) and no question
+// frequency (every word weighs 1).
+func synthAsker(t *testing.T, ix *index.Index) *Asker {
+	a := New(ix)
+	w, err := ParseWeights(`exact 1
+stem 0.85
+family 0.7
+strong 0.75
+definition 0.45
+wordnet 0.5
+context 0.4
+proximity 0.35
+phrase 0.45
+agreement 0.25
+topic 0.12
+line 1.5
+popularity 0.15
+speaker 0.5
+source 0.25
+named 1
+commentary 0.2
+see 0.12
+testament 0.5
+cited 0.1
+topicpop 0.05`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.w = w
+	a.qdf = &QuestionDF{}
+	return a
+}
+
+func TestSyntheticFeatures(t *testing.T) {
+	ix := synthIndex(t)
+	a := synthAsker(t, ix)
+	bible := ix.Bibles()[0]
+	n, avg := bible.Docs(), bible.AvgLen()
+	p := search.DefaultParams()
+	bm := func(df, tf, dl int) float64 { return search.IDF(n, df) * p.TFNorm(tf, dl, avg) }
+	docLen := func(osis string) int {
+		lo, _ := spanOf(t, osis)
+		for d := 0; d < n; d++ {
+			if bible.Ordinal(d) == lo {
+				return bible.DocLen(d)
+			}
+		}
+		t.Fatalf("%s not in the synthetic Bible", osis)
+		return 0
+	}
+	tests := []struct {
+		name, question, osis string
+		feature              Feature
+		want                 float64
+	}{
+		// One concept, the word as written: its BM25, coverage 1.
+		{"exact", "intercession", "Heb.7.25", FExact, bm(1, 1, docLen("Heb.7.25"))},
+		// "care" and "careth" share a stem: the stem's tf 2 at weight
+		// 0.85 beats the exact form's tf 1 at weight 1.
+		{"stem over exact", "care", "1Pet.5.7", FStem, bm(1, 2, docLen("1Pet.5.7"))},
+		// WordNet: 'worry' -> care, weight 0.6 stored as a byte (153/255):
+		// the stem 'care' has tf 2 (care, careth) in 1Pet.5.7.
+		{"wordnet", "worry", "1Pet.5.7", FWordNet, math.Round(0.6*255) / 255 * bm(1, 2, docLen("1Pet.5.7"))},
+		// The lexicon definition of G1793 has 'entreat'; Heb.7.25 is
+		// tagged G1793 (one verse has the key).
+		{"definition", "entreat", "Heb.7.25", FDef, bm(1, 1, docLen("Heb.7.25"))},
+		// Nave's: FRETTING names no verse but points to CARE (See link):
+		// mass (1: a word no Bible has) × coverage 1 × size 1/sqrt(1+1/40).
+		{"see", "fretting", "1Pet.5.7", FSee, 1 / math.Sqrt(1+1.0/40)},
+		// A topic named by the question: CARE.
+		{"topic", "care", "1Pet.5.7", FTopic, search.IDF(n, 1) / math.Sqrt(1+1.0/40)},
+		// Commentary: 'dove' is only in the comment on Gen 1:2, one
+		// commentary document of 7 stems (the stop words dropped).
+		{"commentary", "dove", "Gen.1.2", FComment, search.IDF(1, 1) * p.TFNorm(1, 7, 7)},
+		// Topic × popularity: CARE is the one topic citing 1Pet.5.7
+		// (popularity 1, no citation): the topic value × ln 2.
+		{"topicpop", "care", "1Pet.5.7", FTopicPop, search.IDF(n, 1) / math.Sqrt(1+1.0/40) * math.Log(2)},
+		// Commentary citations: the comment on Gen 1:2 cites Ps 23:1 (and
+		// a long range, which counts for none of its verses): mean idf ×
+		// ln(1+1).
+		{"cited", "shepherd", "Ps.23.1", FCited, search.IDF(n, 1) * math.Log(2)},
+		{"long range not cited", "beginning", "Gen.1.1", FCited, 0},
+		// Named passage (data/named.tsv): the prodigal son, Luke 15:11-32;
+		// Luke 15:11 is its first verse: mass × cov² × size, × 1 at the
+		// start. The mass: 1 for 'prodigal' (no verse has it), idf of
+		// 'son' (one verse); cov: the name's idf share matched.
+		{"named", "the prodigal son", "Luke.15.11", FNamed, (1 + search.IDF(n, 1)) * prodigalCov(t) * prodigalCov(t) / math.Sqrt(1+22.0/40)},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			v := vectorOf(t, a, tc.question, tc.osis)
+			if !near(v[tc.feature], tc.want) {
+				t.Errorf("%q: %s of %s = %.4f, want %.4f (vector %v)", tc.question, tc.feature, tc.osis, v[tc.feature], tc.want, v)
+			}
+		})
+	}
+}
+
+// prodigalCov is the share of the name "Parable of the Prodigal Son" that
+// "the prodigal son" covers: 1 - idf(parable) / (its idf mass).
+func prodigalCov(t *testing.T) float64 {
+	tb := namedPassages()
+	for _, p := range tb.ps {
+		if p.name == "Parable of the Prodigal Son" {
+			var mass, parable float64
+			for _, st := range p.toks {
+				mass += tb.idf[st]
+				if st == "parabl" || st == "parable" {
+					parable += tb.idf[st]
+				}
+			}
+			return 1 - parable/mass
+		}
+	}
+	t.Fatal("no Parable of the Prodigal Son in data/named.tsv")
+	return 0
+}
+
+func TestSyntheticBadInput(t *testing.T) {
+	a := synthAsker(t, synthIndex(t))
+	ctx := context.Background()
+	for _, q := range []string{"where does the Bible say", "Which verse says?", "what does the bible say about"} {
+		if _, err := a.Ask(ctx, q, Options{}); !errors.Is(err, ErrEmpty) || !strings.Contains(err.Error(), "what for") {
+			t.Errorf("%q: err %v, want ErrEmpty asking what to look for", q, err)
+		}
+	}
+	res, err := a.Ask(ctx, "zebras in quantum physics", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Results == nil {
+		t.Error("no results must be an empty list, not nil")
+	}
+	res, err = a.Ask(ctx, "intercession", Options{Explain: true})
+	if err != nil || len(res.Results) == 0 {
+		t.Fatalf("intercession: %v %v", res, err)
+	}
+	h := res.Results[0]
+	if h.OSIS != "Heb.7.25" || len(h.Evidence) == 0 || h.Evidence[0].Feature != "exact" || h.Evidence[0].Children[0].Word != "intercession" {
+		t.Errorf("intercession: first %s, evidence %+v", h.OSIS, h.Evidence)
+	}
+	if got := Why(h.Evidence); len(got) == 0 || got[0] != "matched 'intercession'" {
+		t.Errorf("why %q", got)
+	}
+}

@@ -1,0 +1,73 @@
+package index
+
+import (
+	"context"
+	"sync"
+	"time"
+)
+
+// extras are the optional sources of the global sections built beside the
+// Bibles: the thesaurus (needs the Bibles' vocabulary to filter its
+// entries) and the commentaries.
+type extras struct {
+	thes     map[string]map[string]float64
+	comm     *commentField
+	thesErr  error
+	commErr  error
+	thesMs   int64
+	commMs   int64
+	hasThes  bool
+	hasComms bool
+}
+
+// startExtras starts reading the optional sources of src in wg.
+func startExtras(ctx context.Context, src Source, wg *sync.WaitGroup) *extras {
+	e := &extras{}
+	if ts, ok := src.(ThesaurusSource); ok {
+		e.hasThes = true
+		wg.Go(func() {
+			t0 := time.Now()
+			e.thes, e.thesErr = collectThesaurus(ctx, ts)
+			e.thesMs = time.Since(t0).Milliseconds()
+		})
+	}
+	if cs, ok := src.(CommentaryTextSource); ok {
+		e.hasComms = true
+		wg.Go(func() {
+			t0 := time.Now()
+			e.comm, e.commErr = collectComments(ctx, cs)
+			e.commMs = time.Since(t0).Milliseconds()
+		})
+	}
+	return e
+}
+
+// finish encodes the sections once the Bibles are built (vocabs: each
+// Bible's stem terms).
+func (e *extras) finish(vocabs [][]string) ([]sectionData, []ModuleMeta, error) {
+	var secs []sectionData
+	var metas []ModuleMeta
+	if e.thesErr != nil {
+		return nil, nil, e.thesErr
+	}
+	if e.commErr != nil {
+		return nil, nil, e.commErr
+	}
+	if e.hasThes && len(e.thes) > 0 {
+		vocab := map[string]bool{}
+		for _, v := range vocabs {
+			for _, s := range v {
+				vocab[s] = true
+			}
+		}
+		b := buildThesaurus(e.thes, vocab)
+		secs = append(secs, sectionData{secThes, b})
+		metas = append(metas, ModuleMeta{Name: "WordNet", Kind: "thesaurus", Entries: len(e.thes), Millis: e.thesMs})
+	}
+	if e.hasComms && e.comm != nil && e.comm.n > 0 {
+		d, l := e.comm.encode()
+		secs = append(secs, sectionData{secCommDict, d}, sectionData{secCommLens, l})
+		metas = append(metas, ModuleMeta{Name: "commentaries", Kind: "commentary", Entries: e.comm.n, Millis: e.commMs})
+	}
+	return secs, metas, nil
+}

@@ -1,0 +1,146 @@
+package index
+
+// The thesaurus section (THES): for an English word, the words of the
+// Bibles a thesaurus (WordNet) relates to it, with weights. Only entries
+// that reach the Bibles' vocabulary are kept, so that ask reads one
+// dictionary entry per question word. Format in doc.go.
+
+import (
+	"context"
+	"encoding/binary"
+	"iter"
+	"math"
+	"sort"
+)
+
+// ThesaurusWord is a word related to a thesaurus entry, with its weight in
+// (0, 1].
+type ThesaurusWord struct {
+	Word   string
+	Weight float64
+}
+
+// ThesaurusEntry is one word of a thesaurus and the words related to it.
+type ThesaurusEntry struct {
+	Word    string
+	Related []ThesaurusWord
+}
+
+// ThesaurusSource is a Source that also offers a thesaurus. Sources
+// without it build indexes without the THES section.
+type ThesaurusSource interface {
+	Thesaurus(ctx context.Context) iter.Seq2[ThesaurusEntry, error]
+}
+
+// Thesaurus limits.
+const (
+	thesMax    = 12   // related stems kept per entry
+	thesMinW   = 0.02 // weaker relations are dropped
+	thesWScale = 255  // weights are stored as a byte: round(w × 255)
+)
+
+// collectThesaurus reads every entry of src, keyed by stem: a stem keeps
+// for each related stem the best weight of its words.
+func collectThesaurus(ctx context.Context, src ThesaurusSource) (map[string]map[string]float64, error) {
+	out := map[string]map[string]float64{}
+	for e, err := range src.Thesaurus(ctx) {
+		if err != nil {
+			return nil, err
+		}
+		k := StemTerm(e.Word)
+		if k == "" {
+			continue
+		}
+		m := out[k]
+		for _, r := range e.Related {
+			s := StemTerm(r.Word)
+			if s == "" || s == k || r.Weight < thesMinW {
+				continue
+			}
+			if m == nil {
+				m = map[string]float64{}
+				out[k] = m
+			}
+			m[s] = math.Max(m[s], math.Min(1, r.Weight))
+		}
+	}
+	return out, nil
+}
+
+// buildThesaurus encodes the entries whose related stems are in vocab,
+// only those, as the THES dictionary: stem -> blob record "uvarint n,
+// n × (str stem, byte weight)".
+func buildThesaurus(entries map[string]map[string]float64, vocab map[string]bool) []byte {
+	type rw struct {
+		s string
+		w float64
+	}
+	recs := map[string][]rw{}
+	for k, m := range entries {
+		var l []rw
+		for s, w := range m {
+			if vocab[s] && math.Round(w*thesWScale) >= 1 {
+				l = append(l, rw{s, w})
+			}
+		}
+		if len(l) == 0 {
+			continue
+		}
+		sort.Slice(l, func(i, j int) bool {
+			if l[i].w != l[j].w {
+				return l[i].w > l[j].w
+			}
+			return l[i].s < l[j].s
+		})
+		if len(l) > thesMax {
+			l = l[:thesMax]
+		}
+		recs[k] = l
+	}
+	keys := sortedKeys(recs)
+	vals := make([]uint32, len(keys))
+	var blob []byte
+	for i, k := range keys {
+		vals[i] = uint32(len(blob))
+		l := recs[k]
+		blob = binary.AppendUvarint(blob, uint64(len(l)))
+		for _, r := range l {
+			blob = appendStr(blob, r.s)
+			blob = append(blob, byte(math.Round(r.w*thesWScale)))
+		}
+	}
+	return appendDict(nil, keys, vals, blob)
+}
+
+// Thesaurus returns the Bible stems the thesaurus relates to a stem term,
+// best first (Word holds the stem); nil when the index has no THES
+// section or no entry for it.
+func (ix *Index) Thesaurus(stem string) []ThesaurusWord {
+	if ix.thes.n == 0 {
+		return nil
+	}
+	i, ok := ix.thes.find(stem)
+	if !ok {
+		return nil
+	}
+	v := ix.thes.blobAt(ix.thes.value(i))
+	p := 0
+	n := uvarint(v, &p)
+	if n > thesMax || p > len(v) {
+		return nil
+	}
+	out := make([]ThesaurusWord, 0, n)
+	for range n {
+		s := str(v, &p)
+		if p >= len(v) {
+			return out
+		}
+		w := float64(v[p]) / thesWScale
+		p++
+		out = append(out, ThesaurusWord{Word: s, Weight: w})
+	}
+	return out
+}
+
+// ThesaurusEntries is the number of entries of the THES section.
+func (ix *Index) ThesaurusEntries() int { return ix.thes.n }

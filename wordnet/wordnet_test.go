@@ -1,0 +1,88 @@
+package wordnet
+
+import (
+	"errors"
+	"io/fs"
+	"math"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// A tiny WordNet in the files' format: "worry" has two noun senses, the
+// first tagged 3 times (synonyms care, concern; hypernym anxiety), the
+// second once (synonym trouble), and a verb sense (untagged) whose
+// derivation pointer goes from "worry" to the noun "worrier".
+func tinyDB(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	files := map[string]string{
+		"index.noun": "  1 This software and database is being provided ...\n" +
+			"worry n 2 2 @ + 2 1 00000100 00000200  \n" +
+			"worrier n 1 1 + 1 0 00000300  \n",
+		"data.noun": "  1 licence line\n" +
+			"00000100 12 n 03 worry 0 care 0 concern 0 001 @ 00000400 n 0000 | a state of mind  \n" +
+			"00000200 12 n 02 worry 1 trouble 0 000 | a source of unhappiness  \n" +
+			"00000300 18 n 01 worrier 0 000 | a person who worries  \n" +
+			"00000400 26 n 02 anxiety 0 emotion 0 000 | a feeling  \n",
+		"index.verb": "worry v 1 1 + 1 0 00000500  \n",
+		"data.verb":  "00000500 37 v 01 worry 0 001 + 00000300 n 0101 00 | be concerned  \n",
+		"cntlist.rev": "worry%1:12:00:: 1 3\n" +
+			"worry%1:12:01:: 2 1\n",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestRelated(t *testing.T) {
+	db, err := Open(tinyDB(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Senses: noun 1 (count 3), noun 2 (count 1), verb 1 (count 0):
+	// p = (c+1)/(4+3): 4/7, 2/7, 1/7.
+	want := map[string]Related{
+		"care":    {"care", 4.0 / 7, Synonym},
+		"concern": {"concern", 4.0 / 7, Synonym},
+		"trouble": {"trouble", 2.0 / 7, Synonym},
+		"anxiety": {"anxiety", 0.3 * 4 / 7, Hypernym},
+		"emotion": {"emotion", 0.3 * 4 / 7, Hypernym},
+		"worrier": {"worrier", 0.7 * 1 / 7, Derivation},
+	}
+	got := db.Related("worry")
+	if len(got) != len(want) {
+		t.Fatalf("Related(worry) = %+v, want %d words", got, len(want))
+	}
+	for i, r := range got {
+		w, ok := want[r.Word]
+		if !ok || r.Via != w.Via || math.Abs(r.Weight-w.Weight) > 1e-9 {
+			t.Errorf("%s: %+v, want %+v", r.Word, r, w)
+		}
+		if i > 0 && got[i-1].Weight < r.Weight {
+			t.Errorf("not best first: %+v before %+v", got[i-1], r)
+		}
+	}
+	if rs := db.Related("nonesuch"); rs != nil {
+		t.Errorf("unknown lemma: %+v", rs)
+	}
+	if ls := db.Lemmas(); len(ls) != 2 || ls[0] != "worrier" || ls[1] != "worry" {
+		t.Errorf("Lemmas() = %v", ls)
+	}
+}
+
+func TestOpenErrors(t *testing.T) {
+	if _, err := Open(t.TempDir()); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("empty dir: %v, want fs.ErrNotExist", err)
+	}
+	dir := tinyDB(t)
+	if err := os.WriteFile(filepath.Join(dir, "data.noun"), []byte("00000100 12 n zz worry 0\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(dir); err == nil {
+		t.Error("a bad word count must be an error naming the file")
+	}
+}
