@@ -86,10 +86,15 @@ type namedMatch struct {
 }
 
 // wordMatches reports whether a question word (folded form and stem)
-// matches a name word: same stem, one family, or a misspelling.
-func wordMatches(qText, qStem, nText, nStem string) bool {
+// matches a name word: same stem, one family, or a misspelling. Only a
+// word the Bibles do not have (known false) may be a misspelling: a word
+// they have is itself ("heaven" is not a misspelt "leaven").
+func wordMatches(qText, qStem, nText, nStem string, known bool) bool {
 	if qStem == nStem || Related(qStem, nStem) {
 		return true
+	}
+	if known {
+		return false
 	}
 	d := 1
 	switch {
@@ -138,13 +143,17 @@ func abs(x int) int {
 	return x
 }
 
-// matchNamed finds the named passages the question's content words name.
-func matchNamed(q *question) []namedMatch {
+// matchNamed finds the named passages the question's content words name;
+// known tells whether the Bibles have a stem (such a word is no
+// misspelling).
+func matchNamed(q *question, known func(stem string) bool) []namedMatch {
 	t := namedPassages()
 	var qs []word
+	var isKnown []bool
 	for _, w := range q.words {
 		if !w.stop {
 			qs = append(qs, w)
+			isKnown = append(isKnown, known != nil && known(w.stem))
 		}
 	}
 	if len(qs) == 0 {
@@ -158,8 +167,8 @@ func matchNamed(q *question) []namedMatch {
 		for j, st := range p.toks {
 			w := t.idf[st]
 			mass += w
-			for _, qw := range qs {
-				if wordMatches(qw.text, qw.stem, p.text[j], st) {
+			for qi, qw := range qs {
+				if wordMatches(qw.text, qw.stem, p.text[j], st, isKnown[qi]) {
 					got += w
 					if w > t.maxID/2 {
 						distinct++
@@ -189,8 +198,8 @@ func matchNamed(q *question) []namedMatch {
 // question names get mass × coverage², the passage's first verses a
 // little more than its last (the answer is where it starts), damped for
 // long passages like topics.
-func (s *scored) named(q *question, mass float64) {
-	for _, m := range matchNamed(q) {
+func (s *scored) named(q *question, mass float64, known func(string) bool) {
+	for _, m := range matchNamed(q, known) {
 		vs := topicVerses(m.p.refs, namedVerses)
 		if len(vs) == 0 {
 			continue

@@ -154,7 +154,14 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 	}
 	// Passages known by a name the question names.
 	if lines && mass > 0 {
-		s.named(q, mass)
+		s.named(q, mass, func(stem string) bool {
+			for _, m := range maps {
+				if m.b.Stem(stem).Len() > 0 {
+					return true
+				}
+			}
+			return false
+		})
 	}
 	// Nave's lines that cover the question: their passages get a prior.
 	if lines && !o.NoTopics && mass > 0 {
