@@ -396,6 +396,8 @@ func stripHTML(d *document) {
 	src := d.src
 	var stack []int // open blockquotes: start in d.text
 	space := true   // last emitted is white space (or start)
+	quotes := true  // quoted attribute values may hold '>' (see the tag case)
+	var nextGT []int
 	nl := func(at int) {
 		// collapse trailing spaces into one line break
 		for len(d.text) > 0 && d.text[len(d.text)-1] == ' ' {
@@ -417,16 +419,33 @@ func stripHTML(d *document) {
 			}
 			i = end + 2
 		case r == '<' && i+1 < len(src) && (src[i+1] == '/' || src[i+1] == '!' || src[i+1] == '?' || unicode.IsLetter(src[i+1])):
-			q := i + 1
-			quote := rune(0)
-			for q < len(src) && (src[q] != '>' || quote != 0) {
-				switch {
-				case quote != 0 && src[q] == quote:
-					quote = 0
-				case quote == 0 && (src[q] == '"' || src[q] == '\''):
-					quote = src[q]
+			// The tag ends at the next '>' outside quotes. Each scan is
+			// linear: with no '>' left (nextGT) it is text at once, and
+			// after one scan ran off the end in an open quote, quotes are
+			// no longer honoured, so no '<' rescans the rest of a long
+			// input ("<a" repeated 500,000 times was quadratic).
+			if nextGT == nil {
+				nextGT = nextIndex(src, '>')
+			}
+			q := nextGT[i+1]
+			if q < 0 {
+				q = len(src)
+			} else if quotes {
+				q = i + 1
+				quote := rune(0)
+				for q < len(src) && (src[q] != '>' || quote != 0) {
+					switch {
+					case quote != 0 && src[q] == quote:
+						quote = 0
+					case quote == 0 && (src[q] == '"' || src[q] == '\''):
+						quote = src[q]
+					}
+					q++
 				}
-				q++
+				if q >= len(src) {
+					quotes = false
+					q = nextGT[i+1]
+				}
 			}
 			if q >= len(src) {
 				// not a tag after all
@@ -545,3 +564,18 @@ func indexRunes(rs []rune, from int, p string) int {
 }
 
 func indexRunesFold(rs []rune, from int, p string) int { return indexRunes(rs, from, p) }
+
+// nextIndex returns, for each position of src, the index of the first c at
+// or after it (-1: none), in one pass from the end.
+func nextIndex(src []rune, c rune) []int {
+	out := make([]int, len(src)+1)
+	next := -1
+	out[len(src)] = -1
+	for i := len(src) - 1; i >= 0; i-- {
+		if src[i] == c {
+			next = i
+		}
+		out[i] = next
+	}
+	return out
+}
