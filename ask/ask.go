@@ -49,6 +49,11 @@ type Options struct {
 	// NoQuestionFrequency weighs every word alike (qweight.go): for
 	// study topics, which are not questions.
 	NoQuestionFrequency bool
+	// ShortCitations counts for the popularity features only the Nave's
+	// references of at most 4 verses (Popularity: about 0.1 s once per
+	// Asker; study's weights were set on it), not the index's count of
+	// references of at most 13 (index.TopicCount, free in a new process).
+	ShortCitations bool
 }
 
 // Result answers one question.

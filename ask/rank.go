@@ -171,11 +171,14 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 	// Verses that many topics cite, or that many cross-references point
 	// at, are the ones people ask about.
 	if !o.NoTopics && mass > 0 && len(cs) > 0 {
-		pop := a.popularity()
 		meanIDF := mass / float64(len(cs))
 		votes, _ := any(a.ix).(interface{ VerseVotes(int) int })
 		for k, v := range s.fv {
-			if n := pop[k]; n > 0 {
+			popK := a.ix.TopicCount(int(k))
+			if o.ShortCitations {
+				popK = a.Popularity(int(k))
+			}
+			if n := popK; n > 0 {
 				v[FPop] = meanIDF * math.Log1p(float64(n))
 			}
 			if n := a.ix.CommentCites(int(k)); n > 0 {
@@ -191,7 +194,7 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 			// well-known ones: the topic prior × ln(1 + Nave's topics,
 			// commentary citations and cross-reference votes citing it).
 			if t := v[FTopic] + v[FSee]; t > 0 {
-				v[FTopicPop] = t * math.Log1p(float64(pop[k]+a.ix.CommentCites(int(k))+votesN))
+				v[FTopicPop] = t * math.Log1p(float64(popK+a.ix.CommentCites(int(k))+votesN))
 			}
 		}
 	}

@@ -112,6 +112,26 @@ func parseTopicVerses(b []byte) (topicVerses, error) {
 	return t, nil
 }
 
+// TopicCount returns how many topics cite the verse with KJV ordinal ord by
+// a reference of at most 13 verses (TopicsCiting without the names): how
+// well known the verse is, for the rankers of ask and study.
+func (ix *Index) TopicCount(ord int) int {
+	t := &ix.topicVerses
+	if ord < 0 || ord >= t.n || !ix.xrefsOK() || !ix.concepts() {
+		return 0
+	}
+	a := int(le.Uint32(t.off[4*ord:]))
+	if a > len(t.recs) {
+		return 0
+	}
+	p := 0
+	n := uvarint(t.recs[a:], &p)
+	if p > len(t.recs[a:]) {
+		return 0
+	}
+	return int(n)
+}
+
 // TopicsCiting returns the names of the topics citing the verse with KJV
 // ordinal ord (canon.KJV().Ordinal) by a reference of at most 13 verses,
 // in name order.

@@ -163,7 +163,7 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 	if err != nil {
 		return nil, err
 	}
-	cands, topics, err := s.a.Candidates(ctx, topic, candidates, ask.Options{Weights: &s.w, NoQuestionFrequency: true})
+	cands, topics, err := s.a.Candidates(ctx, topic, candidates, ask.Options{Weights: &s.w, NoQuestionFrequency: true, ShortCitations: true})
 	if err != nil {
 		return nil, err
 	}
@@ -217,7 +217,7 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 			if len(words) == 0 {
 				continue
 			}
-			more, _, err := s.a.Candidates(ctx, topic+" "+strings.Join(words, " "), feedbackCands, ask.Options{NoTopics: true, Weights: &s.w, NoQuestionFrequency: true})
+			more, _, err := s.a.Candidates(ctx, topic+" "+strings.Join(words, " "), feedbackCands, ask.Options{NoTopics: true, Weights: &s.w, NoQuestionFrequency: true, ShortCitations: true})
 			if err != nil {
 				return nil, err
 			}
@@ -634,7 +634,7 @@ func (s *Studier) topicPassages(ctx context.Context, named []namedTopic, ws []wo
 			if n == len(w.stems) || n == 0 && t.weight < 1 {
 				continue
 			}
-			cs, _, err := s.a.Candidates(ctx, q, topicCands, ask.Options{Within: within, NoTopics: true, Persons: true, Weights: &s.w, NoQuestionFrequency: true})
+			cs, _, err := s.a.Candidates(ctx, q, topicCands, ask.Options{Within: within, NoTopics: true, Persons: true, Weights: &s.w, NoQuestionFrequency: true, ShortCitations: true})
 			if err != nil {
 				return err
 			}
