@@ -35,11 +35,11 @@ func (b *synthBible) Verses(ctx context.Context) iter.Seq2[index.Verse, error] {
 
 type synthSource struct{ b *synthBible }
 
-func (s *synthSource) Fingerprint() string         { return "synth" }
+func (s *synthSource) Fingerprint() string { return "synth" }
 
 // CrossRefs leaves the open cross-references out of the synthetic index:
 // the votes of its few verses are pinned by hand where a test needs them.
-func (s *synthSource) CrossRefs() bool { return false }
+func (s *synthSource) CrossRefs() bool             { return false }
 func (s *synthSource) Bibles() []index.BibleSource { return []index.BibleSource{s.b} }
 func (s *synthSource) Lexicon(ctx context.Context) iter.Seq2[index.LexEntry, error] {
 	return func(yield func(index.LexEntry, error) bool) {
