@@ -71,7 +71,7 @@
 //     coverage² × idf share / √(1+verses/40)); see: the topics they point
 //     to ("ANXIETY: See CARE"); line: Nave's lines covering the question
 //     (lines.go); named: a passage known by a name the question names
-//     (named.go, data/named.tsv: 449 names with their references and
+//     (named.go, data/named.tsv: 447 names with their references and
 //     sources; matched by idf-weighted coverage of the name's words, by
 //     stem, family or edit distance, in any order);
 //   - commentary: BM25 of the concepts over the words of the installed
