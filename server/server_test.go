@@ -53,7 +53,7 @@ func testServer(t testing.TB) (*Server, *httptest.Server) {
 
 // article is the contract's test article, or a small stand-in.
 func article(t testing.TB) []byte {
-	for _, p := range []string{"../../shared/data/articles/intercession.txt", "/work/shared/data/articles/intercession.txt"} {
+	for _, p := range []string{"../../shared/data/articles/intercession.txt"} {
 		if b, err := os.ReadFile(p); err == nil {
 			return b
 		}
