@@ -100,11 +100,7 @@ func buildGlobal(ctx context.Context, src Source) ([]sectionData, []ModuleMeta, 
 	topicPost := map[string][]uint32{}
 	for i, name := range names {
 		vals[i] = uint32(len(blob))
-		rs := refs[name]
-		blob = binary.AppendUvarint(blob, uint64(len(rs)))
-		for _, r := range rs {
-			blob = appendStr(blob, r)
-		}
+		blob = appendStrList(blob, refs[name])
 		toks = tokenize(name, toks[:0])
 		for _, t := range toks {
 			s := stem(t.Term)
@@ -226,21 +222,7 @@ func (ix *Index) TopicsForWord(word string) []string {
 	if !ok {
 		return nil
 	}
-	v := ix.topicDict.blobAt(ix.topicDict.value(i))
-	p := 0
-	n := uvarint(v, &p)
-	var out []string
-	id := uint64(0)
-	for k := uint64(0); k < n && p <= len(v); k++ {
-		id += uvarint(v, &p)
-		if p > len(v) {
-			break
-		}
-		if name := ix.topics.key(int(id)); name != nil {
-			out = append(out, string(name))
-		}
-	}
-	return out
+	return ix.topicNames(ix.topicDict.blobAt(ix.topicDict.value(i)))
 }
 
 // TopicRefs returns the OSIS references of a topic, by exact name or,
@@ -256,18 +238,7 @@ func (ix *Index) TopicRefs(name string) ([]string, bool) {
 			return nil, false
 		}
 	}
-	v := ix.topics.blobAt(ix.topics.value(i))
-	p := 0
-	n := uvarint(v, &p)
-	var out []string
-	for k := uint64(0); k < n && p <= len(v); k++ {
-		s := str(v, &p)
-		if p > len(v) {
-			break
-		}
-		out = append(out, s)
-	}
-	return out, true
+	return strList(ix.topics.blobAt(ix.topics.value(i))), true
 }
 
 // buildTopicSee encodes the topics' See links as the TOPICSEE dictionary:
@@ -278,10 +249,7 @@ func buildTopicSee(see map[string][]string) []byte {
 	var blob []byte
 	for i, n := range names {
 		vals[i] = uint32(len(blob))
-		blob = binary.AppendUvarint(blob, uint64(len(see[n])))
-		for _, s := range see[n] {
-			blob = appendStr(blob, s)
-		}
+		blob = appendStrList(blob, see[n])
 	}
 	return appendDict(nil, names, vals, blob)
 }
@@ -295,7 +263,21 @@ func (ix *Index) TopicSee(name string) []string {
 	if !ok {
 		return nil
 	}
-	v := ix.topicSee.blobAt(ix.topicSee.value(i))
+	return strList(ix.topicSee.blobAt(ix.topicSee.value(i)))
+}
+
+// appendStrList appends a list of strings as "uvarint n, n × str" (the
+// records of TOPICS and TOPICSEE); strList reads one back, stopping at the
+// blob's end.
+func appendStrList(dst []byte, ss []string) []byte {
+	dst = binary.AppendUvarint(dst, uint64(len(ss)))
+	for _, s := range ss {
+		dst = appendStr(dst, s)
+	}
+	return dst
+}
+
+func strList(v []byte) []string {
 	p := 0
 	n := uvarint(v, &p)
 	var out []string
@@ -305,6 +287,26 @@ func (ix *Index) TopicSee(name string) []string {
 			break
 		}
 		out = append(out, s)
+	}
+	return out
+}
+
+// topicNames reads a list of topics as "uvarint n, n × uvarint delta of
+// the TOPICS number" (the records of TOPICDICT and TOPICVERSES) and
+// returns their names.
+func (ix *Index) topicNames(v []byte) []string {
+	p := 0
+	n := uvarint(v, &p)
+	var out []string
+	id := uint64(0)
+	for k := uint64(0); k < n && p <= len(v); k++ {
+		id += uvarint(v, &p)
+		if p > len(v) {
+			break
+		}
+		if name := ix.topics.key(int(id)); name != nil {
+			out = append(out, string(name))
+		}
 	}
 	return out
 }

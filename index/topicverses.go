@@ -116,17 +116,10 @@ func parseTopicVerses(b []byte) (topicVerses, error) {
 // a reference of at most 13 verses (TopicsCiting without the names): how
 // well known the verse is, for the rankers of ask and study.
 func (ix *Index) TopicCount(ord int) int {
-	t := &ix.topicVerses
-	if ord < 0 || ord >= t.n || !ix.xrefsOK() || !ix.concepts() {
-		return 0
-	}
-	a := int(le.Uint32(t.off[4*ord:]))
-	if a > len(t.recs) {
-		return 0
-	}
+	v := ix.topicVerseRecord(ord)
 	p := 0
-	n := uvarint(t.recs[a:], &p)
-	if p > len(t.recs[a:]) {
+	n := uvarint(v, &p)
+	if p > len(v) {
 		return 0
 	}
 	return int(n)
@@ -136,6 +129,12 @@ func (ix *Index) TopicCount(ord int) int {
 // ordinal ord (canon.KJV().Ordinal) by a reference of at most 13 verses,
 // in name order.
 func (ix *Index) TopicsCiting(ord int) []string {
+	return ix.topicNames(ix.topicVerseRecord(ord))
+}
+
+// topicVerseRecord is the TOPICVERSES record of a KJV ordinal (nil when
+// out of range or when the sections failed their check).
+func (ix *Index) topicVerseRecord(ord int) []byte {
 	t := &ix.topicVerses
 	if ord < 0 || ord >= t.n || !ix.xrefsOK() || !ix.concepts() {
 		return nil
@@ -144,19 +143,5 @@ func (ix *Index) TopicsCiting(ord int) []string {
 	if a > len(t.recs) {
 		return nil
 	}
-	v := t.recs[a:]
-	p := 0
-	cnt := uvarint(v, &p)
-	var out []string
-	id := uint64(0)
-	for k := uint64(0); k < cnt && p <= len(v); k++ {
-		id += uvarint(v, &p)
-		if p > len(v) {
-			break
-		}
-		if name := ix.topics.key(int(id)); name != nil {
-			out = append(out, string(name))
-		}
-	}
-	return out
+	return t.recs[a:]
 }
