@@ -55,6 +55,19 @@ func Open(roots []string) (*Corpus, error) {
 	return c, nil
 }
 
+// openVerse opens a Bible or commentary module on first use and closes it
+// with the corpus.
+func (c *Corpus) openVerse(mi *sword.ModuleInfo) (*sword.VerseModule, error) {
+	m, err := sword.OpenVerse(mi)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	c.closers = append(c.closers, m.Close)
+	c.mu.Unlock()
+	return m, nil
+}
+
 // add takes one module if it is of a kind the corpus uses.
 func (c *Corpus) add(mi *sword.ModuleInfo) {
 	if mi.Locked {
@@ -70,26 +83,14 @@ func (c *Corpus) add(mi *sword.ModuleInfo) {
 			return s
 		}
 		c.bibles = append(c.bibles, lazyBible(mi, sys, func() (entrySource, error) {
-			m, err := sword.OpenVerse(mi)
+			m, err := c.openVerse(mi)
 			if err != nil {
-				return nil, err
+				return nil, err // not a typed nil in the interface
 			}
-			c.mu.Lock()
-			c.closers = append(c.closers, m.Close)
-			c.mu.Unlock()
 			return m, nil
 		}))
 	case "commentary":
-		c.comms = append(c.comms, lazyCommentary(mi, func() (*sword.VerseModule, error) {
-			m, err := sword.OpenVerse(mi)
-			if err != nil {
-				return nil, err
-			}
-			c.mu.Lock()
-			c.closers = append(c.closers, m.Close)
-			c.mu.Unlock()
-			return m, nil
-		}))
+		c.comms = append(c.comms, lazyCommentary(mi, func() (*sword.VerseModule, error) { return c.openVerse(mi) }))
 	case "lexicon":
 		role := lexRole(mi)
 		if role == roleNone {
