@@ -122,32 +122,13 @@ func spanOf(t *testing.T, osis string) (int, int) {
 
 func near(a, b float64) bool { return math.Abs(a-b) < 1e-3*math.Max(1, math.Abs(b)) }
 
-// synthAsker is an Asker over the synthetic index with fixed weights (the
-// values pinned below must not move with each fit) and no question
+// synthAsker is an Asker over the synthetic index with the fit's fixed
+// starting weights (the values pinned below must not move with each fit;
+// the synthetic index has no cross-reference votes) and no question
 // frequency (every word weighs 1).
 func synthAsker(t *testing.T, ix *index.Index) *Asker {
 	a := New(ix)
-	w, err := ParseWeights(`exact 1
-stem 0.85
-family 0.7
-strong 0.75
-definition 0.45
-wordnet 0.5
-context 0.4
-proximity 0.35
-phrase 0.45
-agreement 0.25
-topic 0.12
-line 1.5
-popularity 0.15
-speaker 0.5
-source 0.25
-named 1
-commentary 0.2
-see 0.12
-testament 0.5
-cited 0.1
-topicpop 0.05`)
+	w, err := ParseWeights(startWeights)
 	if err != nil {
 		t.Fatal(err)
 	}
