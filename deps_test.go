@@ -18,7 +18,7 @@ var allowed = map[string][]string{
 	"sword":           {"canon"},
 	"sword/swordtest": {"canon", "sword"},
 	"markup":          {},
-	"corpus":          {"canon", "ref", "sword", "markup"},
+	"corpus":          {"canon", "ref", "sword", "markup", "analysis"},
 	"analysis":        {},
 	"wordnet":         {},
 	"query":           {"canon", "ref"},

@@ -79,4 +79,10 @@
 // The pipeline is pure: no state, safe for concurrent use. Cache memoises
 // Stem for one goroutine (the index builder sees each distinct word form
 // thousands of times).
+//
+// # Misspellings
+//
+// EditDistance is the Levenshtein distance of two words in runes, cut off
+// past a limit: the one measure of a misspelling for topic-name
+// suggestions (package corpus) and named passages (package ask).
 package analysis

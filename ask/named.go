@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 
+	"berean/analysis"
 	"berean/index"
 )
 
@@ -103,44 +104,7 @@ func wordMatches(qText, qStem, nText, nStem string, known bool) bool {
 	case len(nText) >= 9:
 		d = 2
 	}
-	return editWithin(qText, nText, d)
-}
-
-// editWithin reports whether the Levenshtein distance of a and b is at
-// most k.
-func editWithin(a, b string, k int) bool {
-	if abs(len(a)-len(b)) > k {
-		return false
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		low := cur[0]
-		for j := 1; j <= len(b); j++ {
-			c := 1
-			if a[i-1] == b[j-1] {
-				c = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
-			low = min(low, cur[j])
-		}
-		if low > k {
-			return false
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)] <= k
-}
-
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
+	return analysis.EditDistance(qText, nText, d) <= d
 }
 
 // matchNamed finds the named passages the question's content words name;

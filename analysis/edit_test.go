@@ -1,4 +1,4 @@
-package corpus
+package analysis
 
 import "testing"
 
@@ -14,8 +14,8 @@ func TestEditDistance(t *testing.T) {
 		{"KITTEN", "SITTING", 3, 3},
 		{"", "AB", 5, 2},
 	} {
-		if got := editDistance(c.a, c.b, c.limit); got != c.want {
-			t.Errorf("editDistance(%q, %q, %d) = %d, want %d", c.a, c.b, c.limit, got, c.want)
+		if got := EditDistance(c.a, c.b, c.limit); got != c.want {
+			t.Errorf("EditDistance(%q, %q, %d) = %d, want %d", c.a, c.b, c.limit, got, c.want)
 		}
 	}
 }
