@@ -108,6 +108,28 @@ func BenchmarkInstalledEntryWarm(b *testing.B) {
 	}
 }
 
+// BenchmarkInstalledEntryCold is what `berean read "Heb 7:23-25"` does in a
+// new process: open the KJV and read a verse from the middle of a book-sized
+// block, which inflates (and checks) the whole block.
+func BenchmarkInstalledEntryCold(b *testing.B) {
+	l := installedLib(b)
+	mi, err := l.Find("KJV")
+	if err != nil {
+		b.Skip(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		m, err := sword.OpenVerse(mi)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := m.Entry("Heb", 7, 25); err != nil {
+			b.Fatal(err)
+		}
+		m.Close()
+	}
+}
+
 func BenchmarkInstalledOpen(b *testing.B) {
 	l := installedLib(b)
 	mi, err := l.Find("KJV")

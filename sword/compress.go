@@ -3,7 +3,6 @@ package sword
 import (
 	"bytes"
 	"compress/bzip2"
-	"compress/zlib"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -11,6 +10,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/klauspost/compress/zlib"
 	"github.com/ulikunitz/xz"
 )
 
