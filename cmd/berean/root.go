@@ -21,7 +21,8 @@ import (
 // the lazily opened engine. It is created per run, so tests can run commands
 // in parallel with their own buffers.
 type app struct {
-	stdin          io.Reader
+	args           []string // the command line, for handOff
+	stdin          *watchedReader
 	stdout, stderr io.Writer
 
 	swordPaths []string
@@ -126,7 +127,7 @@ Modules are found in, in order: --sword-path DIR (repeatable), $SWORD_PATH
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	a := &app{stdin: stdin, stdout: stdout, stderr: stderr}
+	a := &app{args: args, stdin: &watchedReader{r: stdin}, stdout: stdout, stderr: stderr}
 	defer func() {
 		if a.eng != nil {
 			a.eng.Close()
