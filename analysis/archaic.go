@@ -6,7 +6,7 @@ import "strings"
 // saith says, thee you, liveth lives, knowest know. The word must be
 // folded (Fold); other words come back unchanged.
 func Modernize(w string) string {
-	if m, ok := irregular[w]; ok {
+	if m, ok := irregular()[w]; ok {
 		return m
 	}
 	n := len(w)
@@ -15,18 +15,18 @@ func Modernize(w string) string {
 	}
 	switch {
 	case strings.HasSuffix(w, "eth"):
-		if notArchaic[w] {
+		if notArchaic()[w] {
 			return w
 		}
 		return thirdPerson(modernBase(restoreBase(w[:n-3])))
 	case strings.HasSuffix(w, "edst"), strings.HasSuffix(w, "idst"):
 		// lovedst loved, saidst said (midst, amidst are in the tables)
-		if notArchaic[w] {
+		if notArchaic()[w] {
 			return w
 		}
 		return modernBase(w[:n-2])
 	case strings.HasSuffix(w, "est"):
-		if notArchaic[w] {
+		if notArchaic()[w] {
 			return w
 		}
 		return modernBase(restoreBase(w[:n-3]))
@@ -37,10 +37,10 @@ func Modernize(w string) string {
 // modernBase modernises a base form found by stripping an ending (spake
 // spoke, shew show).
 func modernBase(b string) string {
-	if m, ok := irregularBase[b]; ok {
+	if m, ok := irregularBase()[b]; ok {
 		return m
 	}
-	if m, ok := irregular[b]; ok {
+	if m, ok := irregular()[b]; ok {
 		return m
 	}
 	return b
@@ -119,7 +119,7 @@ func endsCVC(b string) bool {
 //     -et, -en, -on, -er, -el, -al, -om, -ip, -op (visit, covet, open,
 //     reckon, answer, marvel, ransom, worship, develop).
 func restoreBase(b string) string {
-	if r, ok := eBase[b]; ok {
+	if r, ok := eBase()[b]; ok {
 		return r
 	}
 	n := len(b)

@@ -33,23 +33,25 @@ func Base(code string) string {
 // stemmers are the Snowball stemmers other than English, by language code.
 // Each takes a lower-case word; stop words are stemmed too (the second
 // argument), so that a stop list and the index agree.
-var stemmers = map[string]func(string, bool) string{
-	"es": spanish.Stem,
-	"fr": french.Stem,
-	"hu": hungarian.Stem,
-	"nb": norwegian.Stem,
-	"nn": norwegian.Stem,
-	"no": norwegian.Stem,
-	"ru": russian.Stem,
-	"sv": swedish.Stem,
-}
+var stemmers = sync.OnceValue(func() map[string]func(string, bool) string {
+	return map[string]func(string, bool) string{
+		"es": spanish.Stem,
+		"fr": french.Stem,
+		"hu": hungarian.Stem,
+		"nb": norwegian.Stem,
+		"nn": norwegian.Stem,
+		"no": norwegian.Stem,
+		"ru": russian.Stem,
+		"sv": swedish.Stem,
+	}
+})
 
 // HasStemmer reports whether words of the language are stemmed (English
 // and the languages of the Snowball library: es, fr, hu, no/nb/nn, ru, sv).
 // Words of other languages are indexed by their folded forms.
 func HasStemmer(lang string) bool {
 	lang = Base(lang)
-	return lang == English || stemmers[lang] != nil
+	return lang == English || stemmers()[lang] != nil
 }
 
 // StemIn is the search term of a folded word in a language: for English
@@ -61,7 +63,7 @@ func StemIn(lang, folded string) string {
 	if lang == English {
 		return Stem(folded)
 	}
-	f := stemmers[lang]
+	f := stemmers()[lang]
 	if f == nil || !allLetters(folded) {
 		return folded
 	}
@@ -105,8 +107,8 @@ func IsStopIn(lang, term string) bool {
 // langStops holds, per language other than English, its stop words
 // folded and stemmed. Built on first use, never written after.
 var langStops = sync.OnceValue(func() map[string]map[string]bool {
-	out := make(map[string]map[string]bool, len(langStopLists))
-	for lang, list := range langStopLists {
+	out := make(map[string]map[string]bool, len(langStopLists()))
+	for lang, list := range langStopLists() {
 		m := map[string]bool{}
 		for _, w := range strings.Fields(list) {
 			f := Fold(w)

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/kljensen/snowball/english"
 )
@@ -44,7 +45,7 @@ func stemmable(w string) bool {
 // The table covers irregular pairs (destroy/destruction, deceive/deception,
 // prophesy/prophecy, believe/belief, obey/obedience, ascend/ascension).
 func Derive(stem string) string {
-	if r, ok := derived[stem]; ok {
+	if r, ok := derived()[stem]; ok {
 		return r
 	}
 	for _, r := range deriveRules {
@@ -64,24 +65,26 @@ var deriveRules = []struct {
 	{"sumpt", "sum", 2},
 }
 
-var derived = map[string]string{
-	// -cess/-ced (success, process, access, excess, recess are other words)
-	"intercess": "interced", "concess": "conced",
-	"secess": "seced", "precess": "preced",
-	"omiss": "omit", "emiss": "emit", "dismiss": "dismiss",
-	"redempt":  "redeem",
-	"destruct": "destroy",
-	"decept":   "deceiv", "deceit": "deceiv", "concept": "conceiv",
-	"recept": "receiv", "percept": "perceiv",
-	"resolut": "resolv", "dissolut": "dissolv",
-	"reduct": "reduc", "seduct": "seduc", "introduct": "introduc",
-	"ascens": "ascend", "descens": "descend", "descent": "descend",
-	"propheci": "prophesi",
-	"belief":   "believ", "unbelief": "unbeliev", "grief": "griev",
-	"relief": "reliev",
-	"obedi":  "obey", "disobedi": "disobey",
-	"reconcili":   "reconcil",
-	"crucifixion": "crucif",
-	// Snowball leaves -oes: does, goes
-	"doe": "do", "goe": "go", "undo": "undo",
-}
+var derived = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		// -cess/-ced (success, process, access, excess, recess are other words)
+		"intercess": "interced", "concess": "conced",
+		"secess": "seced", "precess": "preced",
+		"omiss": "omit", "emiss": "emit", "dismiss": "dismiss",
+		"redempt":  "redeem",
+		"destruct": "destroy",
+		"decept":   "deceiv", "deceit": "deceiv", "concept": "conceiv",
+		"recept": "receiv", "percept": "perceiv",
+		"resolut": "resolv", "dissolut": "dissolv",
+		"reduct": "reduc", "seduct": "seduc", "introduct": "introduc",
+		"ascens": "ascend", "descens": "descend", "descent": "descend",
+		"propheci": "prophesi",
+		"belief":   "believ", "unbelief": "unbeliev", "grief": "griev",
+		"relief": "reliev",
+		"obedi":  "obey", "disobedi": "disobey",
+		"reconcili":   "reconcil",
+		"crucifixion": "crucif",
+		// Snowball leaves -oes: does, goes
+		"doe": "do", "goe": "go", "undo": "undo",
+	}
+})

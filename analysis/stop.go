@@ -37,29 +37,31 @@ const (
 	Connective
 )
 
-var stopLists = map[StopSet]string{
-	Function: `a about after all also am an and any are as at be because been before being but by
-		can could did do does doing for from had has have having he her here hers herself him
-		himself his how i if in into is it its itself me my myself no nor not of on or our ours
-		ourselves shall she should so such than that the their theirs them themselves then there
-		these they this those to unto upon us was we were what when where which while who whom whose
-		why will with would you your yours yourself yourselves`,
-	Archaic: `thou thee thy thine thyself ye hath hast doth dost art wast shalt wilt whilst
-		wherefore`,
-	Query:      `tell explain mean means bible say says verse verses passage passages scripture scriptures`,
-	Particles:  `done each every even let may might mine must o oh off onto out over some under up yet s didst thereof therein`,
-	Narration:  `said saith behold verily`,
-	Degree:     `just only own same too very`,
-	LightVerb:  `make makes made making maketh`,
-	Connective: `according against among therefore through throughout within without`,
-}
+var stopLists = sync.OnceValue(func() map[StopSet]string {
+	return map[StopSet]string{
+		Function: `a about after all also am an and any are as at be because been before being but by
+			can could did do does doing for from had has have having he her here hers herself him
+			himself his how i if in into is it its itself me my myself no nor not of on or our ours
+			ourselves shall she should so such than that the their theirs them themselves then there
+			these they this those to unto upon us was we were what when where which while who whom whose
+			why will with would you your yours yourself yourselves`,
+		Archaic: `thou thee thy thine thyself ye hath hast doth dost art wast shalt wilt whilst
+			wherefore`,
+		Query:      `tell explain mean means bible say says verse verses passage passages scripture scriptures`,
+		Particles:  `done each every even let may might mine must o oh off onto out over some under up yet s didst thereof therein`,
+		Narration:  `said saith behold verily`,
+		Degree:     `just only own same too very`,
+		LightVerb:  `make makes made making maketh`,
+		Connective: `according against among therefore through throughout within without`,
+	}
+})
 
 // StopWords returns the folded words of the sets.
 func StopWords(sets StopSet) []string {
 	var out []string
 	for s := StopSet(1); s <= Connective; s <<= 1 {
 		if sets&s != 0 {
-			out = append(out, strings.Fields(stopLists[s])...)
+			out = append(out, strings.Fields(stopLists()[s])...)
 		}
 	}
 	return out

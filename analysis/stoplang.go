@@ -11,24 +11,26 @@ import (
 // question about the Bible ("dónde dice la Biblia", "qué enseña la
 // Escritura"), as the English list has "bible", "say" and "verse". They
 // serve ranking (IsStopIn) and language detection (Detect).
-var langStopLists = map[string]string{
-	"es": `a al algo algunas algunos ante antes aquel aquella aquellas aquellos aqui así
-		aun aunque cada como con contra cual cuales cuando cuanto de del desde donde
-		dónde cómo cuál cuándo cuánto qué quién quiénes dos e el él ella ellas ellos
-		en entre era eran eres es esa esas ese eso esos esta está están estas este
-		esto estos estoy fue fueron fui ha han has hasta hay he hemos la las le les
-		lo los me mi mis mucho muy más nada ni no nos nosotros o os otra otro para
-		pero poco por porque pues que quien se sea ser si sí sido sin sobre somos son
-		soy su sus también tan tanto te tenía tengo ti tiene tienen todo todos tu tus
-		tú un una uno unos unas vosotros y ya yo
-		biblia biblias dice dicen decir dijo versículo versículos pasaje pasajes
-		escritura escrituras enseña enseñan habla hablan significa explica explicar`,
-	"fr": `a à au aux avec ce ces cet cette comme dans de des du elle elles en est et
-		étaient était être eu il ils je la le les leur leurs lui ma mais me même mes
-		moi mon ne ni nos notre nous on ou où par pas pour qu que qui sa se ses si son
-		sont sur ta te tes toi ton tu un une vos votre vous y
-		bible dit dire verset versets passage écriture écritures enseigne parle`,
-}
+var langStopLists = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		"es": `a al algo algunas algunos ante antes aquel aquella aquellas aquellos aqui así
+			aun aunque cada como con contra cual cuales cuando cuanto de del desde donde
+			dónde cómo cuál cuándo cuánto qué quién quiénes dos e el él ella ellas ellos
+			en entre era eran eres es esa esas ese eso esos esta está están estas este
+			esto estos estoy fue fueron fui ha han has hasta hay he hemos la las le les
+			lo los me mi mis mucho muy más nada ni no nos nosotros o os otra otro para
+			pero poco por porque pues que quien se sea ser si sí sido sin sobre somos son
+			soy su sus también tan tanto te tenía tengo ti tiene tienen todo todos tu tus
+			tú un una uno unos unas vosotros y ya yo
+			biblia biblias dice dicen decir dijo versículo versículos pasaje pasajes
+			escritura escrituras enseña enseñan habla hablan significa explica explicar`,
+		"fr": `a à au aux avec ce ces cet cette comme dans de des du elle elles en est et
+			étaient était être eu il ils je la le les leur leurs lui ma mais me même mes
+			moi mon ne ni nos notre nous on ou où par pas pour qu que qui sa se ses si son
+			sont sur ta te tes toi ton tu un une vos votre vous y
+			bible dit dire verset versets passage écriture écritures enseigne parle`,
+	}
+})
 
 // Detect returns the language of a text from its words: the language whose
 // stop words (the English list of IsStop, the lists of langStopLists) cover
@@ -43,7 +45,7 @@ func Detect(text string) string {
 		if stops()[t.Term] {
 			counts[English]++
 		}
-		for lang := range langStopLists {
+		for lang := range langStopLists() {
 			if detectStops()[lang][t.Term] {
 				counts[lang]++
 			}
@@ -62,7 +64,7 @@ func Detect(text string) string {
 // words as written.
 var detectStops = sync.OnceValue(func() map[string]map[string]bool {
 	out := map[string]map[string]bool{}
-	for lang, list := range langStopLists {
+	for lang, list := range langStopLists() {
 		m := map[string]bool{}
 		for _, w := range strings.Fields(list) {
 			m[Fold(w)] = true

@@ -252,11 +252,15 @@ func (c *Commentary) comment(g group, withRefs bool) (Comment, error) {
 	return cm, nil
 }
 
+// The link patterns are compiled on first use: a command that reads no
+// commentary does not pay for them at start-up.
 var (
-	osisRefLink = regexp.MustCompile(`(?s)<reference\b[^>]*?\bosisRef="([^"]*)"[^>]*>(.*?)</reference>`)
-	scripRef    = regexp.MustCompile(`(?s)<scripRef\b([^>]*)>(.*?)</scripRef>`)
-	passageAttr = regexp.MustCompile(`\bpassage="([^"]*)"`)
-	tagRE       = regexp.MustCompile(`<[^>]*>`)
+	osisRefLink = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?s)<reference\b[^>]*?\bosisRef="([^"]*)"[^>]*>(.*?)</reference>`)
+	})
+	scripRef    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?s)<scripRef\b([^>]*)>(.*?)</scripRef>`) })
+	passageAttr = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\bpassage="([^"]*)"`) })
+	tagRE       = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`<[^>]*>`) })
 )
 
 // refsOf lists the references of an entry: its links' targets, then the
@@ -273,12 +277,12 @@ func (c *Commentary) refsOf(raw []byte, clean string) []ref.Range {
 		}
 	}
 	s := string(raw)
-	for _, m := range osisRefLink.FindAllStringSubmatch(s, -1) {
+	for _, m := range osisRefLink().FindAllStringSubmatch(s, -1) {
 		add(c.linkTarget(m[1], m[2]))
 	}
-	for _, m := range scripRef.FindAllStringSubmatch(s, -1) {
+	for _, m := range scripRef().FindAllStringSubmatch(s, -1) {
 		target := ""
-		if a := passageAttr.FindStringSubmatch(m[1]); a != nil {
+		if a := passageAttr().FindStringSubmatch(m[1]); a != nil {
 			target = a[1]
 		}
 		add(c.linkTarget(target, m[2]))
@@ -318,7 +322,7 @@ func (c *Commentary) linkTarget(target, text string) []ref.Range {
 			return rs
 		}
 	}
-	plain := strings.TrimSpace(tagRE.ReplaceAllString(text, ""))
+	plain := strings.TrimSpace(tagRE().ReplaceAllString(text, ""))
 	if plain == "" {
 		return nil
 	}
