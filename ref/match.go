@@ -89,19 +89,25 @@ func buildIndex(fam bool) *nameIndex {
 		}
 	}
 	ix := &nameIndex{exact: make(map[string]*nameEntry, n), all: make([]*nameEntry, 0, n)}
+	// The entries live in one array (n is an upper bound: empty names are
+	// skipped), so that building the index, which every process that reads
+	// a reference does, costs one allocation for them rather than one each.
+	store := make([]nameEntry, 0, n)
 	add := func(name string, books []string, f int, full bool) {
 		name = strings.TrimSpace(name)
 		if name == "" {
 			return
 		}
 		words := countWords(name)
-		e := &nameEntry{key: letterKey(name), words: words, books: books, fam: f, full: full}
+		store = append(store, nameEntry{key: letterKey(name), words: words, books: books, fam: f, full: full})
+		e := &store[len(store)-1]
 		ix.all = append(ix.all, e)
 		if e.words > ix.maxWords {
 			ix.maxWords = e.words
 		}
 		if e.words > 1 {
-			ix.firsts = append(ix.firsts, collapse(letterKey(strings.Fields(name)[0])))
+			first := name[:strings.IndexFunc(name, unicode.IsSpace)] // trimmed, of several words
+			ix.firsts = append(ix.firsts, collapse(letterKey(first)))
 		}
 		if _, dup := ix.exact[e.key]; !dup {
 			ix.exact[e.key] = e
@@ -109,8 +115,10 @@ func buildIndex(fam bool) *nameIndex {
 	}
 	if fam {
 		for i, f := range families {
-			for j, n := range strings.Split(f.names, ",") {
+			j := 0
+			for n := range strings.SplitSeq(f.names, ",") {
 				add(n, nil, i, j == 0)
+				j++
 			}
 		}
 		return ix
@@ -121,8 +129,10 @@ func buildIndex(fam bool) *nameIndex {
 	}
 	for _, p := range plainNames {
 		books := strings.Fields(p.osis)
-		for j, n := range strings.Split(p.names, ",") {
+		j := 0
+		for n := range strings.SplitSeq(p.names, ",") {
 			add(n, books, -1, j == 0)
+			j++
 		}
 	}
 	return ix
