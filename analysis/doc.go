@@ -16,7 +16,7 @@
 //  2. Fold (Fold): canonical decomposition (NFD), removal of nonspacing
 //     marks (Mn: Greek accents and breathings, Hebrew points and
 //     cantillation, Latin diacritics), Unicode full case folding
-//     (cases.Fold: "ΟΔΥΣΣ" and "οδυσς" meet, ß is "ss"), recomposition
+//     (caseFold: "ΟΔΥΣΣ" and "οδυσς" meet, ß is "ss"), recomposition
 //     (NFC). Typographic apostrophes (’ ʼ) become ASCII "'". The folded
 //     form is the "exact" term: `--exact` matches it and nothing more.
 //  3. Modernize (Modernize): the archaic English of the KJV becomes modern

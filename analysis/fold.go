@@ -5,7 +5,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -40,17 +39,18 @@ func Fold(word string) string {
 		return string(b)
 	}
 	s := strings.Map(stripMark, norm.NFD.String(word))
-	// A fresh Caser each time: Casers keep state and must not be shared
-	// between goroutines. Only non-ASCII words get here. Folding can bring
-	// marks back (İ folds to i + U+0307), hence the second strip.
-	s = strings.Map(cherokee, cases.Fold().String(s))
+	// Only non-ASCII words get here. Folding can bring marks back (İ folds
+	// to i + U+0307), hence the second strip.
+	s = strings.Map(cherokee, caseFold(s))
 	s = strings.Map(stripMark, norm.NFD.String(s))
 	return norm.NFC.String(s)
 }
 
 // cherokee maps Cherokee letters to the form Unicode's case folding gives
-// them (the capitals, U+13A0-U+13F5): x/text's Fold swaps Cherokee case
-// instead, so that folding twice gave back the word (found by FuzzTokens).
+// them (the capitals, U+13A0-U+13F5): the lower case of the upper case is
+// the small letter, and x/text's Fold, used before caseFold, swapped
+// Cherokee case, so that folding twice gave back the word (found by
+// FuzzTokens).
 func cherokee(r rune) rune {
 	switch {
 	case r >= 0xAB70 && r <= 0xABBF:
