@@ -230,7 +230,11 @@
 // Never wrong text: every decompressed block is checked whole before any of
 // its bytes are used. A zlib block read for an early verse keeps only the
 // prefix it needs but still inflates the rest (into a 16 KiB scratch
-// buffer) so that its Adler-32 is checked; BZIP2's block and stream CRCs and
+// buffer) so that its Adler-32 is checked; zlib is inflated by
+// klauspost/compress's reader, about 1.3x the standard library's speed
+// (opening the KJV and reading Heb 7:25, which inflates the whole 172 KB
+// Hebrews block: 0.96 ms against 1.24 ms, BenchmarkInstalledEntryCold on a
+// loaded machine); BZIP2's block and stream CRCs and
 // XZ's check are verified by their decoders. A block is refused when it
 // inflates past its stated size (plus 4 KiB) or, for zlib, past deflate's
 // 1032:1 ratio. LZSS carries no check: a damaged LZSS block cannot be told

@@ -5,6 +5,10 @@
 //
 // The command stays thin: each subcommand turns its flags into options, calls
 // one library function and renders the result as text or JSON.
+//
+// Built with -tags lite (make build's berean) it links no HTTP server, module
+// manager or progress bar and hands the commands that need them to the full
+// build, berean-full, installed beside it (lite.go).
 package main
 
 import "os"
