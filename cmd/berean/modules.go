@@ -43,6 +43,7 @@ func newModulesCmd(a *app) *cobra.Command {
 			}
 			return tw.Flush()
 		},
+		Annotations: quick,
 	})
 	addManageCmds(a, cmd)
 	return cmd

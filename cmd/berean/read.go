@@ -53,7 +53,8 @@ covers: a comment on Matthew 28:16-20 is printed once for any of them.`,
   berean read -b RV1909 "Juan 3:16"          # Juan 3:16 Porque de tal manera amó Dios al mundo, ...
   berean read --lang es "1 Corintios 13:4"   # the KJV, with Spanish book names
   berean read -c MHCC "Matt 28:19"           # with Matthew Henry's comment on Matthew 28:16-20`,
-		Args: cobra.MinimumNArgs(1),
+		Annotations: quick,
+		Args:        cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			eng, err := a.engine()
 			if err != nil {

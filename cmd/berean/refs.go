@@ -94,6 +94,7 @@ libsword's locale files (refs --lang es "véase Juan 3:16" finds John.3.16).`,
 			}
 			return nil
 		},
+		Annotations: quick,
 	}
 	cmd.Flags().BoolVar(&o.osis, "osis", false, "print all references as one comma-joined OSIS string")
 	cmd.Flags().StringVar(&o.lang, "lang", "", "also read the book names of this language (es, de, fr ...; default English only)")

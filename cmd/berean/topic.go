@@ -15,7 +15,8 @@ func newTopicCmd(a *app) *cobra.Command {
 		Short: "Show a Nave's Topical Bible entry with its references resolved to OSIS",
 		Example: `  berean topic intercession
   berean topic "JESUS, THE CHRIST" --json`,
-		Args: cobra.MinimumNArgs(1),
+		Annotations: quick,
+		Args:        cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			eng, err := a.engine()
 			if err != nil {
