@@ -39,9 +39,9 @@ func (a *app) handOff(what string) error {
 }
 
 // handOffCmd is a command of berean-full: its flags and arguments are
-// passed on untouched.
+// passed on untouched, and its help (berean help serve) is berean-full's.
 func handOffCmd(a *app, use, short string) *cobra.Command {
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:                use,
 		Short:              short,
 		DisableFlagParsing: true,
@@ -49,6 +49,11 @@ func handOffCmd(a *app, use, short string) *cobra.Command {
 			return a.handOff("'" + c.CommandPath() + "'")
 		},
 	}
+	cmd.SetHelpFunc(func(c *cobra.Command, _ []string) {
+		err := a.handOff("the help of '" + c.CommandPath() + "'") // returns only when it failed
+		fmt.Fprintf(c.OutOrStdout(), "%s\n\nberean: %v\n", c.Short, err)
+	})
+	return cmd
 }
 
 func newServeCmd(a *app) *cobra.Command {

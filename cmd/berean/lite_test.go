@@ -56,7 +56,7 @@ func TestLiteHandsOff(t *testing.T) {
 		err := cmd.Run()
 		return out.String(), err
 	}
-	same := [][]string{{"--help"}, {"modules", "--help"}, {"serve", "--help"}, {"modules", "install", "--help"}}
+	same := [][]string{{"--help"}, {"modules", "--help"}, {"serve", "--help"}, {"help", "serve"}, {"modules", "install", "--help"}}
 	if _, err := os.Stat("/usr/share/sword/mods.d"); err == nil {
 		same = append(same, []string{"read", "Heb 7:23-25"}, []string{"--json", "refs", "see John 3:16"})
 	}
