@@ -25,15 +25,16 @@ var allowed = map[string][]string{
 	"query":           {"canon", "ref"},
 	"crossref":        {"canon"},
 	"index":           {"analysis", "canon", "crossref"},
-	"search":          {"analysis", "canon", "ref", "query", "index", "corpus", "markup", "sword", "wordnet", "strongs"},
+	"search":          {"analysis", "canon", "ref", "query", "index", "strongs"},
+	"library":         {"canon", "ref", "index", "search", "corpus", "markup", "sword", "wordnet"},
 	"install":         {"sword", "canon"},
 	"ask":             {"analysis", "canon", "ref", "query", "index", "search", "corpus", "markup", "sword"},
 	"xref":            {"analysis", "canon", "ref", "query", "index", "search", "corpus", "markup", "sword", "crossref"},
 	"study":           {"analysis", "canon", "ref", "query", "index", "search", "corpus", "markup", "sword", "ask", "xref", "crossref"},
 	"verify":          {"analysis", "canon", "ref", "query", "index", "search", "corpus", "markup", "sword"},
-	"":                {"analysis", "canon", "locale", "ref", "query", "index", "search", "corpus", "markup", "sword", "ask", "xref", "study", "verify", "install", "crossref"},
-	"server":          {"", "analysis", "canon", "locale", "ref", "query", "index", "search", "corpus", "markup", "sword", "ask", "xref", "study", "verify", "install", "crossref"},
-	"cmd/berean":      {"", "analysis", "canon", "locale", "ref", "query", "index", "search", "corpus", "markup", "sword", "ask", "xref", "study", "verify", "install", "server", "crossref"},
+	"":                {"analysis", "canon", "locale", "ref", "query", "index", "search", "corpus", "markup", "sword", "ask", "xref", "study", "verify", "install", "crossref", "library"},
+	"server":          {"", "analysis", "canon", "locale", "ref", "query", "index", "search", "corpus", "markup", "sword", "ask", "xref", "study", "verify", "install", "crossref", "library"},
+	"cmd/berean":      {"", "analysis", "canon", "locale", "ref", "query", "index", "search", "corpus", "markup", "sword", "ask", "xref", "study", "verify", "install", "server", "crossref", "library"},
 }
 
 func TestDependencyDirection(t *testing.T) {
