@@ -11,6 +11,9 @@ import (
 // flows one way (module files -> markup -> tokens -> index -> query -> ranked
 // results -> render), so lower packages never import higher ones. A package
 // missing from this table fails the test: add it with its place in the flow.
+// Search knows only the index (package library adapts the installed modules
+// to it); study reads ask's results through package retrieval, never ask
+// (the root package wires an ask.Asker into study.New).
 var allowed = map[string][]string{
 	"canon":           {},
 	"locale":          {"canon"},
@@ -28,13 +31,14 @@ var allowed = map[string][]string{
 	"search":          {"analysis", "canon", "ref", "query", "index", "strongs"},
 	"library":         {"canon", "ref", "index", "search", "corpus", "markup", "sword", "wordnet"},
 	"install":         {"sword", "canon"},
-	"ask":             {"analysis", "canon", "ref", "query", "index", "search", "corpus", "markup", "sword"},
+	"retrieval":       {"canon"},
+	"ask":             {"analysis", "canon", "ref", "query", "index", "search", "corpus", "markup", "sword", "retrieval"},
 	"xref":            {"analysis", "canon", "ref", "query", "index", "search", "corpus", "markup", "sword", "crossref"},
-	"study":           {"analysis", "canon", "ref", "query", "index", "search", "corpus", "markup", "sword", "ask", "xref", "crossref"},
+	"study":           {"analysis", "canon", "ref", "query", "index", "search", "corpus", "markup", "sword", "retrieval", "xref", "crossref"},
 	"verify":          {"analysis", "canon", "ref", "query", "index", "search", "corpus", "markup", "sword"},
-	"":                {"analysis", "canon", "locale", "ref", "query", "index", "search", "corpus", "markup", "sword", "ask", "xref", "study", "verify", "install", "crossref", "library"},
-	"server":          {"", "analysis", "canon", "locale", "ref", "query", "index", "search", "corpus", "markup", "sword", "ask", "xref", "study", "verify", "install", "crossref", "library"},
-	"cmd/berean":      {"", "analysis", "canon", "locale", "ref", "query", "index", "search", "corpus", "markup", "sword", "ask", "xref", "study", "verify", "install", "server", "crossref", "library"},
+	"":                {"analysis", "canon", "locale", "ref", "query", "index", "search", "corpus", "markup", "sword", "ask", "xref", "study", "verify", "install", "crossref", "library", "strongs", "retrieval"},
+	"server":          {"", "analysis", "canon", "locale", "ref", "query", "index", "search", "corpus", "markup", "sword", "ask", "xref", "study", "verify", "install", "crossref", "library", "strongs", "retrieval"},
+	"cmd/berean":      {"", "analysis", "canon", "locale", "ref", "query", "index", "search", "corpus", "markup", "sword", "ask", "xref", "study", "verify", "install", "server", "crossref", "library", "strongs", "retrieval"},
 }
 
 func TestDependencyDirection(t *testing.T) {

@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"berean/retrieval"
 )
 
 var (
@@ -105,7 +107,7 @@ func TestFit(t *testing.T) {
 	// earlier ranker, and small ones for the features it lacked), never
 	// from weights already fitted on these questions: the cross-validation
 	// would not be honest.
-	w, err := ParseWeights(startWeights)
+	w, err := retrieval.ParseWeights(startWeights)
 	if err != nil {
 		t.Fatal(err)
 	}

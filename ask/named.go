@@ -91,7 +91,7 @@ type namedMatch struct {
 // word the Bibles do not have (known false) may be a misspelling: a word
 // they have is itself ("heaven" is not a misspelt "leaven").
 func wordMatches(qText, qStem, nText, nStem string, known bool) bool {
-	if qStem == nStem || Related(qStem, nStem) {
+	if qStem == nStem || analysis.RelatedStems(qStem, nStem) {
 		return true
 	}
 	if known {

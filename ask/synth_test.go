@@ -10,6 +10,7 @@ import (
 
 	"berean/canon"
 	"berean/index"
+	"berean/retrieval"
 	"berean/search"
 )
 
@@ -128,7 +129,7 @@ func near(a, b float64) bool { return math.Abs(a-b) < 1e-3*math.Max(1, math.Abs(
 // frequency (every word weighs 1).
 func synthAsker(t *testing.T, ix *index.Index) *Asker {
 	a := New(ix)
-	w, err := ParseWeights(startWeights)
+	w, err := retrieval.ParseWeights(startWeights)
 	if err != nil {
 		t.Fatal(err)
 	}
