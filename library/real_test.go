@@ -51,7 +51,7 @@ func realSearcher(t testing.TB) (*search.Searcher, *corpus.Corpus) {
 			real.err = err
 			return
 		}
-		real.dir, real.err = os.MkdirTemp("", "berean-search-test-")
+		real.dir, real.err = os.MkdirTemp("", "berean-library-test-")
 		if real.err != nil {
 			return
 		}
