@@ -56,9 +56,9 @@
 // multiplied by ln((Nq+1)/(df+1))/ln(Nq+1), df counted over the training
 // questions (data/qdf.tsv); a word rare in the Bibles weighs more (idf).
 //
-// Features (features.go, rank.go), per candidate verse (KJV ordinals; every
-// installed Bible is searched, a verse keeps its best translation's
-// lexical features):
+// Features (named in package retrieval, computed in rank.go), per
+// candidate verse (KJV ordinals; every installed Bible is searched, a
+// verse keeps its best translation's lexical features):
 //
 //   - exact, stem, family, strong, definition, wordnet: Σ over concepts of
 //     BM25 (search.IDF × search.Params.TFNorm, the one BM25 of the
