@@ -80,6 +80,12 @@ type Asker struct {
 	w Weights
 	// qdf is the question frequency of words (data/qdf.tsv).
 	qdf *QuestionDF
+	// topicThes: each word of the topics of data/topics.tsv and what the
+	// thesaurus relates to it (pages.go), made on first use.
+	topicThesOnce sync.Once
+	topicThes     map[string]map[string]float64
+	// pagesTable replaces data/topics.tsv when not nil (tests).
+	pagesTable *namedTable
 }
 
 // New returns an Asker over the Bibles of ix in one language: the KJV's,
@@ -327,15 +333,16 @@ type scored struct {
 	cidf     []float64 // idf of each concept's own word (max over Bibles)
 	topics   []topicMatch
 	bibles   []*bibleScores
-	final    map[int32]float64  // key -> score
-	why      map[int32][]string // key -> reasons
-	topicOf  map[int32][]string // key -> topic names
-	lineOf   map[int32]string   // key -> the Nave's line that gave its prior
-	bestIn   map[int32]int      // key -> index of the Bible that scored best
-	phrase   map[int32]int      // key -> longest run
-	fv       map[int32]*Vector  // key -> feature values
-	namedOf  map[int32]string   // key -> the named passage the question names
-	w        *Weights           // the weights of the question
+	final    map[int32]float64   // key -> score
+	why      map[int32][]string  // key -> reasons
+	topicOf  map[int32][]string  // key -> topic names
+	lineOf   map[int32]string    // key -> the Nave's line that gave its prior
+	bestIn   map[int32]int       // key -> index of the Bible that scored best
+	phrase   map[int32]int       // key -> longest run
+	fv       map[int32]*Vector   // key -> feature values
+	namedOf  map[int32]string    // key -> the named passage the question names
+	pageOf   map[int32]pageTopic // key -> the topic of topics.tsv that gives it
+	w        *Weights            // the weights of the question
 }
 
 // Candidates returns the scored verses of a question (for study): KJV

@@ -39,6 +39,8 @@ const (
 	FTestament  = retrieval.FTestament
 	FCited      = retrieval.FCited
 	FTopicPop   = retrieval.FTopicPop
+	FPages      = retrieval.FPages
+	FLexPop     = retrieval.FLexPop
 	NumFeatures = retrieval.NumFeatures
 )
 

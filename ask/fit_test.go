@@ -87,7 +87,9 @@ commentary 0.2
 see 0.12
 testament 0.5
 cited 0.1
-topicpop 0.05`
+topicpop 0.05
+pages 1
+lexpop 0.1`
 
 // TestFit fits the weights (go test ./ask -run TestFit -args -fit
 // [-write]): it prints the cross-validation figures per kind (each fold
@@ -120,7 +122,10 @@ func TestFit(t *testing.T) {
 	a.qdf = &qdf
 	// The dev questions are a regression check, not a target: a change of
 	// weight that drops their MRR under 0.85 or Hebrews 7:25 from first
-	// for d01 is refused.
+	// for d01 is refused. The fit's judge ranks the candidates of one
+	// asking; Ask re-chooses each word's best match with the new weights
+	// and joins ranges, which moved the dev MRR by up to 0.03 between the
+	// two: the guard keeps that margin (0.88).
 	var dev []Judged
 	for _, r := range readQA(t, "../../shared/data/qa-dev.tsv") {
 		dev = append(dev, Judged{ID: r.id, Question: r.question, Expected: r.expected, Must: r.must})
@@ -138,7 +143,7 @@ func TestFit(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			guard = Guard(des, 0.85)
+			guard = Guard(des, 0.88)
 			if !guard(&w) {
 				t.Logf("the starting weights fail the dev guard: no guard")
 				guard = nil

@@ -38,6 +38,8 @@ const (
 	FTestament                // the verse is in the testament the question names
 	FCited                    // commentary citations of the verse (popularity)
 	FTopicPop                 // topic × popularity: the well-known verses of a named topic
+	FPages                    // public topical pages give the verse for a topic the question names
+	FLexPop                   // lexical match × cross-reference votes: the well-known verses among the matching
 	NumFeatures
 )
 
@@ -45,6 +47,7 @@ var featureNames = [NumFeatures]string{
 	"exact", "stem", "family", "strong", "definition", "wordnet", "context",
 	"proximity", "phrase", "agreement", "topic", "line", "popularity", "votes",
 	"speaker", "source", "named", "commentary", "see", "testament", "cited", "topicpop",
+	"pages", "lexpop",
 }
 
 // String is the feature's name, as in weights.tsv and explanations.
