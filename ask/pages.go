@@ -46,29 +46,41 @@ var topicPages = sync.OnceValue(func() *namedTable { return nameTable(topicsTSV,
 // names.
 func (s *scored) pages(t *namedTable, q *question, known func(string) bool, rel func(string, string) float64) {
 	for _, m := range matchNamed(t, q, known, rel) {
-		val := map[int32]float64{}
-		for _, row := range m.p.rows {
-			got := map[int32]float64{}
-			for i, r := range row {
-				place := 1 - 0.5*float64(i)/float64(len(row))
-				rv := topicVerses([]string{r}, namedVerses)
-				for j, k := range rv {
-					v := place * (1 - 0.5*float64(j)/float64(len(rv)))
-					got[k] = math.Max(got[k], v)
-				}
-			}
-			for k, v := range got {
-				val[k] += v
-			}
-		}
-		base := m.got * m.cov / math.Sqrt(float64(len(m.p.rows)))
-		for k, v := range val {
+		base := m.got * m.cov
+		for k, v := range pageVerses(m.p) {
 			s.vector(k)[FPages] += base * v
 			if _, ok := s.pageOf[k]; !ok {
 				s.pageOf[k] = pageTopic{m.p.name, len(m.p.rows)}
 			}
 		}
 	}
+}
+
+// pageVerses weighs the verses of a topic's rows: in each row, 1 for
+// its first reference falling to ½ for its last, and within a range 1 for
+// its first verse falling to ½ for its last; summed over the rows, divided
+// by √rows.
+func pageVerses(p *namedPassage) map[int32]float64 {
+	val := map[int32]float64{}
+	for _, row := range p.rows {
+		got := map[int32]float64{}
+		for i, r := range row {
+			place := 1 - 0.5*float64(i)/float64(len(row))
+			rv := topicVerses([]string{r}, namedVerses)
+			for j, k := range rv {
+				v := place * (1 - 0.5*float64(j)/float64(len(rv)))
+				got[k] = math.Max(got[k], v)
+			}
+		}
+		for k, v := range got {
+			val[k] += v
+		}
+	}
+	n := math.Sqrt(float64(len(p.rows)))
+	for k := range val {
+		val[k] /= n
+	}
+	return val
 }
 
 // pageTopic is the topic of topics.tsv that gave a verse its pages
