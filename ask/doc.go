@@ -14,10 +14,13 @@
 // weight and score, and below each what gave it (the question word and how
 // the verse matched it, in which translation; the topic, the line, the
 // named passage). Options.Explain puts the tree in the result (berean ask
-// --explain; JSON "evidence"); package study reads it (Candidates) instead
-// of parsing Why. An empty result is "results": []. A question made only
-// of frame words ("where does the Bible say") is ErrEmpty with a message
-// asking what to look for (exit 2 in the CLI, 400 in the API). Everything
+// --explain; JSON "evidence"). Package study gets each verse's score and
+// Why through Candidates; the types it shares with ask (Options,
+// Candidate, Word, Sibling, the features and Weights, ErrEmpty and
+// ErrUnknownBible) are package retrieval's, which ask names too. An
+// empty result is "results": []. A question made only of frame words
+// ("where does the Bible say") is ErrEmpty with a message asking what to
+// look for (exit 2 in the CLI, 400 in the API). Everything
 // comes from the index (no network, no model download); a new process
 // reads only the dictionary entries of the question's words.
 //
@@ -53,9 +56,9 @@
 // multiplied by ln((Nq+1)/(df+1))/ln(Nq+1), df counted over the training
 // questions (data/qdf.tsv); a word rare in the Bibles weighs more (idf).
 //
-// Features (features.go, rank.go), per candidate verse (KJV ordinals; every
-// installed Bible is searched, a verse keeps its best translation's
-// lexical features):
+// Features (named in package retrieval, computed in rank.go), per
+// candidate verse (KJV ordinals; every installed Bible is searched, a
+// verse keeps its best translation's lexical features):
 //
 //   - exact, stem, family, strong, definition, wordnet: Σ over concepts of
 //     BM25 (search.IDF × search.Params.TFNorm, the one BM25 of the

@@ -49,6 +49,10 @@ func (s *scored) evidence(k int32) []Evidence {
 			if n := s.namedOf[k]; n != "" {
 				e.Children = append(e.Children, Evidence{Feature: "named", Match: n})
 			}
+		case f == FPages:
+			if p, ok := s.pageOf[k]; ok {
+				e.Children = append(e.Children, Evidence{Feature: "pages", Match: p.name, Value: float64(p.pages), Source: "topical pages"})
+			}
 		}
 		out = append(out, e)
 	}
@@ -146,6 +150,12 @@ func Why(ev []Evidence) []string {
 				add(c.Match)
 			case "named":
 				add("known as " + c.Match)
+			case "pages":
+				if c.Value > 1 {
+					add(fmt.Sprintf("%d topical pages cite it on '%s'", int(c.Value), c.Match))
+				} else {
+					add(fmt.Sprintf("a topical page cites it on '%s'", c.Match))
+				}
 			}
 		}
 		switch e.Feature {

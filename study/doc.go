@@ -9,9 +9,13 @@
 //
 // # Contract
 //
+//   - The retrieval is an Asker (package ask's, wired in by the root
+//     package): study imports the types it shares with ask from package
+//     retrieval (Candidate, Word, Sibling, Options, Weights), never ask.
 //   - A topic that is empty, blank or only function words is ErrEmpty
-//     (errors.Is(err, ask.ErrEmpty) holds too); the CLI exits 2 asking for
-//     a theme. An unknown Bible is ask.ErrUnknownBible.
+//     (errors.Is(err, retrieval.ErrEmpty), which is ask.ErrEmpty, holds
+//     too); the CLI exits 2 asking for a theme. An unknown Bible is
+//     retrieval.ErrUnknownBible (ask.ErrUnknownBible).
 //   - The sections are always present (empty lists, never null). The Old
 //     and New Testament sections hold at most Options.OT (8) and NT (14)
 //     passages in canonical order; the key verses, at most Key (5), are

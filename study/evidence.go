@@ -6,7 +6,7 @@ import (
 	"sort"
 	"strings"
 
-	"berean/ask"
+	"berean/retrieval"
 )
 
 // How a topic word matched a verse.
@@ -33,7 +33,7 @@ type evidence struct {
 // evidenceOf reads a candidate's reasons. It is the only place that reads
 // package ask's reason strings ("matched 'word' (in the WEB)", "'word' is
 // in the definition of Strong's G3875", "topic NAME (Nave's)").
-func evidenceOf(c ask.Candidate) evidence {
+func evidenceOf(c retrieval.Candidate) evidence {
 	var ev evidence
 	for _, w := range c.Why {
 		switch {

@@ -3,7 +3,7 @@ package study
 import (
 	"testing"
 
-	"berean/ask"
+	"berean/retrieval"
 )
 
 // TestEvidenceNotes: ask's reasons become evidence and a plain note.
@@ -28,7 +28,7 @@ func TestEvidenceNotes(t *testing.T) {
 		{nil, 0, false, ""},
 	}
 	for _, tc := range tests {
-		ev := evidenceOf(ask.Candidate{Why: tc.why})
+		ev := evidenceOf(retrieval.Candidate{Why: tc.why})
 		if got := ev.ownWords(); got != tc.own {
 			t.Errorf("%q: ownWords = %d, want %d", tc.why, got, tc.own)
 		}

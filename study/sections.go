@@ -5,7 +5,7 @@ import (
 	"strings"
 	"sync"
 
-	"berean/ask"
+	"berean/analysis"
 	"berean/canon"
 	"berean/corpus"
 	"berean/index"
@@ -145,12 +145,12 @@ func matches(stems []string, cs []concept, skip []string) float64 {
 outer:
 	for _, st := range stems {
 		for _, sk := range skip {
-			if ask.Related(st, sk) {
+			if analysis.RelatedStems(st, sk) {
 				continue outer
 			}
 		}
 		for _, c := range cs {
-			if ask.Related(st, c.stem) {
+			if analysis.RelatedStems(st, c.stem) {
 				best = math.Max(best, c.weight)
 			}
 		}
@@ -236,7 +236,7 @@ func (s *Studier) subTopicSignals(named []namedTopic, cs []concept) (map[int]flo
 			}
 			for i, sec := range e.sections {
 				hs := sec.lines[0].stems
-				if len(hs) > 0 && ask.Related(hs[0], subStems[0]) {
+				if len(hs) > 0 && analysis.RelatedStems(hs[0], subStems[0]) {
 					key := e.name + "#" + sec.heading
 					if !seen[key] {
 						seen[key] = true

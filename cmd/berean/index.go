@@ -10,7 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"berean/index"
-	"berean/search"
+	"berean/library"
 )
 
 type indexOptions struct {
@@ -76,7 +76,7 @@ func runIndex(ctx context.Context, a *app, o *indexOptions) error {
 	}
 	lo.Force = o.force
 	t0 := time.Now()
-	s, err := search.Load(ctx, eng.Corpus(), eng.CacheDir(), lo)
+	s, err := library.Load(ctx, eng.Corpus(), eng.CacheDir(), lo)
 	if err != nil {
 		return err
 	}
@@ -132,7 +132,7 @@ is damaged.`,
 				if err != nil {
 					return err
 				}
-				p, ok := search.IndexPath(eng.Corpus(), eng.CacheDir())
+				p, ok := library.IndexPath(eng.Corpus(), eng.CacheDir())
 				if !ok {
 					return usagef("no index at %s yet: run 'berean index'", p)
 				}
