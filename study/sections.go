@@ -76,6 +76,14 @@ func parseEntry(te *corpus.TopicEntry) *naveEntry {
 		head := strings.HasPrefix(line, "→")
 		if head {
 			line = strings.TrimSpace(strings.TrimPrefix(line, "→"))
+			// A parenthesised remark ("(The function he served was
+			// superior to that of other priests)" after HIGH PRIEST)
+			// is a line of the heading before it, not a heading.
+			if parenthesised(line) && cur.heading != "" {
+				head = false
+			}
+		}
+		if head {
 			if len(cur.lines) > 0 {
 				e.sections = append(e.sections, cur)
 			}
@@ -120,6 +128,11 @@ func parseEntry(te *corpus.TopicEntry) *naveEntry {
 		e.sections = append(e.sections, cur)
 	}
 	return e
+}
+
+// parenthesised reports whether a line is one remark in parentheses.
+func parenthesised(line string) bool {
+	return strings.HasPrefix(line, "(") && strings.HasSuffix(line, ")") && strings.Count(line, "(") == 1
 }
 
 type concept struct {

@@ -349,6 +349,7 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 		items = append(items, it)
 		top = math.Max(top, it.score)
 	}
+	items = s.addPointed(pool, items, top)
 	groups := group(items, top)
 	var ot, nt []Passage
 	strength := map[int]int{} // KJV ordinal -> its passage's kinds of evidence
