@@ -362,7 +362,9 @@ func (a *Asker) Candidates(ctx context.Context, question string, n int, o Option
 	out := make([]Candidate, len(keys))
 	for i, k := range keys {
 		ev := s.evidence(k)
-		out[i] = Candidate{Ord: int(k), Score: s.final[k], Why: Why(ev), Topics: s.topicOf[k], Phrase: s.phrase[k]}
+		ms, tev := Matches(ev)
+		out[i] = Candidate{Ord: int(k), Score: s.final[k], Why: Why(ev), Topics: s.topicOf[k], Phrase: s.phrase[k],
+			Matches: ms, TopicEvidence: tev}
 	}
 	var tn []string
 	for _, t := range s.topics {

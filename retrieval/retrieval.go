@@ -52,9 +52,33 @@ type Options struct {
 type Candidate struct {
 	Ord    int // KJV ordinal
 	Score  float64
-	Why    []string // the reasons (package ask's Why: "matched 'intercession'", "topic PRAYER (Nave's)")
+	Why    []string // the reasons, for people (package ask's Why: "matched 'intercession'", "topic PRAYER (Nave's)")
 	Topics []string // the Nave's topics that cite it, of those the retrieval used
 	Phrase int      // longest run of question words (function words included) in the verse
+	// Matches are the question words the verse matched and how, read
+	// from the evidence (the same facts as Why, as data).
+	Matches []Match
+	// TopicEvidence are the Nave's topics named by the question that the
+	// ranking counted for the verse (its topic evidence).
+	TopicEvidence []string
+}
+
+// MatchKind is how a verse matched a question word.
+type MatchKind int
+
+const (
+	InText       MatchKind = iota // the word, its stem or a longer word of its family, in a translation
+	ByStrongs                     // an original word (Strong's number) the translators render with the word
+	ByDefinition                  // an original word whose lexicon definition has the word
+	ByThesaurus                   // a word of the translation that WordNet relates to the word
+)
+
+// Match is one question word a verse matched.
+type Match struct {
+	Word  string // the question word; for a longer word of its family, the verse's word
+	Kind  MatchKind
+	Key   string // the Strong's number (ByStrongs, ByDefinition)
+	Bible string // the translation whose rendering matched (ByStrongs)
 }
 
 // Word is a content word of a question, for package study.

@@ -33,8 +33,9 @@
 //     near Hebrews 7:25 (shared wording)", "Cross-references lead here
 //     from Hebrews 7:27, Hebrews 4:14 and 5 more passages of this study"
 //     (a clause after the others when the verse has other evidence).
-//   - Package ask's reason strings are read in one function, evidenceOf
-//     (evidence.go), and nowhere else.
+//   - The evidence is read as data (retrieval.Candidate's Matches and
+//     TopicEvidence, made from package ask's evidence tree) in one
+//     function, evidenceOf (evidence.go); no reason string is parsed.
 //
 // # Algorithm
 //
