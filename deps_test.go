@@ -11,28 +11,34 @@ import (
 // flows one way (module files -> markup -> tokens -> index -> query -> ranked
 // results -> render), so lower packages never import higher ones. A package
 // missing from this table fails the test: add it with its place in the flow.
+// Search knows only the index (package library adapts the installed modules
+// to it); study reads ask's results through package retrieval, never ask
+// (the root package wires an ask.Asker into study.New).
 var allowed = map[string][]string{
 	"canon":           {},
 	"locale":          {"canon"},
 	"ref":             {"canon", "locale"},
 	"sword":           {"canon"},
 	"sword/swordtest": {"canon", "sword"},
-	"markup":          {},
-	"corpus":          {"canon", "ref", "sword", "markup", "analysis"},
+	"strongs":         {},
+	"markup":          {"strongs"},
+	"corpus":          {"canon", "ref", "sword", "markup", "analysis", "strongs"},
 	"analysis":        {},
 	"wordnet":         {},
 	"query":           {"canon", "ref"},
 	"crossref":        {"canon"},
 	"index":           {"analysis", "canon", "crossref"},
-	"search":          {"analysis", "canon", "ref", "query", "index", "corpus", "markup", "sword", "wordnet"},
+	"search":          {"analysis", "canon", "ref", "query", "index", "strongs"},
+	"library":         {"canon", "ref", "index", "search", "corpus", "markup", "sword", "wordnet"},
 	"install":         {"sword", "canon"},
-	"ask":             {"analysis", "canon", "ref", "query", "index", "search", "corpus", "markup", "sword"},
+	"retrieval":       {"canon"},
+	"ask":             {"analysis", "canon", "ref", "query", "index", "search", "corpus", "markup", "sword", "retrieval"},
 	"xref":            {"analysis", "canon", "ref", "query", "index", "search", "corpus", "markup", "sword", "crossref"},
-	"study":           {"analysis", "canon", "ref", "query", "index", "search", "corpus", "markup", "sword", "ask", "xref", "crossref"},
+	"study":           {"analysis", "canon", "ref", "query", "index", "search", "corpus", "markup", "sword", "retrieval", "xref", "crossref"},
 	"verify":          {"analysis", "canon", "ref", "query", "index", "search", "corpus", "markup", "sword"},
-	"":                {"analysis", "canon", "locale", "ref", "query", "index", "search", "corpus", "markup", "sword", "ask", "xref", "study", "verify", "install", "crossref"},
-	"server":          {"", "analysis", "canon", "locale", "ref", "query", "index", "search", "corpus", "markup", "sword", "ask", "xref", "study", "verify", "install", "crossref"},
-	"cmd/berean":      {"", "analysis", "canon", "locale", "ref", "query", "index", "search", "corpus", "markup", "sword", "ask", "xref", "study", "verify", "install", "server", "crossref"},
+	"":                {"analysis", "canon", "locale", "ref", "query", "index", "search", "corpus", "markup", "sword", "ask", "xref", "study", "verify", "install", "crossref", "library", "strongs", "retrieval"},
+	"server":          {"", "analysis", "canon", "locale", "ref", "query", "index", "search", "corpus", "markup", "sword", "ask", "xref", "study", "verify", "install", "crossref", "library", "strongs", "retrieval"},
+	"cmd/berean":      {"", "analysis", "canon", "locale", "ref", "query", "index", "search", "corpus", "markup", "sword", "ask", "xref", "study", "verify", "install", "server", "crossref", "library", "strongs", "retrieval"},
 }
 
 func TestDependencyDirection(t *testing.T) {

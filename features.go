@@ -4,7 +4,7 @@ import (
 	"context"
 
 	"berean/ask"
-	"berean/search"
+	"berean/library"
 	"berean/study"
 	"berean/verify"
 )
@@ -55,7 +55,7 @@ func (e *Engine) verifyDeps(ctx context.Context, buildIndex bool) (verify.Deps, 
 		return verify.Deps{}, err
 	}
 	d := verify.Deps{Model: m, ModelFor: func(l string) (*verify.Model, error) { return e.verifyModelIn(ctx, l) }}
-	if _, built := search.IndexPath(e.corpus, e.opts.CacheDir); built || buildIndex {
+	if _, built := library.IndexPath(e.corpus, e.opts.CacheDir); built || buildIndex {
 		if s, err := e.SearcherIn(ctx, lang); err == nil {
 			d.Finder = verify.SearchFinder{Searcher: s}
 		}

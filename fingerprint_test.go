@@ -11,7 +11,7 @@ import (
 	"berean/corpus"
 	"berean/index"
 	"berean/install"
-	"berean/search"
+	"berean/library"
 	"berean/sword"
 	"berean/sword/swordtest"
 	"berean/verify"
@@ -49,7 +49,7 @@ func TestOneFingerprint(t *testing.T) {
 			t.Fatal("verify's library has no fingerprint: its model would never be cached")
 		}
 		return state{
-			index:   search.FromCorpus(c).Fingerprint(),
+			index:   library.FromCorpus(c).Fingerprint(),
 			verify:  vl.Fingerprint(),
 			install: install.Stamp(roots),
 		}
@@ -61,7 +61,7 @@ func TestOneFingerprint(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, err = search.OpenCurrent(lib, cache)
+		_, err = library.OpenCurrent(lib, cache)
 		return err == nil
 	}
 	build := func() {
@@ -71,7 +71,7 @@ func TestOneFingerprint(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer c.Close()
-		if _, err := search.Load(ctx, c, cache, index.LoadOptions{}); err != nil {
+		if _, err := library.Load(ctx, c, cache, index.LoadOptions{}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"berean/index"
+	"berean/library"
 	"berean/query"
 	"berean/search"
 )
@@ -17,7 +18,7 @@ func (e *Engine) Searcher(ctx context.Context, lo index.LoadOptions) (*search.Se
 	}
 	lo.InMemory = lo.InMemory || e.opts.IndexInMemory
 	return lazy(e, "searcher", func() (*search.Searcher, error) {
-		return search.Load(ctx, e.corpus, e.opts.CacheDir, lo)
+		return library.Load(ctx, e.corpus, e.opts.CacheDir, lo)
 	})
 }
 

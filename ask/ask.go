@@ -2,7 +2,6 @@ package ask
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"math"
 	"sort"
@@ -12,49 +11,25 @@ import (
 	"berean/canon"
 	"berean/index"
 	"berean/ref"
+	"berean/retrieval"
 	"berean/search"
 )
 
-// ErrUnknownBible is wrapped by errors naming a Bible the index lacks.
-var ErrUnknownBible = errors.New("no such Bible in the index")
+// ErrUnknownBible and ErrEmpty are package retrieval's, which study
+// shares: errors.Is holds for either name.
+var (
+	ErrUnknownBible = retrieval.ErrUnknownBible
+	ErrEmpty        = retrieval.ErrEmpty
+)
 
-// ErrEmpty is returned for a question with no words.
-var ErrEmpty = errors.New("the question has no words to search for")
-
-// Options of one question.
-type Options struct {
-	// Bible is the translation the results are quoted in (abbreviation or
-	// module name); default KJV, or the first indexed Bible.
-	Bible string
-	// N is the number of results (default 10).
-	N int
-	// NoStrongs, NoDefinitions and NoTopics turn off one kind of concept
-	// expansion (for evaluation).
-	NoStrongs, NoDefinitions, NoTopics bool
-	// Bibles restricts retrieval to these translations (default: all).
-	Bibles []string
-	// Testament restricts results to canon.OT or canon.NT (0: both).
-	Testament canon.Testament
-	// Within, when set, restricts results to these KJV ordinals (study:
-	// the verses of a Nave's topic).
-	Within map[int]bool
-	// Persons lets object pronouns stand for one another in phrases
-	// ("intercession for us" ~ "prayed for thee"); study uses it for the
-	// sibling wordings of a topic.
-	Persons bool
-	// Weights, when set, replace the fitted weights (for fitting).
-	Weights *Weights
-	// Explain fills each hit's Evidence (the full tree of features).
-	Explain bool
-	// NoQuestionFrequency weighs every word alike (qweight.go): for
-	// study topics, which are not questions.
-	NoQuestionFrequency bool
-	// ShortCitations counts for the popularity features only the Nave's
-	// references of at most 4 verses (Popularity: about 0.1 s once per
-	// Asker; study's weights were set on it), not the index's count of
-	// references of at most 13 (index.TopicCount, free in a new process).
-	ShortCitations bool
-}
+// Options, Candidate, Word and Sibling are package retrieval's, which
+// package study reads; ask keeps its names for them.
+type (
+	Options   = retrieval.Options
+	Candidate = retrieval.Candidate
+	Word      = retrieval.Word
+	Sibling   = retrieval.Sibling
+)
 
 // Result answers one question.
 type Result struct {
@@ -105,6 +80,12 @@ type Asker struct {
 	w Weights
 	// qdf is the question frequency of words (data/qdf.tsv).
 	qdf *QuestionDF
+	// topicThes: each word of the topics of data/topics.tsv and what the
+	// thesaurus relates to it (pages.go), made on first use.
+	topicThesOnce sync.Once
+	topicThes     map[string]map[string]float64
+	// pagesTable replaces data/topics.tsv when not nil (tests).
+	pagesTable *namedTable
 }
 
 // New returns an Asker over the Bibles of ix in one language: the KJV's,
@@ -352,15 +333,16 @@ type scored struct {
 	cidf     []float64 // idf of each concept's own word (max over Bibles)
 	topics   []topicMatch
 	bibles   []*bibleScores
-	final    map[int32]float64  // key -> score
-	why      map[int32][]string // key -> reasons
-	topicOf  map[int32][]string // key -> topic names
-	lineOf   map[int32]string   // key -> the Nave's line that gave its prior
-	bestIn   map[int32]int      // key -> index of the Bible that scored best
-	phrase   map[int32]int      // key -> longest run
-	fv       map[int32]*Vector  // key -> feature values
-	namedOf  map[int32]string   // key -> the named passage the question names
-	w        *Weights           // the weights of the question
+	final    map[int32]float64   // key -> score
+	why      map[int32][]string  // key -> reasons
+	topicOf  map[int32][]string  // key -> topic names
+	lineOf   map[int32]string    // key -> the Nave's line that gave its prior
+	bestIn   map[int32]int       // key -> index of the Bible that scored best
+	phrase   map[int32]int       // key -> longest run
+	fv       map[int32]*Vector   // key -> feature values
+	namedOf  map[int32]string    // key -> the named passage the question names
+	pageOf   map[int32]pageTopic // key -> the topic of topics.tsv that gives it
+	w        *Weights            // the weights of the question
 }
 
 // Candidates returns the scored verses of a question (for study): KJV
@@ -380,24 +362,15 @@ func (a *Asker) Candidates(ctx context.Context, question string, n int, o Option
 	out := make([]Candidate, len(keys))
 	for i, k := range keys {
 		ev := s.evidence(k)
-		out[i] = Candidate{Ord: int(k), Score: s.final[k], Why: Why(ev), Evidence: ev, Topics: s.topicOf[k], Phrase: s.phrase[k]}
+		ms, tev := Matches(ev)
+		out[i] = Candidate{Ord: int(k), Score: s.final[k], Why: Why(ev), Topics: s.topicOf[k], Phrase: s.phrase[k],
+			Matches: ms, TopicEvidence: tev}
 	}
 	var tn []string
 	for _, t := range s.topics {
 		tn = append(tn, t.name)
 	}
 	return out, tn, nil
-}
-
-// Candidate is one scored verse.
-type Candidate struct {
-	Ord   int // KJV ordinal
-	Score float64
-	Why   []string
-	// Evidence is the tree of features behind Score.
-	Evidence []Evidence
-	Topics   []string
-	Phrase   int // longest run of question words (function words included) in the verse
 }
 
 // ranked returns the best k keys (all when k <= 0), best first, restricted

@@ -8,13 +8,6 @@ import (
 	"berean/index"
 )
 
-// Word is a content word of a question, for package study.
-type Word struct {
-	Text string  // as folded ("intercession")
-	Stem string  // index stem term
-	IDF  float64 // best idf over the Bibles (stem postings)
-}
-
 // Words returns the content words of a question (its frame dropped), in
 // order, each once.
 func (a *Asker) Words(question string) []Word {
@@ -63,14 +56,6 @@ func (a *Asker) StemVerses(stem string) map[int]int {
 		}
 	}
 	return out
-}
-
-// Sibling is another English word for the concept of a word: a rendering
-// of the original-language words (Strong's keys) the word translates.
-type Sibling struct {
-	Word   string  // its most frequent form ("pray")
-	Stem   string  // index stem term
-	Weight float64 // Σ over keys of (key's share of the word) × (the sibling's share of the key)
 }
 
 // Parameters of siblings; see doc.go.
@@ -183,6 +168,7 @@ func (a *Asker) Siblings(word string) []Sibling {
 // verses), which a new process gets without that pass.
 func (a *Asker) Popularity(ord int) int { return a.popularity()[int32(ord)] }
 
-// IsFunctionWord reports whether a (folded) word is a function word, which
-// only glues phrases.
-func IsFunctionWord(w string) bool { return isStop(strings.ToLower(w)) }
+// IsFunctionWord reports whether a word is a function word of questions,
+// which only glues phrases (package study drops one before a word it
+// replaces).
+func (a *Asker) IsFunctionWord(w string) bool { return isStop(strings.ToLower(w)) }

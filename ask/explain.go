@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"berean/retrieval"
 )
 
 // Evidence is one reason a result ranks where it does: a feature with its
@@ -48,6 +50,10 @@ func (s *scored) evidence(k int32) []Evidence {
 		case f == FNamed:
 			if n := s.namedOf[k]; n != "" {
 				e.Children = append(e.Children, Evidence{Feature: "named", Match: n})
+			}
+		case f == FPages:
+			if p, ok := s.pageOf[k]; ok {
+				e.Children = append(e.Children, Evidence{Feature: "pages", Match: p.name, Value: float64(p.pages), Source: "topical pages"})
 			}
 		}
 		out = append(out, e)
@@ -146,6 +152,12 @@ func Why(ev []Evidence) []string {
 				add(c.Match)
 			case "named":
 				add("known as " + c.Match)
+			case "pages":
+				if c.Value > 1 {
+					add(fmt.Sprintf("%d topical pages cite it on '%s'", int(c.Value), c.Match))
+				} else {
+					add(fmt.Sprintf("a topical page cites it on '%s'", c.Match))
+				}
 			}
 		}
 		switch e.Feature {
@@ -156,6 +168,53 @@ func Why(ev []Evidence) []string {
 		}
 	}
 	return out
+}
+
+// Matches are the facts of Why as data, in Why's order: the question
+// words the evidence matched and how, and the Nave's topics of its topic
+// evidence (package study reads them).
+func Matches(ev []Evidence) (ms []retrieval.Match, topics []string) {
+	seen := map[string]bool{}
+	once := func(k string) bool {
+		if seen[k] {
+			return false
+		}
+		seen[k] = true
+		return true
+	}
+	for _, e := range ev {
+		for _, c := range e.Children {
+			switch e.Feature {
+			case "exact", "stem", "pair":
+				if once("w " + c.Word) {
+					ms = append(ms, retrieval.Match{Word: c.Word, Kind: retrieval.InText})
+				}
+			case "family":
+				if once("f " + c.Match + " " + c.Word) {
+					ms = append(ms, retrieval.Match{Word: c.Match, Kind: retrieval.InText})
+				}
+			case "strong":
+				key := strings.TrimPrefix(c.Match, "Strong's ")
+				if once("s " + c.Word + " " + key + " " + c.Source) {
+					ms = append(ms, retrieval.Match{Word: c.Word, Kind: retrieval.ByStrongs, Key: key, Bible: c.Source})
+				}
+			case "definition":
+				key := strings.TrimPrefix(strings.TrimSuffix(c.Match, " (its definition)"), "Strong's ")
+				if once("d " + c.Word + " " + key) {
+					ms = append(ms, retrieval.Match{Word: c.Word, Kind: retrieval.ByDefinition, Key: key})
+				}
+			case "wordnet":
+				if once("t " + c.Match + " " + c.Word) {
+					ms = append(ms, retrieval.Match{Word: c.Word, Kind: retrieval.ByThesaurus})
+				}
+			case "topic":
+				if once("n " + c.Match) {
+					topics = append(topics, c.Match)
+				}
+			}
+		}
+	}
+	return ms, topics
 }
 
 // MatchedWords are the question words the evidence matched, best first,

@@ -349,6 +349,32 @@ func Guard(es []Example, floor float64) func(*Weights) bool {
 	}
 }
 
+// Floors returns a guard that refuses weights under which the examples'
+// figures fall under the floors (a regression set's: the fit must not
+// lower them).
+func Floors(es []Example, mrr, must3, recall float64) func(*Weights) bool {
+	return func(w *Weights) bool {
+		var f Figures
+		for i := range es {
+			f.Add(es[i].Judge(w))
+		}
+		f = f.Done()
+		return f.MRR >= mrr && f.Must3 >= must3 && f.Recall >= recall
+	}
+}
+
+// AllOf is the guard that passes when each of gs passes.
+func AllOf(gs ...func(*Weights) bool) func(*Weights) bool {
+	return func(w *Weights) bool {
+		for _, g := range gs {
+			if !g(w) {
+				return false
+			}
+		}
+		return true
+	}
+}
+
 // ByKind sums outcomes per kind of question ("" is all).
 func ByKind(es []Example, os []Outcome) map[string]Figures {
 	m := map[string]Figures{}

@@ -4,6 +4,8 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+
+	"berean/retrieval"
 )
 
 func TestSelectTop(t *testing.T) {
@@ -55,7 +57,7 @@ func TestEmbeddedData(t *testing.T) {
 	if w[FExact] <= 0 {
 		t.Errorf("data/weights.tsv: exact weighs %v", w[FExact])
 	}
-	if _, err := ParseWeights("exact 1\nnonsense 2\n"); err == nil {
+	if _, err := retrieval.ParseWeights("exact 1\nnonsense 2\n"); err == nil {
 		t.Error("an unknown feature name must be an error")
 	}
 	q := defaultQDF()

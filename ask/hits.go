@@ -131,16 +131,20 @@ func verseText(disp *bibleMap, all []*bibleMap, k int) string {
 	return ""
 }
 
-// Quote returns the text of the KJV ordinals lo..hi in the named Bible
-// (default KJV), verse by verse.
-func (a *Asker) Quote(bible string, lo, hi int) ([]Verse, error) {
+// Quote returns the texts of the KJV ordinals lo..hi in the named Bible
+// (default KJV), one per verse ("" for a verse no Bible has).
+func (a *Asker) Quote(bible string, lo, hi int) ([]string, error) {
 	a.init()
 	disp, err := a.display(bible)
 	if err != nil {
 		return nil, err
 	}
 	h := a.makeHit(lo, hi, disp)
-	return h.Verses, nil
+	texts := make([]string, len(h.Verses))
+	for i, v := range h.Verses {
+		texts[i] = v.Text
+	}
+	return texts, nil
 }
 
 // BibleName is the name of the Bible results are quoted in for name.

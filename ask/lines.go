@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 
+	"berean/analysis"
 	"berean/index"
 )
 
@@ -54,35 +55,17 @@ func (a *Asker) lineStems(stem string) []string {
 		return out
 	}
 	a.ix.TopicLineStems(stem[:len(stem)-1], func(s string) bool {
-		if s != stem && Related(s, stem) {
+		if s != stem && analysis.RelatedStems(s, stem) {
 			out = append(out, s)
 		}
 		return len(out) < 12
 	})
 	for n := len(stem) - 1; n >= max(4, len(stem)-3); n-- {
-		if p := stem[:n]; Related(p, stem) && a.ix.TopicLineDF(p) > 0 {
+		if p := stem[:n]; analysis.RelatedStems(p, stem) && a.ix.TopicLineDF(p) > 0 {
 			out = append(out, p)
 		}
 	}
 	return out
-}
-
-// Related reports whether two stems are of one family ("convert",
-// "convers"; "interced", "intercess"; "pray", "prayer"): they share all
-// but the last letter of the shorter (4 letters at least), and the longer
-// has at most 3 more. Package study matches Nave's lines with it too.
-func Related(a, b string) bool {
-	if a == b {
-		return true
-	}
-	if len(a) > len(b) {
-		a, b = b, a
-	}
-	cp := 0
-	for cp < len(a) && a[cp] == b[cp] {
-		cp++
-	}
-	return cp >= 4 && cp >= len(a)-1 && len(b)-cp <= 3
 }
 
 // matchLines finds the Nave's lines whose text, heading and topic name

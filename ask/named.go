@@ -27,15 +27,19 @@ var namedTSV string
 
 type namedPassage struct {
 	name string
-	refs []string
-	toks []string // distinct stems of the name's content words
-	text []string // their folded forms
+	refs []string   // the passage (named.tsv) or the first row's references (topics.tsv)
+	rows [][]string // topics.tsv: each page's references, in the page's order
+	toks []string   // distinct stems of the name's content words
+	text []string   // their folded forms
 }
 
 type namedTable struct {
-	ps    []namedPassage
-	idf   map[string]float64 // stem -> idf over the names
-	maxID float64
+	// minCov is the share of a name's idf mass a question must match to
+	// name it.
+	minCov float64
+	ps     []namedPassage
+	idf    map[string]float64 // stem -> idf over the names
+	maxID  float64
 }
 
 // Named-passage matching parameters: what counts as naming a passage
@@ -46,15 +50,28 @@ const (
 	namedMaxKeep = 3   // names kept per question
 )
 
-var namedPassages = sync.OnceValue(func() *namedTable {
-	t := &namedTable{idf: map[string]float64{}}
+var namedPassages = sync.OnceValue(func() *namedTable { return nameTable(namedTSV, namedMinCov) })
+
+// nameTable reads a table of names (first column) and references (second
+// column, comma-separated OSIS); rows of the same name (case folded) are
+// one entry with several rows. The names' words weigh by their idf over
+// the entries.
+func nameTable(tsv string, minCov float64) *namedTable {
+	t := &namedTable{idf: map[string]float64{}, minCov: minCov}
 	df := map[string]int{}
-	for i, line := range strings.Split(namedTSV, "\n") {
+	byName := map[string]int{}
+	for i, line := range strings.Split(tsv, "\n") {
 		f := strings.Split(strings.TrimRight(line, "\r"), "\t")
-		if i == 0 || len(f) < 2 || f[0] == "" || f[1] == "" {
+		if i == 0 || len(f) < 2 || f[0] == "" || f[1] == "" || strings.HasPrefix(f[0], "#") {
 			continue
 		}
-		p := namedPassage{name: strings.TrimSpace(f[0]), refs: strings.Split(f[1], ",")}
+		name := strings.TrimSpace(f[0])
+		refs := strings.Split(f[1], ",")
+		if j, ok := byName[strings.ToLower(name)]; ok {
+			t.ps[j].rows = append(t.ps[j].rows, refs)
+			continue
+		}
+		p := namedPassage{name: name, refs: refs, rows: [][]string{refs}}
 		seen := map[string]bool{}
 		for _, w := range index.Words(p.name) {
 			if isStop(w) || len(w) < 2 {
@@ -69,6 +86,7 @@ var namedPassages = sync.OnceValue(func() *namedTable {
 			}
 		}
 		if len(p.toks) > 0 {
+			byName[strings.ToLower(name)] = len(t.ps)
 			t.ps = append(t.ps, p)
 		}
 	}
@@ -78,12 +96,13 @@ var namedPassages = sync.OnceValue(func() *namedTable {
 		t.maxID = math.Max(t.maxID, t.idf[st])
 	}
 	return t
-})
+}
 
 // namedMatch is a named passage the question names.
 type namedMatch struct {
 	p   *namedPassage
 	cov float64 // share of the name's idf mass matched
+	got float64 // the idf mass matched (idf over the names)
 }
 
 // wordMatches reports whether a question word (folded form and stem)
@@ -91,7 +110,7 @@ type namedMatch struct {
 // word the Bibles do not have (known false) may be a misspelling: a word
 // they have is itself ("heaven" is not a misspelt "leaven").
 func wordMatches(qText, qStem, nText, nStem string, known bool) bool {
-	if qStem == nStem || Related(qStem, nStem) {
+	if qStem == nStem || analysis.RelatedStems(qStem, nStem) {
 		return true
 	}
 	if known {
@@ -107,11 +126,12 @@ func wordMatches(qText, qStem, nText, nStem string, known bool) bool {
 	return analysis.EditDistance(qText, nText, d) <= d
 }
 
-// matchNamed finds the named passages the question's content words name;
-// known tells whether the Bibles have a stem (such a word is no
-// misspelling).
-func matchNamed(q *question, known func(stem string) bool) []namedMatch {
-	t := namedPassages()
+// matchNamed finds the entries of table t the question's content words
+// name; known tells whether the Bibles have a stem (such a word is no
+// misspelling). rel, when not nil, gives partial credit in (0, 1] to a
+// question word a thesaurus relates to a name word (its weight there):
+// "anxious" covers half of "anxiety".
+func matchNamed(t *namedTable, q *question, known func(stem string) bool, rel func(qStem, nStem string) float64) []namedMatch {
 	var qs []word
 	var isKnown []bool
 	for _, w := range q.words {
@@ -131,20 +151,25 @@ func matchNamed(q *question, known func(stem string) bool) []namedMatch {
 		for j, st := range p.toks {
 			w := t.idf[st]
 			mass += w
+			credit := 0.0
 			for qi, qw := range qs {
 				if wordMatches(qw.text, qw.stem, p.text[j], st, isKnown[qi]) {
-					got += w
-					if w > t.maxID/2 {
-						distinct++
-					}
+					credit = 1
 					break
 				}
+				if rel != nil {
+					credit = math.Max(credit, min(1, rel(qw.stem, st)))
+				}
+			}
+			got += w * credit
+			if credit >= 0.5 && w > t.maxID/2 {
+				distinct++
 			}
 		}
-		if mass == 0 || distinct == 0 || got/mass < namedMinCov {
+		if mass == 0 || distinct == 0 || got/mass < t.minCov {
 			continue
 		}
-		out = append(out, namedMatch{p: p, cov: got / mass})
+		out = append(out, namedMatch{p: p, cov: got / mass, got: got})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].cov != out[j].cov {
@@ -163,7 +188,7 @@ func matchNamed(q *question, known func(stem string) bool) []namedMatch {
 // little more than its last (the answer is where it starts), damped for
 // long passages like topics.
 func (s *scored) named(q *question, mass float64, known func(string) bool) {
-	for _, m := range matchNamed(q, known) {
+	for _, m := range matchNamed(namedPassages(), q, known, nil) {
 		vs := topicVerses(m.p.refs, namedVerses)
 		if len(vs) == 0 {
 			continue

@@ -56,7 +56,7 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 	}
 	s := &scored{concepts: cs, final: map[int32]float64{}, why: map[int32][]string{}, topicOf: map[int32][]string{},
 		lineOf: map[int32]string{}, bestIn: map[int32]int{}, phrase: map[int32]int{}, fv: map[int32]*Vector{}, w: w,
-		namedOf: map[int32]string{}}
+		namedOf: map[int32]string{}, pageOf: map[int32]pageTopic{}}
 	// idf of each concept's word: the most specific over the Bibles.
 	s.cidf = make([]float64, len(cs))
 	idfOf := map[string]float64{}
@@ -152,16 +152,19 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 			}
 		}
 	}
-	// Passages known by a name the question names.
+	// Passages known by a name the question names, and the verses public
+	// pages give for a topic it names.
 	if lines && mass > 0 {
-		s.named(q, mass, func(stem string) bool {
+		known := func(stem string) bool {
 			for _, m := range maps {
 				if m.b.Stem(stem).Len() > 0 {
 					return true
 				}
 			}
 			return false
-		})
+		}
+		s.named(q, mass, known)
+		s.pages(a.topicTable(), q, known, a.pageRel(q, a.topicTable()))
 	}
 	// Nave's lines that cover the question: their passages get a prior.
 	if lines && !o.NoTopics && mass > 0 {
@@ -173,6 +176,11 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 	if !o.NoTopics && mass > 0 && len(cs) > 0 {
 		meanIDF := mass / float64(len(cs))
 		votes, _ := any(a.ix).(interface{ VerseVotes(int) int })
+		// The best lexical score, to scale each verse's own (lexpop).
+		var maxLex float64
+		for _, v := range s.fv {
+			maxLex = math.Max(maxLex, lexScore(v, w))
+		}
 		for k, v := range s.fv {
 			popK := a.ix.TopicCount(int(k))
 			if o.ShortCitations {
@@ -188,6 +196,9 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 			if votes != nil {
 				if votesN = votes.VerseVotes(int(k)); votesN > 0 {
 					v[FVotes] = meanIDF * math.Log1p(float64(votesN))
+					if maxLex > 0 {
+						v[FLexPop] = v[FVotes] * lexScore(v, w) / maxLex
+					}
 				}
 			}
 			// Among the verses of the topics the question names, the
@@ -220,6 +231,16 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 	}
 	s.score()
 	return s, nil
+}
+
+// lexScore is the part of a verse's score its own words give: the
+// lexical features and its commentary.
+func lexScore(v *Vector, w *Weights) float64 {
+	var s float64
+	for f := FExact; f <= FWordNet; f++ {
+		s += w[f] * v[f]
+	}
+	return s + w[FComment]*v[FComment]
 }
 
 // comments sets the commentary feature: BM25 of the question's concepts

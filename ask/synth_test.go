@@ -10,6 +10,7 @@ import (
 
 	"berean/canon"
 	"berean/index"
+	"berean/retrieval"
 	"berean/search"
 )
 
@@ -125,10 +126,13 @@ func near(a, b float64) bool { return math.Abs(a-b) < 1e-3*math.Max(1, math.Abs(
 // synthAsker is an Asker over the synthetic index with the fit's fixed
 // starting weights (the values pinned below must not move with each fit;
 // the synthetic index has no cross-reference votes) and no question
-// frequency (every word weighs 1).
+// frequency (every word weighs 1), and no table of topical pages: the
+// shipped one names real verses the synthetic Bible lacks; TestPagesFeature
+// pins that feature on a table of its own.
 func synthAsker(t *testing.T, ix *index.Index) *Asker {
 	a := New(ix)
-	w, err := ParseWeights(startWeights)
+	a.pagesTable = &namedTable{minCov: pagesMinCov}
+	w, err := retrieval.ParseWeights(startWeights)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -28,6 +28,7 @@ import (
 	"berean/canon"
 	"berean/corpus"
 	"berean/markup"
+	"berean/strongs"
 	"berean/sword"
 )
 
@@ -511,7 +512,7 @@ func TestLexiconAgainstDiatheke(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		lk, _, _ := markup.LexKey(e.Key)
+		lk, _, _ := strongs.LexKey(e.Key)
 		raw, err := c.LexiconRaw(e.Key)
 		if err != nil {
 			t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 
 	"berean/markup"
 	"berean/ref"
+	"berean/strongs"
 	"berean/sword"
 )
 
@@ -134,11 +135,11 @@ type LexEntry struct {
 // lookup that libsword would "snap" to a neighbour (or, for "G1793", to the
 // last entry) is reported as ErrNotFound instead.
 func (c *Corpus) Lexicon(key string) (*LexEntry, error) {
-	canonical, ok := markup.NormStrongs(key, "")
+	canonical, ok := strongs.Norm(key, "")
 	if !ok || (canonical[0] != 'G' && canonical[0] != 'H') {
 		return nil, fmt.Errorf("%w: %q is not a Strong's number such as G1793 or H6293", ErrNotFound, key)
 	}
-	lexKey, prefix, _ := markup.LexKey(canonical)
+	lexKey, prefix, _ := strongs.LexKey(canonical)
 	dicts, lang := c.greek, "Greek"
 	if prefix == "H" {
 		dicts, lang = c.hebrew, "Hebrew"
@@ -181,11 +182,11 @@ func damagedNote(dicts []*dict) string {
 
 // LexiconRaw returns the stored markup of a Strong's entry (TEI).
 func (c *Corpus) LexiconRaw(key string) ([]byte, error) {
-	canonical, ok := markup.NormStrongs(key, "")
+	canonical, ok := strongs.Norm(key, "")
 	if !ok || (canonical[0] != 'G' && canonical[0] != 'H') {
 		return nil, fmt.Errorf("%w: %q is not a Strong's number such as G1793 or H6293", ErrNotFound, key)
 	}
-	lexKey, prefix, _ := markup.LexKey(canonical)
+	lexKey, prefix, _ := strongs.LexKey(canonical)
 	dicts := c.greek
 	if prefix == "H" {
 		dicts = c.hebrew
@@ -248,7 +249,7 @@ func (c *Corpus) LexiconEntries() iter.Seq2[*LexEntry, error] {
 						}
 						continue
 					}
-					canonical, ok := markup.NormStrongs(k, group.prefix)
+					canonical, ok := strongs.Norm(k, group.prefix)
 					if !ok || seen[canonical] {
 						continue
 					}

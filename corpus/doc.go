@@ -35,7 +35,7 @@
 //
 // The Strong's lexicons store 5-digit keys with no G/H letter, so libsword
 // snaps "G1793" to the last entry; Lexicon strips the letter and pads
-// (markup.LexKey), and reports a key the module lacks as ErrNotFound
+// (strongs.LexKey), and reports a key the module lacks as ErrNotFound
 // instead of returning a neighbour. Topic does the same for topic names
 // and suggests names near it: those that start with it, else those within
 // one edit per four letters, else those with it as a word (no neighbour in

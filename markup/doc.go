@@ -67,7 +67,7 @@
 //     their word and tag the last word before them.
 //   - Strong's numbers are canonical: "G"/"H", the number without leading
 //     zeros, an optional lower-case suffix ("strong:G0846" -> "G846"; see
-//     NormStrongs). LexKey gives the 5-digit lexicon key.
+//     strongs.Norm; strongs.LexKey gives the 5-digit lexicon key).
 //   - Titles (<title>, <speaker>, pre-verse text), Notes (footnotes without
 //     their "1:1 " anchor) and XRefs (cross-reference notes) come
 //     separately, each with the byte offset in Clean where it stood

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"berean/strongs"
 )
 
 // Entry is a dictionary entry (TEI) split into fields.
@@ -241,14 +243,14 @@ func seeAlso(target, text string) string {
 	key = strings.TrimSpace(key)
 	lm := strings.ToLower(mod)
 	if strings.HasPrefix(lm, "strongs") {
-		if c, ok := NormStrongs(text, ""); ok && (c[0] == 'G' || c[0] == 'H') {
+		if c, ok := strongs.Norm(text, ""); ok && (c[0] == 'G' || c[0] == 'H') {
 			return c
 		}
 		prefix := "G"
 		if strings.Contains(lm, "hebrew") {
 			prefix = "H"
 		}
-		if c, ok := NormStrongs(key, prefix); ok {
+		if c, ok := strongs.Norm(key, prefix); ok {
 			return c
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"berean/strongs"
 )
 
 // Text is one entry rendered for reading, indexing and quoting.
@@ -56,7 +58,7 @@ type Word struct {
 	Text       string
 	Start, End int // byte offsets into Text.Clean
 	// Strongs are canonical Strong's numbers ("G1793", "H6293"; see
-	// NormStrongs) of every markup word that overlaps this word.
+	// strongs.Norm) of every markup word that overlaps this word.
 	Strongs []string
 	// Morph are morphology codes as written, class prefix kept
 	// ("robinson:V-PAI-3S").
@@ -471,7 +473,7 @@ func (r *renderer) lemma(v string) []string {
 			end = len(v)
 		}
 		if end > 0 {
-			if s, ok := NormStrongs(v[:end], r.opt.StrongsPrefix); ok {
+			if s, ok := strongs.Norm(v[:end], r.opt.StrongsPrefix); ok {
 				r.arena = append(r.arena, s)
 			}
 		}
@@ -502,7 +504,7 @@ func (r *renderer) thml(toks []token, i int) int {
 		typ, val := strings.ToLower(t.get("type")), t.get("value")
 		switch typ {
 		case "strongs":
-			if s, ok := NormStrongs(val, r.opt.StrongsPrefix); ok {
+			if s, ok := strongs.Norm(val, r.opt.StrongsPrefix); ok {
 				r.points = append(r.points, point{pos: len(r.out), strongs: []string{s}})
 			}
 		case "morph":
@@ -573,7 +575,7 @@ func (r *renderer) gbf(toks []token, i int) int {
 	}
 	switch raw[:2] {
 	case "WG", "WH":
-		if s, ok := NormStrongs(raw[1:], ""); ok {
+		if s, ok := strongs.Norm(raw[1:], ""); ok {
 			r.points = append(r.points, point{pos: len(r.out), strongs: []string{s}})
 		}
 	case "WT":

@@ -194,34 +194,6 @@ func TestSegment(t *testing.T) {
 	}
 }
 
-func TestNormStrongs(t *testing.T) {
-	for _, tc := range []struct {
-		in, prefix, want string
-		ok               bool
-	}{
-		{"strong:G0846", "", "G846", true},
-		{"strong:H0430", "", "H430", true},
-		{"x-Strongs:h1254a", "", "H1254a", true},
-		{"G01793", "", "G1793", true},
-		{"0846", "G", "G846", true},
-		{"0846", "", "846", true},
-		{"lemma.TR:λόγος", "", "", false},
-		{"strong:", "", "", false},
-		{"G12ab", "", "", false},
-		{"G", "", "", false},
-	} {
-		got, ok := NormStrongs(tc.in, tc.prefix)
-		if got != tc.want || ok != tc.ok {
-			t.Errorf("NormStrongs(%q, %q) = %q, %v; want %q, %v", tc.in, tc.prefix, got, ok, tc.want, tc.ok)
-		}
-	}
-	for in, want := range map[string]string{"G1793": "01793", "H430": "00430", "strong:G0846": "00846", "H1254a": "01254"} {
-		if got, _, _ := LexKey(in); got != want {
-			t.Errorf("LexKey(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func TestKindOf(t *testing.T) {
 	for in, want := range map[string]Kind{"OSIS": OSIS, "osis": OSIS, "ThML": ThML, "TEI": TEI, "GBF": GBF, "": GBF, "Plaintext": PlainText, "weird": GBF} {
 		if got := KindOf(in); got != want {

@@ -8,9 +8,9 @@ import (
 
 	"berean/canon"
 	"berean/index"
-	"berean/markup"
 	"berean/query"
 	"berean/ref"
+	"berean/strongs"
 )
 
 // Leaf constructors: every word goes through the same analysis functions
@@ -91,7 +91,7 @@ func (s *Searcher) compile(q query.Q, exact bool) (*node, error) {
 	case *query.Phrase:
 		return phraseNode(q.Words, exact), nil
 	case *query.Strong:
-		key, ok := markup.NormStrongs(q.Key, "")
+		key, ok := strongs.Norm(q.Key, "")
 		if !ok || (key[0] != 'G' && key[0] != 'H') {
 			return nil, fmt.Errorf("%w: %q is not a Strong's number such as G1793 or H6293", ErrBadQuery, q.Key)
 		}

@@ -1,6 +1,7 @@
 // Package search evaluates concordance queries (package query's AST) over
 // the persisted index (package index) and returns verses in Bible order or
-// ranked by BM25, with the matched words marked.
+// ranked by BM25, with the matched words marked. It knows only the index:
+// package library builds and opens the index of the installed modules.
 //
 //	s := search.New(ix, search.Params{})                    // DefaultParams
 //	res, err := s.Search(ctx, q, search.Options{Bibles: []string{"KJV"}, N: 20})

@@ -348,7 +348,7 @@ func (s *Searcher) run(ctx context.Context, root *node, o Options) (*Result, err
 		res.Results = append(res.Results, h)
 	}
 	// A block that failed its checksum read as empty: the answer cannot be
-	// trusted (the file is already removed; Load rebuilds it).
+	// trusted (the file is already removed; index.Load rebuilds it).
 	if err := s.ix.Err(); err != nil {
 		return nil, err
 	}

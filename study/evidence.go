@@ -6,7 +6,7 @@ import (
 	"sort"
 	"strings"
 
-	"berean/ask"
+	"berean/retrieval"
 )
 
 // How a topic word matched a verse.
@@ -30,32 +30,23 @@ type evidence struct {
 	topics []string // Nave's topics citing it that the retrieval used
 }
 
-// evidenceOf reads a candidate's reasons. It is the only place that reads
-// package ask's reason strings ("matched 'word' (in the WEB)", "'word' is
-// in the definition of Strong's G3875", "topic NAME (Nave's)").
-func evidenceOf(c ask.Candidate) evidence {
+// evidenceOf reads a candidate's evidence: the question words it matched
+// and how (retrieval.Match, from package ask's evidence tree), and the
+// Nave's topics of its topic evidence. A word matched only through a
+// thesaurus is not the topic's own word and is not counted.
+func evidenceOf(c retrieval.Candidate) evidence {
 	var ev evidence
-	for _, w := range c.Why {
-		switch {
-		case strings.HasPrefix(w, "topic "):
-			ev.topics = append(ev.topics, strings.TrimSuffix(strings.TrimPrefix(w, "topic "), " (Nave's)"))
-		case strings.HasPrefix(w, "matched '"):
-			rest := strings.TrimPrefix(w, "matched '")
-			word, tail, _ := strings.Cut(rest, "'")
-			m := wordMatch{word: word, how: inText}
-			tail = strings.Trim(strings.TrimSpace(tail), "()")
-			if k, ok := strings.CutPrefix(tail, "Strong's "); ok {
-				m.how = byStrongs
-				m.key, m.bible, _ = strings.Cut(k, ", in the ")
-			} else if b, ok := strings.CutPrefix(tail, "in the "); ok {
-				m.bible = b
-			}
-			ev.words = append(ev.words, m)
-		case strings.HasPrefix(w, "'") && strings.Contains(w, "' is in the definition of Strong's "):
-			word, tail, _ := strings.Cut(w[1:], "' is in the definition of Strong's ")
-			ev.words = append(ev.words, wordMatch{word: word, how: byDefinition, key: tail})
+	for _, m := range c.Matches {
+		switch m.Kind {
+		case retrieval.InText:
+			ev.words = append(ev.words, wordMatch{word: m.Word, how: inText, bible: m.Bible})
+		case retrieval.ByStrongs:
+			ev.words = append(ev.words, wordMatch{word: m.Word, how: byStrongs, key: m.Key, bible: m.Bible})
+		case retrieval.ByDefinition:
+			ev.words = append(ev.words, wordMatch{word: m.Word, how: byDefinition, key: m.Key})
 		}
 	}
+	ev.topics = append(ev.topics, c.TopicEvidence...)
 	return ev
 }
 

@@ -3,40 +3,45 @@ package study
 import (
 	"testing"
 
-	"berean/ask"
+	"berean/retrieval"
 )
 
-// TestEvidenceNotes: ask's reasons become evidence and a plain note.
+// TestEvidenceNotes: ask's evidence (matches and topics) becomes a plain
+// note.
 func TestEvidenceNotes(t *testing.T) {
+	in := func(w string) retrieval.Match { return retrieval.Match{Word: w, Kind: retrieval.InText} }
 	tests := []struct {
-		why   []string
-		own   int
-		gloss bool
-		note  string
+		matches []retrieval.Match
+		topics  []string
+		own     int
+		gloss   bool
+		note    string
 	}{
-		{[]string{"matched 'intercession'"}, 1, false, "Uses the word 'intercession'"},
-		{[]string{"matched 'intercession' (in the WEB)", "topic INTERCESSION (Nave's)"}, 1, false,
+		{[]retrieval.Match{in("intercession")}, nil, 1, false, "Uses the word 'intercession'"},
+		{[]retrieval.Match{{Word: "intercession", Kind: retrieval.InText, Bible: "WEB"}}, []string{"INTERCESSION"}, 1, false,
 			"Uses the word 'intercession' (in the WEB); Nave's Topical Bible lists it under INTERCESSION"},
-		{[]string{"matched 'faith'", "matched 'works'", "topic FAITH (Nave's)", "topic WORKS (Nave's)"}, 2, false,
+		{[]retrieval.Match{in("faith"), in("works")}, []string{"FAITH", "WORKS"}, 2, false,
 			"Uses the words 'faith' and 'works'; Nave's Topical Bible lists it under FAITH and WORKS"},
-		{[]string{"'intercession' is in the definition of Strong's H6279"}, 0, true,
+		{[]retrieval.Match{{Word: "intercession", Kind: retrieval.ByDefinition, Key: "H6279"}}, nil, 0, true,
 			"Its Hebrew word (H6279) has 'intercession' in its dictionary definition"},
-		{[]string{"matched 'messiah' (Strong's G5547, in the WEB)", "topic SUFFERING (Nave's)"}, 1, false,
+		{[]retrieval.Match{{Word: "messiah", Kind: retrieval.ByStrongs, Key: "G5547", Bible: "WEB"}}, []string{"SUFFERING"}, 1, false,
 			"Its Greek word (G5547) is translated 'messiah' elsewhere; Nave's Topical Bible lists it under SUFFERING"},
-		{[]string{"matched 'jesus'", "'intercession' is in the definition of Strong's G3875"}, 1, false,
+		{[]retrieval.Match{in("jesus"), {Word: "intercession", Kind: retrieval.ByDefinition, Key: "G3875"}}, nil, 1, false,
 			"Uses the word 'jesus'; its Greek word (G3875) has 'intercession' in its dictionary definition"},
-		{nil, 0, false, ""},
+		// A word matched only through WordNet is not the topic's own word.
+		{[]retrieval.Match{{Word: "worry", Kind: retrieval.ByThesaurus}}, nil, 0, false, ""},
+		{nil, nil, 0, false, ""},
 	}
 	for _, tc := range tests {
-		ev := evidenceOf(ask.Candidate{Why: tc.why})
+		ev := evidenceOf(retrieval.Candidate{Matches: tc.matches, TopicEvidence: tc.topics})
 		if got := ev.ownWords(); got != tc.own {
-			t.Errorf("%q: ownWords = %d, want %d", tc.why, got, tc.own)
+			t.Errorf("%+v: ownWords = %d, want %d", tc.matches, got, tc.own)
 		}
 		if got := ev.glossOnly(); got != tc.gloss {
-			t.Errorf("%q: glossOnly = %v, want %v", tc.why, got, tc.gloss)
+			t.Errorf("%+v: glossOnly = %v, want %v", tc.matches, got, tc.gloss)
 		}
 		if got := ev.note(); got != tc.note {
-			t.Errorf("%q: note\n got %q\nwant %q", tc.why, got, tc.note)
+			t.Errorf("%+v: note\n got %q\nwant %q", tc.matches, got, tc.note)
 		}
 	}
 }

@@ -4,9 +4,10 @@ import (
 	"math"
 	"strings"
 
-	"berean/ask"
+	"berean/analysis"
 	"berean/canon"
 	"berean/index"
+	"berean/retrieval"
 )
 
 // Parameters of the Old Testament evidence pass; see doc.go.
@@ -44,7 +45,7 @@ func (s *Studier) citedOT(topic string, named []namedTopic, found []string, top 
 			ns := index.StemTerm(nw)
 			has := false
 			for _, w := range words {
-				has = has || ask.Related(ns, w.Stem)
+				has = has || analysis.RelatedStems(ns, w.Stem)
 			}
 			all = all && has
 		}
@@ -134,14 +135,14 @@ func (s *Studier) commonOnly(topic string, named []namedTopic, pool map[int]*ite
 
 // topicCover returns, per named topic, the words of the topic that its
 // name has (HOLY SPIRIT: 'holy' and 'spirit').
-func topicCover(words []ask.Word, named []namedTopic) []map[string]bool {
+func topicCover(words []retrieval.Word, named []namedTopic) []map[string]bool {
 	out := make([]map[string]bool, len(named))
 	for i, t := range named {
 		out[i] = map[string]bool{}
 		for _, nw := range index.Words(t.name) {
 			ns := index.StemTerm(nw)
 			for _, w := range words {
-				if ask.Related(ns, w.Stem) || strings.HasPrefix(ns, w.Stem) {
+				if analysis.RelatedStems(ns, w.Stem) || strings.HasPrefix(ns, w.Stem) {
 					out[i][w.Stem] = true
 				}
 			}

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"sync"
 
-	"berean/ask"
+	"berean/analysis"
 	"berean/canon"
 	"berean/corpus"
 	"berean/index"
@@ -76,6 +76,14 @@ func parseEntry(te *corpus.TopicEntry) *naveEntry {
 		head := strings.HasPrefix(line, "→")
 		if head {
 			line = strings.TrimSpace(strings.TrimPrefix(line, "→"))
+			// A parenthesised remark ("(The function he served was
+			// superior to that of other priests)" after HIGH PRIEST)
+			// is a line of the heading before it, not a heading.
+			if parenthesised(line) && cur.heading != "" {
+				head = false
+			}
+		}
+		if head {
 			if len(cur.lines) > 0 {
 				e.sections = append(e.sections, cur)
 			}
@@ -122,6 +130,11 @@ func parseEntry(te *corpus.TopicEntry) *naveEntry {
 	return e
 }
 
+// parenthesised reports whether a line is one remark in parentheses.
+func parenthesised(line string) bool {
+	return strings.HasPrefix(line, "(") && strings.HasSuffix(line, ")") && strings.Count(line, "(") == 1
+}
+
 type concept struct {
 	stem   string
 	weight float64
@@ -132,12 +145,12 @@ func matches(stems []string, cs []concept, skip []string) float64 {
 outer:
 	for _, st := range stems {
 		for _, sk := range skip {
-			if ask.Related(st, sk) {
+			if analysis.RelatedStems(st, sk) {
 				continue outer
 			}
 		}
 		for _, c := range cs {
-			if ask.Related(st, c.stem) {
+			if analysis.RelatedStems(st, c.stem) {
 				best = math.Max(best, c.weight)
 			}
 		}
@@ -223,7 +236,7 @@ func (s *Studier) subTopicSignals(named []namedTopic, cs []concept) (map[int]flo
 			}
 			for i, sec := range e.sections {
 				hs := sec.lines[0].stems
-				if len(hs) > 0 && ask.Related(hs[0], subStems[0]) {
+				if len(hs) > 0 && analysis.RelatedStems(hs[0], subStems[0]) {
 					key := e.name + "#" + sec.heading
 					if !seen[key] {
 						seen[key] = true

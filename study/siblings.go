@@ -3,11 +3,11 @@ package study
 import (
 	"strings"
 
-	"berean/ask"
 	"berean/index"
+	"berean/retrieval"
 )
 
-// siblings returns the siblings of a word (ask.Siblings) in the word's own
+// siblings returns the siblings of a word (Asker.Siblings) in the word's own
 // language. Ask shares a Strong's key's renderings over every tagged
 // Bible, so a Bible in another language (the Spanish RV1909 beside the
 // KJV) adds its own words as siblings and lowers the weights of the
@@ -16,7 +16,7 @@ import (
 // the word (the same form: 'interceder' is Spanish, and stems as 'intercede' does) has it too, and its weight is scaled by the tagged Bibles over
 // those having the word (the renderings of the other language are taken
 // out of the share).
-func (s *Studier) siblings(word string) []ask.Sibling {
+func (s *Studier) siblings(word string) []retrieval.Sibling {
 	sibs := s.a.Siblings(word)
 	if len(sibs) == 0 {
 		return nil
@@ -37,7 +37,7 @@ func (s *Studier) siblings(word string) []ask.Sibling {
 		return sibs
 	}
 	scale := float64(tagged) / float64(len(own))
-	out := make([]ask.Sibling, 0, len(sibs))
+	out := make([]retrieval.Sibling, 0, len(sibs))
 	for _, sib := range sibs {
 		in := false
 		for _, b := range own {

@@ -9,16 +9,17 @@ import (
 	"strings"
 	"sync"
 
-	"berean/ask"
 	"berean/canon"
 	"berean/index"
 	"berean/internal/versekey"
+	"berean/retrieval"
 	"berean/xref"
 )
 
 // ErrEmpty is returned for a topic with no words to study (empty, only
-// spaces, or only function words). errors.Is(err, ask.ErrEmpty) holds
-// too, so callers that handle an empty question handle it.
+// spaces, or only function words). errors.Is(err, retrieval.ErrEmpty)
+// (ask.ErrEmpty) holds too, so callers that handle an empty question
+// handle it.
 var ErrEmpty error = emptyTopic{}
 
 type emptyTopic struct{}
@@ -26,7 +27,7 @@ type emptyTopic struct{}
 func (emptyTopic) Error() string {
 	return `the topic has no words to study: give a theme, for example "the love of God"`
 }
-func (emptyTopic) Is(target error) bool { return target == ask.ErrEmpty }
+func (emptyTopic) Is(target error) bool { return target == retrieval.ErrEmpty }
 
 // Options of one study.
 type Options struct {
@@ -64,23 +65,54 @@ type Study struct {
 	Sections []Section `json:"sections"`
 }
 
+// Asker is what a study asks of the retrieval (package ask's Asker, which
+// the root package wires in): the scored verses of a topic with their
+// reasons, the topic's content words and their siblings, the texts and
+// popularity of verses, the salient words around passages. Its types are
+// package retrieval's.
+type Asker interface {
+	// Index is the index retrieved from.
+	Index() *index.Index
+	// BibleName is the name of the Bible passages are quoted in for name;
+	// an unknown name wraps retrieval.ErrUnknownBible.
+	BibleName(name string) (string, error)
+	// Candidates are the n best verses for a question, best first, and the
+	// Nave's topics the retrieval used.
+	Candidates(ctx context.Context, question string, n int, o retrieval.Options) ([]retrieval.Candidate, []string, error)
+	// Words are the content words of a question, each once.
+	Words(question string) []retrieval.Word
+	// Siblings are the other words of a word's concept, best first.
+	Siblings(word string) []retrieval.Sibling
+	// StemVerses are the KJV ordinals having a stem term, with its largest
+	// term frequency.
+	StemVerses(stem string) map[int]int
+	// Popularity is the number of Nave's topics citing a KJV ordinal.
+	Popularity(ord int) int
+	// Salient are the n most salient content words around passages.
+	Salient(ords []int, weights []float64, span, n int, skip string) []string
+	// Quote is the text of the KJV ordinals lo..hi in a Bible, one per verse.
+	Quote(bible string, lo, hi int) ([]string, error)
+	// IsFunctionWord reports whether a word only glues phrases.
+	IsFunctionWord(w string) bool
+}
+
 // Studier writes studies from an Asker (retrieval) and a Finder
 // (quotation links). It is safe for concurrent use.
 type Studier struct {
-	a        *ask.Asker
+	a        Asker
 	x        *xref.Finder
 	topics   Topics   // optional: Nave's sub-headings and "See" links
 	entries  sync.Map // topic name -> *naveEntry
 	red      sync.Map // KJV ordinal -> []string: the words of Christ in the verse, "" at clause breaks
 	cotopics sync.Map // topic name -> *coTopic
-	// w are the weights its candidates are scored with (ask.StudyWeights).
-	w ask.Weights
+	// w are the weights its candidates are scored with (data/weights.tsv).
+	w retrieval.Weights
 }
 
 // New returns a Studier. The optional Topics (the corpus) give the Nave's
 // entries' sub-headings and "See" links.
-func New(a *ask.Asker, x *xref.Finder, topics ...Topics) *Studier {
-	s := &Studier{a: a, x: x, w: ask.StudyWeights()}
+func New(a Asker, x *xref.Finder, topics ...Topics) *Studier {
+	s := &Studier{a: a, x: x, w: studyWeights()}
 	for _, t := range topics {
 		if t != nil {
 			s.topics = t
@@ -122,7 +154,7 @@ const (
 )
 
 // inTextWords returns the topic words a candidate has in its text.
-func inTextWords(c ask.Candidate, n int) []string {
+func inTextWords(c retrieval.Candidate, n int) []string {
 	var out []string
 	for _, m := range evidenceOf(c).words {
 		if m.how == inText && len(out) < n {
@@ -163,7 +195,7 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 	if err != nil {
 		return nil, err
 	}
-	cands, topics, err := s.a.Candidates(ctx, topic, candidates, ask.Options{Weights: &s.w, NoQuestionFrequency: true, ShortCitations: true})
+	cands, topics, err := s.a.Candidates(ctx, topic, candidates, retrieval.Options{Weights: &s.w, NoQuestionFrequency: true, ShortCitations: true})
 	if err != nil {
 		return nil, err
 	}
@@ -197,7 +229,7 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 	// salient words of the passage's context ("priest" around Heb 7:25)
 	// make a second query, whose verses join at a lower weight.
 	if len(cands) > 0 {
-		var keys []ask.Candidate
+		var keys []retrieval.Candidate
 		for _, c := range cands {
 			if len(keys) >= feedbackKeys || c.Score < feedbackMin*cands[0].Score {
 				break
@@ -217,7 +249,7 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 			if len(words) == 0 {
 				continue
 			}
-			more, _, err := s.a.Candidates(ctx, topic+" "+strings.Join(words, " "), feedbackCands, ask.Options{NoTopics: true, Weights: &s.w, NoQuestionFrequency: true, ShortCitations: true})
+			more, _, err := s.a.Candidates(ctx, topic+" "+strings.Join(words, " "), feedbackCands, retrieval.Options{NoTopics: true, Weights: &s.w, NoQuestionFrequency: true, ShortCitations: true})
 			if err != nil {
 				return nil, err
 			}
@@ -317,6 +349,7 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 		items = append(items, it)
 		top = math.Max(top, it.score)
 	}
+	items = s.addPointed(pool, items, top)
 	groups := group(items, top)
 	var ot, nt []Passage
 	strength := map[int]int{} // KJV ordinal -> its passage's kinds of evidence
@@ -425,9 +458,9 @@ func (s *Studier) passage(g grp, bible string) (Passage, error) {
 		return Passage{}, err
 	}
 	var texts []string
-	for _, v := range vs {
-		if v.Text != "" {
-			texts = append(texts, v.Text)
+	for _, t := range vs {
+		if t != "" {
+			texts = append(texts, t)
 		}
 	}
 	return Passage{OSIS: versekey.OSIS(g.lo, g.hi), Ref: versekey.Human(g.lo, g.hi), Text: strings.Join(texts, " "), Note: g.note,
@@ -562,7 +595,7 @@ func (s *Studier) namedTopics(topic string) ([]namedTopic, []wording) {
 			v.words = append([]string(nil), base.words...)
 			v.stems = append([]string(nil), base.stems...)
 			v.words[i], v.stems[i] = sib.Word, sib.Stem
-			v.text = replaceSibling(topic, w.Text, sib.Word)
+			v.text = replaceSibling(topic, w.Text, sib.Word, s.a.IsFunctionWord)
 			ws = append(ws, v)
 			break
 		}
@@ -634,12 +667,12 @@ func (s *Studier) topicPassages(ctx context.Context, named []namedTopic, ws []wo
 			if n == len(w.stems) || n == 0 && t.weight < 1 {
 				continue
 			}
-			cs, _, err := s.a.Candidates(ctx, q, topicCands, ask.Options{Within: within, NoTopics: true, Persons: true, Weights: &s.w, NoQuestionFrequency: true, ShortCitations: true})
+			cs, _, err := s.a.Candidates(ctx, q, topicCands, retrieval.Options{Within: within, NoTopics: true, Persons: true, Weights: &s.w, NoQuestionFrequency: true, ShortCitations: true})
 			if err != nil {
 				return err
 			}
 			type sc struct {
-				c     ask.Candidate
+				c     retrieval.Candidate
 				score float64
 				in    []string
 			}
@@ -751,12 +784,12 @@ func wordForms(w string) []string {
 // its sibling r, dropping the function word just before it: it belongs to
 // w ("makes intercession", "the intercession"), and the sibling may be
 // another part of speech ("pray").
-func replaceSibling(s, w, r string) string {
+func replaceSibling(s, w, r string, isFunctionWord func(string) bool) string {
 	f := strings.Fields(s)
 	for i, x := range f {
 		if strings.EqualFold(strings.Trim(x, ".,;:!?\"'"), w) {
 			f[i] = r
-			if i > 0 && ask.IsFunctionWord(strings.Trim(f[i-1], ".,;:!?\"'")) {
+			if i > 0 && isFunctionWord(strings.Trim(f[i-1], ".,;:!?\"'")) {
 				f[i-1] = ""
 			}
 			return strings.Join(strings.Fields(strings.Join(f, " ")), " ")

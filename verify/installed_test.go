@@ -8,6 +8,7 @@ import (
 
 	"berean/corpus"
 	"berean/index"
+	"berean/library"
 	"berean/search"
 	"berean/sword"
 )
@@ -68,7 +69,7 @@ func installedSearcher(t testing.TB) *search.Searcher {
 			return
 		}
 		searcherDir = dir
-		searcher, searcherErr = search.Load(context.Background(), installedCorpus, dir, index.LoadOptions{})
+		searcher, searcherErr = library.Load(context.Background(), installedCorpus, dir, index.LoadOptions{})
 	})
 	if searcherErr != nil {
 		t.Skipf("search index: %v", searcherErr)

@@ -8,7 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"berean/index"
-	"berean/search"
+	"berean/library"
 )
 
 type indexOptions struct {
@@ -74,7 +74,7 @@ func runIndex(ctx context.Context, a *app, o *indexOptions) error {
 	}
 	lo.Force = o.force
 	t0 := time.Now()
-	s, err := search.Load(ctx, eng.Corpus(), eng.CacheDir(), lo)
+	s, err := library.Load(ctx, eng.Corpus(), eng.CacheDir(), lo)
 	if err != nil {
 		return err
 	}
@@ -130,7 +130,7 @@ is damaged.`,
 				if err != nil {
 					return err
 				}
-				p, ok := search.IndexPath(eng.Corpus(), eng.CacheDir())
+				p, ok := library.IndexPath(eng.Corpus(), eng.CacheDir())
 				if !ok {
 					return usagef("no index at %s yet: run 'berean index'", p)
 				}

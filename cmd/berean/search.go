@@ -12,6 +12,7 @@ import (
 
 	"berean"
 	"berean/index"
+	"berean/library"
 	"berean/query"
 	"berean/ref"
 	"berean/search"
@@ -125,7 +126,7 @@ func (a *app) searcher(ctx context.Context) (*search.Searcher, error) {
 	}
 	if a.eng == nil {
 		if lib, err := sword.OpenLibrary(sword.DefaultRoots(a.swordPaths)); err == nil {
-			if s, err := search.OpenCurrent(lib, cacheDir); err == nil {
+			if s, err := library.OpenCurrent(lib, cacheDir); err == nil {
 				return s, nil
 			}
 		}

@@ -12,7 +12,7 @@ import (
 
 	"berean/corpus"
 	"berean/index"
-	"berean/search"
+	"berean/library"
 	"berean/sword"
 )
 
@@ -39,7 +39,7 @@ func Index(t testing.TB) *index.Index {
 			err = e
 			return
 		}
-		s, e := search.Load(context.Background(), c, dir, index.LoadOptions{})
+		s, e := library.Load(context.Background(), c, dir, index.LoadOptions{})
 		if e != nil {
 			err = e
 			return

@@ -1,4 +1,4 @@
-package search
+package library
 
 // The optional sources of the index: WordNet (index.ThesaurusSource) and
 // the installed commentaries (index.CommentaryTextSource).

@@ -1,4 +1,4 @@
-package search
+package library
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 
 	"berean/corpus"
 	"berean/index"
+	"berean/search"
 	"berean/sword/swordtest"
 )
 
@@ -26,7 +27,7 @@ func TestSwitchLibraries(t *testing.T) {
 	}
 	cache := t.TempDir()
 	builds := map[string]int{}
-	open := func(root string) (*Searcher, string) {
+	open := func(root string) (*search.Searcher, string) {
 		t.Helper()
 		c, err := corpus.Open([]string{root})
 		if err != nil {
@@ -51,7 +52,7 @@ func TestSwitchLibraries(t *testing.T) {
 			t.Fatalf("switch %d: the index of %s moved", i, root)
 		}
 		paths[i%2] = p
-		if got, _ := searchOSIS(t, s, word, Options{Bibles: []string{"all"}}); len(got) != 1 {
+		if got, _ := searchOSIS(t, s, word, search.Options{Bibles: []string{"all"}}); len(got) != 1 {
 			t.Errorf("switch %d: %q found %d verses", i, word, len(got))
 		}
 	}
@@ -76,7 +77,7 @@ func TestSwitchLibraries(t *testing.T) {
 	}
 	// The commentary of library B is searchable there.
 	s, _ := open(rootB)
-	if got, _ := searchOSIS(t, s, "gamma", Options{Bibles: []string{"LibBComm"}}); len(got) != 1 {
+	if got, _ := searchOSIS(t, s, "gamma", search.Options{Bibles: []string{"LibBComm"}}); len(got) != 1 {
 		t.Errorf("the commentary's note was not found: %v", got)
 	}
 }

@@ -1,4 +1,4 @@
-package markup
+package strongs
 
 import (
 	"strconv"
@@ -53,7 +53,7 @@ func newCanonChunk(p, base int) *canonChunk {
 	return c
 }
 
-// NormStrongs turns one Strong's reference as written in a module into the
+// Norm turns one Strong's reference as written in a module into the
 // canonical form used everywhere in berean: the testament letter "G" (Greek)
 // or "H" (Hebrew), the number in decimal without leading zeros, and an
 // optional lower-case letter suffix for augmented numbers:
@@ -66,7 +66,7 @@ func newCanonChunk(p, base int) *canonChunk {
 // gives ok=false. A bare number ("0846") takes defaultPrefix ("G" or "H");
 // with an empty defaultPrefix it gives the number alone ("846").
 // Lexicon keys are the 5-digit zero-padded numbers: see LexKey.
-func NormStrongs(s, defaultPrefix string) (string, bool) {
+func Norm(s, defaultPrefix string) (string, bool) {
 	s = strings.TrimSpace(s)
 	if i := strings.LastIndexByte(s, ':'); i >= 0 {
 		switch strings.ToLower(s[:i]) {
@@ -118,7 +118,7 @@ func isASCIILetter(c byte) bool { return (c >= 'a' && c <= 'z') || (c >= 'A' && 
 // ("G1793" -> "01793", "H430" -> "00430"). It also reports the testament
 // letter ("G"/"H", or "" for a bare number).
 func LexKey(s string) (key, prefix string, ok bool) {
-	c, ok := NormStrongs(s, "")
+	c, ok := Norm(s, "")
 	if !ok {
 		return "", "", false
 	}

@@ -1,4 +1,4 @@
-package search
+package library
 
 // The adapter between the opened modules (package corpus) and the index
 // builder (index.Source), and the cache key of the module set.
@@ -21,17 +21,18 @@ import (
 	"berean/corpus"
 	"berean/index"
 	"berean/markup"
+	"berean/search"
 	"berean/sword"
 )
 
 // Load opens the search index of the corpus kept in cacheDir, building it
 // first when it is missing, stale (the module set changed) or damaged.
-func Load(ctx context.Context, c *corpus.Corpus, cacheDir string, o index.LoadOptions) (*Searcher, error) {
+func Load(ctx context.Context, c *corpus.Corpus, cacheDir string, o index.LoadOptions) (*search.Searcher, error) {
 	ix, err := index.Load(ctx, cacheDir, FromCorpus(c), o)
 	if err != nil {
 		return nil, err
 	}
-	return New(ix, Params{}), nil
+	return search.New(ix, search.Params{}), nil
 }
 
 // IndexPath returns the path of the corpus's index in cacheDir and whether
@@ -54,14 +55,14 @@ func (s *corpusSource) Bibles() []index.BibleSource {
 	return out
 }
 
-func (s *corpusSource) Fingerprint() string { return LibraryFingerprint(s.c.Library()) }
+func (s *corpusSource) Fingerprint() string { return Fingerprint(s.c.Library()) }
 
 // LibraryKey names the library by its roots (index.LibrarySource): each
 // set of roots keeps its own index in the cache.
-func (s *corpusSource) LibraryKey() string { return LibraryKey(s.c.Library()) }
+func (s *corpusSource) LibraryKey() string { return Key(s.c.Library()) }
 
-// LibraryKey is the library's roots, absolute, in search order.
-func LibraryKey(lib *sword.Library) string {
+// Key is the library's roots, absolute, in search order.
+func Key(lib *sword.Library) string {
 	var roots []string
 	for _, r := range lib.Roots() {
 		if a, err := filepath.Abs(r); err == nil {
@@ -76,12 +77,12 @@ func LibraryKey(lib *sword.Library) string {
 // cacheDir, without opening the modules themselves: a process that only
 // searches needs nothing else. It fails (fs.ErrNotExist, index.ErrCorrupt,
 // index.ErrVersion) when the index must be built; then use Load.
-func OpenCurrent(lib *sword.Library, cacheDir string) (*Searcher, error) {
-	ix, err := index.OpenCurrent(cacheDir, fingerprintOnly{LibraryFingerprint(lib), LibraryKey(lib)})
+func OpenCurrent(lib *sword.Library, cacheDir string) (*search.Searcher, error) {
+	ix, err := index.OpenCurrent(cacheDir, fingerprintOnly{Fingerprint(lib), Key(lib)})
 	if err != nil {
 		return nil, err
 	}
-	return New(ix, Params{}), nil
+	return search.New(ix, search.Params{}), nil
 }
 
 // fingerprintOnly is a Source that can only say its fingerprint and
@@ -98,10 +99,10 @@ func (f fingerprintOnly) Topics(context.Context) iter.Seq2[index.Topic, error] {
 	return func(func(index.Topic, error) bool) {}
 }
 
-// LibraryFingerprint identifies what the index is built from: the module
+// Fingerprint identifies what the index is built from: the module
 // set (sword.Library.Fingerprint: every module's conf and the files its
 // driver reads) and WordNet's files, which the index reads too (THES).
-func LibraryFingerprint(lib *sword.Library) string {
+func Fingerprint(lib *sword.Library) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "modules %s\n", lib.Fingerprint())
 	for _, f := range wordNetFiles() {
@@ -157,7 +158,7 @@ func (s *corpusSource) Topics(ctx context.Context) iter.Seq2[index.Topic, error]
 					if i >= len(all) || ctx.Err() != nil {
 						return
 					}
-					lines[i] = TopicLines(all[i])
+					lines[i] = topicLines(all[i])
 				}
 			}()
 		}

@@ -1,4 +1,4 @@
-package search
+package library
 
 // Acceptance tests against the installed modules (skipped when there are
 // none). The expected verses were checked by hand in the KJV and agree with
@@ -22,13 +22,14 @@ import (
 	"berean/corpus"
 	"berean/index"
 	"berean/query"
+	"berean/search"
 	"berean/sword"
 )
 
 var real struct {
 	once sync.Once
 	c    *corpus.Corpus
-	s    *Searcher
+	s    *search.Searcher
 	dir  string
 	took time.Duration
 	err  error
@@ -36,7 +37,7 @@ var real struct {
 
 // realSearcher opens the installed modules and builds their index once per
 // test binary, in a temporary cache directory.
-func realSearcher(t testing.TB) (*Searcher, *corpus.Corpus) {
+func realSearcher(t testing.TB) (*search.Searcher, *corpus.Corpus) {
 	t.Helper()
 	if _, err := os.Stat("/usr/share/sword/mods.d"); err != nil && os.Getenv("SWORD_PATH") == "" {
 		t.Skip("no installed SWORD modules")
@@ -50,7 +51,7 @@ func realSearcher(t testing.TB) (*Searcher, *corpus.Corpus) {
 			real.err = err
 			return
 		}
-		real.dir, real.err = os.MkdirTemp("", "berean-search-test-")
+		real.dir, real.err = os.MkdirTemp("", "berean-library-test-")
 		if real.err != nil {
 			return
 		}
@@ -75,7 +76,7 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-func searchOSIS(t *testing.T, s *Searcher, q string, o Options) ([]string, *Result) {
+func searchOSIS(t *testing.T, s *search.Searcher, q string, o search.Options) ([]string, *search.Result) {
 	t.Helper()
 	parsed, err := query.Parse(q)
 	if err != nil {
@@ -114,7 +115,7 @@ func TestRealAcceptance(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.q, func(t *testing.T) {
-			got, r := searchOSIS(t, s, c.q, Options{})
+			got, r := searchOSIS(t, s, c.q, search.Options{})
 			if c.all && !slices.Equal(got, c.want) {
 				t.Errorf("%s (%s): got %v, want %v", c.q, r.Parsed, got, c.want)
 			}
@@ -147,7 +148,7 @@ func TestIntercessionDiatheke(t *testing.T) {
 	if len(want) == 0 {
 		t.Skip("diatheke found nothing (module not visible to it?)")
 	}
-	got, _ := searchOSIS(t, s, "intercession", Options{})
+	got, _ := searchOSIS(t, s, "intercession", search.Options{})
 	if !slices.Equal(got, want) {
 		t.Errorf("berean %v\ndiatheke %v", got, want)
 	}
@@ -177,7 +178,7 @@ func diathekeRefs(out string) []string {
 
 func TestRealHighlight(t *testing.T) {
 	s, _ := realSearcher(t)
-	_, r := searchOSIS(t, s, `"make intercession" them`, Options{})
+	_, r := searchOSIS(t, s, `"make intercession" them`, search.Options{})
 	for _, h := range r.Results {
 		if h.OSIS != "Heb.7.25" {
 			continue
@@ -232,9 +233,9 @@ func TestRealCorruptRebuilt(t *testing.T) {
 			// Open finds the damage, or the search reading the damaged
 			// block does (and removes the file).
 			if ix, err := index.Open(path); err == nil {
-				s1 := New(ix, Params{})
+				s1 := search.New(ix, search.Params{})
 				q, _ := query.Parse("intercession OR the OR lord OR god")
-				_, err = s1.Search(context.Background(), q, Options{Bibles: []string{"all"}, N: -1})
+				_, err = s1.Search(context.Background(), q, search.Options{Bibles: []string{"all"}, N: -1})
 				ix.Close()
 				if !errors.Is(err, index.ErrCorrupt) {
 					t.Fatalf("damage not detected by a search: %v", err)
@@ -253,7 +254,7 @@ func TestRealCorruptRebuilt(t *testing.T) {
 			if !strings.HasPrefix(reason, "corrupt") && reason != "missing" {
 				t.Errorf("rebuild reason %q", reason)
 			}
-			if got, _ := searchOSIS(t, s2, "intercession", Options{}); len(got) != 10 {
+			if got, _ := searchOSIS(t, s2, "intercession", search.Options{}); len(got) != 10 {
 				t.Errorf("rebuilt index finds %d", len(got))
 			}
 		})
@@ -265,7 +266,7 @@ func TestRealConcurrent(t *testing.T) {
 	qs := []string{"intercession", `"make intercession"`, "G1793", "love in:1John", "lord -god", "faith*"}
 	want := map[string]string{}
 	for _, q := range qs {
-		got, _ := searchOSIS(t, s, q, Options{Bibles: []string{"all"}, Order: Relevance})
+		got, _ := searchOSIS(t, s, q, search.Options{Bibles: []string{"all"}, Order: search.Relevance})
 		want[q] = strings.Join(got, ",")
 	}
 	var wg sync.WaitGroup
@@ -274,7 +275,7 @@ func TestRealConcurrent(t *testing.T) {
 			for k := range 50 {
 				q := qs[(g+k)%len(qs)]
 				parsed, _ := query.Parse(q)
-				r, err := s.Search(context.Background(), parsed, Options{Bibles: []string{"all"}, Order: Relevance, N: -1})
+				r, err := s.Search(context.Background(), parsed, search.Options{Bibles: []string{"all"}, Order: search.Relevance, N: -1})
 				if err != nil {
 					t.Error(err)
 					return
@@ -297,7 +298,7 @@ func BenchmarkRealSearchWord(b *testing.B) {
 	s, _ := realSearcher(b)
 	q, _ := query.Parse("intercession")
 	for b.Loop() {
-		if _, err := s.Search(context.Background(), q, Options{}); err != nil {
+		if _, err := s.Search(context.Background(), q, search.Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -337,7 +338,7 @@ func TestRealWarmLatency(t *testing.T) {
 	var ds []time.Duration
 	for range 3000 {
 		t0 := time.Now()
-		if _, err := s.Search(ctx, q, Options{}); err != nil {
+		if _, err := s.Search(ctx, q, search.Options{}); err != nil {
 			t.Fatal(err)
 		}
 		ds = append(ds, time.Since(t0))

@@ -1,4 +1,4 @@
-package search
+package library
 
 import (
 	"strings"
@@ -14,7 +14,7 @@ var (
 	lineParserOnce sync.Once
 )
 
-// TopicLines splits a topical entry's definition into its lines: the text
+// topicLines splits a topical entry's definition into its lines: the text
 // of each line up to its first reference, the sub-heading it stands under
 // (a line starting with "→" opens a sub-heading; a line of its own that
 // also cites references is its own line, with no heading) and the OSIS
@@ -24,7 +24,7 @@ var (
 // which say what each line cites; other entries' lines are read by the
 // reference parser from their trailing references (a fifth of the index
 // build when it was used for Nave's).
-func TopicLines(te *corpus.TopicEntry) []index.TopicLine {
+func topicLines(te *corpus.TopicEntry) []index.TopicLine {
 	var out []index.TopicLine
 	heading := ""
 	add := func(head bool, text string, refs []string) {

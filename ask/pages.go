@@ -1,0 +1,135 @@
+package ask
+
+import (
+	_ "embed"
+	"math"
+	"sync"
+
+	"berean/index"
+)
+
+// Topical pages: data/topics.tsv lists topics people ask the Bible about
+// ("anxiety", "gambling", "assurance of salvation", "Christ's
+// intercession"), one row per public page that answers one: the
+// references the page gives, in its order, and its address. The table is
+// a compilation of facts (which verses a page cites for a topic), taken
+// only from sites of the training part of testdata/public.tsv, so that
+// the test part measures questions on topics the table may share but
+// pages it never read.
+//
+// A question names a topic as it names a passage (matchNamed: the
+// topic's words, weighed by their idf over the topic names, covered by
+// the question's content words by stem, family or misspelling, and in
+// part by a word WordNet relates to a topic word, by the relation's
+// weight: "anxious" covers half of "anxiety"). The
+// verses of the rows of each topic it names get the feature "pages": the
+// matched idf mass of the topic's words (idf over the topic names, so
+// that a topic named by a word the Bibles lack, "loneliness", weighs as
+// much as one they have) × coverage × Σ over the topic's rows of the verse's weight in
+// the row, divided by √(rows of the topic). A verse's weight in a row is
+// 1 for its first reference falling to ½ for its last (pages list the
+// best known first), and within a range 1 for its first verse falling to
+// ½ for its last; a verse several pages give is a verse people expect.
+
+//go:embed data/topics.tsv
+var topicsTSV string
+
+// pagesMinCov is the share of a topic's idf mass a question must match to
+// name it: lower than a named passage's (namedMinCov), because a topic is
+// often named by a related word that WordNet gives part credit to
+// ("anxious" for "anxiety": 0.68).
+const pagesMinCov = 0.5
+
+var topicPages = sync.OnceValue(func() *namedTable { return nameTable(topicsTSV, pagesMinCov) })
+
+// pages sets the pages feature for the topics of table t the question
+// names.
+func (s *scored) pages(t *namedTable, q *question, known func(string) bool, rel func(string, string) float64) {
+	for _, m := range matchNamed(t, q, known, rel) {
+		base := m.got * m.cov
+		for k, v := range pageVerses(m.p) {
+			s.vector(k)[FPages] += base * v
+			if _, ok := s.pageOf[k]; !ok {
+				s.pageOf[k] = pageTopic{m.p.name, len(m.p.rows)}
+			}
+		}
+	}
+}
+
+// pageVerses weighs the verses of a topic's rows: in each row, 1 for
+// its first reference falling to ½ for its last, and within a range 1 for
+// its first verse falling to ½ for its last; summed over the rows, divided
+// by √rows.
+func pageVerses(p *namedPassage) map[int32]float64 {
+	val := map[int32]float64{}
+	for _, row := range p.rows {
+		got := map[int32]float64{}
+		for i, r := range row {
+			place := 1 - 0.5*float64(i)/float64(len(row))
+			rv := topicVerses([]string{r}, namedVerses)
+			for j, k := range rv {
+				v := place * (1 - 0.5*float64(j)/float64(len(rv)))
+				got[k] = math.Max(got[k], v)
+			}
+		}
+		for k, v := range got {
+			val[k] += v
+		}
+	}
+	n := math.Sqrt(float64(len(p.rows)))
+	for k := range val {
+		val[k] /= n
+	}
+	return val
+}
+
+// pageTopic is the topic of topics.tsv that gave a verse its pages
+// feature, and how many pages the table has for it.
+type pageTopic struct {
+	name  string
+	pages int
+}
+
+// topicTable is the table of topical pages: data/topics.tsv unless the
+// Asker was given another.
+func (a *Asker) topicTable() *namedTable {
+	if a.pagesTable != nil {
+		return a.pagesTable
+	}
+	return topicPages()
+}
+
+// pageRel returns the thesaurus relation of the question's words to the
+// words of the topics (either direction), read once per question word and
+// once per topic word.
+func (a *Asker) pageRel(q *question, t *namedTable) func(qStem, nStem string) float64 {
+	a.topicThesOnce.Do(func() {
+		a.topicThes = map[string]map[string]float64{}
+		for _, p := range t.ps {
+			for _, st := range p.toks {
+				if _, ok := a.topicThes[st]; !ok {
+					a.topicThes[st] = thesMap(a.ix.Thesaurus(st))
+				}
+			}
+		}
+	})
+	fwd := map[string]map[string]float64{}
+	for _, w := range q.words {
+		if !w.stop {
+			if _, ok := fwd[w.stem]; !ok {
+				fwd[w.stem] = thesMap(a.ix.Thesaurus(w.stem))
+			}
+		}
+	}
+	return func(qs, ns string) float64 {
+		return math.Max(fwd[qs][ns], a.topicThes[ns][qs])
+	}
+}
+
+func thesMap(rs []index.ThesaurusWord) map[string]float64 {
+	m := make(map[string]float64, len(rs))
+	for _, r := range rs {
+		m[r.Word] = r.Weight
+	}
+	return m
+}

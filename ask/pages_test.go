@@ -1,0 +1,63 @@
+package ask
+
+import (
+	"math"
+	"testing"
+
+	"berean/internal/versekey"
+)
+
+// TestPagesFeature pins the pages feature on a table of two pages for one
+// topic: a verse's weight in a row falls from 1 (first reference) to ½,
+// and within a range from 1 (first verse) to ½; rows add up, divided by
+// √rows; × the matched idf mass of the name × coverage.
+func TestPagesFeature(t *testing.T) {
+	tb := nameTable("topic\trefs\tsource_url\n"+
+		"anxiety\tPhil.4.6-Phil.4.7,1Pet.5.7\thttps://a.example/anxiety\n"+
+		"Anxiety\t1Pet.5.7,Matt.6.34\thttps://b.example/worry\n"+
+		"gambling\tProv.28.20\thttps://a.example/gambling\n", pagesMinCov)
+	if len(tb.ps) != 2 || len(tb.ps[0].rows) != 2 {
+		t.Fatalf("want 2 topics, the first with 2 rows: %+v", tb.ps)
+	}
+	q := parseQuestion("What does the Bible say about anxiety?", nil)
+	s := &scored{fv: map[int32]*Vector{}, pageOf: map[int32]pageTopic{}}
+	s.pages(tb, &q, func(string) bool { return true }, nil)
+	key := func(osis string) int32 {
+		lo, _, ok := versekey.Span(osis)
+		if !ok {
+			t.Fatalf("%s does not parse", osis)
+		}
+		return int32(lo)
+	}
+	// One word named, all of the name: coverage 1, mass its idf over the
+	// two topics, ln(1 + 2/1).
+	base := math.Log(3) / math.Sqrt(2)
+	for _, c := range []struct {
+		osis string
+		want float64
+	}{
+		{"Phil.4.6", base * 1},          // first reference, first verse
+		{"Phil.4.7", base * 0.75},       // first reference, second of two verses
+		{"1Pet.5.7", base * (0.75 + 1)}, // second of two in row 1, first in row 2
+		{"Matt.6.34", base * 0.75},      // second of two in row 2
+		{"Prov.28.20", 0},               // another topic
+	} {
+		var got float64
+		if v := s.fv[key(c.osis)]; v != nil {
+			got = v[FPages]
+		}
+		if math.Abs(got-c.want) > 1e-9 {
+			t.Errorf("%s: pages %.4f, want %.4f", c.osis, got, c.want)
+		}
+	}
+	if p := s.pageOf[key("1Pet.5.7")]; p.name != "anxiety" || p.pages != 2 {
+		t.Errorf("pageOf 1Pet.5.7 = %+v, want anxiety, 2 pages", p)
+	}
+	// A question about something else names no topic.
+	q = parseQuestion("Where is the story of Jonah?", nil)
+	s = &scored{fv: map[int32]*Vector{}, pageOf: map[int32]pageTopic{}}
+	s.pages(tb, &q, func(string) bool { return true }, nil)
+	if len(s.fv) != 0 {
+		t.Errorf("Jonah: %d verses got the pages feature", len(s.fv))
+	}
+}
