@@ -2,7 +2,6 @@ package markup
 
 import (
 	"reflect"
-	"strconv"
 	"strings"
 	"testing"
 )
@@ -243,17 +242,5 @@ func TestNotePlaces(t *testing.T) {
 		}
 		check("note", tx.NoteAt, c.notesAfter)
 		check("cross-reference", tx.XRefAt, c.xrefsAfter)
-	}
-}
-
-// TestCanonName: every canonical Strong's string, built chunk by chunk on
-// first use, is the prefix and the number in decimal.
-func TestCanonName(t *testing.T) {
-	for p, prefix := range []string{"G", "H"} {
-		for n := 9999; n >= 0; n-- { // downwards: chunks are built from their last number too
-			if got, want := canonName(p, n), prefix+strconv.Itoa(n); got != want {
-				t.Fatalf("canonName(%d, %d) = %q, want %q", p, n, got, want)
-			}
-		}
 	}
 }

@@ -1,6 +1,9 @@
 package strongs
 
-import "testing"
+import (
+	"strconv"
+	"testing"
+)
 
 func TestNorm(t *testing.T) {
 	for _, tc := range []struct {
@@ -26,6 +29,18 @@ func TestNorm(t *testing.T) {
 	for in, want := range map[string]string{"G1793": "01793", "H430": "00430", "strong:G0846": "00846", "H1254a": "01254"} {
 		if got, _, _ := LexKey(in); got != want {
 			t.Errorf("LexKey(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestCanonName: every canonical Strong's string, built chunk by chunk on
+// first use, is the prefix and the number in decimal.
+func TestCanonName(t *testing.T) {
+	for p, prefix := range []string{"G", "H"} {
+		for n := 9999; n >= 0; n-- { // downwards: chunks are built from their last number too
+			if got, want := canonName(p, n), prefix+strconv.Itoa(n); got != want {
+				t.Fatalf("canonName(%d, %d) = %q, want %q", p, n, got, want)
+			}
 		}
 	}
 }
