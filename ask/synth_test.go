@@ -71,7 +71,7 @@ func synthVerse(book string, ch, v int, text string, tags ...index.Tag) index.Ve
 	return index.Verse{Book: book, Chapter: ch, Verse: v, Text: text, Tags: tags}
 }
 
-func synthIndex(t *testing.T) *index.Index {
+func synthIndex(t testing.TB) *index.Index {
 	t.Helper()
 	tag := func(text, w, key string) index.Tag {
 		i := strings.Index(text, w)
@@ -129,7 +129,7 @@ func near(a, b float64) bool { return math.Abs(a-b) < 1e-3*math.Max(1, math.Abs(
 // frequency (every word weighs 1), and no table of topical pages: the
 // shipped one names real verses the synthetic Bible lacks; TestPagesFeature
 // pins that feature on a table of its own.
-func synthAsker(t *testing.T, ix *index.Index) *Asker {
+func synthAsker(t testing.TB, ix *index.Index) *Asker {
 	a := New(ix)
 	a.pagesTable = &namedTable{minCov: pagesMinCov}
 	w, err := retrieval.ParseWeights(startWeights)
@@ -252,4 +252,31 @@ func TestSyntheticBadInput(t *testing.T) {
 	if got := Why(h.Evidence); len(got) == 0 || got[0] != "matched 'intercession'" {
 		t.Errorf("why %q", got)
 	}
+}
+
+// FuzzAsk asks any text of the synthetic index, with the shipped tables of
+// named passages and topical pages (whose verses the synthetic Bible
+// mostly lacks): an answer or ErrEmpty, results never nil, no panic.
+func FuzzAsk(f *testing.F) {
+	a := New(synthIndex(f))
+	for _, s := range []string{"intercession", "What does the Bible say about anxiety?", "the prodigal son",
+		"¿Dónde dice la Biblia que Dios es amor?", "\"make intercession\" Heb 7:25", "where does the Bible say",
+		"Christ's intercession gambling loneliness", "x", "", "jesus jesus jesus jesus"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		if len(q) > 4096 {
+			return
+		}
+		res, err := a.Ask(context.Background(), q, Options{Explain: true})
+		if err != nil {
+			if !errors.Is(err, ErrEmpty) {
+				t.Fatalf("%q: %v", q, err)
+			}
+			return
+		}
+		if res.Results == nil {
+			t.Fatalf("%q: results nil", q)
+		}
+	})
 }
