@@ -20,8 +20,8 @@ import (
 // A question names a topic as it names a passage (matchNamed: the
 // topic's words, weighed by their idf over the topic names, covered by
 // the question's content words by stem, family or misspelling, and in
-// part by a word WordNet relates to a topic word, by the relation's
-// weight: "anxious" covers half of "anxiety"). The
+// part by a word WordNet relates to a topic word as a form of its root,
+// by the relation's weight: "anxious" covers 0.68 of "anxiety"). The
 // verses of the rows of each topic it names get the feature "pages": the
 // matched idf mass of the topic's words (idf over the topic names, so
 // that a topic named by a word the Bibles lack, "loneliness", weighs as
@@ -122,8 +122,27 @@ func (a *Asker) pageRel(q *question, t *namedTable) func(qStem, nStem string) fl
 		}
 	}
 	return func(qs, ns string) float64 {
+		if commonPrefix(qs, ns) < relPrefix {
+			return 0
+		}
 		return math.Max(fwd[qs][ns], a.topicThes[ns][qs])
 	}
+}
+
+// relPrefix: a WordNet relation gives part credit only between forms of
+// one root, words whose stems share this many leading letters ("anxious",
+// "anxiety"; "forgive", "forgiveness"). WordNet's synonyms of common
+// question words otherwise name unrelated topics: "Jesus" is a synonym of
+// "Redeemer", so every question about Jesus named the topic "redemption";
+// "deity" is a synonym of "god".
+const relPrefix = 4
+
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
 }
 
 func thesMap(rs []index.ThesaurusWord) map[string]float64 {
