@@ -53,7 +53,11 @@ func (s *scored) evidence(k int32) []Evidence {
 			}
 		case f == FPages:
 			if p, ok := s.pageOf[k]; ok {
-				e.Children = append(e.Children, Evidence{Feature: "pages", Match: p.name, Value: float64(p.pages), Source: "topical pages"})
+				src := fmt.Sprintf("%d topical pages", p.pages)
+				if p.pages == 1 {
+					src = "1 topical page"
+				}
+				e.Children = append(e.Children, Evidence{Feature: "pages", Match: p.name, Source: src})
 			}
 		}
 		out = append(out, e)
@@ -153,10 +157,10 @@ func Why(ev []Evidence) []string {
 			case "named":
 				add("known as " + c.Match)
 			case "pages":
-				if c.Value > 1 {
-					add(fmt.Sprintf("%d topical pages cite it on '%s'", int(c.Value), c.Match))
-				} else {
+				if c.Source == "1 topical page" {
 					add(fmt.Sprintf("a topical page cites it on '%s'", c.Match))
+				} else {
+					add(fmt.Sprintf("%s cite it on '%s'", c.Source, c.Match))
 				}
 			}
 		}

@@ -61,3 +61,18 @@ func TestPagesFeature(t *testing.T) {
 		t.Errorf("Jonah: %d verses got the pages feature", len(s.fv))
 	}
 }
+
+// TestWhyPages: the pages evidence reads as plain words.
+func TestWhyPages(t *testing.T) {
+	for _, tc := range []struct {
+		src, want string
+	}{
+		{"3 topical pages", "3 topical pages cite it on 'anxiety'"},
+		{"1 topical page", "a topical page cites it on 'anxiety'"},
+	} {
+		ev := []Evidence{{Feature: "pages", Value: 1, Children: []Evidence{{Feature: "pages", Match: "anxiety", Source: tc.src}}}}
+		if got := Why(ev); len(got) != 1 || got[0] != tc.want {
+			t.Errorf("%s: why %q, want %q", tc.src, got, tc.want)
+		}
+	}
+}
