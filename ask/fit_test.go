@@ -256,7 +256,8 @@ func realFloors(a *Asker, w *Weights, dev, held, narr []Judged) string {
 	return ""
 }
 
-// judgeAsk is the outcome of one question through Ask with weights w.
+// judgeAsk is the outcome of one question through Ask with weights w (nil:
+// the Asker's), judged as score-ask does.
 func judgeAsk(a *Asker, w *Weights, r Judged) Outcome {
 	o := Outcome{Expected: len(r.Expected)}
 	res, err := a.Ask(context.Background(), r.Question, Options{N: 10, Weights: w})
@@ -352,26 +353,6 @@ func rankDiff(want, got string) string {
 	return b.String()
 }
 
-// askOutcome asks one question and judges its results as score-ask does.
-func askOutcome(t testing.TB, a *Asker, r Judged) Outcome {
-	res, err := a.Ask(context.Background(), r.Question, Options{N: 10})
-	if err != nil {
-		return Outcome{Expected: len(r.Expected)}
-	}
-	o := Outcome{Expected: len(r.Expected)}
-	for i, h := range res.Results {
-		if overlaps(h.OSIS, r.Must) {
-			o.Rank = i + 1
-			break
-		}
-	}
-	for _, e := range r.Expected {
-		for _, h := range res.Results {
-			if overlaps(h.OSIS, e) {
-				o.Found++
-				break
-			}
-		}
-	}
-	return o
-}
+// askOutcome asks one question with the Asker's weights and judges its
+// results as score-ask does.
+func askOutcome(t testing.TB, a *Asker, r Judged) Outcome { return judgeAsk(a, nil, r) }
