@@ -1,7 +1,11 @@
 package ask
 
 import (
+	"crypto/sha1"
+	"encoding/binary"
 	"math"
+	"net/url"
+	"strings"
 	"testing"
 
 	"berean/internal/versekey"
@@ -74,5 +78,45 @@ func TestWhyPages(t *testing.T) {
 		if got := Why(ev); len(got) != 1 || got[0] != tc.want {
 			t.Errorf("%s: why %q, want %q", tc.src, got, tc.want)
 		}
+	}
+}
+
+// TestTopicsTableSites keeps data/topics.tsv off the test part of
+// testdata/public.tsv: no row comes from a site of the test part (a site
+// is in the test part when the first 32 bits of the SHA-1 of its host
+// name, without "www.", "m." or "mail.", are divisible by 3), and every
+// row parses.
+func TestTopicsTableSites(t *testing.T) {
+	rows := 0
+	for i, line := range strings.Split(strings.TrimSpace(topicsTSV), "\n") {
+		f := strings.Split(line, "\t")
+		if i == 0 {
+			continue
+		}
+		rows++
+		if len(f) != 3 {
+			t.Fatalf("data/topics.tsv line %d: %d columns, want 3", i+1, len(f))
+		}
+		u, err := url.Parse(f[2])
+		if err != nil || u.Hostname() == "" {
+			t.Errorf("line %d: bad address %q", i+1, f[2])
+			continue
+		}
+		h := strings.ToLower(u.Hostname())
+		for _, p := range []string{"www.", "mail.", "m."} {
+			h = strings.TrimPrefix(h, p)
+		}
+		sum := sha1.Sum([]byte(h))
+		if binary.BigEndian.Uint32(sum[:4])%3 == 0 {
+			t.Errorf("line %d: %s is a site of the test part", i+1, h)
+		}
+		for _, r := range strings.Split(f[1], ",") {
+			if _, _, ok := versekey.Span(r); !ok {
+				t.Errorf("line %d: reference %q does not parse", i+1, r)
+			}
+		}
+	}
+	if rows < 1000 {
+		t.Errorf("data/topics.tsv has %d rows", rows)
 	}
 }
