@@ -81,42 +81,50 @@ func TestWhyPages(t *testing.T) {
 	}
 }
 
-// TestTopicsTableSites keeps data/topics.tsv off the test part of
-// testdata/public.tsv: no row comes from a site of the test part (a site
-// is in the test part when the first 32 bits of the SHA-1 of its host
-// name, without "www.", "m." or "mail.", are divisible by 3), and every
-// row parses.
-func TestTopicsTableSites(t *testing.T) {
-	rows := 0
-	for i, line := range strings.Split(strings.TrimSpace(topicsTSV), "\n") {
-		f := strings.Split(line, "\t")
-		if i == 0 {
-			continue
-		}
-		rows++
-		if len(f) != 3 {
-			t.Fatalf("data/topics.tsv line %d: %d columns, want 3", i+1, len(f))
-		}
-		u, err := url.Parse(f[2])
-		if err != nil || u.Hostname() == "" {
-			t.Errorf("line %d: bad address %q", i+1, f[2])
-			continue
-		}
-		h := strings.ToLower(u.Hostname())
-		for _, p := range []string{"www.", "mail.", "m."} {
-			h = strings.TrimPrefix(h, p)
-		}
-		sum := sha1.Sum([]byte(h))
-		if binary.BigEndian.Uint32(sum[:4])%3 == 0 {
-			t.Errorf("line %d: %s is a site of the test part", i+1, h)
-		}
-		for _, r := range strings.Split(f[1], ",") {
-			if _, _, ok := versekey.Span(r); !ok {
-				t.Errorf("line %d: reference %q does not parse", i+1, r)
+// TestTablesOffTestSites keeps the tables ask ships (data/topics.tsv,
+// data/named.tsv) off the test part of testdata/public.tsv: no row comes
+// from a site of the test part (a site is in the test part when the first
+// 32 bits of the SHA-1 of its host name, without "www.", "m." or "mail.",
+// are divisible by 3), and every reference parses.
+func TestTablesOffTestSites(t *testing.T) {
+	for _, tc := range []struct {
+		name, tsv       string
+		refs, addr, min int // columns, and the rows expected at least
+	}{
+		{"data/topics.tsv", topicsTSV, 1, 2, 1000},
+		{"data/named.tsv", namedTSV, 1, 3, 400},
+	} {
+		rows := 0
+		for i, line := range strings.Split(strings.TrimSpace(tc.tsv), "\n") {
+			f := strings.Split(line, "\t")
+			if i == 0 {
+				continue
+			}
+			rows++
+			if len(f) <= tc.addr {
+				t.Fatalf("%s line %d: %d columns", tc.name, i+1, len(f))
+			}
+			u, err := url.Parse(f[tc.addr])
+			if err != nil || u.Hostname() == "" {
+				t.Errorf("%s line %d: bad address %q", tc.name, i+1, f[tc.addr])
+				continue
+			}
+			h := strings.ToLower(u.Hostname())
+			for _, p := range []string{"www.", "mail.", "m."} {
+				h = strings.TrimPrefix(h, p)
+			}
+			sum := sha1.Sum([]byte(h))
+			if binary.BigEndian.Uint32(sum[:4])%3 == 0 {
+				t.Errorf("%s line %d: %s is a site of the test part", tc.name, i+1, h)
+			}
+			for _, r := range strings.Split(f[tc.refs], ",") {
+				if _, _, ok := versekey.Span(r); !ok {
+					t.Errorf("%s line %d: reference %q does not parse", tc.name, i+1, r)
+				}
 			}
 		}
-	}
-	if rows < 1000 {
-		t.Errorf("data/topics.tsv has %d rows", rows)
+		if rows < tc.min {
+			t.Errorf("%s has %d rows, want at least %d", tc.name, rows, tc.min)
+		}
 	}
 }
