@@ -67,6 +67,61 @@ func overlaps(a, b string) bool {
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
+// judge is the outcome of one asked question, as score-ask judges it: the
+// rank of the must-have reference (0: not in the results) and how many
+// expected references the results have.
+func judge(res *Result, must string, expected []string) Outcome {
+	o := Outcome{Expected: len(expected)}
+	for i, h := range res.Results {
+		if overlaps(h.OSIS, must) {
+			o.Rank = i + 1
+			break
+		}
+	}
+	for _, e := range expected {
+		for _, h := range res.Results {
+			if overlaps(h.OSIS, e) {
+				o.Found++
+				break
+			}
+		}
+	}
+	return o
+}
+
+// The regression sets' floors: TestEvalHeldout's, and the dev MRR (with
+// Hebrews 7:25 first for d01) that the fit keeps.
+type floor struct{ mrr, must3, recall float64 } // must3: share of the questions
+
+const devFloor = 0.85
+
+var (
+	heldoutFloor   = floor{mrr: 0.85, must3: 0.9, recall: 0.7}
+	narrativeFloor = floor{mrr: 0.7, must3: 0.85, recall: 0.85}
+)
+
+// fails reports whether figures fall under the floor.
+func (f floor) fails(mrr, must3, recall float64) bool {
+	return mrr < f.mrr || must3 < f.must3 || recall < f.recall
+}
+
+func (f floor) String() string {
+	return fmt.Sprintf("floor MRR %g, must@3 %.0f%%, recall@10 %.0f%%", f.mrr, 100*f.must3, 100*f.recall)
+}
+
+// readHeldout reads testdata/heldout.tsv: its narrative questions (ids
+// n..: episodes, parables, miracles and people) have floors of their own.
+func readHeldout(t testing.TB) (held, narrative []qa) {
+	for _, r := range readQA(t, "testdata/heldout.tsv") {
+		if strings.HasPrefix(r.id, "n") {
+			narrative = append(narrative, r)
+		} else {
+			held = append(held, r)
+		}
+	}
+	return held, narrative
+}
+
 // evalRun asks every question of rows and returns the figures of
 // score-ask (MRR, must-have in the top 3, recall@10) and a readable report.
 func evalRun(t *testing.T, a *Asker, rows []qa) (mrr float64, must3 int, recall float64, report string) {
@@ -78,26 +133,12 @@ func evalRun(t *testing.T, a *Asker, rows []qa) (mrr float64, must3 int, recall 
 		if err != nil {
 			t.Fatal(err)
 		}
-		rank := 0
-		for i, h := range res.Results {
-			if overlaps(h.OSIS, r.must) {
-				rank = i + 1
-				break
-			}
-		}
+		o := judge(res, r.must, r.expected)
+		rank, n := o.Rank, o.Found
 		if rank > 0 {
 			rr += 1 / float64(rank)
 			if rank <= 3 {
 				must3++
-			}
-		}
-		n := 0
-		for _, e := range r.expected {
-			for _, h := range res.Results {
-				if overlaps(h.OSIS, e) {
-					n++
-					break
-				}
 			}
 		}
 		hit += n
@@ -125,27 +166,20 @@ func evalRun(t *testing.T, a *Asker, rows []qa) (mrr float64, must3 int, recall 
 // have floors of their own.
 func TestEvalHeldout(t *testing.T) {
 	ix := devIndex(t)
-	var rows, narrative []qa
-	for _, r := range readQA(t, "testdata/heldout.tsv") {
-		if strings.HasPrefix(r.id, "n") {
-			narrative = append(narrative, r)
-		} else {
-			rows = append(rows, r)
-		}
-	}
+	rows, narrative := readHeldout(t)
 	a := New(ix)
 	mrr, must3, recall, report := evalRun(t, a, rows)
 	t.Log("\n" + report)
-	if mrr < 0.85 || float64(must3) < 0.9*float64(len(rows)) || recall < 0.7 {
-		t.Errorf("held-out figures fell (floor MRR 0.85, must@3 90%%, recall@10 70%%):\n%s", report[strings.LastIndex(report, "ask:"):])
+	if heldoutFloor.fails(mrr, float64(must3)/float64(len(rows)), recall) {
+		t.Errorf("held-out figures fell (%v):\n%s", heldoutFloor, report[strings.LastIndex(report, "ask:"):])
 	}
 	if len(narrative) == 0 {
 		return
 	}
 	mrr, must3, recall, report = evalRun(t, a, narrative)
 	t.Log("\n" + report)
-	if mrr < 0.7 || float64(must3) < 0.85*float64(len(narrative)) || recall < 0.85 {
-		t.Errorf("narrative figures fell (floor MRR 0.7, must@3 85%%, recall@10 85%%):\n%s", report[strings.LastIndex(report, "ask:"):])
+	if narrativeFloor.fails(mrr, float64(must3)/float64(len(narrative)), recall) {
+		t.Errorf("narrative figures fell (%v):\n%s", narrativeFloor, report[strings.LastIndex(report, "ask:"):])
 	}
 }
 

@@ -91,6 +91,10 @@ topicpop 0.05
 pages 0.5
 lexpop 0.1`
 
+// guardMargin is what the fit's guards add to the regression floors: the
+// fit's judge and Ask differ by up to this much.
+const guardMargin = 0.03
+
 // TestFit fits the weights (go test ./ask -run TestFit -args -fit
 // [-write]): it prints the cross-validation figures per kind (each fold
 // fitted on the others, from the starting weights), the fitted weights and
@@ -125,20 +129,17 @@ func TestFit(t *testing.T) {
 	// for d01 is refused. The fit's judge ranks the candidates of one
 	// asking; Ask re-chooses each word's best match with the new weights
 	// and joins ranges, which moved the dev MRR by up to 0.03 between the
-	// two: the guard keeps that margin (0.88).
-	var dev []Judged
-	for _, r := range readQA(t, "../../shared/data/qa-dev.tsv") {
-		dev = append(dev, Judged{ID: r.id, Question: r.question, Expected: r.expected, Must: r.must})
-	}
-	var held, narr []Judged
-	for _, r := range readQA(t, "testdata/heldout.tsv") {
-		j := Judged{ID: r.id, Question: r.question, Expected: r.expected, Must: r.must}
-		if strings.HasPrefix(r.id, "n") {
-			narr = append(narr, j)
-		} else {
-			held = append(held, j)
+	// two: the guard keeps that margin (guardMargin).
+	judged := func(rs []qa) []Judged {
+		var out []Judged
+		for _, r := range rs {
+			out = append(out, Judged{ID: r.id, Question: r.question, Expected: r.expected, Must: r.must})
 		}
+		return out
 	}
+	dev := judged(readQA(t, "../../shared/data/qa-dev.tsv"))
+	heldRows, narrRows := readHeldout(t)
+	held, narr := judged(heldRows), judged(narrRows)
 	var report strings.Builder
 	var good Weights
 	kept := 0
@@ -154,7 +155,7 @@ func TestFit(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			guards = append(guards, Guard(des, 0.88))
+			guards = append(guards, Guard(des, devFloor+guardMargin))
 		}
 		// The held-out questions (testdata/heldout.tsv) are regression
 		// checks too: TestEvalHeldout's floors, with the same margin.
@@ -163,14 +164,14 @@ func TestFit(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			guards = append(guards, Floors(hes, 0.85+0.03, 0.9, 0.7))
+			guards = append(guards, Floors(hes, heldoutFloor.mrr+guardMargin, heldoutFloor.must3, heldoutFloor.recall))
 		}
 		if len(narr) > 0 {
 			nes, err := a.Examples(ctx, narr, &w)
 			if err != nil {
 				t.Fatal(err)
 			}
-			guards = append(guards, Floors(nes, 0.7+0.03, 0.85+0.03, 0.85))
+			guards = append(guards, Floors(nes, narrativeFloor.mrr+guardMargin, narrativeFloor.must3+guardMargin, narrativeFloor.recall))
 		}
 		guard := AllOf(guards...)
 		if !guard(&w) {
@@ -239,17 +240,17 @@ func realFloors(a *Asker, w *Weights, dev, held, narr []Judged) string {
 	}
 	if len(dev) > 0 {
 		f, first := figs(dev)
-		if f.MRR < 0.85 || first.Rank != 1 {
+		if f.MRR < devFloor || first.Rank != 1 {
 			return fmt.Sprintf("dev MRR %.3f, d01 rank %d", f.MRR, first.Rank)
 		}
 	}
 	if len(held) > 0 {
-		if f, _ := figs(held); f.MRR < 0.85 || f.Must3 < 0.9 || f.Recall < 0.7 {
+		if f, _ := figs(held); heldoutFloor.fails(f.MRR, f.Must3, f.Recall) {
 			return fmt.Sprintf("held-out MRR %.3f, must@3 %.0f%%, recall@10 %.0f%%", f.MRR, 100*f.Must3, 100*f.Recall)
 		}
 	}
 	if len(narr) > 0 {
-		if f, _ := figs(narr); f.MRR < 0.7 || f.Must3 < 0.85 || f.Recall < 0.85 {
+		if f, _ := figs(narr); narrativeFloor.fails(f.MRR, f.Must3, f.Recall) {
 			return fmt.Sprintf("narrative MRR %.3f, must@3 %.0f%%, recall@10 %.0f%%", f.MRR, 100*f.Must3, 100*f.Recall)
 		}
 	}
@@ -259,26 +260,11 @@ func realFloors(a *Asker, w *Weights, dev, held, narr []Judged) string {
 // judgeAsk is the outcome of one question through Ask with weights w (nil:
 // the Asker's), judged as score-ask does.
 func judgeAsk(a *Asker, w *Weights, r Judged) Outcome {
-	o := Outcome{Expected: len(r.Expected)}
 	res, err := a.Ask(context.Background(), r.Question, Options{N: 10, Weights: w})
 	if err != nil {
-		return o
+		return Outcome{Expected: len(r.Expected)}
 	}
-	for i, h := range res.Results {
-		if overlaps(h.OSIS, r.Must) {
-			o.Rank = i + 1
-			break
-		}
-	}
-	for _, e := range r.Expected {
-		for _, h := range res.Results {
-			if overlaps(h.OSIS, e) {
-				o.Found++
-				break
-			}
-		}
-	}
-	return o
+	return judge(res, r.Must, r.Expected)
 }
 
 // TestEvalPublic asks the questions of testdata/public.tsv and reports
