@@ -40,14 +40,7 @@ func (mi *ModuleInfo) Layout() (files []DataFile, known bool) {
 	testaments := false
 	letter := ""
 	if mi.Conf != nil {
-		switch strings.ToUpper(strings.TrimSpace(mi.Conf.Get("BlockType"))) {
-		case "", "CHAPTER":
-			letter = "c"
-		case "BOOK":
-			letter = "b"
-		case "VERSE":
-			letter = "v"
-		}
+		letter = blockLetter(mi.Conf.Get("BlockType"))
 	}
 	switch strings.ToLower(mi.Driver) {
 	case "ztext", "zcom":

@@ -76,15 +76,8 @@ func OpenVerse(mi *ModuleInfo) (*VerseModule, error) {
 		}
 		m.comp = c
 	}
-	letter := "b"
-	switch strings.ToUpper(mi.Conf.Get("BlockType")) {
-	case "", "CHAPTER":
-		letter = "c"
-	case "BOOK":
-		letter = "b"
-	case "VERSE":
-		letter = "v"
-	default:
+	letter := blockLetter(mi.Conf.Get("BlockType"))
+	if letter == "" {
 		return nil, fmt.Errorf("sword: module %s: %w: BlockType %q (BOOK, CHAPTER or VERSE)", mi.Name, ErrUnsupported, mi.Conf.Get("BlockType"))
 	}
 	found := false
@@ -574,4 +567,19 @@ func (c *blockCache) put(k uint32, v []byte) {
 		return
 	}
 	c.putp(k, cacheEntry{val: v, full: true})
+}
+
+// blockLetter is the letter a compressed module's file names take for its
+// BlockType (ot.bzs for BOOK, ot.czs for CHAPTER, the default, ot.vzs for
+// VERSE); "" for a BlockType berean does not read.
+func blockLetter(blockType string) string {
+	switch strings.ToUpper(blockType) {
+	case "", "CHAPTER":
+		return "c"
+	case "BOOK":
+		return "b"
+	case "VERSE":
+		return "v"
+	}
+	return ""
 }
