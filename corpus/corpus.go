@@ -32,7 +32,7 @@ type Corpus struct {
 	topical []*dict           // topical dictionaries (Nave's)
 	comms   []*Commentary     // commentaries, in library order
 
-	mu      sync.Mutex // guards closers (lexicons open lazily)
+	mu      sync.Mutex // guards closers (modules open lazily)
 	closers []func() error
 }
 
@@ -62,10 +62,15 @@ func (c *Corpus) openVerse(mi *sword.ModuleInfo) (*sword.VerseModule, error) {
 	if err != nil {
 		return nil, err
 	}
-	c.mu.Lock()
-	c.closers = append(c.closers, m.Close)
-	c.mu.Unlock()
+	c.closeLater(m.Close)
 	return m, nil
+}
+
+// closeLater registers what Close closes: a module opened on first use.
+func (c *Corpus) closeLater(f func() error) {
+	c.mu.Lock()
+	c.closers = append(c.closers, f)
+	c.mu.Unlock()
 }
 
 // add takes one module if it is of a kind the corpus uses.
@@ -101,9 +106,7 @@ func (c *Corpus) add(mi *sword.ModuleInfo) {
 			if err != nil {
 				return nil, err
 			}
-			c.mu.Lock()
-			c.closers = append(c.closers, m.Close)
-			c.mu.Unlock()
+			c.closeLater(m.Close)
 			return m, nil
 		})
 		switch role {
