@@ -251,11 +251,10 @@ func (ix *Index) CommentPostings(stem string, fn func(ord, tf int)) int {
 	if ix.commDict.n == 0 || !ix.concepts() {
 		return 0
 	}
-	i, ok := ix.commDict.find(stem)
+	v, ok := ix.commDict.blobOf(stem)
 	if !ok {
 		return 0
 	}
-	v := ix.commDict.blobAt(ix.commDict.value(i))
 	p := 0
 	n := uvarint(v, &p)
 	if p > len(v) || n > uint64(len(v)) {

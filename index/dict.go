@@ -94,6 +94,15 @@ func (d *dict) prefix(p string) (lo, hi int) {
 	return lo, hi
 }
 
+// blobOf returns the blob record of key k; false when k is absent.
+func (d *dict) blobOf(k string) ([]byte, bool) {
+	i, ok := d.find(k)
+	if !ok {
+		return nil, false
+	}
+	return d.blobAt(d.value(i)), true
+}
+
 // blobAt returns the value blob from offset v on (nil when out of range).
 func (d *dict) blobAt(v uint32) []byte {
 	if int64(v) > int64(len(d.blob)) {

@@ -161,11 +161,10 @@ func (ix *Index) DefinitionsWith(word string) []KeyCount {
 	if !ix.concepts() {
 		return nil
 	}
-	i, ok := ix.lexDict.find(StemTerm(word))
+	v, ok := ix.lexDict.blobOf(StemTerm(word))
 	if !ok {
 		return nil
 	}
-	v := ix.lexDict.blobAt(ix.lexDict.value(i))
 	p := 0
 	n := uvarint(v, &p)
 	var out []KeyCount
@@ -218,11 +217,11 @@ func (ix *Index) TopicsForWord(word string) []string {
 	if !ix.concepts() {
 		return nil
 	}
-	i, ok := ix.topicDict.find(StemTerm(word))
+	v, ok := ix.topicDict.blobOf(StemTerm(word))
 	if !ok {
 		return nil
 	}
-	return ix.topicNames(ix.topicDict.blobAt(ix.topicDict.value(i)))
+	return ix.topicNames(v)
 }
 
 // TopicRefs returns the OSIS references of a topic, by exact name or,
@@ -231,14 +230,13 @@ func (ix *Index) TopicRefs(name string) ([]string, bool) {
 	if !ix.concepts() {
 		return nil, false
 	}
-	i, ok := ix.topics.find(name)
+	v, ok := ix.topics.blobOf(name)
 	if !ok {
-		up := strings.ToUpper(name)
-		if i, ok = ix.topics.find(up); !ok {
+		if v, ok = ix.topics.blobOf(strings.ToUpper(name)); !ok {
 			return nil, false
 		}
 	}
-	return strList(ix.topics.blobAt(ix.topics.value(i))), true
+	return strList(v), true
 }
 
 // buildTopicSee encodes the topics' See links as the TOPICSEE dictionary:
@@ -259,11 +257,11 @@ func (ix *Index) TopicSee(name string) []string {
 	if ix.topicSee.n == 0 || !ix.concepts() {
 		return nil
 	}
-	i, ok := ix.topicSee.find(name)
+	v, ok := ix.topicSee.blobOf(name)
 	if !ok {
 		return nil
 	}
-	return strList(ix.topicSee.blobAt(ix.topicSee.value(i)))
+	return strList(v)
 }
 
 // appendStrList appends a list of strings as "uvarint n, n × str" (the

@@ -136,11 +136,10 @@ func (ix *Index) TopicLineDF(stem string) int {
 	if !ix.concepts() {
 		return 0
 	}
-	i, ok := ix.lineDict.find(stem)
+	v, ok := ix.lineDict.blobOf(stem)
 	if !ok {
 		return 0
 	}
-	v := ix.lineDict.blobAt(ix.lineDict.value(i))
 	p := 0
 	n := uvarint(v, &p)
 	if p > len(v) || n > uint64(ix.lines.n) {
@@ -169,11 +168,10 @@ func (ix *Index) TopicLinesWith(stem string, dst []int32) []int32 {
 	if !ix.concepts() {
 		return dst
 	}
-	i, ok := ix.lineDict.find(stem)
+	v, ok := ix.lineDict.blobOf(stem)
 	if !ok {
 		return dst
 	}
-	v := ix.lineDict.blobAt(ix.lineDict.value(i))
 	p := 0
 	n := uvarint(v, &p)
 	id := uint64(0)

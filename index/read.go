@@ -614,11 +614,10 @@ func (b *Bible) Terms(k Kind) int { return b.dict(k).n }
 // modern (for "lives": "liveth"), not including modern itself. Phrases use
 // them to match the archaic wording without stemming.
 func (b *Bible) Variants(modern string) []string {
-	i, ok := b.arch.find(modern)
+	v, ok := b.arch.blobOf(modern)
 	if !ok {
 		return nil
 	}
-	v := b.arch.blobAt(b.arch.value(i))
 	p := 0
 	n := uvarint(v, &p)
 	var out []string
@@ -644,11 +643,10 @@ type KeyCount struct {
 // with words of this stemmed term, most frequent first (for KJV: stem
 // "intercess" -> G1793 ×4, H6293 ×...).
 func (b *Bible) StrongsForTerm(term string) []KeyCount {
-	i, ok := b.align.find(term)
+	v, ok := b.align.blobOf(term)
 	if !ok {
 		return nil
 	}
-	v := b.align.blobAt(b.align.value(i))
 	p := 0
 	n := uvarint(v, &p)
 	var out []KeyCount

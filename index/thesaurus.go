@@ -119,11 +119,10 @@ func (ix *Index) Thesaurus(stem string) []ThesaurusWord {
 	if ix.thes.n == 0 {
 		return nil
 	}
-	i, ok := ix.thes.find(stem)
+	v, ok := ix.thes.blobOf(stem)
 	if !ok {
 		return nil
 	}
-	v := ix.thes.blobAt(ix.thes.value(i))
 	p := 0
 	n := uvarint(v, &p)
 	if n > thesMax || p > len(v) {
