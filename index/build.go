@@ -406,13 +406,22 @@ func (bb *bibleBuilder) run(ctx context.Context, pr *progressor) error {
 	return ctx.Err()
 }
 
+// ordinal is the verse's ordinal in the Bible's versification.
+func (bb *bibleBuilder) ordinal(v *Verse) (int, error) {
+	ord, ok := bb.sys.Ordinal(v.Book, v.Chapter, v.Verse)
+	if !ok {
+		return 0, fmt.Errorf("%s %d:%d is not a verse of %s", v.Book, v.Chapter, v.Verse, bb.sys.Name)
+	}
+	return ord, nil
+}
+
 func (bb *bibleBuilder) addVerse(v *Verse) error {
 	if v.Text == "" {
 		return nil
 	}
-	ord, ok := bb.sys.Ordinal(v.Book, v.Chapter, v.Verse)
-	if !ok {
-		return fmt.Errorf("%s %d:%d is not a verse of %s", v.Book, v.Chapter, v.Verse, bb.sys.Name)
+	ord, err := bb.ordinal(v)
+	if err != nil {
+		return err
 	}
 	if ord <= bb.lastOrd {
 		return fmt.Errorf("%s %d:%d out of order", v.Book, v.Chapter, v.Verse)

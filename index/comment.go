@@ -86,12 +86,13 @@ func (bb *bibleBuilder) addComment(v *Verse) error {
 	if v.Text == "" {
 		return nil
 	}
-	first, ok := bb.sys.Ordinal(v.Book, v.Chapter, v.Verse)
-	if !ok {
-		return fmt.Errorf("%s %d:%d is not a verse of %s", v.Book, v.Chapter, v.Verse, bb.sys.Name)
+	first, err := bb.ordinal(v)
+	if err != nil {
+		return err
 	}
 	last := first
 	if v.LastChapter > 0 {
+		var ok bool
 		if last, ok = bb.sys.Ordinal(v.Book, v.LastChapter, v.LastVerse); !ok || last < first {
 			return fmt.Errorf("%s %d:%d-%d:%d is not a range of %s", v.Book, v.Chapter, v.Verse, v.LastChapter, v.LastVerse, bb.sys.Name)
 		}
