@@ -112,11 +112,7 @@ func BenchmarkInstalledEntryWarm(b *testing.B) {
 // new process: open the KJV and read a verse from the middle of a book-sized
 // block, which inflates (and checks) the whole block.
 func BenchmarkInstalledEntryCold(b *testing.B) {
-	l := installedLib(b)
-	mi, err := l.Find("KJV")
-	if err != nil {
-		b.Skip(err)
-	}
+	mi := findInstalled(b, installedLib(b), "KJV")
 	b.ReportAllocs()
 	for b.Loop() {
 		m, err := sword.OpenVerse(mi)
@@ -131,11 +127,7 @@ func BenchmarkInstalledEntryCold(b *testing.B) {
 }
 
 func BenchmarkInstalledOpen(b *testing.B) {
-	l := installedLib(b)
-	mi, err := l.Find("KJV")
-	if err != nil {
-		b.Skip(err)
-	}
+	mi := findInstalled(b, installedLib(b), "KJV")
 	b.ReportAllocs()
 	for b.Loop() {
 		m, err := sword.OpenVerse(mi)
@@ -147,12 +139,7 @@ func BenchmarkInstalledOpen(b *testing.B) {
 }
 
 func BenchmarkInstalledLexLookup(b *testing.B) {
-	l := installedLib(b)
-	mi, err := l.Find("StrongsGreek")
-	if err != nil {
-		b.Skip(err)
-	}
-	m, err := sword.OpenLex(mi)
+	m, err := sword.OpenLex(findInstalled(b, installedLib(b), "StrongsGreek"))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -171,12 +158,18 @@ func installedLib(b *testing.B) *sword.Library {
 	return l
 }
 
-func openInstalled(b *testing.B, l *sword.Library, name string) *sword.VerseModule {
+// findInstalled is the installed module of a name; the benchmark is
+// skipped when there is none.
+func findInstalled(b *testing.B, l *sword.Library, name string) *sword.ModuleInfo {
 	mi, err := l.Find(name)
 	if err != nil {
 		b.Skip(err)
 	}
-	m, err := sword.OpenVerse(mi)
+	return mi
+}
+
+func openInstalled(b *testing.B, l *sword.Library, name string) *sword.VerseModule {
+	m, err := sword.OpenVerse(findInstalled(b, l, name))
 	if err != nil {
 		b.Fatal(err)
 	}
