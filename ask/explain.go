@@ -221,25 +221,6 @@ func Matches(ev []Evidence) (ms []retrieval.Match, topics []string) {
 	return ms, topics
 }
 
-// MatchedWords are the question words the evidence matched, best first,
-// at most n (package study names them in its notes).
-func MatchedWords(ev []Evidence, n int) []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, e := range ev {
-		for _, c := range e.Children {
-			if c.Word != "" && !seen[c.Word] {
-				seen[c.Word] = true
-				out = append(out, c.Word)
-				if len(out) == n {
-					return out
-				}
-			}
-		}
-	}
-	return out
-}
-
 // Explain writes the evidence tree as indented text lines.
 func Explain(ev []Evidence) string {
 	var b strings.Builder
