@@ -259,16 +259,6 @@ func (q *query) sharedRun(a, b int) bool {
 	return ok
 }
 
-// runBetween is the longest run between two single verses over the
-// wording Bibles.
-func (q *query) runBetween(a, b int) int {
-	best := 0
-	for bi := range q.f.words {
-		best = max(best, len(longestRun(q.verse(bi, a), q.verse(bi, b))))
-	}
-	return best
-}
-
 // formulaNear finds an introductory formula in the New Testament verse ord
 // or the verse before it, in wording Bible bi.
 func (q *query) formulaNear(bi, ord int) string {
