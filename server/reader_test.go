@@ -71,20 +71,7 @@ func TestReaderPages(t *testing.T) {
 		{"/study?topic=", 400, []string{"the topic is empty", `id="st"`}, nil},
 	}
 	for _, c := range cases {
-		resp, body := do(t, ts, "GET", c.path, "", "")
-		if resp.StatusCode != c.status {
-			t.Errorf("%s: status %d, want %d", c.path, resp.StatusCode, c.status)
-		}
-		for _, w := range c.want {
-			if !bytes.Contains(body, []byte(w)) {
-				t.Errorf("%s: no %q in the page", c.path, w)
-			}
-		}
-		for _, w := range c.not {
-			if bytes.Contains(body, []byte(w)) {
-				t.Errorf("%s: %q in the page", c.path, w)
-			}
-		}
+		resp, body := checkPage(t, ts, c.path, c.status, c.want, c.not)
 		if resp.StatusCode == 200 && (!bytes.Contains(body, []byte(`href="/topic"`)) || !bytes.Contains(body, []byte(`href="/lexicon"`))) {
 			t.Errorf("%s: topics or lexicon missing from the navigation", c.path)
 		}

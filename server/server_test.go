@@ -85,6 +85,27 @@ func apiCases(t testing.TB) []apiCase {
 	}
 }
 
+// checkPage gets a page and checks its status, the strings it must have
+// and those it must not; it returns the response and the page.
+func checkPage(t testing.TB, ts *httptest.Server, path string, status int, want, not []string) (*http.Response, []byte) {
+	t.Helper()
+	resp, body := do(t, ts, "GET", path, "", "")
+	if resp.StatusCode != status {
+		t.Errorf("%s: status %d, want %d", path, resp.StatusCode, status)
+	}
+	for _, w := range want {
+		if !bytes.Contains(body, []byte(w)) {
+			t.Errorf("%s: no %q in the page", path, w)
+		}
+	}
+	for _, w := range not {
+		if bytes.Contains(body, []byte(w)) {
+			t.Errorf("%s: %q in the page", path, w)
+		}
+	}
+	return resp, body
+}
+
 func do(t testing.TB, ts *httptest.Server, method, path, ctype, body string) (*http.Response, []byte) {
 	t.Helper()
 	req, err := http.NewRequest(method, ts.URL+path, strings.NewReader(body))
@@ -406,15 +427,7 @@ func TestUIPages(t *testing.T) {
 		{"/static/app.js", 200, []string{"use strict"}},
 	}
 	for _, c := range cases {
-		resp, body := do(t, ts, "GET", c.path, "", "")
-		if resp.StatusCode != c.status {
-			t.Errorf("%s: status %d, want %d", c.path, resp.StatusCode, c.status)
-		}
-		for _, w := range c.want {
-			if !bytes.Contains(body, []byte(w)) {
-				t.Errorf("%s: no %q in the page", c.path, w)
-			}
-		}
+		checkPage(t, ts, c.path, c.status, c.want, nil)
 	}
 	if resp, _ := do(t, ts, "DELETE", "/read?ref=John+3:16", "", ""); resp.StatusCode != 405 {
 		t.Errorf("DELETE /read: %d, want 405", resp.StatusCode)
