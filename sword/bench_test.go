@@ -58,18 +58,7 @@ func BenchmarkOpenVerse(b *testing.B) {
 // BenchmarkOpenAndRead: open, one cold verse (decompress a BOOK block), close:
 // what `berean read` pays per process.
 func BenchmarkOpenAndRead(b *testing.B) {
-	mi := benchBible(b)
-	b.ReportAllocs()
-	for b.Loop() {
-		m, err := sword.OpenVerse(mi)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if _, err := m.Entry("Heb", 7, 25); err != nil {
-			b.Fatal(err)
-		}
-		m.Close()
-	}
+	openAndRead(b, benchBible(b))
 }
 
 func benchLex(b *testing.B) *sword.LexModule {
@@ -112,18 +101,7 @@ func BenchmarkInstalledEntryWarm(b *testing.B) {
 // new process: open the KJV and read a verse from the middle of a book-sized
 // block, which inflates (and checks) the whole block.
 func BenchmarkInstalledEntryCold(b *testing.B) {
-	mi := findInstalled(b, installedLib(b), "KJV")
-	b.ReportAllocs()
-	for b.Loop() {
-		m, err := sword.OpenVerse(mi)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if _, err := m.Entry("Heb", 7, 25); err != nil {
-			b.Fatal(err)
-		}
-		m.Close()
-	}
+	openAndRead(b, findInstalled(b, installedLib(b), "KJV"))
 }
 
 func BenchmarkInstalledOpen(b *testing.B) {
@@ -175,4 +153,19 @@ func openInstalled(b *testing.B, l *sword.Library, name string) *sword.VerseModu
 	}
 	b.Cleanup(func() { m.Close() })
 	return m
+}
+
+// openAndRead opens a Bible, reads Hebrews 7:25 and closes it, b.N times.
+func openAndRead(b *testing.B, mi *sword.ModuleInfo) {
+	b.ReportAllocs()
+	for b.Loop() {
+		m, err := sword.OpenVerse(mi)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := m.Entry("Heb", 7, 25); err != nil {
+			b.Fatal(err)
+		}
+		m.Close()
+	}
 }
