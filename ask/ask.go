@@ -80,10 +80,6 @@ type Asker struct {
 	w Weights
 	// qdf is the question frequency of words (data/qdf.tsv).
 	qdf *QuestionDF
-	// topicThes: each word of the topics of data/topics.tsv and what the
-	// thesaurus relates to it (pages.go), made on first use.
-	topicThesOnce sync.Once
-	topicThes     map[string]map[string]float64
 	// pagesTable replaces data/topics.tsv when not nil (tests).
 	pagesTable *namedTable
 }

@@ -99,33 +99,25 @@ func (a *Asker) topicTable() *namedTable {
 	return topicPages()
 }
 
-// pageRel returns the thesaurus relation of the question's words to the
-// words of the topics (either direction), read once per question word and
-// once per topic word.
-func (a *Asker) pageRel(q *question, t *namedTable) func(qStem, nStem string) float64 {
-	a.topicThesOnce.Do(func() {
-		a.topicThes = map[string]map[string]float64{}
-		for _, p := range t.ps {
-			for _, st := range p.toks {
-				if _, ok := a.topicThes[st]; !ok {
-					a.topicThes[st] = thesMap(a.ix.Thesaurus(st))
-				}
-			}
+// pageRel returns the thesaurus relation of a question's word to a word
+// of a topic name (either direction), for words sharing relPrefix leading
+// letters; each word's thesaurus entry is read once per question, and
+// only when a pair needs it.
+func (a *Asker) pageRel() func(qStem, nStem string) float64 {
+	read := map[string]map[string]float64{}
+	related := func(st string) map[string]float64 {
+		m, ok := read[st]
+		if !ok {
+			m = thesMap(a.ix.Thesaurus(st))
+			read[st] = m
 		}
-	})
-	fwd := map[string]map[string]float64{}
-	for _, w := range q.words {
-		if !w.stop {
-			if _, ok := fwd[w.stem]; !ok {
-				fwd[w.stem] = thesMap(a.ix.Thesaurus(w.stem))
-			}
-		}
+		return m
 	}
 	return func(qs, ns string) float64 {
 		if commonPrefix(qs, ns) < relPrefix {
 			return 0
 		}
-		return math.Max(fwd[qs][ns], a.topicThes[ns][qs])
+		return math.Max(related(qs)[ns], related(ns)[qs])
 	}
 }
 

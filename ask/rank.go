@@ -164,7 +164,7 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 			return false
 		}
 		s.named(q, mass, known)
-		s.pages(a.topicTable(), q, known, a.pageRel(q, a.topicTable()))
+		s.pages(a.topicTable(), q, known, a.pageRel())
 	}
 	// Nave's lines that cover the question: their passages get a prior.
 	if lines && !o.NoTopics && mass > 0 {
