@@ -28,13 +28,6 @@ func newBibleMap(b *index.Bible) *bibleMap {
 // keyRef is the reference of a KJV ordinal.
 func keyRef(ord int) (book string, ch, v int) { return canon.KJV().VerseAt(ord) }
 
-// sameChapter reports whether two ordinals are in one chapter.
-func sameChapter(a, b int) bool {
-	ba, ca, _ := keyRef(a)
-	bb, cb, _ := keyRef(b)
-	return ba == bb && ca == cb
-}
-
 // topicVerses parses Nave's OSIS references ("Heb.7.25",
 // "Rom.8.26-Rom.8.27", "Lev.16") into KJV ordinals, at most limit verses
 // per reference.

@@ -143,7 +143,7 @@ func (e *Example) Judge(w *Weights) Outcome {
 		joined := false
 		for i := range hits {
 			h := &hits[i]
-			if (k == h.lo-1 || k == h.hi+1) && sameChapter(k, h.lo) && c.s >= rangeKeep*h.s && h.hi-h.lo < 4 {
+			if (k == h.lo-1 || k == h.hi+1) && versekey.SameChapter(k, h.lo) && c.s >= rangeKeep*h.s && h.hi-h.lo < 4 {
 				h.lo, h.hi = min(h.lo, k), max(h.hi, k)
 				joined = true
 				break

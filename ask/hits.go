@@ -52,14 +52,14 @@ func (a *Asker) hits(q *question, s *scored, disp *bibleMap, o Options) []Hit {
 		// are not already shown.
 		for {
 			n := int32(lo - 1)
-			if n < 0 || used[n] || !sameChapter(lo-1, int(k)) || s.final[n] < rangeKeep*sc {
+			if n < 0 || used[n] || !versekey.SameChapter(lo-1, int(k)) || s.final[n] < rangeKeep*sc {
 				break
 			}
 			lo--
 		}
 		for {
 			n := int32(hi + 1)
-			if int(n) >= kjv.VerseCount() || used[n] || !sameChapter(hi+1, int(k)) || s.final[n] < rangeKeep*sc {
+			if int(n) >= kjv.VerseCount() || used[n] || !versekey.SameChapter(hi+1, int(k)) || s.final[n] < rangeKeep*sc {
 				break
 			}
 			hi++
@@ -176,7 +176,7 @@ func (a *Asker) Salient(ords []int, weights []float64, span, n int, skip string)
 	for i, k := range ords {
 		dup := false
 		for _, x := range keys {
-			if k-x <= 2*span && x-k <= 2*span && sameChapter(k, x) {
+			if k-x <= 2*span && x-k <= 2*span && versekey.SameChapter(k, x) {
 				dup = true
 			}
 		}
@@ -192,7 +192,7 @@ func (a *Asker) Salient(ords []int, weights []float64, span, n int, skip string)
 		for i, k := range keys {
 			count := map[string]int{}
 			for o := k - span; o <= k+span; o++ {
-				if o < 0 || o >= len(m.fromKy) || !sameChapter(o, k) {
+				if o < 0 || o >= len(m.fromKy) || !versekey.SameChapter(o, k) {
 					continue
 				}
 				d := m.fromKy[o]

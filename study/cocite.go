@@ -153,7 +153,7 @@ func (s *Studier) coCited(pool map[int]*item, named []namedTopic) (map[int]float
 
 // chapterOf is a chapter's key: the KJV ordinal of its first verse.
 func chapterOf(k int) int {
-	for k > 1 && sameChapter(k-1, k) {
+	for k > 1 && versekey.SameChapter(k-1, k) {
 		k--
 	}
 	return k

@@ -7,6 +7,7 @@ import (
 	"berean/analysis"
 	"berean/canon"
 	"berean/index"
+	"berean/internal/versekey"
 	"berean/retrieval"
 )
 
@@ -20,11 +21,6 @@ const (
 	commonRatio   = 3.0  // ... and in this many times the verses of the topic's rarest concept is common
 	commonPenalty = 0.5  // an Old Testament verse whose only evidence is a common concept: score × this
 )
-
-func isOT(k int) bool {
-	b, _, _ := canon.KJV().VerseAt(k)
-	return canon.IsOT(b)
-}
 
 // citedOT adds the Old Testament verses that the named topics (those small
 // enough to be specific) cite: RESURRECTION cites Job 19:25-27 and Dan 12:2,
@@ -66,7 +62,7 @@ func (s *Studier) citedOT(topic string, named []namedTopic, found []string, top 
 		}
 		n := 0
 		for k := range t.verses {
-			if isOT(k) {
+			if versekey.IsOT(k) {
 				n++
 			}
 		}
@@ -75,7 +71,7 @@ func (s *Studier) citedOT(topic string, named []namedTopic, found []string, top 
 		}
 		spec := math.Min(1, math.Pow(citeSpecific/float64(n), citeSpecPow))
 		for _, sp := range t.spans {
-			if !isOT(sp[0]) {
+			if !versekey.IsOT(sp[0]) {
 				continue
 			}
 			w := citeShare * top * t.weight * spec / math.Pow(float64(sp[1]-sp[0]+1), citeSpanPow)
@@ -118,7 +114,7 @@ func (s *Studier) commonOnly(topic string, named []namedTopic, pool map[int]*ite
 		specific = append(specific, c.vs)
 	}
 	return func(it *item) bool {
-		if it.linked || !isOT(it.ord) {
+		if it.linked || !versekey.IsOT(it.ord) {
 			return false
 		}
 		if sup, _ := support(named, it.ord); sup > 0 {

@@ -89,7 +89,7 @@ func pointed(srcs []ptSource, links func(int) []index.CrossRef, ot bool, n int) 
 		share[key] = math.Max(share[key], g.share)
 		for k := g.lo; k <= g.hi; k++ {
 			for _, r := range links(k) {
-				if isOT(r.Lo) != ot || sameChapter(r.Lo, k) {
+				if versekey.IsOT(r.Lo) != ot || versekey.SameChapter(r.Lo, k) {
 					continue
 				}
 				for t := r.Lo; t <= r.Hi && t < r.Lo+topicRangeMax; t++ {
@@ -203,7 +203,7 @@ func bestNTPassages(items []*item, top float64) []ptSource {
 		if len(out) >= ptSources || g.score < minShareKeep*top {
 			break
 		}
-		if isOT(g.lo) {
+		if versekey.IsOT(g.lo) {
 			continue
 		}
 		out = append(out, ptSource{g.lo, g.hi, g.score})

@@ -236,7 +236,7 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 			}
 			dup := false
 			for _, k := range keys {
-				if sameChapter(k.Ord, c.Ord) {
+				if versekey.SameChapter(k.Ord, c.Ord) {
 					dup = true
 				}
 			}
@@ -433,7 +433,7 @@ func group(items []*item, top float64) []grp {
 	for _, it := range items {
 		if n := len(out); n > 0 {
 			g := &out[n-1]
-			if it.ord == g.hi+1 && sameChapter(g.hi, it.ord) && g.hi-g.lo+1 < maxRange &&
+			if it.ord == g.hi+1 && versekey.SameChapter(g.hi, it.ord) && g.hi-g.lo+1 < maxRange &&
 				it.score >= joinShare*top && g.score >= joinShare*top {
 				g.hi = it.ord
 				g.direct = g.direct || it.direct
@@ -482,7 +482,7 @@ func bestOf(ps []Passage, n int) []Passage {
 		joined := false
 		for i := range out {
 			q := &out[i]
-			if p.Start != p.End || !sameChapter(p.Start, q.Start) {
+			if p.Start != p.End || !versekey.SameChapter(p.Start, q.Start) {
 				continue
 			}
 			switch p.Start {
@@ -509,18 +509,12 @@ func canonical(ps []Passage) []Passage {
 	return ps
 }
 
-func sameChapter(a, b int) bool {
-	ba, ca, _ := canon.KJV().VerseAt(a)
-	bb, cb, _ := canon.KJV().VerseAt(b)
-	return ba == bb && ca == cb
-}
-
 // chapterClamp clamps lo..hi to the chapter of k.
 func chapterClamp(lo, hi, k int) (int, int) {
-	for lo < k && !sameChapter(lo, k) {
+	for lo < k && !versekey.SameChapter(lo, k) {
 		lo++
 	}
-	for hi > k && !sameChapter(hi, k) {
+	for hi > k && !versekey.SameChapter(hi, k) {
 		hi--
 	}
 	return lo, hi
@@ -738,7 +732,7 @@ func replaceWord(s, w, r string) string {
 // intercession, Exod 32:31-32), in the New the topic's own statements come
 // first.
 func exampleWeight(k int) float64 {
-	if isOT(k) {
+	if versekey.IsOT(k) {
 		return exampleSupport
 	}
 	return exampleSupportNT

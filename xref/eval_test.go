@@ -96,7 +96,7 @@ func TestFormulaQuotations(t *testing.T) {
 		}
 		var best index.CrossRef
 		for _, c := range ix.CrossRefsFrom(k) {
-			if isOT(c.Lo) && c.Votes > best.Votes {
+			if versekey.IsOT(c.Lo) && c.Votes > best.Votes {
 				best = c
 			}
 		}

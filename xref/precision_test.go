@@ -195,7 +195,7 @@ func TestEveryQuotation(t *testing.T) {
 			if l.Kind != Quotation {
 				t.Fatalf("%s: kind %s under Kinds quotation", l.OSIS, l.Kind)
 			}
-			if isOT(l.Ord) == isOT(k) {
+			if versekey.IsOT(l.Ord) == versekey.IsOT(k) {
 				t.Errorf("%s -> %s: a quotation within a testament", versekey.OSIS(k, k), l.OSIS)
 			}
 			runOK := len(e.Words) >= quoteRun || len(e.Words) >= formulaRun && e.Formula != ""
@@ -205,7 +205,7 @@ func TestEveryQuotation(t *testing.T) {
 			}
 			if e.Formula != "" {
 				ntLo, ntHi := k, k
-				if isOT(k) {
+				if versekey.IsOT(k) {
 					ntLo, ntHi = l.Ord, l.End
 				}
 				if _, ok := hasFormula(f.text(f.bibleNamed(e.Bible), ntLo-1, ntHi)); !ok {

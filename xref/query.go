@@ -8,6 +8,7 @@ import (
 
 	"berean/canon"
 	"berean/index"
+	"berean/internal/versekey"
 )
 
 // query is one look-up: the source passage lo..hi and the caches of the
@@ -264,7 +265,7 @@ func (q *query) sharedRun(a, b int) bool {
 func (q *query) formulaNear(bi, ord int) string {
 	x := q.f.words[bi]
 	for _, k := range []int{ord, ord - 1} {
-		if k < 0 || isOT(k) {
+		if k < 0 || versekey.IsOT(k) {
 			continue
 		}
 		if d := x.doc(k); d >= 0 {
@@ -299,7 +300,7 @@ func voteFactor(v int) float64 { return math.Min(1, math.Log2(1+float64(v))/10) 
 // judge decides the kind of a candidate and its score, or drops it.
 func (q *query) judge(c *cand, want func(string) bool) (Link, bool) {
 	hi := min(c.hi, c.lo+maxSpan-1)
-	srcOT := isOT(q.lo)
+	srcOT := versekey.IsOT(q.lo)
 	names := func(bi int) string { return q.f.words[bi].b.Name() }
 	// Each verse of the target on its own: a quotation or an allusion is
 	// of one verse.
@@ -309,7 +310,7 @@ func (q *query) judge(c *cand, want func(string) bool) (Link, bool) {
 	// or allusion of a range (Ps 91:11-12) covers them.
 	first, last := -1, -1
 	for t := c.lo; t <= hi; t++ {
-		if isOT(t) == srcOT {
+		if versekey.IsOT(t) == srcOT {
 			continue
 		}
 		cross = true

@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strings"
 
-	"berean/canon"
 	"berean/index"
 )
 
@@ -85,10 +84,4 @@ func longestRun(a, b seq) []string {
 		prev, cur = cur, prev
 	}
 	return b.words[end-best : end]
-}
-
-// testament says on which side of the canon an ordinal is.
-func isOT(ord int) bool {
-	b, _, _ := canon.KJV().VerseAt(ord)
-	return canon.IsOT(b)
 }

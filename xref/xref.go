@@ -387,7 +387,7 @@ func (f *Finder) oneFormulaOneQuote(ctx context.Context, lo, hi int, links []Lin
 		return l.Kind == Quotation && l.Evidence.Formula != "" && len(l.Evidence.Words) < quoteRun
 	}
 	keep := map[int]bool{} // index of the formula-only quotations kept
-	if !isOT(lo) {
+	if !versekey.IsOT(lo) {
 		full := false
 		for _, l := range links {
 			full = full || l.Kind == Quotation && len(l.Evidence.Words) >= quoteRun

@@ -56,3 +56,29 @@ func TestSpan(t *testing.T) {
 		}
 	}
 }
+
+func TestSameChapterIsOT(t *testing.T) {
+	ord := func(osis string) int {
+		lo, _, ok := Span(osis)
+		if !ok {
+			t.Fatalf("%s does not parse", osis)
+		}
+		return lo
+	}
+	for _, c := range []struct {
+		a, b     string
+		same, ot bool // same chapter; a in the Old Testament
+	}{
+		{"Heb.7.25", "Heb.7.1", true, false},
+		{"Heb.7.28", "Heb.8.1", false, false},
+		{"Mal.4.6", "Matt.1.1", false, true},
+		{"Lev.16.2", "Lev.16.34", true, true},
+	} {
+		if got := SameChapter(ord(c.a), ord(c.b)); got != c.same {
+			t.Errorf("SameChapter(%s, %s) = %v", c.a, c.b, got)
+		}
+		if got := IsOT(ord(c.a)); got != c.ot {
+			t.Errorf("IsOT(%s) = %v", c.a, got)
+		}
+	}
+}
