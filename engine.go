@@ -103,6 +103,7 @@ func Open(o Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
+	c.KeepNotes(o.CacheDir)
 	return &Engine{opts: o, roots: roots, log: o.Logger, corpus: c, ext: map[string]*slot{}}, nil
 }
 

@@ -32,6 +32,8 @@ type Corpus struct {
 	topical []*dict           // topical dictionaries (Nave's)
 	comms   []*Commentary     // commentaries, in library order
 
+	notes string // where verse modules note their verified blocks ("" none)
+
 	mu      sync.Mutex // guards closers (modules open lazily)
 	closers []func() error
 }
@@ -55,6 +57,12 @@ func Open(roots []string) (*Corpus, error) {
 	return c, nil
 }
 
+// KeepNotes makes the Bibles and commentaries opened from now on remember
+// in dir the compressed blocks whose checksums passed, so that a later
+// process reading a verse inflates only what it needs
+// (sword.VerseModule.KeepNotes). Call it right after Open.
+func (c *Corpus) KeepNotes(dir string) { c.notes = dir }
+
 // openVerse opens a Bible or commentary module on first use and closes it
 // with the corpus.
 func (c *Corpus) openVerse(mi *sword.ModuleInfo) (*sword.VerseModule, error) {
@@ -62,6 +70,7 @@ func (c *Corpus) openVerse(mi *sword.ModuleInfo) (*sword.VerseModule, error) {
 	if err != nil {
 		return nil, err
 	}
+	m.KeepNotes(c.notes)
 	c.closeLater(m.Close)
 	return m, nil
 }

@@ -2,7 +2,6 @@ package index
 
 import (
 	"bytes"
-	"io"
 	"os"
 	"path/filepath"
 	"time"
@@ -34,25 +33,22 @@ var stampAge = 2 * time.Second
 
 // stampOK reports whether the stamp beside path names the state fi.
 func stampOK(path string, fi os.FileInfo) bool {
-	want, _ := fileStamp(fi)
+	want, _ := regfile.Stamp(fi)
 	if want == "" {
 		return false
 	}
 	// Only a regular file (a FIFO in its place would block for ever).
-	f, _, err := regfile.Open(path + stampSuffix)
+	got, err := regfile.ReadFile(path+stampSuffix, 256)
 	if err != nil {
 		return false
 	}
-	defer f.Close()
-	got := make([]byte, 256)
-	n, _ := io.ReadFull(f, got)
-	return string(bytes.TrimSpace(got[:n])) == want
+	return string(bytes.TrimSpace(got)) == want
 }
 
 // writeStamp records that the file at path, in state fi, passed Open's
 // checks. Failing to write it only costs the next Open the check.
 func writeStamp(path string, fi os.FileInfo) {
-	s, changed := fileStamp(fi)
+	s, changed := regfile.Stamp(fi)
 	if s == "" || time.Since(changed) < stampAge {
 		return
 	}

@@ -65,16 +65,15 @@ func (c *Conf) Set(key, val string) {
 // Every rule follows libsword 1.9 (FileMgr::getLine, SWConfig::load); see
 // doc.go.
 func ParseConf(r io.Reader) ([]*Conf, error) {
-	return parseConf(r, 512)
-}
-
-// parseConf is ParseConf reading into a buffer of size bytes first (the
-// file's size, when the caller knows it, saves io.ReadAll's regrowing).
-func parseConf(r io.Reader, size int) ([]*Conf, error) {
-	data, err := readAtMost(r, size, MaxConfSize+1)
+	data, err := readAtMost(r, 512, MaxConfSize+1)
 	if err != nil {
 		return nil, fmt.Errorf("sword: reading conf: %w", err)
 	}
+	return parseConfData(data)
+}
+
+// parseConfData parses the bytes of a conf file (see ParseConf).
+func parseConfData(data []byte) ([]*Conf, error) {
 	if len(data) > MaxConfSize {
 		return nil, fmt.Errorf("sword: conf file larger than %d bytes", MaxConfSize)
 	}

@@ -121,16 +121,11 @@ func OpenLibrary(roots []string) (*Library, error) {
 // ReadConfFile parses the conf file at path, belonging to root, into module
 // descriptions. Sections without ModDrv (such as [Globals]) are not modules.
 func ReadConfFile(root, path string) ([]*ModuleInfo, error) {
-	f, _, err := regfile.Open(path)
+	data, err := regfile.ReadFile(path, MaxConfSize+1)
 	if err != nil {
 		return nil, fmt.Errorf("sword: %w", err)
 	}
-	defer f.Close()
-	size := 512
-	if fi, err := f.Stat(); err == nil && fi.Size() < MaxConfSize {
-		size = int(fi.Size()) + 1 // one more byte to see the end
-	}
-	confs, err := parseConf(f, size)
+	confs, err := parseConfData(data)
 	if err != nil {
 		return nil, fmt.Errorf("sword: %s: %w", path, err)
 	}

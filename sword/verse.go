@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"berean/canon"
 	"berean/internal/regfile"
@@ -27,6 +28,7 @@ type VerseModule struct {
 	testas [3]*testament // index 1 = OT, 2 = NT
 
 	inflations atomic.Int64 // blocks read and decompressed (for tests)
+	checked    atomic.Int64 // blocks inflated whole, their checks run (for tests)
 }
 
 // testament is one testament's open files.
@@ -43,6 +45,11 @@ type testament struct {
 	mu     sync.Mutex
 	cache  blockCache
 	starts map[uint32][]uint32 // per block, sorted entry starts (for u16 wrap recovery)
+	notes  *blockNotes         // verified blocks remembered across processes (nil: none)
+
+	stamp     string    // the state of the data and block files (regfile.Stamp)
+	unstamped bool      // a file's state could not be read: nothing is noted
+	changed   time.Time // the latest change of those files
 }
 
 // OpenVerse opens a verse-keyed module.
@@ -123,6 +130,14 @@ func (m *VerseModule) openTestament(tt canon.Testament, name, letter string) (*t
 		if err != nil {
 			return nil, 0, fmt.Errorf("sword: module %s: %w", m.info.Name, err)
 		}
+		s, changed := regfile.Stamp(st)
+		if s == "" {
+			t.unstamped = true
+		}
+		t.stamp += s + "\n"
+		if changed.After(t.changed) {
+			t.changed = changed
+		}
 		return f, st.Size(), nil
 	}
 	st, err := idx.Stat()
@@ -147,6 +162,9 @@ func (m *VerseModule) openTestament(tt canon.Testament, name, letter string) (*t
 }
 
 func (t *testament) close() {
+	t.mu.Lock()
+	t.notes.flush()
+	t.mu.Unlock()
 	for _, f := range []*os.File{t.idx, t.data, t.blocks} {
 		if f != nil {
 			f.Close()
@@ -476,12 +494,21 @@ func (m *VerseModule) block(t *testament, n uint32, need int64) (data []byte, fu
 		want = int(need)
 	}
 	m.inflations.Add(1)
-	out, full, err := readBlockPrefix(m.info.Name, t.data, t.dataSize, n, zoff, zsize, m.key, m.comp, want, limit)
+	t.mu.Lock()
+	trusted := want >= 0 && t.notes.has(n)
+	t.mu.Unlock()
+	out, full, err := readBlockPrefix(m.info.Name, t.data, t.dataSize, n, zoff, zsize, m.key, m.comp, want, limit, trusted)
 	if err != nil {
 		return nil, false, 0, err
 	}
+	if !trusted {
+		m.checked.Add(1)
+	}
 	t.mu.Lock()
 	t.cache.putp(n, cacheEntry{val: out, full: full, lim: limit})
+	if !trusted {
+		t.notes.add(n) // every check passed
+	}
 	t.mu.Unlock()
 	return out, full, limit, nil
 }
@@ -490,13 +517,13 @@ func (m *VerseModule) block(t *testament, n uint32, need int64) (data []byte, fu
 // fileSize bytes), deciphers it with key and decompresses it to at most limit
 // bytes. zText's and zLD's blocks differ only in how they are indexed.
 func readBlock(module string, f *os.File, fileSize int64, n uint32, zoff, zsize int64, key []byte, comp Compression, limit int) ([]byte, error) {
-	out, _, err := readBlockPrefix(module, f, fileSize, n, zoff, zsize, key, comp, -1, limit)
+	out, _, err := readBlockPrefix(module, f, fileSize, n, zoff, zsize, key, comp, -1, limit, false)
 	return out, err
 }
 
 // readBlockPrefix is readBlock inflating a zlib block only up to need bytes
-// when need > 0 (see decompressPrefix).
-func readBlockPrefix(module string, f *os.File, fileSize int64, n uint32, zoff, zsize int64, key []byte, comp Compression, need, limit int) ([]byte, bool, error) {
+// when need > 0 (see decompressPrefix; trusted skips the checks of the rest).
+func readBlockPrefix(module string, f *os.File, fileSize int64, n uint32, zoff, zsize int64, key []byte, comp Compression, need, limit int, trusted bool) ([]byte, bool, error) {
 	if zoff+zsize > fileSize || zsize == 0 {
 		return nil, false, corrupt(module, f.Name(), zoff, "block %d (%d bytes) does not fit the file (%d bytes)", n, zsize, fileSize)
 	}
@@ -505,7 +532,7 @@ func readBlockPrefix(module string, f *os.File, fileSize int64, n uint32, zoff, 
 		return nil, false, corrupt(module, f.Name(), zoff, "%v", err)
 	}
 	decipher(key, buf)
-	out, full, err := decompressPrefix(comp, buf, need, limit)
+	out, full, err := decompressPrefix(comp, buf, need, limit, trusted)
 	if err != nil {
 		return nil, false, &FormatError{Module: module, File: f.Name(), Offset: zoff, Err: fmt.Errorf("block %d: %w", n, err)}
 	}

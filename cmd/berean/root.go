@@ -7,8 +7,10 @@ import (
 	"io"
 	"log/slog"
 	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"berean"
 )
@@ -104,22 +106,74 @@ Modules are found in, in order: --sword-path DIR (repeatable), $SWORD_PATH
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError{fmt.Errorf("%w (see '%s --help')", err, c.CommandPath())}
 	})
-	// Each subcommand lives in its own file.
-	root.AddCommand(
-		newReadCmd(a),
-		newRefsCmd(a),
-		newSearchCmd(a),
-		newIndexCmd(a),
-		newAskCmd(a),
-		newStudyCmd(a),
-		newXrefCmd(a),
-		newVerifyCmd(a),
-		newLexiconCmd(a),
-		newTopicCmd(a),
-		newModulesCmd(a),
-		newServeCmd(a),
-	)
+	// Each subcommand lives in its own file. A command line that names
+	// one gets only that one built: a new process reading a verse does
+	// not build the flags and help of twelve commands (nor cobra's
+	// completion command, which "berean completion" still gets, as it
+	// builds them all).
+	cmds := commands()
+	if c, ok := named(cmds, pf, a.args); ok {
+		root.AddCommand(c.mk(a))
+		root.CompletionOptions.DisableDefaultCmd = true
+		return root
+	}
+	for _, c := range cmds {
+		root.AddCommand(c.mk(a))
+	}
 	return root
+}
+
+// command is a subcommand: its names (the first is its name, the others
+// its aliases, as its cobra.Command says) and its constructor.
+type command struct {
+	names []string
+	mk    func(*app) *cobra.Command
+}
+
+// commands are the subcommands in the order help lists them.
+func commands() []command {
+	return []command{
+		{[]string{"read"}, newReadCmd},
+		{[]string{"refs"}, newRefsCmd},
+		{[]string{"search"}, newSearchCmd},
+		{[]string{"index"}, newIndexCmd},
+		{[]string{"ask"}, newAskCmd},
+		{[]string{"study"}, newStudyCmd},
+		{[]string{"xref"}, newXrefCmd},
+		{[]string{"verify"}, newVerifyCmd},
+		{[]string{"lexicon", "strongs"}, newLexiconCmd},
+		{[]string{"topic"}, newTopicCmd},
+		{[]string{"modules"}, newModulesCmd},
+		{[]string{"serve"}, newServeCmd},
+	}
+}
+
+// named finds the command that args run: the first argument that is not a
+// root flag of flags (or such a flag's value) when it names a command.
+// Anything else (no command, an unknown word, help, completion) finds none.
+func named(cmds []command, flags *pflag.FlagSet, args []string) (command, bool) {
+	for i := 0; i < len(args); i++ {
+		w := args[i]
+		if w == "--" {
+			return command{}, false
+		}
+		if name, ok := strings.CutPrefix(w, "--"); ok {
+			if f := flags.Lookup(name); f != nil && f.NoOptDefVal == "" {
+				i++ // its value
+			}
+			continue
+		}
+		if strings.HasPrefix(w, "-") {
+			continue
+		}
+		for _, c := range cmds {
+			if slices.Contains(c.names, w) {
+				return c, true
+			}
+		}
+		return command{}, false
+	}
+	return command{}, false
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
