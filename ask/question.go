@@ -40,6 +40,10 @@ type question struct {
 	// testament is the testament the question names ("in the Old
 	// Testament"), 0 when none.
 	testament canon.Testament
+	// site is the site the question was taken from, when the fit or the
+	// evaluation asks it: the tables' rows from it do not contribute
+	// (leave-site-out, site.go). "" for every other question.
+	site string
 }
 
 // frames are the leading and trailing wordings that ask for verses rather

@@ -163,8 +163,10 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 			}
 			return false
 		}
-		s.named(q, mass, known)
-		s.pages(a.topicTable(), q, known, a.pageRel())
+		// Leave-site-out (site.go): none of the tables' rows from the
+		// question's site, when the harness gives one.
+		s.named(namedPassages().without(q.site), q, mass, known)
+		s.pages(a.topicTable().without(q.site), q, known, a.pageRel())
 	}
 	// Nave's lines that cover the question: their passages get a prior.
 	if lines && !o.NoTopics && mass > 0 {
