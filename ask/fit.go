@@ -48,13 +48,14 @@ const (
 )
 
 // Examples asks each question with weights w, leaving out the tables'
-// rows from its source's site, and keeps its candidates.
+// rows from its source's site and, for a training question, its own
+// question count (site.go), and keeps its candidates.
 func (a *Asker) Examples(ctx context.Context, qs []Judged, w *Weights) ([]Example, error) {
 	a.init()
 	out := make([]Example, 0, len(qs))
 	for _, j := range qs {
 		q := parseQuestion(j.Question, a.refs)
-		q.site = siteOf(j.Source)
+		q.leave = j.leave()
 		s, err := a.retrieve(ctx, &q, a.maps, Options{Weights: w}, true)
 		if err != nil {
 			return nil, fmt.Errorf("ask: %s: %w", j.ID, err)

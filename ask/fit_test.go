@@ -258,10 +258,10 @@ func realFloors(a *Asker, w *Weights, dev, held, narr []Judged) string {
 }
 
 // judgeAsk is the outcome of one question through Ask with weights w (nil:
-// the Asker's), judged as score-ask does; the tables' rows from the
-// question's site do not contribute (leave-site-out).
+// the Asker's), judged as score-ask does, leaving out what the question
+// leaves out (site.go).
 func judgeAsk(a *Asker, w *Weights, r Judged) Outcome {
-	res, err := a.ask(context.Background(), r.Question, siteOf(r.Source), Options{N: 10, Weights: w})
+	res, err := a.ask(context.Background(), r.Question, r.leave(), Options{N: 10, Weights: w})
 	if err != nil {
 		return Outcome{Expected: len(r.Expected)}
 	}

@@ -175,10 +175,10 @@ func TestLeaveSiteOut(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			q := parseQuestion("What does the Bible say about anxiety, the Sermon on the Mount and the Lord's Prayer?", nil)
-			q.site = tc.site
+			q.leave.site = tc.site
 			s := &scored{fv: map[int32]*Vector{}, pageOf: map[int32]pageTopic{}, namedOf: map[int32]string{}}
-			s.pages(topics.without(q.site), &q, known, nil)
-			s.named(named.without(q.site), &q, 1, known)
+			s.pages(topics.without(q.leave.site), &q, known, nil)
+			s.named(named.without(q.leave.site), &q, 1, known)
 			for osis, want := range tc.pages {
 				if got := value(s, osis, FPages); math.Abs(got-want) > 1e-9 {
 					t.Errorf("%s: pages %.4f, want %.4f", osis, got, want)
@@ -224,7 +224,7 @@ func TestLeaveSiteOutAsked(t *testing.T) {
 		site       string
 		matt, pete bool
 	}{{"", true, true}, {"a.example", false, true}, {"b.example", true, false}} {
-		res, err := a.ask(ctx, question, tc.site, Options{})
+		res, err := a.ask(ctx, question, leave{site: tc.site}, Options{})
 		if err != nil {
 			t.Fatal(err)
 		}

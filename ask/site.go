@@ -12,8 +12,26 @@ import (
 // do not contribute: the question is answered from the tables as they
 // would be had that site never been read, as a question of the test part
 // (whose sites the tables never read) is. Each row keeps its site;
-// Asker.ask and Examples take the site of the question they ask (a
-// question's site field); Ask, for any other question, leaves none out.
+// Asker.ask and Examples take what the question they ask leaves out (a
+// question's leave field); Ask, for any other question, leaves nothing
+// out.
+
+// leave is what a question asked by the fit or the evaluation leaves out
+// of the data it is answered from: the tables' rows from its site, and,
+// for a question the question frequencies count (one of the training
+// part), its own count there (QuestionDF.without). The zero value leaves
+// nothing out.
+type leave struct {
+	site string
+	self bool
+}
+
+// leave is what the question leaves out when it is asked: the rows from
+// its source's site; its own question count when it is of the training
+// part, which the question frequencies count (data/qdf.tsv and TestFit's).
+func (j *Judged) leave() leave {
+	return leave{site: siteOf(j.Source), self: j.Part == "train"}
+}
 
 // siteOf is the site of a page's address: its host name in lower case
 // without a leading "www.", "mail." or "m." (the rule that splits
