@@ -286,6 +286,12 @@ func evalBible(ctx context.Context, m *bibleMap, cs []concept) (*bibleScores, er
 
 // Ask answers a question.
 func (a *Asker) Ask(ctx context.Context, question string, o Options) (*Result, error) {
+	return a.ask(ctx, question, leave{}, o)
+}
+
+// ask answers a question leaving out what l says (site.go; the zero
+// leave, nothing).
+func (a *Asker) ask(ctx context.Context, question string, l leave, o Options) (*Result, error) {
 	a.init()
 	if o.N <= 0 {
 		o.N = 10
@@ -299,6 +305,7 @@ func (a *Asker) Ask(ctx context.Context, question string, o Options) (*Result, e
 		return nil, err
 	}
 	q := a.parse(question)
+	q.leave = l
 	if q.frameOnly {
 		return nil, fmt.Errorf("ask: %w: %q asks where to look but not what for; add what the verse is about (for example \"where does the Bible say God is love\")", ErrEmpty, strings.TrimSpace(question))
 	}

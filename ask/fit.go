@@ -34,6 +34,10 @@ type Judged struct {
 	ID, Question, Kind, Part string
 	Expected                 []string // OSIS references
 	Must                     string
+	// Source is the page the question was taken from: the tables' rows
+	// from its site do not contribute when the question is asked
+	// (leave-site-out, site.go). "" for a question of no site.
+	Source string
 }
 
 // fitCandidates is how many of the best candidates (by score, and by each
@@ -43,12 +47,15 @@ const (
 	fitByFeature = 40
 )
 
-// Examples asks each question with weights w and keeps its candidates.
+// Examples asks each question with weights w, leaving out the tables'
+// rows from its source's site and, for a training question, its own
+// question count (site.go), and keeps its candidates.
 func (a *Asker) Examples(ctx context.Context, qs []Judged, w *Weights) ([]Example, error) {
 	a.init()
 	out := make([]Example, 0, len(qs))
 	for _, j := range qs {
 		q := parseQuestion(j.Question, a.refs)
+		q.leave = j.leave()
 		s, err := a.retrieve(ctx, &q, a.maps, Options{Weights: w}, true)
 		if err != nil {
 			return nil, fmt.Errorf("ask: %s: %w", j.ID, err)

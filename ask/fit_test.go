@@ -21,7 +21,7 @@ var (
 )
 
 // readJudged reads an evaluation file (columns by header: id, question,
-// expected_refs, must_have_ref, kind, part).
+// expected_refs, must_have_ref, source_url, kind, part).
 func readJudged(t testing.TB, path string) []Judged {
 	f, err := os.Open(path)
 	if err != nil {
@@ -47,7 +47,7 @@ func readJudged(t testing.TB, path string) []Judged {
 			continue
 		}
 		out = append(out, Judged{ID: m["id"], Question: m["question"], Kind: m["kind"], Part: m["part"],
-			Expected: strings.Split(m["expected_refs"], ","), Must: m["must_have_ref"]})
+			Expected: strings.Split(m["expected_refs"], ","), Must: m["must_have_ref"], Source: m["source_url"]})
 	}
 	if err := sc.Err(); err != nil {
 		t.Fatal(err)
@@ -258,9 +258,10 @@ func realFloors(a *Asker, w *Weights, dev, held, narr []Judged) string {
 }
 
 // judgeAsk is the outcome of one question through Ask with weights w (nil:
-// the Asker's), judged as score-ask does.
+// the Asker's), judged as score-ask does, leaving out what the question
+// leaves out (site.go).
 func judgeAsk(a *Asker, w *Weights, r Judged) Outcome {
-	res, err := a.Ask(context.Background(), r.Question, Options{N: 10, Weights: w})
+	res, err := a.ask(context.Background(), r.Question, r.leave(), Options{N: 10, Weights: w})
 	if err != nil {
 		return Outcome{Expected: len(r.Expected)}
 	}

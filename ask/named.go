@@ -3,6 +3,7 @@ package ask
 import (
 	_ "embed"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -26,11 +27,12 @@ import (
 var namedTSV string
 
 type namedPassage struct {
-	name string
-	refs []string   // the passage (named.tsv) or the first row's references (topics.tsv)
-	rows [][]string // topics.tsv: each page's references, in the page's order
-	toks []string   // distinct stems of the name's content words
-	text []string   // their folded forms
+	name  string
+	refs  []string   // the passage (named.tsv) or the first row's references (topics.tsv)
+	rows  [][]string // topics.tsv: each page's references, in the page's order
+	sites []string   // the site of each row (siteOf its source_url; "" when none)
+	toks  []string   // distinct stems of the name's content words
+	text  []string   // their folded forms
 }
 
 type namedTable struct {
@@ -40,6 +42,7 @@ type namedTable struct {
 	ps     []namedPassage
 	idf    map[string]float64 // stem -> idf over the names
 	maxID  float64
+	sites  map[string]bool // the sites of the rows
 }
 
 // Named-passage matching parameters: what counts as naming a passage
@@ -52,26 +55,37 @@ const (
 
 var namedPassages = sync.OnceValue(func() *namedTable { return nameTable(namedTSV, namedMinCov) })
 
-// nameTable reads a table of names (first column) and references (second
-// column, comma-separated OSIS); rows of the same name (case folded) are
-// one entry with several rows. The names' words weigh by their idf over
-// the entries.
+// nameTable reads a table of names (first column), references (second
+// column, comma-separated OSIS) and, when the header names it, the
+// source_url column; rows of the same name (case folded) are one entry
+// with several rows. The names' words weigh by their idf over the
+// entries.
 func nameTable(tsv string, minCov float64) *namedTable {
-	t := &namedTable{idf: map[string]float64{}, minCov: minCov}
-	df := map[string]int{}
+	t := &namedTable{minCov: minCov, sites: map[string]bool{}}
 	byName := map[string]int{}
+	src := -1
 	for i, line := range strings.Split(tsv, "\n") {
 		f := strings.Split(strings.TrimRight(line, "\r"), "\t")
-		if i == 0 || len(f) < 2 || f[0] == "" || f[1] == "" || strings.HasPrefix(f[0], "#") {
+		if i == 0 {
+			src = slices.Index(f, "source_url")
+			continue
+		}
+		if len(f) < 2 || f[0] == "" || f[1] == "" || strings.HasPrefix(f[0], "#") {
 			continue
 		}
 		name := strings.TrimSpace(f[0])
 		refs := strings.Split(f[1], ",")
+		site := ""
+		if src >= 0 && src < len(f) {
+			site = siteOf(f[src])
+		}
+		t.sites[site] = true
 		if j, ok := byName[strings.ToLower(name)]; ok {
 			t.ps[j].rows = append(t.ps[j].rows, refs)
+			t.ps[j].sites = append(t.ps[j].sites, site)
 			continue
 		}
-		p := namedPassage{name: name, refs: refs, rows: [][]string{refs}}
+		p := namedPassage{name: name, refs: refs, rows: [][]string{refs}, sites: []string{site}}
 		seen := map[string]bool{}
 		for _, w := range index.Words(p.name) {
 			if isStop(w) || len(w) < 2 {
@@ -82,7 +96,6 @@ func nameTable(tsv string, minCov float64) *namedTable {
 				seen[st] = true
 				p.toks = append(p.toks, st)
 				p.text = append(p.text, w)
-				df[st]++
 			}
 		}
 		if len(p.toks) > 0 {
@@ -90,12 +103,53 @@ func nameTable(tsv string, minCov float64) *namedTable {
 			t.ps = append(t.ps, p)
 		}
 	}
+	t.weigh()
+	return t
+}
+
+// weigh sets the idf of the names' words over the entries.
+func (t *namedTable) weigh() {
+	t.idf, t.maxID = map[string]float64{}, 0
+	df := map[string]int{}
+	for _, p := range t.ps {
+		for _, st := range p.toks {
+			df[st]++
+		}
+	}
 	n := float64(len(t.ps))
 	for st, d := range df {
 		t.idf[st] = math.Log(1 + n/float64(d))
 		t.maxID = math.Max(t.maxID, t.idf[st])
 	}
-	return t
+}
+
+// without is the table without the rows from site (leave-site-out,
+// site.go): the table had that site never been read, its entries' rows
+// from other sites only, an entry left with none dropped, the names'
+// idf counted again. It is t itself when site is "" or no row is from it.
+func (t *namedTable) without(site string) *namedTable {
+	if site == "" || !t.sites[site] {
+		return t
+	}
+	u := &namedTable{minCov: t.minCov, sites: map[string]bool{}}
+	for _, p := range t.ps {
+		q := p
+		q.rows, q.sites = nil, nil
+		for i, r := range p.rows {
+			if p.sites[i] != site {
+				q.rows = append(q.rows, r)
+				q.sites = append(q.sites, p.sites[i])
+				u.sites[p.sites[i]] = true
+			}
+		}
+		if len(q.rows) == 0 {
+			continue
+		}
+		q.refs = q.rows[0]
+		u.ps = append(u.ps, q)
+	}
+	u.weigh()
+	return u
 }
 
 // namedMatch is a named passage the question names.
@@ -183,12 +237,12 @@ func matchNamed(t *namedTable, q *question, known func(stem string) bool, rel fu
 	return out
 }
 
-// named sets the named-passage feature: the verses of each passage the
-// question names get mass × coverage², the passage's first verses a
-// little more than its last (the answer is where it starts), damped for
-// long passages like topics.
-func (s *scored) named(q *question, mass float64, known func(string) bool) {
-	for _, m := range matchNamed(namedPassages(), q, known, nil) {
+// named sets the named-passage feature: the verses of each passage of
+// table t the question names get mass × coverage², the passage's first
+// verses a little more than its last (the answer is where it starts),
+// damped for long passages like topics.
+func (s *scored) named(t *namedTable, q *question, mass float64, known func(string) bool) {
+	for _, m := range matchNamed(t, q, known, nil) {
 		vs := topicVerses(m.p.refs, namedVerses)
 		if len(vs) == 0 {
 			continue

@@ -30,6 +30,9 @@ import (
 // 1 for its first reference falling to ½ for its last (pages list the
 // best known first), and within a range 1 for its first verse falling to
 // ½ for its last; a verse several pages give is a verse people expect.
+// Each row keeps its page's site: a training question asked by the fit or
+// the evaluation gets nothing from the rows of its own site
+// (leave-site-out, site.go).
 
 //go:embed data/topics.tsv
 var topicsTSV string

@@ -1,10 +1,10 @@
 package ask
 
 import (
+	"context"
 	"crypto/sha1"
 	"encoding/binary"
 	"math"
-	"net/url"
 	"strings"
 	"testing"
 
@@ -104,14 +104,10 @@ func TestTablesOffTestSites(t *testing.T) {
 			if len(f) <= tc.addr {
 				t.Fatalf("%s line %d: %d columns", tc.name, i+1, len(f))
 			}
-			u, err := url.Parse(f[tc.addr])
-			if err != nil || u.Hostname() == "" {
+			h := siteOf(f[tc.addr])
+			if h == "" {
 				t.Errorf("%s line %d: bad address %q", tc.name, i+1, f[tc.addr])
 				continue
-			}
-			h := strings.ToLower(u.Hostname())
-			for _, p := range []string{"www.", "mail.", "m."} {
-				h = strings.TrimPrefix(h, p)
 			}
 			sum := sha1.Sum([]byte(h))
 			if binary.BigEndian.Uint32(sum[:4])%3 == 0 {
@@ -126,5 +122,131 @@ func TestTablesOffTestSites(t *testing.T) {
 		if rows < tc.min {
 			t.Errorf("%s has %d rows, want at least %d", tc.name, rows, tc.min)
 		}
+	}
+}
+
+// TestLeaveSiteOut: a question asked with the site it was taken from gets
+// nothing from the tables' rows of that site (www. and case do not make
+// another site), and what the rows of other sites give it, counted as if
+// the table had only them; with no site, every row counts.
+func TestLeaveSiteOut(t *testing.T) {
+	key := func(osis string) int32 {
+		lo, _, ok := versekey.Span(osis)
+		if !ok {
+			t.Fatalf("%s does not parse", osis)
+		}
+		return int32(lo)
+	}
+	value := func(s *scored, osis string, f Feature) float64 {
+		if v := s.fv[key(osis)]; v != nil {
+			return v[f]
+		}
+		return 0
+	}
+	known := func(string) bool { return true }
+	topics := nameTable("topic\trefs\tsource_url\n"+
+		"anxiety\tPhil.4.6\thttps://WWW.A.example/anxiety\n"+
+		"anxiety\tMatt.6.34\thttps://b.example/worry\n"+
+		"gambling\tProv.28.20\thttps://a.example/gambling\n", pagesMinCov)
+	named := nameTable("name\trefs\tkind\tsource_url\n"+
+		"Sermon on the Mount\tMatt.5.1-Matt.5.2\tsermon\thttps://a.example/sermons\n"+
+		"Lord's Prayer\tMatt.6.9-Matt.6.10\tprayer\thttps://m.b.example/prayer\n", namedMinCov)
+	for _, tc := range []struct {
+		name, site string
+		pages      map[string]float64 // verse -> pages feature
+		pageRows   int                // the rows pageOf names for Matt.6.34
+		named      map[string]bool    // verse -> has the named feature
+	}{
+		// No site: both rows of "anxiety" (idf over two topics, ln 3;
+		// two rows, /√2), both names.
+		{"no site", "", map[string]float64{"Phil.4.6": math.Log(3) / math.Sqrt(2), "Matt.6.34": math.Log(3) / math.Sqrt(2)},
+			2, map[string]bool{"Matt.5.1": true, "Matt.6.9": true}},
+		// From a.example: its rows are gone; "anxiety" keeps b.example's
+		// row, the one topic left (idf ln 2, one row).
+		{"site a", "a.example", map[string]float64{"Phil.4.6": 0, "Matt.6.34": math.Log(2)},
+			1, map[string]bool{"Matt.5.1": false, "Matt.6.9": true}},
+		// From b.example (its row was at m.b.example): "anxiety" keeps
+		// a.example's row, and "gambling" stays (idf ln 3, one row).
+		{"site b", "b.example", map[string]float64{"Phil.4.6": math.Log(3), "Matt.6.34": 0},
+			0, map[string]bool{"Matt.5.1": true, "Matt.6.9": false}},
+		// A site of no row leaves the tables as they are.
+		{"other site", "c.example", map[string]float64{"Phil.4.6": math.Log(3) / math.Sqrt(2), "Matt.6.34": math.Log(3) / math.Sqrt(2)},
+			2, map[string]bool{"Matt.5.1": true, "Matt.6.9": true}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			q := parseQuestion("What does the Bible say about anxiety, the Sermon on the Mount and the Lord's Prayer?", nil)
+			q.leave.site = tc.site
+			s := &scored{fv: map[int32]*Vector{}, pageOf: map[int32]pageTopic{}, namedOf: map[int32]string{}}
+			s.pages(topics.without(q.leave.site), &q, known, nil)
+			s.named(named.without(q.leave.site), &q, 1, known)
+			for osis, want := range tc.pages {
+				if got := value(s, osis, FPages); math.Abs(got-want) > 1e-9 {
+					t.Errorf("%s: pages %.4f, want %.4f", osis, got, want)
+				}
+			}
+			if got := s.pageOf[key("Matt.6.34")].pages; got != tc.pageRows {
+				t.Errorf("Matt.6.34: pageOf names %d pages, want %d", got, tc.pageRows)
+			}
+			for osis, want := range tc.named {
+				if got := value(s, osis, FNamed) > 0; got != want {
+					t.Errorf("%s: named feature %v, want %v", osis, got, want)
+				}
+			}
+		})
+	}
+	if topics.without("") != topics || topics.without("c.example") != topics {
+		t.Error("without a site of no row must be the table itself")
+	}
+	if len(topics.without("a.example").ps) != 1 || len(topics.ps) != 2 || len(topics.ps[0].rows) != 2 {
+		t.Error("without must leave the table it is made from as it was")
+	}
+}
+
+// TestLeaveSiteOutAsked: the harness's two ways of asking, Examples (a
+// question's Source) and ask (a site), leave the rows of the question's
+// site out; Ask leaves none out.
+func TestLeaveSiteOutAsked(t *testing.T) {
+	a := synthAsker(t, synthIndex(t))
+	a.pagesTable = nameTable("topic\trefs\tsource_url\n"+
+		"anxiety\tMatt.6.34\thttps://www.a.example/anxiety\n"+
+		"anxiety\t1Pet.5.7\thttps://b.example/worry\n", pagesMinCov)
+	ctx := context.Background()
+	const question = "What does the Bible say about anxiety?"
+	has := func(res *Result, osis string) bool {
+		for _, h := range res.Results {
+			if h.OSIS == osis {
+				return true
+			}
+		}
+		return false
+	}
+	for _, tc := range []struct {
+		site       string
+		matt, pete bool
+	}{{"", true, true}, {"a.example", false, true}, {"b.example", true, false}} {
+		res, err := a.ask(ctx, question, leave{site: tc.site}, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if has(res, "Matt.6.34") != tc.matt || has(res, "1Pet.5.7") != tc.pete {
+			t.Errorf("asked from %q: Matt.6.34 %v, 1Pet.5.7 %v; want %v, %v", tc.site, has(res, "Matt.6.34"), has(res, "1Pet.5.7"), tc.matt, tc.pete)
+		}
+	}
+	res, err := a.Ask(ctx, question, Options{})
+	if err != nil || !has(res, "Matt.6.34") || !has(res, "1Pet.5.7") {
+		t.Errorf("Ask: %v %v, want both pages' verses", res, err)
+	}
+	es, err := a.Examples(ctx, []Judged{{ID: "q", Question: question, Must: "Matt.6.34", Source: "https://a.example/anxiety"}}, &a.w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	matt, _ := spanOf(t, "Matt.6.34")
+	pete, _ := spanOf(t, "1Pet.5.7")
+	pages := map[int]float64{}
+	for i, k := range es[0].Keys {
+		pages[int(k)] = es[0].Vecs[i][FPages]
+	}
+	if pages[matt] != 0 || pages[pete] == 0 {
+		t.Errorf("Examples from a.example: pages of Matt.6.34 %.3f (want 0), of 1Pet.5.7 %.3f (want > 0)", pages[matt], pages[pete])
 	}
 }

@@ -40,6 +40,10 @@ type question struct {
 	// testament is the testament the question names ("in the Old
 	// Testament"), 0 when none.
 	testament canon.Testament
+	// leave is what the fit or the evaluation leaves out when it asks
+	// the question (site.go): the tables' rows from its site, its own
+	// question count. Nothing for every other question.
+	leave leave
 }
 
 // frames are the leading and trailing wordings that ask for verses rather

@@ -21,7 +21,9 @@ import (
 //	qw = ln((Nq+1)/(df+1)) / ln(Nq+1)
 //
 // which is 1 for a word no question used and falls with the share of
-// questions using it.
+// questions using it. The fit and the evaluation ask a training question
+// with its own count left out (QuestionDF.without), as a question the
+// counts never saw is asked.
 
 //go:embed data/qdf.tsv
 var qdfTSV string
@@ -75,16 +77,46 @@ func (q *QuestionDF) Weight(stem string) float64 {
 func CountQuestions(questions []string) QuestionDF {
 	q := QuestionDF{N: len(questions), DF: map[string]int{}}
 	for _, s := range questions {
-		p := parseQuestion(s, nil)
-		seen := map[string]bool{}
-		for _, w := range p.words {
-			if !w.stop && !seen[w.stem] {
-				seen[w.stem] = true
-				q.DF[w.stem]++
-			}
+		for _, st := range countedStems(s) {
+			q.DF[st]++
 		}
 	}
 	return q
+}
+
+// countedStems are the stems a question counts for: its content words'
+// distinct stems.
+func countedStems(question string) []string {
+	p := parseQuestion(question, nil)
+	var out []string
+	seen := map[string]bool{}
+	for _, w := range p.words {
+		if !w.stop && !seen[w.stem] {
+			seen[w.stem] = true
+			out = append(out, w.stem)
+		}
+	}
+	return out
+}
+
+// without is q counted without one of the questions it counts: one
+// question fewer, and each of its stems used by one question fewer (a
+// stem Format left out, used by it alone, stays at 0). The harness asks a
+// training question so, as a question the counts never saw is asked.
+func (q *QuestionDF) without(question string) *QuestionDF {
+	if q == nil || q.N <= 0 {
+		return q
+	}
+	out := &QuestionDF{N: q.N - 1, DF: make(map[string]int, len(q.DF))}
+	for st, n := range q.DF {
+		out.DF[st] = n
+	}
+	for _, st := range countedStems(question) {
+		if out.DF[st] > 0 {
+			out.DF[st]--
+		}
+	}
+	return out
 }
 
 // Format writes the counts (stems used by at least two questions) as

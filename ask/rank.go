@@ -43,12 +43,17 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 	w := a.weights(o)
 	cs := a.expand(q, !o.NoStrongs, !o.NoDefinitions)
 	weigh(cs, w)
-	// Words many questions use weigh less (qweight.go).
+	// Words many questions use weigh less (qweight.go), counted without
+	// the question itself when it is one of those counted.
+	qdf := a.qdf
+	if q.leave.self {
+		qdf = qdf.without(q.text)
+	}
 	qws := make([]float64, len(cs))
 	for ci := range cs {
 		qws[ci] = 1
 		if !o.NoQuestionFrequency {
-			qws[ci] = a.qdf.Weight(cs[ci].w.stem)
+			qws[ci] = qdf.Weight(cs[ci].w.stem)
 		}
 		for fi := range cs[ci].feats {
 			cs[ci].feats[fi].strength *= qws[ci]
@@ -163,8 +168,10 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 			}
 			return false
 		}
-		s.named(q, mass, known)
-		s.pages(a.topicTable(), q, known, a.pageRel())
+		// Leave-site-out (site.go): none of the tables' rows from the
+		// question's site, when the harness gives one.
+		s.named(namedPassages().without(q.leave.site), q, mass, known)
+		s.pages(a.topicTable().without(q.leave.site), q, known, a.pageRel())
 	}
 	// Nave's lines that cover the question: their passages get a prior.
 	if lines && !o.NoTopics && mass > 0 {
