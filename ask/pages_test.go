@@ -87,6 +87,13 @@ func TestWhyPages(t *testing.T) {
 // 32 bits of the SHA-1 of its host name, without "www.", "m." or "mail.",
 // are divisible by 3), and every reference parses.
 func TestTablesOffTestSites(t *testing.T) {
+	// The sites of the test part's questions, as siteOf names them: the
+	// split hashed the host as written, so "hozana.org." is a test site
+	// and so is hozana.org.
+	testSites := map[string]bool{}
+	for _, j := range part(readJudged(t, "testdata/public.tsv"), "test") {
+		testSites[siteOf(j.Source)] = true
+	}
 	for _, tc := range []struct {
 		name, tsv       string
 		refs, addr, min int // columns, and the rows expected at least
@@ -110,7 +117,7 @@ func TestTablesOffTestSites(t *testing.T) {
 				continue
 			}
 			sum := sha1.Sum([]byte(h))
-			if binary.BigEndian.Uint32(sum[:4])%3 == 0 {
+			if binary.BigEndian.Uint32(sum[:4])%3 == 0 || testSites[h] {
 				t.Errorf("%s line %d: %s is a site of the test part", tc.name, i+1, h)
 			}
 			for _, r := range strings.Split(f[tc.refs], ",") {

@@ -35,13 +35,15 @@ func (j *Judged) leave() leave {
 
 // siteOf is the site of a page's address: its host name in lower case
 // without a leading "www.", "mail." or "m." (the rule that splits
-// testdata/public.tsv into parts by site); "" when addr has no host.
+// testdata/public.tsv into parts by site) and without the trailing dot of
+// a fully qualified name ("biblehub.com." is biblehub.com); "" when addr
+// has no host.
 func siteOf(addr string) string {
 	u, err := url.Parse(strings.TrimSpace(addr))
 	if err != nil {
 		return ""
 	}
-	h := strings.ToLower(u.Hostname())
+	h := strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
 	for _, p := range []string{"www.", "mail.", "m."} {
 		h = strings.TrimPrefix(h, p)
 	}
