@@ -1,5 +1,14 @@
 //go:build lite
 
+// The quick commands are a few milliseconds of one core's work: the lite
+// build does not apply the cgroup CPU limit to GOMAXPROCS (the runtime then
+// skips reading /proc/self/mountinfo at start; reading the cgroup files is
+// 4% of a read's time, most of it still done) nor re-read it while running.
+// GOMAXPROCS is the number of CPUs, as before Go 1.25; berean-full (serve)
+// keeps the container-aware default.
+//go:debug containermaxprocs=0
+//go:debug updatemaxprocs=0
+
 package main
 
 import (
