@@ -157,6 +157,12 @@ func readNote(path, header string) map[uint32]bool {
 	if err != nil || len(data) > maxNoteSize {
 		return nil
 	}
+	return parseNote(data, header)
+}
+
+// parseNote reads the blocks of a note's bytes, nil when they are not a
+// note for header.
+func parseNote(data []byte, header string) map[uint32]bool {
 	first, rest, ok := bytes.Cut(data, []byte("\n"))
 	if !ok || string(first) != header {
 		return nil
