@@ -36,7 +36,7 @@ func (s *Server) apiRead(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	comms := commentaryParams(r)
+	comms := commentaryParams(q)
 	g := s.cur()
 	key := ref + "\x00" + bible + "\x00" + lang + "\x00" + strings.Join(comms, ",")
 	if b, ok := g.readCache.get(key); ok {

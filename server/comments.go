@@ -3,7 +3,6 @@ package server
 import (
 	"context"
 	"html/template"
-	"net/http"
 	"net/url"
 	"strings"
 
@@ -28,9 +27,9 @@ type commentView struct {
 
 // commentaryParams reads ?commentary=MHCC&commentary=TDavid or a
 // comma-separated list; empty values (the menu's "none") are dropped.
-func commentaryParams(r *http.Request) []string {
+func commentaryParams(q url.Values) []string {
 	var out []string
-	for _, v := range r.URL.Query()["commentary"] {
+	for _, v := range q["commentary"] {
 		out = append(out, splitList(v)...)
 	}
 	return out

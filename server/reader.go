@@ -144,7 +144,7 @@ func (u *ui) read(w http.ResponseWriter, r *http.Request) (string, any, error) {
 		p.Names = append(p.Names, b.Name())
 	}
 	p.Bibles = u.bibleChoices(p.Names)
-	comms := commentaryParams(r)
+	comms := commentaryParams(r.URL.Query())
 	p.Commentaries = u.commentaryChoices(comms)
 	if refText == "" {
 		// The picker's book and chapter, when it was used.
