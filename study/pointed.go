@@ -12,14 +12,14 @@ import (
 
 // Parameters of the cross-reference pass; see doc.go.
 const (
-	ptSources    = 14  // best New Testament passages whose cross-references are read (the New Testament section's size)
-	ptMinSources = 3   // chapters of sources a window needs
-	ptVoteFull   = 3.0 // a link counts log2(1 + votes) ÷ this, at most 1 (7 votes count in full)
-	ptFull       = 3.0 // a window of this weight (sources × their share × their links' votes) weighs 1
-	ptOTWindows  = 4   // Old Testament windows kept
-	ptOTShare    = 1.0 // an Old Testament window of weight 1 scores this share of the best verse
-	ptNTWindows  = 3   // New Testament windows kept
-	ptNTShare    = 0.3 // a New Testament window of weight 1 adds this share of the best verse
+	ptSources    = 14           // best New Testament passages whose cross-references are read (the New Testament section's size)
+	ptMinSources = 3            // chapters of sources a window needs
+	ptVoteFull   = 3.0          // a link counts log2(1 + votes) ÷ this, at most 1 (7 votes count in full)
+	ptFull       = 3.0          // a window of this weight (sources × their share × their links' votes) weighs 1
+	ptOTWindows  = 4            // Old Testament windows kept
+	ptOTShare    = 1.0          // an Old Testament window of weight 1 scores this share of the best verse
+	ptNTShare    = 0.3          // a New Testament passage of weight 1 adds this share of the best verse
+	ptNTOwn      = minShareKeep // a New Testament window needs a verse of its own scoring this share of the best
 )
 
 // ptSource is one of the study's best passages: its verses and its share
@@ -68,8 +68,8 @@ func (p pointedPassage) note() string {
 // sources weigh most: Σ share × min(1, log2(1 + votes) ÷ ptVoteFull); a
 // window needs ptMinSources source chapters, and weighs that sum ÷
 // ptFull, at most 1. Verses of the sources and links within a source's
-// own chapter do not count. The n heaviest windows, one per chapter,
-// heaviest first.
+// own chapter do not count. The n heaviest windows (all when n < 0), one
+// per chapter, heaviest first.
 func pointed(srcs []ptSource, links func(int) []index.CrossRef, ot bool, n int) []pointedPassage {
 	inSrc := map[int]bool{}
 	for _, g := range srcs {
@@ -159,7 +159,7 @@ func pointed(srcs []ptSource, links func(int) []index.CrossRef, ot bool, n int) 
 		}
 	}
 	sort.Slice(ws, func(i, j int) bool { return ws[i].w > ws[j].w || ws[i].w == ws[j].w && ws[i].c < ws[j].c })
-	if len(ws) > n {
+	if n >= 0 && len(ws) > n {
 		ws = ws[:n]
 	}
 	out := make([]pointedPassage, 0, len(ws))
@@ -192,6 +192,52 @@ func pointed(srcs []ptSource, links func(int) []index.CrossRef, ot bool, n int) 
 	return out
 }
 
+// corroborated weighs each source as pointed weighs a window, by the
+// other source chapters pointing into it: Σ share × min(1, log2(1 +
+// votes) ÷ ptVoteFull) over those chapters (their best link into the
+// source), ÷ ptFull, at most 1; 0 under ptMinSources chapters. Hebrews
+// 9:23-24 in the intercession study: Hebrews 4, 7 and 12, Romans 8 and
+// 1 John 2 point into it.
+func corroborated(srcs []ptSource, links func(int) []index.CrossRef) []float64 {
+	share := map[int]float64{} // source chapter -> best share
+	for _, g := range srcs {
+		key := chapterOf(g.lo)
+		share[key] = math.Max(share[key], g.share)
+	}
+	out := make([]float64, len(srcs))
+	for i, g := range srcs {
+		own := chapterOf(g.lo)
+		votes := map[int]int{} // other source chapter -> its best link into g
+		for _, h := range srcs {
+			hc := chapterOf(h.lo)
+			if hc == own {
+				continue
+			}
+			for k := h.lo; k <= h.hi; k++ {
+				for _, r := range links(k) {
+					if r.Hi >= g.lo && r.Lo <= g.hi {
+						votes[hc] = max(votes[hc], r.Votes)
+					}
+				}
+			}
+		}
+		if len(votes) < ptMinSources {
+			continue
+		}
+		keys := make([]int, 0, len(votes))
+		for k := range votes {
+			keys = append(keys, k)
+		}
+		sort.Ints(keys) // a fixed order: the sum is the same every run
+		w := 0.0
+		for _, k := range keys {
+			w += share[k] * math.Min(1, math.Log2(1+float64(votes[k]))/ptVoteFull)
+		}
+		out[i] = math.Min(1, w/ptFull)
+	}
+	return out
+}
+
 // bestNTPassages returns the sources of the cross-reference pass: the
 // ptSources best New Testament passages of the study (verses joined as in
 // the sections), each at its share of the best one's score.
@@ -220,10 +266,14 @@ func bestNTPassages(items []*item, top float64) []ptSource {
 // addPointed adds the passages the study's best New Testament passages
 // point to together: in the Old Testament, the ptOTWindows heaviest
 // windows score ptOTShare of the best verse × their weight (or keep a
-// better score of their own); in the New, the ptNTWindows heaviest add
-// ptNTShare × their weight to what their verses have. Either way the
+// better score of their own); in the New, every window with a verse of
+// evidence of its own (ptNTOwn of the best) adds ptNTShare × its weight to
+// what its verses have. Either way the
 // verses are linked, and the note says where the cross-references come
-// from.
+// from. The sources themselves are weighed the same way by the other
+// source chapters pointing into them (corroborated) and gain ptNTShare ×
+// that weight: the study's passages that the rest of the study points to
+// rise above those nothing else agrees with.
 func (s *Studier) addPointed(pool map[int]*item, items []*item, top float64) []*item {
 	ix := s.a.Index()
 	if ix == nil || !ix.HasCrossRefs() || top <= 0 {
@@ -261,8 +311,28 @@ func (s *Studier) addPointed(pool map[int]*item, items []*item, top float64) []*
 			}
 		}
 	}
+	var nt []pointedPassage
+	for _, p := range pointed(srcs, links, false, -1) {
+		own := 0.0
+		for k := p.lo; k <= p.hi; k++ {
+			if it := pool[k]; it != nil {
+				own = math.Max(own, it.score)
+			}
+		}
+		if own >= ptNTOwn*top {
+			nt = append(nt, p)
+		}
+	}
+	corr := corroborated(srcs, links)
 	apply(pointed(srcs, links, true, ptOTWindows), ptOTShare, false)
-	apply(pointed(srcs, links, false, ptNTWindows), ptNTShare, true)
+	apply(nt, ptNTShare, true)
+	for i, g := range srcs {
+		for k := g.lo; k <= g.hi && corr[i] > 0; k++ {
+			if it := pool[k]; it != nil {
+				it.score += ptNTShare * top * corr[i]
+			}
+		}
+	}
 	return items
 }
 

@@ -63,6 +63,39 @@ func TestPointed(t *testing.T) {
 	}
 }
 
+// TestCorroborated: a source is weighed by the other source chapters
+// pointing into it, each once with its best link; links from its own
+// chapter and links to verses outside it do not count, and a source that
+// fewer than ptMinSources chapters point into weighs 0.
+func TestCorroborated(t *testing.T) {
+	o := func(s string) int { return ord(s, false) }
+	srcs := []ptSource{
+		{o("Heb.4.14"), o("Heb.4.15"), 0.6},
+		{o("Heb.7.25"), o("Heb.7.25"), 1},
+		{o("Heb.7.1"), o("Heb.7.1"), 0.9}, // same chapter as Heb 7:25
+		{o("Heb.9.24"), o("Heb.9.24"), 0.8},
+		{o("Rom.8.34"), o("Rom.8.34"), 0.5},
+		{o("Heb.4.3"), o("Heb.4.3"), 0.2}, // same chapter as Heb 4:14-15
+	}
+	ref := func(s string, votes int) index.CrossRef { return index.CrossRef{Lo: o(s), Hi: o(s), Votes: votes} }
+	links := map[int][]index.CrossRef{
+		o("Heb.7.25"): {ref("Heb.4.15", 7), ref("Heb.9.24", 1)},
+		o("Heb.7.1"):  {ref("Heb.4.14", 1)},
+		o("Heb.9.24"): {ref("Heb.4.14", 40)},
+		o("Rom.8.34"): {ref("Heb.4.15", 1), ref("Heb.4.16", 50), ref("Heb.9.24", 7)},
+		o("Heb.4.3"):  {ref("Heb.4.14", 50), ref("Heb.9.24", 50)},
+	}
+	got := corroborated(srcs, func(k int) []index.CrossRef { return links[k] })
+	// Heb 4:14-15: Hebrews 7 (7 votes: in full), Hebrews 9 (40), Romans 8
+	// (1 vote: a third); Hebrews 4:3 is its own chapter.
+	want := []float64{(1 + 0.8 + 0.5/ptVoteFull) / ptFull, 0, 0, (1*math.Log2(2)/ptVoteFull + 0.5 + 0.6) / ptFull, 0, 0}
+	for i := range want {
+		if math.Abs(got[i]-want[i]) > 1e-9 {
+			t.Errorf("source %d: weight %v, want %v", i, got[i], want[i])
+		}
+	}
+}
+
 func TestWithClause(t *testing.T) {
 	tests := []struct{ note, clause, want string }{
 		{"", "cross-references lead here from Hebrews 7:25", "Cross-references lead here from Hebrews 7:25"},
