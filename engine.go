@@ -50,8 +50,10 @@ type Options struct {
 	// SwordPaths are library roots searched before $SWORD_PATH, ~/.sword and
 	// /usr/share/sword.
 	SwordPaths []string
-	// CacheDir holds the persisted index (default $XDG_CACHE_HOME/berean,
-	// or ~/.cache/berean).
+	// CacheDir holds the persisted index and the notes of the module
+	// blocks whose checksums passed, which let a later process read a verse
+	// without inflating the rest of its block (sword.VerseModule.KeepNotes)
+	// (default $XDG_CACHE_HOME/berean, or ~/.cache/berean).
 	CacheDir string
 	Logger   *slog.Logger
 	// IndexInMemory reads the index file into memory rather than mapping
