@@ -50,9 +50,9 @@ type Options struct {
 	// SwordPaths are library roots searched before $SWORD_PATH, ~/.sword and
 	// /usr/share/sword.
 	SwordPaths []string
-	// CacheDir holds the persisted index and the notes of the module
-	// blocks whose checksums passed, which let a later process read a verse
-	// without inflating the rest of its block (sword.VerseModule.KeepNotes)
+	// CacheDir holds the persisted index and verified copies of the
+	// inflated module blocks read, from which a later process reads a
+	// verse without inflating its block (sword.VerseModule.CacheBlocks)
 	// (default $XDG_CACHE_HOME/berean, or ~/.cache/berean).
 	CacheDir string
 	Logger   *slog.Logger
@@ -105,7 +105,7 @@ func Open(o Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	c.KeepNotes(o.CacheDir)
+	c.CacheBlocks(o.CacheDir)
 	return &Engine{opts: o, roots: roots, log: o.Logger, corpus: c, ext: map[string]*slot{}}, nil
 }
 

@@ -34,6 +34,12 @@ type entrySource interface {
 	Entry(osis string, ch, v int) ([]byte, error)
 }
 
+// scanner is a source told of a pass over all its entries
+// (sword.VerseModule.Scan).
+type scanner interface {
+	Scan() (done func())
+}
+
 func newBible(mi *sword.ModuleInfo, sys *canon.System, src entrySource) *Bible {
 	return lazyBible(mi, func() *canon.System { return sys }, func() (entrySource, error) { return src, nil })
 }
@@ -212,6 +218,11 @@ func (b *Bible) All() iter.Seq[Verse] {
 // is done.
 func (b *Bible) Verses(ctx context.Context) iter.Seq2[Verse, error] {
 	return func(yield func(Verse, error) bool) {
+		if b.load() == nil {
+			if s, ok := b.src.(scanner); ok {
+				defer s.Scan()() // a pass over every verse: no block copies
+			}
+		}
 		n := b.system().VerseCount()
 		for o := 0; o < n; o++ {
 			if o&1023 == 0 && ctx.Err() != nil {

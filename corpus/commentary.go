@@ -200,6 +200,7 @@ func (c *Commentary) All(ctx context.Context) iter.Seq2[Comment, error] {
 			yield(Comment{}, err)
 			return
 		}
+		defer c.m.Scan()() // a pass over every comment: no block copies
 		seen := map[entryKey]bool{}
 		for _, bk := range c.sys.Books() {
 			for ch := 1; ch <= bk.Chapters(); ch++ {

@@ -32,7 +32,7 @@ type Corpus struct {
 	topical []*dict           // topical dictionaries (Nave's)
 	comms   []*Commentary     // commentaries, in library order
 
-	notes string // where verse modules note their verified blocks ("" none)
+	blocks string // where verse modules keep verified block copies ("" none)
 
 	mu      sync.Mutex // guards closers (modules open lazily)
 	closers []func() error
@@ -57,11 +57,11 @@ func Open(roots []string) (*Corpus, error) {
 	return c, nil
 }
 
-// KeepNotes makes the Bibles and commentaries opened from now on remember
-// in dir the compressed blocks whose checksums passed, so that a later
-// process reading a verse inflates only what it needs
-// (sword.VerseModule.KeepNotes). Call it right after Open.
-func (c *Corpus) KeepNotes(dir string) { c.notes = dir }
+// CacheBlocks makes the Bibles and commentaries opened from now on keep
+// in dir verified copies of their inflated blocks, so that a later process
+// reads a verse without inflating its block
+// (sword.VerseModule.CacheBlocks). Call it right after Open.
+func (c *Corpus) CacheBlocks(dir string) { c.blocks = dir }
 
 // openVerse opens a Bible or commentary module on first use and closes it
 // with the corpus.
@@ -70,7 +70,7 @@ func (c *Corpus) openVerse(mi *sword.ModuleInfo) (*sword.VerseModule, error) {
 	if err != nil {
 		return nil, err
 	}
-	m.KeepNotes(c.notes)
+	m.CacheBlocks(c.blocks)
 	c.closeLater(m.Close)
 	return m, nil
 }

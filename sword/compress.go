@@ -307,9 +307,8 @@ func readAll(r io.Reader, limit int) ([]byte, error) {
 // and the size limit are checked before any byte of the prefix is used: a
 // damaged block is an error, never wrong text. Other compressions, and zlib
 // blocks that end before need, are inflated whole (full is true) with the
-// checks of Decompress. A trusted block (one whose checks passed before:
-// see notes.go) keeps the prefix without inflating the rest.
-func decompressPrefix(c Compression, data []byte, need, limit int, trusted bool) (out []byte, full bool, err error) {
+// checks of Decompress.
+func decompressPrefix(c Compression, data []byte, need, limit int) (out []byte, full bool, err error) {
 	if c != Zip || need <= 0 {
 		out, err = Decompress(c, data, limit)
 		return out, true, err
@@ -332,9 +331,6 @@ func decompressPrefix(c Compression, data []byte, need, limit int, trusted bool)
 			// The prefix is used only once the whole block has
 			// inflated within the limit and its Adler-32 matches: the
 			// rest is inflated into a small scratch buffer and dropped.
-			if trusted {
-				return buf, false, nil
-			}
 			if err := drainVerified(c, zr, limit-len(buf)); err != nil {
 				return nil, false, err
 			}

@@ -230,13 +230,13 @@
 // Never wrong text: every decompressed block is checked whole before any of
 // its bytes are used. A zlib block read for an early verse keeps only the
 // prefix it needs but still inflates the rest (into a 16 KiB scratch
-// buffer) so that its Adler-32 is checked, unless the block passed that
-// check before in the same state of its files: with VerseModule.KeepNotes
-// (the engine keeps them in its cache directory) the blocks that passed
-// are remembered across processes, keyed by the device, inode, size and
-// modification and change times of the data and block files (notes.go), so
-// a module changed in any way is checked again; a new process reading Heb
-// 7:23-25 saves about 0.3-0.7 ms of its 4-5 ms. zlib is inflated by
+// buffer) so that its Adler-32 is checked. With VerseModule.CacheBlocks
+// (the engine keeps them in its cache directory) a block whose checks
+// passed is kept, inflated, as a verified copy with a CRC-32C per 4 KiB
+// chunk, keyed by the device, inode, size and modification and change
+// times of the data and block files (copies.go): a later process reads a
+// verse from the chunks it spans, checking their CRCs, and a module changed
+// in any way is read from its files again. zlib is inflated by
 // klauspost/compress's reader, about 1.3x the standard library's speed
 // (opening the KJV and reading Heb 7:25, which inflates the whole 172 KB
 // Hebrews block: 0.96 ms against 1.24 ms, BenchmarkInstalledEntryCold on a

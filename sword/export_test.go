@@ -2,9 +2,9 @@ package sword
 
 import "time"
 
-// KeepNotesAged is KeepNotes with files noted once they are age old (tests
-// write their modules moments before reading them).
-func KeepNotesAged(m *VerseModule, dir string, age time.Duration) { m.keepNotes(dir, age) }
+// CacheBlocksAged is CacheBlocks keeping copies of files that changed age
+// ago (tests write their modules moments before reading them).
+func CacheBlocksAged(m *VerseModule, dir string, age time.Duration) { m.cacheBlocks(dir, age) }
 
-// Checked is how many blocks m inflated whole to run their checks.
-func Checked(m *VerseModule) int64 { return m.checked.Load() }
+// Inflations is how many blocks m inflated.
+func Inflations(m *VerseModule) int64 { return m.inflations.Load() }

@@ -27,8 +27,8 @@ type VerseModule struct {
 	key    []byte
 	testas [3]*testament // index 1 = OT, 2 = NT
 
+	scans      atomic.Int32 // passes over the whole module under way (Scan)
 	inflations atomic.Int64 // blocks read and decompressed (for tests)
-	checked    atomic.Int64 // blocks inflated whole, their checks run (for tests)
 }
 
 // testament is one testament's open files.
@@ -45,7 +45,7 @@ type testament struct {
 	mu     sync.Mutex
 	cache  blockCache
 	starts map[uint32][]uint32 // per block, sorted entry starts (for u16 wrap recovery)
-	notes  *blockNotes         // verified blocks remembered across processes (nil: none)
+	copies *blockCopies        // verified copies of inflated blocks (nil: none; copies.go)
 
 	stamp     string    // the state of the data and block files (regfile.Stamp)
 	unstamped bool      // a file's state could not be read: nothing is noted
@@ -162,9 +162,7 @@ func (m *VerseModule) openTestament(tt canon.Testament, name, letter string) (*t
 }
 
 func (t *testament) close() {
-	t.mu.Lock()
-	t.notes.flush()
-	t.mu.Unlock()
+	t.copies.close()
 	for _, f := range []*os.File{t.idx, t.data, t.blocks} {
 		if f != nil {
 			f.Close()
@@ -347,6 +345,11 @@ func (m *VerseModule) read(tt canon.Testament, t *testament, ti int) ([]byte, er
 	if size == 0 {
 		return nil, nil
 	}
+	if t.copies != nil {
+		if b, ok := m.fromCopy(t, ti, block, start, size); ok {
+			return b, nil
+		}
+	}
 	end := int64(start) + int64(size)
 	data, full, limit, err := m.block(t, block, end)
 	if err != nil {
@@ -369,6 +372,29 @@ func (m *VerseModule) read(tt canon.Testament, t *testament, ti int) ([]byte, er
 		end = int64(len(data))
 	}
 	return append([]byte(nil), data[start:end]...), nil
+}
+
+// fromCopy reads an entry from the verified copy of its block (copies.go)
+// as read does from the inflated block; false when the block has no
+// usable copy (the copy is then forgotten, to be written again).
+func (m *VerseModule) fromCopy(t *testament, ti int, block, start, size uint32) ([]byte, bool) {
+	cf := t.copies.open(block)
+	if cf == nil {
+		return nil, false
+	}
+	if int64(start) >= cf.length {
+		return nil, true // libsword ignores a start beyond the block
+	}
+	end := int64(start) + int64(size)
+	if !t.size4 {
+		end = m.unwrap(t, ti, block, start, size, int(cf.length))
+	}
+	b, ok := cf.read(int64(start), min(end, cf.length))
+	if !ok {
+		t.copies.drop(block)
+		return nil, false
+	}
+	return b, true
 }
 
 // unwrap recovers the true end of an entry whose 16-bit size wrapped (zText
@@ -493,23 +519,21 @@ func (m *VerseModule) block(t *testament, n uint32, need int64) (data []byte, fu
 	if need >= 0 && need < int64(limit) {
 		want = int(need)
 	}
+	copying := m.copying(t)
+	if copying {
+		want = -1 // the whole block, for its copy (copies.go)
+	}
 	m.inflations.Add(1)
-	t.mu.Lock()
-	trusted := want >= 0 && t.notes.has(n)
-	t.mu.Unlock()
-	out, full, err := readBlockPrefix(m.info.Name, t.data, t.dataSize, n, zoff, zsize, m.key, m.comp, want, limit, trusted)
+	out, full, err := readBlockPrefix(m.info.Name, t.data, t.dataSize, n, zoff, zsize, m.key, m.comp, want, limit)
 	if err != nil {
 		return nil, false, 0, err
 	}
-	if !trusted {
-		m.checked.Add(1)
-	}
 	t.mu.Lock()
 	t.cache.putp(n, cacheEntry{val: out, full: full, lim: limit})
-	if !trusted {
-		t.notes.add(n) // every check passed
-	}
 	t.mu.Unlock()
+	if full && copying {
+		t.copies.write(n, out) // every check passed
+	}
 	return out, full, limit, nil
 }
 
@@ -517,13 +541,13 @@ func (m *VerseModule) block(t *testament, n uint32, need int64) (data []byte, fu
 // fileSize bytes), deciphers it with key and decompresses it to at most limit
 // bytes. zText's and zLD's blocks differ only in how they are indexed.
 func readBlock(module string, f *os.File, fileSize int64, n uint32, zoff, zsize int64, key []byte, comp Compression, limit int) ([]byte, error) {
-	out, _, err := readBlockPrefix(module, f, fileSize, n, zoff, zsize, key, comp, -1, limit, false)
+	out, _, err := readBlockPrefix(module, f, fileSize, n, zoff, zsize, key, comp, -1, limit)
 	return out, err
 }
 
 // readBlockPrefix is readBlock inflating a zlib block only up to need bytes
-// when need > 0 (see decompressPrefix; trusted skips the checks of the rest).
-func readBlockPrefix(module string, f *os.File, fileSize int64, n uint32, zoff, zsize int64, key []byte, comp Compression, need, limit int, trusted bool) ([]byte, bool, error) {
+// when need > 0 (see decompressPrefix).
+func readBlockPrefix(module string, f *os.File, fileSize int64, n uint32, zoff, zsize int64, key []byte, comp Compression, need, limit int) ([]byte, bool, error) {
 	if zoff+zsize > fileSize || zsize == 0 {
 		return nil, false, corrupt(module, f.Name(), zoff, "block %d (%d bytes) does not fit the file (%d bytes)", n, zsize, fileSize)
 	}
@@ -532,7 +556,7 @@ func readBlockPrefix(module string, f *os.File, fileSize int64, n uint32, zoff, 
 		return nil, false, corrupt(module, f.Name(), zoff, "%v", err)
 	}
 	decipher(key, buf)
-	out, full, err := decompressPrefix(comp, buf, need, limit, trusted)
+	out, full, err := decompressPrefix(comp, buf, need, limit)
 	if err != nil {
 		return nil, false, &FormatError{Module: module, File: f.Name(), Offset: zoff, Err: fmt.Errorf("block %d: %w", n, err)}
 	}

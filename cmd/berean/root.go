@@ -100,7 +100,7 @@ Modules are found in, in order: --sword-path DIR (repeatable), $SWORD_PATH
 	root.SetErr(a.stderr)
 	pf := root.PersistentFlags()
 	pf.StringArrayVar(&a.swordPaths, "sword-path", nil, "a SWORD library root holding mods.d/ (repeatable; searched before $SWORD_PATH, ~/.sword, /usr/share/sword)")
-	pf.StringVar(&a.cacheDir, "cache-dir", "", "directory of the persisted search index and of the notes of verified module blocks (default $XDG_CACHE_HOME/berean or ~/.cache/berean)")
+	pf.StringVar(&a.cacheDir, "cache-dir", "", "directory of the persisted search index and of verified copies of the module blocks read (default $XDG_CACHE_HOME/berean or ~/.cache/berean)")
 	pf.BoolVar(&a.jsonOut, "json", false, "print one JSON document on stdout")
 	pf.StringVar(&a.logLevel, "log-level", "warn", "log level: debug, info, warn or error")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
