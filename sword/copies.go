@@ -45,7 +45,8 @@ import (
 // copyAge before they were opened get no copies (file times are kept at
 // the kernel's coarse clock: a write within the same tick could keep
 // them). Copies of a module state that is gone stay in the cache directory
-// unused until it is cleaned.
+// unused until it is cleaned. An enciphered module gets no copies: its
+// text is not written out deciphered.
 //
 // The copy of block N: DIR/blocks-H/N (H: the hash's first 16 hex digits),
 // little-endian:
@@ -119,8 +120,8 @@ type copyFile struct {
 func (m *VerseModule) CacheBlocks(dir string) { m.cacheBlocks(dir, copyAge) }
 
 func (m *VerseModule) cacheBlocks(dir string, age time.Duration) {
-	if dir == "" || !m.z {
-		return
+	if dir == "" || !m.z || len(m.key) > 0 {
+		return // an enciphered module's text stays enciphered on disk
 	}
 	for _, t := range m.testas {
 		if t == nil || t.unstamped || time.Since(t.changed) < age {

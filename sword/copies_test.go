@@ -182,6 +182,21 @@ func TestBlockCopiesFreshFiles(t *testing.T) {
 	}
 }
 
+// An enciphered module gets no copies: its text is not written out
+// deciphered.
+func TestBlockCopiesEnciphered(t *testing.T) {
+	mi := swordtest.NewBible(t, swordtest.Bible{Entries: longChapter(), CipherKey: "secret"})
+	dir := t.TempDir()
+	for range 2 {
+		if n, err := readVerse(t, mi, dir, 0, 4); err != nil || n != 1 {
+			t.Fatalf("read: %d blocks inflated, err %v; want 1, nil", n, err)
+		}
+	}
+	if got := copies(t, dir); len(got) != 0 {
+		t.Errorf("copies of an enciphered module: %v", got)
+	}
+}
+
 // Without a directory nothing is written; with one that cannot be written
 // the reads still succeed.
 func TestBlockCopiesOff(t *testing.T) {
