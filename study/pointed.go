@@ -113,18 +113,6 @@ func pointed(srcs []ptSource, links func(int) []index.CrossRef, ot bool, n int) 
 			}
 		}
 	}
-	weigh := func(from map[int]int) float64 {
-		keys := make([]int, 0, len(from))
-		for k := range from {
-			keys = append(keys, k)
-		}
-		sort.Ints(keys) // a fixed order: the sum is the same every run
-		w := 0.0
-		for _, k := range keys {
-			w += share[k] * math.Min(1, math.Log2(1+float64(from[k]))/ptVoteFull)
-		}
-		return w
-	}
 	type window struct {
 		c, lo, hi int
 		w         float64
@@ -150,7 +138,7 @@ func pointed(srcs []ptSource, links func(int) []index.CrossRef, ot bool, n int) 
 				}
 				last = b
 			}
-			if w := weigh(got); w > best.w {
+			if w := weigh(share, got); w > best.w {
 				best = window{c, a, last, w, got}
 			}
 		}
@@ -224,18 +212,25 @@ func corroborated(srcs []ptSource, links func(int) []index.CrossRef) []float64 {
 		if len(votes) < ptMinSources {
 			continue
 		}
-		keys := make([]int, 0, len(votes))
-		for k := range votes {
-			keys = append(keys, k)
-		}
-		sort.Ints(keys) // a fixed order: the sum is the same every run
-		w := 0.0
-		for _, k := range keys {
-			w += share[k] * math.Min(1, math.Log2(1+float64(votes[k]))/ptVoteFull)
-		}
-		out[i] = math.Min(1, w/ptFull)
+		out[i] = math.Min(1, weigh(share, votes)/ptFull)
 	}
 	return out
+}
+
+// weigh is the weight of the source chapters from (chapter -> votes of its
+// best link): Σ share × min(1, log2(1 + votes) ÷ ptVoteFull), summed in a
+// fixed order so that it is the same every run.
+func weigh(share map[int]float64, from map[int]int) float64 {
+	keys := make([]int, 0, len(from))
+	for k := range from {
+		keys = append(keys, k)
+	}
+	sort.Ints(keys)
+	w := 0.0
+	for _, k := range keys {
+		w += share[k] * math.Min(1, math.Log2(1+float64(from[k]))/ptVoteFull)
+	}
+	return w
 }
 
 // bestNTPassages returns the sources of the cross-reference pass: the
