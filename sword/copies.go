@@ -124,19 +124,26 @@ func (m *VerseModule) cacheBlocks(dir string, age time.Duration) {
 		return // an enciphered module's text stays enciphered on disk
 	}
 	for _, t := range m.testas {
-		if t == nil || t.unstamped || time.Since(t.changed) < age {
+		if t == nil {
 			continue
 		}
 		h := fnv.New128a()
-		fmt.Fprintf(h, "%s%s\n%s", t.stamp, m.comp, m.key)
+		fresh := false
+		for _, fi := range t.states {
+			s, changed := regfile.Stamp(fi)
+			fresh = fresh || s == "" || time.Since(changed) < age
+			fmt.Fprintf(h, "%s\n", s)
+		}
+		if fresh {
+			continue // a file's state is unknown or too recent to key copies by
+		}
+		fmt.Fprintf(h, "%s\n%s", m.comp, m.key)
 		c := &blockCopies{files: map[uint32]*copyFile{}}
 		copy(c.sum[:], h.Sum(nil))
 		c.dir = filepath.Join(dir, "blocks-"+hex.EncodeToString(c.sum[:8]))
 		t.copies = c
 	}
 }
-
-var castagnoli = sync.OnceValue(func() *crc32.Table { return crc32.MakeTable(crc32.Castagnoli) })
 
 // open returns the usable copy of block n, nil when there is none.
 func (c *blockCopies) open(n uint32) *copyFile {
@@ -211,7 +218,7 @@ func (cf *copyFile) read(lo, hi int64) ([]byte, bool) {
 	for c := c0; c <= c1; c++ {
 		s := (c - c0) * copyChunk
 		e := min(s+copyChunk, int64(len(buf)))
-		if crc32.Checksum(buf[s:e], castagnoli()) != cf.crcs[c] {
+		if crc32.Checksum(buf[s:e], crc32.MakeTable(crc32.Castagnoli)) != cf.crcs[c] {
 			return nil, false
 		}
 	}
@@ -251,7 +258,7 @@ func (c *blockCopies) write(n uint32, block []byte) {
 	le.PutUint32(buf[28:], copyChunk)
 	for i := range chunks {
 		e := min((i+1)*copyChunk, len(block))
-		le.PutUint32(buf[copyHead+4*i:], crc32.Checksum(block[i*copyChunk:e], castagnoli()))
+		le.PutUint32(buf[copyHead+4*i:], crc32.Checksum(block[i*copyChunk:e], crc32.MakeTable(crc32.Castagnoli)))
 	}
 	buf = append(buf, block...)
 	c.writes.Add(1)

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"time"
 
 	"berean/canon"
 	"berean/internal/regfile"
@@ -46,10 +45,7 @@ type testament struct {
 	cache  blockCache
 	starts map[uint32][]uint32 // per block, sorted entry starts (for u16 wrap recovery)
 	copies *blockCopies        // verified copies of inflated blocks (nil: none; copies.go)
-
-	stamp     string    // the state of the data and block files (regfile.Stamp)
-	unstamped bool      // a file's state could not be read: nothing is noted
-	changed   time.Time // the latest change of those files
+	states []os.FileInfo       // the data and block files as opened (the key of their copies)
 }
 
 // OpenVerse opens a verse-keyed module.
@@ -130,14 +126,7 @@ func (m *VerseModule) openTestament(tt canon.Testament, name, letter string) (*t
 		if err != nil {
 			return nil, 0, fmt.Errorf("sword: module %s: %w", m.info.Name, err)
 		}
-		s, changed := regfile.Stamp(st)
-		if s == "" {
-			t.unstamped = true
-		}
-		t.stamp += s + "\n"
-		if changed.After(t.changed) {
-			t.changed = changed
-		}
+		t.states = append(t.states, st)
 		return f, st.Size(), nil
 	}
 	st, err := idx.Stat()

@@ -3,20 +3,19 @@
 package regfile
 
 import (
-	"fmt"
 	"io/fs"
 	"os"
 	"syscall"
 )
 
-// ReadFile reads at most max bytes of the regular file at path (max+1 tells
-// a caller with a limit of max that the file is larger), refusing what is
+// ReadFile reads at most limit bytes of the regular file at path (a caller
+// allowing n bytes asks for n+1 to tell a larger file), refusing what is
 // not a regular file as Open does. It reads with bare system calls: a
 // small file read through an *os.File also registers with the network
 // poller (which fails for regular files), sets a finalizer and states the
 // file twice, about a tenth of the cost of reading a SWORD conf in a new
 // process.
-func ReadFile(path string, max int) ([]byte, error) {
+func ReadFile(path string, limit int) ([]byte, error) {
 	fd, err := open(path)
 	if err != nil {
 		return nil, &fs.PathError{Op: "open", Path: path, Err: err}
@@ -27,23 +26,19 @@ func ReadFile(path string, max int) ([]byte, error) {
 		return nil, &fs.PathError{Op: "stat", Path: path, Err: err}
 	}
 	if st.Mode&syscall.S_IFMT != syscall.S_IFREG {
-		fi, err := os.Stat(path)
-		kind := "an irregular file"
-		if err == nil {
-			kind = Kind(fi.Mode())
+		var m fs.FileMode = fs.ModeIrregular
+		if fi, err := os.Stat(path); err == nil {
+			m = fi.Mode()
 		}
-		return nil, &fs.PathError{Op: "open", Path: path, Err: fmt.Errorf("%w (it is %s); remove it or put the expected file there", ErrNotRegular, kind)}
+		return nil, notRegular(path, m)
 	}
-	size := min(max, int(min(st.Size, int64(max)))+1)
-	if size <= 0 {
-		size = 512
-	}
-	buf := make([]byte, 0, size)
-	for len(buf) < max {
+	// One byte past the file's size, to see its end in one read.
+	buf := make([]byte, 0, max(0, int(min(st.Size+1, int64(limit)))))
+	for len(buf) < limit {
 		if len(buf) == cap(buf) {
 			buf = append(buf, 0)[:len(buf)]
 		}
-		n, err := syscall.Read(fd, buf[len(buf):min(cap(buf), max)])
+		n, err := syscall.Read(fd, buf[len(buf):min(cap(buf), limit)])
 		if err == syscall.EINTR {
 			continue
 		}

@@ -31,9 +31,14 @@ func Open(path string) (*os.File, fs.FileInfo, error) {
 	}
 	if !fi.Mode().IsRegular() {
 		f.Close()
-		return nil, nil, &fs.PathError{Op: "open", Path: path, Err: fmt.Errorf("%w (it is %s); remove it or put the expected file there", ErrNotRegular, Kind(fi.Mode()))}
+		return nil, nil, notRegular(path, fi.Mode())
 	}
 	return f, fi, nil
+}
+
+// notRegular is the error for path, found to be a file of mode m.
+func notRegular(path string, m fs.FileMode) error {
+	return &fs.PathError{Op: "open", Path: path, Err: fmt.Errorf("%w (it is %s); remove it or put the expected file there", ErrNotRegular, Kind(m))}
 }
 
 // Kind names a file mode's type: "a directory", "a named pipe (FIFO)", ...

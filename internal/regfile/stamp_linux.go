@@ -11,7 +11,7 @@ import (
 // change times in nanoseconds, and returns its change time. Any write to
 // the file changes its change time, which cannot be set back, so a file
 // with the same stamp has not been modified (caches keyed by it: the
-// index's verified stamp, sword's verified-block notes).
+// index's verified stamp, sword's verified block copies).
 func Stamp(fi os.FileInfo) (string, time.Time) {
 	if fi == nil {
 		return "", time.Time{}
