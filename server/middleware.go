@@ -1,7 +1,6 @@
 package server
 
 import (
-	"context"
 	"log/slog"
 	"net/http"
 	"slices"
@@ -87,8 +86,8 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 		if r.Body != nil && r.Body != http.NoBody {
 			r.Body = http.MaxBytesReader(sw, r.Body, MaxBody)
 		}
-		ctx, cancel := context.WithTimeout(r.Context(), s.timeout)
-		defer cancel()
+		ctx := withLazyDeadline(r.Context(), s.timeout)
+		defer ctx.stop()
 		next.ServeHTTP(sw, r.WithContext(ctx))
 	})
 }
