@@ -345,6 +345,7 @@ type scored struct {
 	fv       map[int32]*Vector   // key -> feature values
 	namedOf  map[int32]string    // key -> the named passage the question names
 	pageOf   map[int32]pageTopic // key -> the topic of topics.tsv that gives it
+	fbOf     map[int32]pageTopic // key -> the topic that feedback lends it from
 	w        *Weights            // the weights of the question
 }
 

@@ -41,6 +41,7 @@ const (
 	FTopicPop   = retrieval.FTopicPop
 	FPages      = retrieval.FPages
 	FLexPop     = retrieval.FLexPop
+	FFeedback   = retrieval.FFeedback
 	NumFeatures = retrieval.NumFeatures
 )
 

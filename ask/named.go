@@ -43,6 +43,9 @@ type namedTable struct {
 	idf    map[string]float64 // stem -> idf over the names
 	maxID  float64
 	sites  map[string]bool // the sites of the rows
+
+	vecOnce sync.Once // the topics as verse vectors (feedback.go)
+	vecs    *topicVecs
 }
 
 // Named-passage matching parameters: what counts as naming a passage

@@ -61,7 +61,7 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 	}
 	s := &scored{concepts: cs, final: map[int32]float64{}, why: map[int32][]string{}, topicOf: map[int32][]string{},
 		lineOf: map[int32]string{}, bestIn: map[int32]int{}, phrase: map[int32]int{}, fv: map[int32]*Vector{}, w: w,
-		namedOf: map[int32]string{}, pageOf: map[int32]pageTopic{}}
+		namedOf: map[int32]string{}, pageOf: map[int32]pageTopic{}, fbOf: map[int32]pageTopic{}}
 	// idf of each concept's word: the most specific over the Bibles.
 	s.cidf = make([]float64, len(cs))
 	idfOf := map[string]float64{}
@@ -215,6 +215,10 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 				v[FTopicPop] = t * math.Log1p(float64(popK+a.ix.CommentCites(int(k))+votesN))
 			}
 		}
+	}
+	// Topics the best candidates belong to lend their other verses.
+	if lines && mass > 0 && w[FFeedback] > 0 && len(cs) > 0 {
+		s.feedback(a.topicTable().without(q.leave.site), mass/float64(len(cs)))
 	}
 	// "... in the Old Testament": its verses.
 	if q.testament != 0 {

@@ -40,6 +40,7 @@ const (
 	FTopicPop                 // topic × popularity: the well-known verses of a named topic
 	FPages                    // public topical pages give the verse for a topic the question names
 	FLexPop                   // lexical match × cross-reference votes: the well-known verses among the matching
+	FFeedback                 // a topic whose pages cite the best-matching verses cites this one too
 	NumFeatures
 )
 
@@ -47,7 +48,7 @@ var featureNames = [NumFeatures]string{
 	"exact", "stem", "family", "strong", "definition", "wordnet", "context",
 	"proximity", "phrase", "agreement", "topic", "line", "popularity", "votes",
 	"speaker", "source", "named", "commentary", "see", "testament", "cited", "topicpop",
-	"pages", "lexpop",
+	"pages", "lexpop", "feedback",
 }
 
 // String is the feature's name, as in weights.tsv and explanations.

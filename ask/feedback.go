@@ -1,0 +1,128 @@
+package ask
+
+import (
+	"math"
+	"slices"
+)
+
+// Topic feedback: a question that does not name a topic may still be
+// about one. "Does Jesus pray for me in heaven?" names no topic of
+// data/topics.tsv by its words, but the verses its words match best
+// (John 17:20, "Neither pray I for these alone") are verses that pages on
+// "Christ's intercession" cite, and those pages give Hebrews 7:25 and
+// Romans 8:34, which share no word with the question. This is relevance
+// feedback over the topics table, the topics standing in for the
+// expansion terms of the textbook method.
+//
+// The best fbDocs candidates of the first pass (their score by every
+// feature set so far) form the vector L, each weighing its score / the
+// best one. Each topic of the table is a vector P of its verses weighed
+// as the pages feature weighs them (pageVerses). A topic's activation is
+// cos(L, P); the fbTopics most activated lend their verses the feature
+// "feedback": mean question idf × cos × P(verse) / max P. The topics are
+// chosen by the verses the question matches, not by its words, so a
+// paraphrase reaches them.
+const (
+	fbDocs   = 20 // best first-pass candidates that choose the topics
+	fbTopics = 3  // topics that lend their verses
+)
+
+// topicVecs is a table's topics as verse vectors, and which topics cite
+// each verse; built once per table.
+type topicVecs struct {
+	vec   []map[int32]float64 // per entry of the table
+	norm  []float64
+	max   []float64
+	cites map[int32][]int32 // verse -> entries citing it
+}
+
+func (t *namedTable) vectors() *topicVecs {
+	t.vecOnce.Do(func() {
+		tv := &topicVecs{cites: map[int32][]int32{}}
+		for i := range t.ps {
+			v := pageVerses(&t.ps[i])
+			var n, m float64
+			for k, x := range v {
+				n += x * x
+				m = math.Max(m, x)
+				tv.cites[k] = append(tv.cites[k], int32(i))
+			}
+			tv.vec = append(tv.vec, v)
+			tv.norm = append(tv.norm, math.Sqrt(n))
+			tv.max = append(tv.max, m)
+		}
+		t.vecs = tv
+	})
+	return t.vecs
+}
+
+// feedback sets the feedback feature from table t, with the first pass's
+// features already set.
+func (s *scored) feedback(t *namedTable, meanIDF float64) {
+	if t == nil || len(t.ps) == 0 || meanIDF == 0 {
+		return
+	}
+	type cand struct {
+		k     int32
+		score float64
+	}
+	var top []cand
+	for k, v := range s.fv {
+		if x := s.w.Dot(v); x > 0 {
+			top = append(top, cand{k, x})
+		}
+	}
+	if len(top) == 0 {
+		return
+	}
+	slices.SortFunc(top, func(a, b cand) int {
+		if a.score != b.score {
+			if a.score > b.score {
+				return -1
+			}
+			return 1
+		}
+		return int(a.k - b.k)
+	})
+	top = top[:min(len(top), fbDocs)]
+	tv := t.vectors()
+	best := top[0].score
+	var ln float64
+	act := map[int32]float64{}
+	for _, c := range top {
+		l := c.score / best
+		ln += l * l
+		for _, e := range tv.cites[c.k] {
+			act[e] += l * tv.vec[e][c.k]
+		}
+	}
+	ln = math.Sqrt(ln)
+	type topic struct {
+		e   int32
+		cos float64
+	}
+	var ts []topic
+	for e, a := range act {
+		if tv.norm[e] > 0 {
+			ts = append(ts, topic{e, a / (ln * tv.norm[e])})
+		}
+	}
+	slices.SortFunc(ts, func(a, b topic) int {
+		if a.cos != b.cos {
+			if a.cos > b.cos {
+				return -1
+			}
+			return 1
+		}
+		return int(a.e - b.e)
+	})
+	for _, tp := range ts[:min(len(ts), fbTopics)] {
+		p := &t.ps[tp.e]
+		for k, x := range tv.vec[tp.e] {
+			s.vector(k)[FFeedback] += meanIDF * tp.cos * x / tv.max[tp.e]
+			if _, ok := s.fbOf[k]; !ok {
+				s.fbOf[k] = pageTopic{p.name, len(p.rows)}
+			}
+		}
+	}
+}
