@@ -36,7 +36,9 @@ ncpu=$(nproc)
 if [ -n "${CPUS:-}" ]; then
   SERVER_CPUS=$CPUS; WRK_CPUS=$CPUS
 elif [ "$ncpu" -gt 1 ]; then
-  SERVER_CPUS=${SERVER_CPUS:-$((ncpu - 1))}; WRK_CPUS=${WRK_CPUS:-0$( [ "$ncpu" -gt 2 ] && echo "-$((ncpu - 2))")}
+  others=0
+  [ "$ncpu" -gt 2 ] && others="0-$((ncpu - 2))"
+  SERVER_CPUS=${SERVER_CPUS:-$((ncpu - 1))}; WRK_CPUS=${WRK_CPUS:-$others}
 else
   SERVER_CPUS=${SERVER_CPUS:-0}; WRK_CPUS=${WRK_CPUS:-0}
 fi

@@ -66,13 +66,24 @@ if command -v perf >/dev/null && pf=$(perf stat -x, -e page-faults -r 50 "$BIN" 
   row "page faults of one read" "$pf" "$pk" "" "bible's in the anchor column"
 fi
 
+# part SCRIPT: the rows a benchmark script prints; one that fails adds a row
+# saying so, after the rows it printed, instead of leaving them out.
+part() {
+  local out st=0
+  out=$(BIN=$BIN "$1") || st=$?
+  [ -n "$out" ] && while IFS= read -r line; do rows+=("$line"); done <<<"$out"
+  if [ "$st" -ne 0 ]; then
+    rows+=("$(printf '%-44s %12s %12s %10s   %s' "$1" FAILED "" "" "exit status $st: run it alone to see why")")
+  fi
+}
+
 # 2. search and index build, when the search feature is built.
 if [ -x scripts/bench-search.sh ]; then
-  while IFS= read -r line; do rows+=("$line"); done < <(BIN=$BIN scripts/bench-search.sh)
+  part scripts/bench-search.sh
 fi
 # 3. server throughput and memory.
 if [ -x scripts/bench-server.sh ]; then
-  while IFS= read -r line; do rows+=("$line"); done < <(BIN=$BIN scripts/bench-server.sh)
+  part scripts/bench-server.sh
 fi
 
 printf '%-44s %12s %12s %10s   %s\n' workload berean anchor ratio note
