@@ -1,17 +1,33 @@
 package index
 
-// This file is the one place the index meets package analysis. The index
-// stores, for every word of a verse, two terms: its folded form (the
-// "exact" term: case and diacritics folded) and its stem (the folded form
-// modernised, liveth -> lives, then stemmed). Queries must put their words
-// through the same functions; package search does so via the exported
-// helpers below.
+// This file and lang.go are the only places the index meets package
+// analysis: the builders and the cache call the functions below, lang.go
+// names the languages. The index stores, for every word of a verse, two
+// terms: its folded form (the "exact" term: case and diacritics folded)
+// and its stem (the folded form modernised, liveth -> lives, then
+// stemmed). Queries must put their words through the same functions;
+// package search does so via the exported helpers below.
 
 import "berean/analysis"
 
+// token is a word of a text: its folded form, position and byte offsets.
+type token = analysis.Token
+
+// stemFolded is the English stem term of a word already folded.
+func stemFolded(folded string) string { return analysis.Stem(folded) }
+
+// stemFoldedIn is the stem term of a folded word in language lang.
+func stemFoldedIn(lang, folded string) string { return analysis.StemIn(lang, folded) }
+
+// modernFolded is the modernised form of a folded word ("liveth" -> "lives").
+func modernFolded(folded string) string { return analysis.Modernize(folded) }
+
+// isStop reports whether a folded word is a function word.
+func isStop(folded string) bool { return analysis.IsStop(folded) }
+
 // tokenize appends the words of text to dst: folded forms with word
 // positions and byte offsets.
-func tokenize(text string, dst []analysis.Token) []analysis.Token {
+func tokenize(text string, dst []token) []token {
 	return analysis.AppendSplit(dst, text)
 }
 

@@ -21,7 +21,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"berean/analysis"
 	"berean/canon"
 )
 
@@ -351,7 +350,7 @@ type bibleBuilder struct {
 	arch                map[string][]uint32 // modern form -> exact ids
 	align               []uint64            // stem id<<32 | strong id, per tagged word
 
-	toks                    []analysis.Token
+	toks                    []token
 	tokStem, tokForm        []uint32
 	archSeen                map[uint32]bool
 	lastOrd                 int
@@ -464,7 +463,7 @@ func (bb *bibleBuilder) addVerse(v *Verse) error {
 			surface := strings.Clone(v.Text[t.Start:t.End])
 			term := strings.Clone(t.Term)
 			w.exact = bb.exact.id(term)
-			w.stem = bb.stem.id(analysis.StemIn(bb.lang, term))
+			w.stem = bb.stem.id(stemFoldedIn(bb.lang, term))
 			if m := bb.modernize(term); m != term && !bb.archSeen[w.exact] {
 				bb.arch[m] = append(bb.arch[m], w.exact)
 				bb.archSeen[w.exact] = true

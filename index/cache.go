@@ -18,7 +18,6 @@ import (
 	"strings"
 	"time"
 
-	"berean/analysis"
 	"berean/crossref"
 )
 
@@ -44,14 +43,14 @@ func Fingerprint(src Source) [32]byte {
 	b = binary.AppendUvarint(b, BuildVersion)
 	for _, t := range tokenize(probeText, nil) {
 		b = appendStr(b, t.Term)
-		b = appendStr(b, analysis.Stem(t.Term))
-		b = appendStr(b, analysis.Modernize(t.Term))
+		b = appendStr(b, stemFolded(t.Term))
+		b = appendStr(b, modernFolded(t.Term))
 		b = binary.AppendUvarint(b, uint64(t.Pos))
 		b = binary.AppendUvarint(b, uint64(t.Start))
 		b = binary.AppendUvarint(b, uint64(t.End))
 	}
 	for _, t := range tokenize(probeTextES, nil) {
-		b = appendStr(b, analysis.StemIn("es", t.Term))
+		b = appendStr(b, stemFoldedIn("es", t.Term))
 	}
 	b = appendStr(b, src.Fingerprint())
 	if wantCrossRefs(src) {

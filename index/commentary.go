@@ -13,7 +13,6 @@ import (
 	"strconv"
 	"strings"
 
-	"berean/analysis"
 	"berean/canon"
 )
 
@@ -55,7 +54,7 @@ func collectComments(ctx context.Context, src CommentaryTextSource) (*commentFie
 	var bags []*bag
 	byOrd := map[int][]int32{} // ord -> bags
 	stems := map[string]string{}
-	var toks []analysis.Token
+	var toks []token
 	lastText := ""
 	for e, err := range src.CommentaryTexts(ctx) {
 		if err != nil {
@@ -86,8 +85,8 @@ func collectComments(ctx context.Context, src CommentaryTextSource) (*commentFie
 			for _, t := range toks {
 				s, ok := stems[t.Term]
 				if !ok {
-					s = analysis.Stem(t.Term)
-					if analysis.IsStop(t.Term) || len(s) < 2 {
+					s = stemFolded(t.Term)
+					if isStop(t.Term) || len(s) < 2 {
 						s = ""
 					}
 					stems[t.Term] = s

@@ -9,21 +9,19 @@ import (
 	"encoding/binary"
 	"sort"
 	"strings"
-
-	"berean/analysis"
 )
 
 // buildGlobal indexes the lexicon and topic entries of src.
 func buildGlobal(ctx context.Context, src Source) ([]sectionData, []ModuleMeta, error) {
 	// Lexicon: key -> stem -> tf.
 	byKey := map[string]map[string]uint32{}
-	var toks []analysis.Token
+	var toks []token
 	stems := map[string]string{} // folded form -> stem, for this goroutine
 	stem := func(folded string) string {
 		if s, ok := stems[folded]; ok {
 			return s
 		}
-		s := analysis.Stem(folded)
+		s := stemFolded(folded)
 		stems[strings.Clone(folded)] = s
 		return s
 	}
@@ -125,7 +123,7 @@ func buildGlobal(ctx context.Context, src Source) ([]sectionData, []ModuleMeta, 
 		}
 	}
 	topicDict := appendDict(nil, tterms, vals, blob)
-	linesSec, lineDict := buildLines(names, lines, func(folded string) string { return analysis.Stem(folded) })
+	linesSec, lineDict := buildLines(names, lines, stemFolded)
 	var meta []ModuleMeta
 	if len(keys) > 0 {
 		meta = append(meta, ModuleMeta{Name: "lexicons", Kind: "lexicon", Entries: len(keys)})

@@ -8,8 +8,6 @@ package index
 import (
 	"encoding/binary"
 	"sort"
-
-	"berean/analysis"
 )
 
 // TopicLine is one line of a topic's entry: its text (references
@@ -45,7 +43,7 @@ func buildLines(names []string, lines map[string][]TopicLine, stem func(string) 
 			post[s] = append(l, id)
 		}
 	}
-	var toks []analysis.Token
+	var toks []token
 	for ti, name := range names {
 		var nameStems []string
 		for _, t := range tokenize(name, toks[:0]) {

@@ -12,8 +12,6 @@ import (
 	"encoding/binary"
 	"sort"
 	"strings"
-
-	"berean/analysis"
 )
 
 // noSep marks the default separator before a word: "" before the first,
@@ -54,7 +52,7 @@ func (tb *textBuilder) form(surface string) uint32 {
 }
 
 // add records a verse: its tokens with the numbers of their surface forms.
-func (tb *textBuilder) add(text string, toks []analysis.Token, forms []uint32) {
+func (tb *textBuilder) add(text string, toks []token, forms []uint32) {
 	tb.docStart = append(tb.docStart, uint32(len(tb.stream)))
 	prev := 0
 	for i, t := range toks {
