@@ -10,7 +10,8 @@
 // errors.go; the CLI's exit status and --json error and the HTTP status and
 // error shape both derive from the code (HTTPStatus, ExitStatus). Bible
 // names are resolved once, by Bibles; the packages below keep their own
-// sentinels (ask, xref and search's ErrUnknownBible, verify's limits),
+// sentinels (the index's ErrUnknownBible, which ask, xref, search and
+// study wrap; verify's limits),
 // given their codes in one place (UserError).
 //
 // An Engine opens the installed SWORD modules once (package corpus) and the

@@ -5,9 +5,9 @@ import (
 	"fmt"
 
 	"berean/ask"
+	"berean/index"
 	"berean/search"
 	"berean/verify"
-	"berean/xref"
 )
 
 // Error codes: the one list shared by the CLI (--json errors, exit status)
@@ -104,8 +104,7 @@ func inputErrf(code, format string, args ...any) error {
 }
 
 // UserError gives the errors of the packages below their code: the one place
-// where their sentinels (each package's own ErrUnknownBible, ask's
-// ErrEmpty, verify's limits, search's bad query) meet the list. Other
+// where their sentinels (the index's ErrUnknownBible, ask's ErrEmpty, verify's limits, search's bad query) meet the list. Other
 // errors pass as they are (faults).
 func UserError(err error) error {
 	if err == nil {
@@ -115,7 +114,7 @@ func UserError(err error) error {
 		return err
 	}
 	switch {
-	case errors.Is(err, ask.ErrUnknownBible), errors.Is(err, xref.ErrUnknownBible), errors.Is(err, search.ErrUnknownBible):
+	case errors.Is(err, index.ErrUnknownBible):
 		return &Error{Code: CodeUnknownModule, Err: err}
 	case errors.Is(err, ask.ErrEmpty), errors.Is(err, verify.ErrBinary): // study.ErrEmpty is ask.ErrEmpty too
 		return &Error{Code: CodeBadInput, Err: err}

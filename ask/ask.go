@@ -15,10 +15,11 @@ import (
 	"berean/search"
 )
 
-// ErrUnknownBible and ErrEmpty are package retrieval's, which study
+// ErrUnknownBible is the index's (one sentinel for every package that
+// resolves a Bible's name); ErrEmpty is package retrieval's, which study
 // shares: errors.Is holds for either name.
 var (
-	ErrUnknownBible = retrieval.ErrUnknownBible
+	ErrUnknownBible = index.ErrUnknownBible
 	ErrEmpty        = retrieval.ErrEmpty
 )
 

@@ -16,8 +16,9 @@
 // named passage). Options.Explain puts the tree in the result (berean ask
 // --explain; JSON "evidence"). Package study gets each verse's score and
 // Why through Candidates; the types it shares with ask (Options,
-// Candidate, Word, Sibling, the features and Weights, ErrEmpty and
-// ErrUnknownBible) are package retrieval's, which ask names too. An
+// Candidate, Word, Sibling, the features and Weights, ErrEmpty) are
+// package retrieval's, which ask names too; ErrUnknownBible is the
+// index's. An
 // empty result is "results": []. A question made only of frame words
 // ("where does the Bible say") is ErrEmpty with a message asking what to
 // look for (exit 2 in the CLI, 400 in the API). Everything

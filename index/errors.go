@@ -15,6 +15,11 @@ var ErrCorrupt = errors.New("corrupt index")
 // rebuilt.
 var ErrVersion = errors.New("unsupported index format version")
 
+// ErrUnknownBible is wrapped by errors naming a Bible the index lacks
+// (search, ask, study and xref resolve names against the index; they all
+// wrap this one sentinel).
+var ErrUnknownBible = errors.New("no such Bible in the index")
+
 func corruptf(format string, args ...any) error {
 	return fmt.Errorf("%w: %s", ErrCorrupt, fmt.Sprintf(format, args...))
 }

@@ -4,7 +4,7 @@
 // (Candidate), a question's content words (Word) and the other words of
 // their concepts (Sibling), the ranker's features and their weights
 // (Feature, Vector, Weights, ParseWeights), and the errors both return
-// (ErrEmpty, ErrUnknownBible). The root package wires ask's Asker into
+// (ErrEmpty; an unknown Bible is index.ErrUnknownBible). The root package wires ask's Asker into
 // study (study.Asker is the interface study declares for it); ask keeps
 // its own names for these types (ask.Options is retrieval.Options), as
 // package os does for io/fs's.

@@ -6,9 +6,6 @@ import (
 	"berean/canon"
 )
 
-// ErrUnknownBible is wrapped by errors naming a Bible the index lacks.
-var ErrUnknownBible = errors.New("no such Bible in the index")
-
 // ErrEmpty is returned for a question with no words.
 var ErrEmpty = errors.New("the question has no words to search for")
 

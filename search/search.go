@@ -27,8 +27,9 @@ func (s *Searcher) skipped(name string) error {
 	return nil
 }
 
-// ErrUnknownBible is wrapped by errors naming a Bible the index lacks.
-var ErrUnknownBible = errors.New("no such Bible in the index")
+// ErrUnknownBible is index.ErrUnknownBible, wrapped by errors naming a
+// Bible the index lacks.
+var ErrUnknownBible = index.ErrUnknownBible
 
 // ErrBadQuery is wrapped by errors about a query that cannot be run.
 var ErrBadQuery = errors.New("bad query")

@@ -15,7 +15,7 @@
 //   - A topic that is empty, blank or only function words is ErrEmpty
 //     (errors.Is(err, retrieval.ErrEmpty), which is ask.ErrEmpty, holds
 //     too); the CLI exits 2 asking for a theme. An unknown Bible is
-//     retrieval.ErrUnknownBible (ask.ErrUnknownBible).
+//     index.ErrUnknownBible (ask.ErrUnknownBible).
 //   - The sections are always present (empty lists, never null). The Old
 //     and New Testament sections hold at most Options.OT (8) and NT (14)
 //     passages in canonical order; the key verses, at most Key (5), are

@@ -74,7 +74,7 @@ type Asker interface {
 	// Index is the index retrieved from.
 	Index() *index.Index
 	// BibleName is the name of the Bible passages are quoted in for name;
-	// an unknown name wraps retrieval.ErrUnknownBible.
+	// an unknown name wraps index.ErrUnknownBible.
 	BibleName(name string) (string, error)
 	// Candidates are the n best verses for a question, best first, and the
 	// Nave's topics the retrieval used.

@@ -2,7 +2,6 @@ package xref
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -33,8 +32,9 @@ var Kinds = []string{Quotation, Parallel, Allusion, CrossReference, Topic}
 // are.
 const Attribution = crossref.Attribution
 
-// ErrUnknownBible is wrapped by errors naming a Bible the index lacks.
-var ErrUnknownBible = errors.New("no such Bible in the index")
+// ErrUnknownBible is index.ErrUnknownBible, wrapped by errors naming a
+// Bible the index lacks.
+var ErrUnknownBible = index.ErrUnknownBible
 
 // Options of one look-up.
 type Options struct {
