@@ -50,6 +50,20 @@ func evidenceOf(c retrieval.Candidate) evidence {
 	return ev
 }
 
+// ownText turns a match through a Strong's number into a match in the
+// text when the verse (ordinal ord) has the word itself in a translation
+// (verses gives the verses having a word): the retrieval reports, per
+// word, the match that scored best, which can be the Strong's one even for
+// Hebrews 7:25, whose text says "intercession"; the note must not say the
+// word is only "translated ... elsewhere".
+func (ev *evidence) ownText(ord int, verses func(word string) map[int]int) {
+	for i, m := range ev.words {
+		if m.how == byStrongs && verses(m.word)[ord] > 0 {
+			ev.words[i] = wordMatch{word: m.word, how: inText}
+		}
+	}
+}
+
 // ownWords counts the topic words the verse itself has, in a translation
 // or in its original words (Strong's numbers rendered with the word
 // elsewhere: G5547 'Christ' for 'Messiah').

@@ -60,3 +60,28 @@ func TestNameCase(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnText: a Strong's match becomes a match in the text when the verse
+// has the word itself; a verse without it keeps the Strong's note.
+func TestOwnText(t *testing.T) {
+	const heb725, other = 30000, 30001
+	verses := func(word string) map[int]int {
+		if word == "intercession" {
+			return map[int]int{heb725: 1}
+		}
+		return nil
+	}
+	for _, tc := range []struct {
+		ord  int
+		note string
+	}{
+		{heb725, "Uses the word 'intercession'"},
+		{other, "Its Greek word (G1793) is translated 'intercession' elsewhere"},
+	} {
+		ev := evidenceOf(retrieval.Candidate{Matches: []retrieval.Match{{Word: "intercession", Kind: retrieval.ByStrongs, Key: "G1793", Bible: "WEB"}}})
+		ev.ownText(tc.ord, verses)
+		if got := ev.note(); got != tc.note {
+			t.Errorf("ord %d: note %q, want %q", tc.ord, got, tc.note)
+		}
+	}
+}

@@ -217,8 +217,16 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 			}
 		}
 	}
+	stems := map[string]map[int]int{} // stem -> verses having it, for the notes
 	for _, c := range cands {
 		ev := evidenceOf(c)
+		ev.ownText(c.Ord, func(word string) map[int]int {
+			st := index.StemTerm(word)
+			if stems[st] == nil {
+				stems[st] = s.a.StemVerses(st)
+			}
+			return stems[st]
+		})
 		add(c.Ord, c.Score, ev.note())
 		pool[c.Ord].direct = true
 		pool[c.Ord].gloss = ev.glossOnly()
