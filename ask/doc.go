@@ -165,14 +165,12 @@
 //	speaker      33 0.712  0.683            0.702
 //	wording      37 0.874  0.860            0.901
 //
-// (start and cross-validated before a speaker named after a book was
-// kept as a word, which moved one wording question.) Without the feedback
-// feature the same fit cross-validated at 0.508 and the weights shipped
-// before it gave 0.541 through Ask; the test part gave 0.562 with them,
-// so the training gain did not carry over to the test part (docs/ask.md). Without leave-site-out the tables held the
-// very page of 36 training questions. The questions still missed are
-// paraphrases whose best-matching verses belong to no topic of the table
-// either; see docs/ask.md.
+// (start and cross-validated measured before a speaker named after a
+// book was kept as a word, which moved one wording question.) Of the
+// training questions missed, most have their must-have outside the best
+// 300 candidates (42) or between 11 and 300 (50): paraphrases sharing no
+// word, or only common ones, with the verse. What was tried and how it
+// scored is in docs/ask.md.
 //
 // Regression checks: dev (../shared/bin/score-ask) MRR 0.900, must-have in
 // the top 3 for 14 of 15, recall@10 86%, Hebrews 7:25 first for d01;
