@@ -27,7 +27,12 @@ import (
 // language of its text (analysis.Detect) when Bibles of that language are
 // installed, else in the default Bible's language; a question or topic
 // whose function words do not tell is placed by its vocabulary
-// (questionLang).
+// (questionLang). A question or topic whose function words tell a
+// language that no installed Bible has (analysis.Detect knows English,
+// Spanish and French by lists of their own and Hungarian, Norwegian,
+// Russian and Swedish by the Snowball stop lists) is answered from the
+// default language's Bibles, and its result's Note says so (langNote,
+// operations.go); naming a Bible or a language silences it.
 
 // DefaultLang is the language of the default Bible (the KJV, or the first
 // installed Bible); English when none is installed.

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"berean/analysis"
 	"berean/ask"
 	"berean/corpus"
 	"berean/ref"
@@ -59,7 +60,23 @@ func (e *Engine) Ask(ctx context.Context, r AskRequest) (*ask.Result, error) {
 		res, err = a.Ask(ctx, r.Question, r.Options)
 		return err
 	})
+	if res != nil && r.Lang == "" && r.Bible == "" {
+		res.Note = e.langNote("question", r.Question, lang)
+	}
 	return res, UserError(err)
+}
+
+// langNote says when a question or topic is in a language that no
+// installed Bible has, so that it was answered from the Bibles of lang:
+// "" otherwise. The language is told by the text's function words
+// (analysis.Detect).
+func (e *Engine) langNote(what, text, lang string) string {
+	det := analysis.Detect(text)
+	if det == lang || det == analysis.English || len(e.corpus.BiblesIn(det)) > 0 {
+		return ""
+	}
+	return fmt.Sprintf("the %s looks %s, and no Bible in that language is installed: answered from the %s Bibles (berean modules available lists the Bibles you can install)",
+		what, analysis.LangName(det), analysis.LangName(lang))
 }
 
 // StudyRequest is a topical study (berean study, GET /api/study, the
@@ -91,6 +108,9 @@ func (e *Engine) Study(ctx context.Context, r StudyRequest) (*study.Study, error
 		res, err = st.Study(ctx, r.Topic, r.Options)
 		return err
 	})
+	if res != nil && r.Lang == "" && r.Bible == "" {
+		res.Note = e.langNote("topic", r.Topic, lang)
+	}
 	return res, UserError(err)
 }
 

@@ -9,6 +9,9 @@ func TestDetect(t *testing.T) {
 		{"Porque de tal manera amó Dios al mundo, que ha dado a su Hijo unigénito", "es"},
 		{"¿Dónde dice la Biblia que Dios es amor?", "es"},
 		{"Car Dieu a tant aimé le monde, afin que quiconque croit en lui ne périsse pas", "fr"},
+		{"Où la Bible dit-elle que Jésus intercède pour nous ?", "fr"},
+		{"Где в Библии сказано, что Иисус ходатайствует за нас?", "ru"},
+		{"Var säger Bibeln att Jesus ber för oss?", "sv"},
 		{"Jesus wept", "en"}, // no stop word at all: English
 		{"Te Deum", "en"},    // one Spanish stop word is not enough
 		{"", "en"},

@@ -3,6 +3,13 @@ package analysis
 import (
 	"strings"
 	"sync"
+
+	"github.com/kljensen/snowball/french"
+	"github.com/kljensen/snowball/hungarian"
+	"github.com/kljensen/snowball/norwegian"
+	"github.com/kljensen/snowball/russian"
+	"github.com/kljensen/snowball/spanish"
+	"github.com/kljensen/snowball/swedish"
 )
 
 // langStopLists are the stop words of languages other than English: function
@@ -39,14 +46,20 @@ var langStopLists = sync.OnceValue(func() map[string]string {
 // words is enough: "God helps those who help themselves" has three English
 // stop words and no Spanish one; "de tal manera amó Dios al mundo" four
 // Spanish ones and no English one.
+//
+// Besides the lists above, the stop lists of the Snowball project (its
+// Go library, the stemmers' package) tell Spanish, French, Hungarian,
+// Norwegian, Russian and Swedish; they compare words lower-cased with
+// their diacritics, as written.
 func Detect(text string) string {
 	counts := map[string]int{}
 	for _, t := range Split(text) {
 		if stops()[t.Term] {
 			counts[English]++
 		}
-		for lang := range langStopLists() {
-			if detectStops()[lang][t.Term] {
+		lower := strings.ToLower(text[t.Start:t.End])
+		for _, lang := range sortedLangs() {
+			if detectStops()[lang][t.Term] || snowballStop(lang, lower) {
 				counts[lang]++
 			}
 		}
@@ -76,4 +89,39 @@ var detectStops = sync.OnceValue(func() map[string]map[string]bool {
 
 // sortedLangs are the languages of langStopLists in a fixed order, so that a
 // tie between two of them is decided the same way every time.
-func sortedLangs() []string { return []string{"es", "fr"} }
+func sortedLangs() []string { return []string{"es", "fr", "hu", "no", "ru", "sv"} }
+
+// snowballStop reports whether a lower-case word is in the Snowball stop
+// list of lang.
+func snowballStop(lang, lower string) bool {
+	switch lang {
+	case "es":
+		return spanish.IsStopWord(lower)
+	case "fr":
+		return french.IsStopWord(lower)
+	case "hu":
+		return hungarian.IsStopWord(lower)
+	case "no":
+		return norwegian.IsStopWord(lower)
+	case "ru":
+		return russian.IsStopWord(lower)
+	case "sv":
+		return swedish.IsStopWord(lower)
+	}
+	return false
+}
+
+// LangName is the English name of a language code with the code ("French
+// (fr)"), or the code alone when it has none here.
+func LangName(code string) string {
+	if n, ok := langNames[Base(code)]; ok {
+		return n + " (" + Base(code) + ")"
+	}
+	return code
+}
+
+var langNames = map[string]string{
+	"en": "English", "es": "Spanish", "fr": "French", "de": "German", "pt": "Portuguese",
+	"it": "Italian", "nl": "Dutch", "ru": "Russian", "sv": "Swedish", "no": "Norwegian",
+	"nb": "Norwegian", "nn": "Norwegian", "hu": "Hungarian",
+}

@@ -39,6 +39,10 @@ type Result struct {
 	Terms    []string `json:"terms,omitempty"`  // the content words searched for
 	Topics   []string `json:"topics,omitempty"` // Nave's topics the question names
 	Results  []Hit    `json:"results"`
+	// Note is for the reader, when the question needs one (a question in
+	// a language no installed Bible has: answered from the Bibles of
+	// another).
+	Note string `json:"note,omitempty"`
 }
 
 // Hit is one answer: a verse or a range of neighbouring verses.

@@ -35,6 +35,9 @@
 // words (analysis.StopWords: Function, Particles, Degree, Archaic, Query,
 // LightVerb, Narration). Function words only glue phrases.
 //
+// Result.Note is set by the engine (berean.Engine.Ask), never by the
+// Asker: a question in a language no installed Bible has says so there.
+//
 // An Asker answers from the Bibles of one language (lang.go): New keeps
 // the KJV's language (index.ForLang), and a caller gives it a language
 // view for another. A question to an Asker of another language keeps the

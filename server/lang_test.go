@@ -22,8 +22,13 @@ func TestLangPages(t *testing.T) {
 		{"/api/read?ref=Juan+3:16&bible=RV1909", []string{`"lang":"es"`, `"reference":"Juan 3:16"`}, nil},
 		{"/api/refs?text=v%C3%A9ase+Juan+3:16&lang=es", []string{`"osis":"John.3.16"`}, nil},
 		{"/api/refs?text=v%C3%A9ase+Juan+3:16", []string{`"refs":[]`}, nil},
-		{"/ask?q=%C2%BFD%C3%B3nde+dice+la+Biblia+que+Dios+es+amor%3F", []string{"1 Juan 4:16", `lang="es"`}, nil},
+		{"/ask?q=%C2%BFD%C3%B3nde+dice+la+Biblia+que+Dios+es+amor%3F", []string{"1 Juan 4:16", `lang="es"`}, []string{`role="note"`}},
 		{"/search?q=amor&bible=RV1909", []string{"Génesis", `lang="es"`}, nil},
+		// A question in a language no installed Bible has says so, on the
+		// page and in the API (the Spanish one above says nothing).
+		{"/ask?q=O%C3%B9+la+Bible+dit-elle+que+J%C3%A9sus+interc%C3%A8de+pour+nous", []string{`role="note"`, "French (fr)"}, nil},
+		{"/api/ask?q=O%C3%B9+la+Bible+dit-elle+que+J%C3%A9sus+interc%C3%A8de+pour+nous", []string{`"note":"the question looks French (fr)`}, nil},
+		{"/study?topic=O%C3%B9+la+Bible+dit-elle+que+J%C3%A9sus+interc%C3%A8de+pour+nous", []string{`role="note"`, "the topic looks French (fr)"}, nil},
 	}
 	for _, c := range cases {
 		resp, body := do(t, ts, "GET", c.path, "", "")

@@ -63,6 +63,9 @@ type Study struct {
 	Terms    []string  `json:"terms,omitempty"`
 	Topics   []string  `json:"topics,omitempty"` // Nave's topics used
 	Sections []Section `json:"sections"`
+	// Note is for the reader, when the topic needs one (a topic in a
+	// language no installed Bible has).
+	Note string `json:"note,omitempty"`
 }
 
 // Asker is what a study asks of the retrieval (package ask's Asker, which
@@ -536,6 +539,9 @@ func (st *Study) Markdown() string {
 		fmt.Fprintf(&b, "_Nave's topics: %s. Quoted from the %s._\n\n", strings.Join(st.Topics, ", "), st.Bible)
 	} else {
 		fmt.Fprintf(&b, "_Quoted from the %s._\n\n", st.Bible)
+	}
+	if st.Note != "" {
+		fmt.Fprintf(&b, "_Note: %s._\n\n", strings.TrimSuffix(st.Note, "."))
 	}
 	for _, sec := range st.Sections {
 		fmt.Fprintf(&b, "## %s\n\n", sec.Title)

@@ -123,15 +123,4 @@ func (v *verifier) checkIn(c citation, deps Deps) Citation {
 var errNoModelFor = errors.New("verify: no model for the language")
 
 // langName names a language code for messages ("es" -> "Spanish (es)").
-func langName(code string) string {
-	if n, ok := langNames[code]; ok {
-		return n + " (" + code + ")"
-	}
-	return code
-}
-
-var langNames = map[string]string{
-	"en": "English", "es": "Spanish", "fr": "French", "de": "German", "pt": "Portuguese",
-	"it": "Italian", "nl": "Dutch", "ru": "Russian", "sv": "Swedish", "no": "Norwegian",
-	"hu": "Hungarian",
-}
+func langName(code string) string { return analysis.LangName(code) }

@@ -70,6 +70,9 @@ func runAsk(ctx context.Context, a *app, o *askOptions, question string) error {
 
 func renderAsk(w io.Writer, res *ask.Result, why, explain bool, human func(string) string) {
 	var b strings.Builder
+	if res.Note != "" {
+		fmt.Fprintf(&b, "note: %s\n", res.Note)
+	}
 	if len(res.Results) == 0 {
 		fmt.Fprintf(&b, "no verses answer %q\n", res.Question)
 	}

@@ -123,3 +123,20 @@ func TestTopicSee(t *testing.T) {
 		t.Errorf("topic worry suggests WORMWOOD: %s", errs)
 	}
 }
+
+// TestAskLangNote: the CLI prints the engine's note before the answers of
+// a question in a language no installed Bible has.
+func TestAskLangNote(t *testing.T) {
+	needModules(t)
+	code, out, errs := runCmd(t, "", "ask", "-n", "1", "Où la Bible dit-elle que Jésus intercède pour nous ?")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.HasPrefix(out, "note: the question looks French (fr)") {
+		t.Errorf("no note first:\n%s", out)
+	}
+	_, out, _ = runCmd(t, "", "ask", "-n", "1", "Where does the Bible say God is love?")
+	if strings.Contains(out, "note:") {
+		t.Errorf("an English question got a note:\n%s", out)
+	}
+}

@@ -1,0 +1,64 @@
+package berean
+
+import (
+	"context"
+	"os"
+	"strings"
+	"testing"
+
+	"berean/ask"
+)
+
+// TestLangNote: a question or topic in a language that no installed Bible
+// has is answered from the default language's Bibles and says so; a
+// question in a language that has Bibles says nothing.
+func TestLangNote(t *testing.T) {
+	if _, err := os.Stat("/usr/share/sword/mods.d"); err != nil {
+		t.Skip("installed SWORD modules not available")
+	}
+	ctx := context.Background()
+	eng, err := Open(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer eng.Close()
+	const french = "Où la Bible dit-elle que Jésus intercède pour nous ?"
+	if len(eng.corpus.BiblesIn("fr")) > 0 {
+		t.Skip("a French Bible is installed")
+	}
+	res, err := eng.Ask(ctx, AskRequest{Question: french, Options: ask.Options{N: 3}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(res.Note, "French (fr)") || !strings.Contains(res.Note, "English (en)") {
+		t.Errorf("French question: note %q, want it to name French and English", res.Note)
+	}
+	st, err := eng.Study(ctx, StudyRequest{Topic: french})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(st.Note, "the topic looks French (fr)") || !strings.Contains(st.Markdown(), "_Note: the topic looks French") {
+		t.Errorf("French topic: note %q, want it in the study and its Markdown", st.Note)
+	}
+	quiet := []string{"Where does the Bible say God is love?"}
+	if len(eng.corpus.BiblesIn("es")) > 0 {
+		quiet = append(quiet, "¿Dónde dice la Biblia que Dios es amor?")
+	}
+	for _, q := range quiet {
+		res, err := eng.Ask(ctx, AskRequest{Question: q, Options: ask.Options{N: 3}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Note != "" {
+			t.Errorf("%q: note %q, want none", q, res.Note)
+		}
+	}
+	// A question that names its Bible gets no note: the Bible decides.
+	res, err = eng.Ask(ctx, AskRequest{Question: french, Options: ask.Options{N: 3, Bible: "KJV"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Note != "" {
+		t.Errorf("French question, KJV named: note %q, want none", res.Note)
+	}
+}
