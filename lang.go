@@ -29,8 +29,9 @@ import (
 // whose function words do not tell is placed by its vocabulary
 // (questionLang). A question or topic whose function words tell a
 // language that no installed Bible has (analysis.Detect knows English,
-// Spanish and French by lists of their own and Hungarian, Norwegian,
-// Russian and Swedish by the Snowball stop lists) is answered from the
+// Spanish, French, German, Italian, Portuguese and Dutch by lists of
+// their own and Hungarian, Norwegian, Russian and Swedish by the Snowball
+// stop lists) is answered from the
 // default language's Bibles, and its result's Note says so (langNote,
 // operations.go); naming a Bible or a language silences it.
 

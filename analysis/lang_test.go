@@ -12,6 +12,10 @@ func TestDetect(t *testing.T) {
 		{"Où la Bible dit-elle que Jésus intercède pour nous ?", "fr"},
 		{"Где в Библии сказано, что Иисус ходатайствует за нас?", "ru"},
 		{"Var säger Bibeln att Jesus ber för oss?", "sv"},
+		{"Wo sagt die Bibel, dass Jesus für uns eintritt?", "de"},
+		{"Dove dice la Bibbia che Gesù intercede per noi?", "it"},
+		{"Onde a Bíblia diz que Jesus intercede por nós?", "pt"},
+		{"Waar zegt de Bijbel dat Jezus voor ons pleit?", "nl"},
 		{"Jesus wept", "en"}, // no stop word at all: English
 		{"Te Deum", "en"},    // one Spanish stop word is not enough
 		{"", "en"},
@@ -53,7 +57,9 @@ func TestIsStopIn(t *testing.T) {
 		{"es", "amor", false},
 		{"en", "the", true},
 		{"en", "love", false},
-		{"de", "und", false}, // no list
+		{"de", "und", true},
+		{"de", "liebe", false},
+		{"el", "kai", false}, // no list
 	}
 	for _, tt := range tests {
 		if got := IsStopIn(tt.lang, tt.term); got != tt.want {

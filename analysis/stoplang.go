@@ -31,6 +31,27 @@ var langStopLists = sync.OnceValue(func() map[string]string {
 			tú un una uno unos unas vosotros y ya yo
 			biblia biblias dice dicen decir dijo versículo versículos pasaje pasajes
 			escritura escrituras enseña enseñan habla hablan significa explica explicar`,
+		// German, Italian, Portuguese and Dutch (no Snowball stemmer
+		// here: their Bibles are indexed by folded forms): their
+		// commonest function words and Bible-question words, leaving out
+		// those spelt like English words (in, an, so, was, come, me, no)
+		// so that an English question is never taken for one of them.
+		"de": `der die das den dem des ein eine einen einem einer und oder aber nicht ist sind
+			war wird wurde hat haben sein ich du er sie es wir ihr mich mir dich dir uns euch
+			sich mit von zu zum zur auf aus bei nach für über unter vor durch gegen ohne um
+			wo wie warum wann welche welcher welches dass daß wenn auch noch nur schon sehr
+			bibel sagt steht vers verse schrift`,
+		"it": `il lo gli della dello degli delle del dei nel nella nei nelle sul sulla che chi
+			cosa dove quando perché perche non una uno sono siamo sei è era hanno ha ho noi voi
+			loro lui lei mi ti ci vi si con per tra fra anche ma più dice bibbia versetto
+			versetti scrittura`,
+		"pt": `o os as um uma uns umas do da dos das no na nos nas ao aos pelo pela pelos pelas
+			que quem onde quando porque não nao é são sao está estão foi era eu tu ele ela nós
+			vós eles elas meu minha seu sua com para por sem também mas diz bíblia biblia
+			versículo versículos escritura`,
+		"nl": `de het een en van dat die niet zijn wordt werd heeft hebben ik jij hij zij wij
+			jullie mij ons zich met voor naar bij uit over onder door waar wanneer waarom
+			welke wat ook maar nog zegt bijbel vers verzen schrift`,
 		"fr": `a à au aux avec ce ces cet cette comme dans de des du elle elles en est et
 			étaient était être eu il ils je la le les leur leurs lui ma mais me même mes
 			moi mon ne ni nos notre nous on ou où par pas pour qu que qui sa se ses si son
@@ -47,9 +68,10 @@ var langStopLists = sync.OnceValue(func() map[string]string {
 // stop words and no Spanish one; "de tal manera amó Dios al mundo" four
 // Spanish ones and no English one.
 //
-// Besides the lists above, the stop lists of the Snowball project (its
-// Go library, the stemmers' package) tell Spanish, French, Hungarian,
-// Norwegian, Russian and Swedish; they compare words lower-cased with
+// Besides the lists above (Spanish, French, German, Italian, Portuguese,
+// Dutch), the stop lists of the Snowball project (its Go library, the
+// stemmers' package) tell Spanish, French, Hungarian, Norwegian, Russian
+// and Swedish; they compare words lower-cased with
 // their diacritics, as written.
 func Detect(text string) string {
 	counts := map[string]int{}
@@ -89,7 +111,9 @@ var detectStops = sync.OnceValue(func() map[string]map[string]bool {
 
 // sortedLangs are the languages of langStopLists in a fixed order, so that a
 // tie between two of them is decided the same way every time.
-func sortedLangs() []string { return []string{"es", "fr", "hu", "no", "ru", "sv"} }
+func sortedLangs() []string {
+	return []string{"es", "fr", "de", "it", "pt", "nl", "hu", "no", "ru", "sv"}
+}
 
 // snowballStop reports whether a lower-case word is in the Snowball stop
 // list of lang.
