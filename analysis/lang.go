@@ -30,19 +30,28 @@ func Base(code string) string {
 	return code
 }
 
-// stemmers are the Snowball stemmers other than English, by language code.
-// Each takes a lower-case word; stop words are stemmed too (the second
-// argument), so that a stop list and the index agree.
-var stemmers = sync.OnceValue(func() map[string]func(string, bool) string {
-	return map[string]func(string, bool) string{
-		"es": spanish.Stem,
-		"fr": french.Stem,
-		"hu": hungarian.Stem,
-		"nb": norwegian.Stem,
-		"nn": norwegian.Stem,
-		"no": norwegian.Stem,
-		"ru": russian.Stem,
-		"sv": swedish.Stem,
+// snowballLang is a language of the Snowball library: its stemmer, which
+// takes a lower-case word (stop words are stemmed too, the second
+// argument, so that a stop list and the index agree), and its stop list,
+// which takes a lower-case word with its diacritics (Detect).
+type snowballLang struct {
+	stem func(string, bool) string
+	stop func(string) bool
+}
+
+// snowball are the Snowball languages other than English, by language
+// code.
+var snowball = sync.OnceValue(func() map[string]snowballLang {
+	no := snowballLang{norwegian.Stem, norwegian.IsStopWord}
+	return map[string]snowballLang{
+		"es": {spanish.Stem, spanish.IsStopWord},
+		"fr": {french.Stem, french.IsStopWord},
+		"hu": {hungarian.Stem, hungarian.IsStopWord},
+		"nb": no,
+		"nn": no,
+		"no": no,
+		"ru": {russian.Stem, russian.IsStopWord},
+		"sv": {swedish.Stem, swedish.IsStopWord},
 	}
 })
 
@@ -51,7 +60,8 @@ var stemmers = sync.OnceValue(func() map[string]func(string, bool) string {
 // Words of other languages are indexed by their folded forms.
 func HasStemmer(lang string) bool {
 	lang = Base(lang)
-	return lang == English || stemmers()[lang] != nil
+	_, ok := snowball()[lang]
+	return lang == English || ok
 }
 
 // StemIn is the search term of a folded word in a language: for English
@@ -63,11 +73,11 @@ func StemIn(lang, folded string) string {
 	if lang == English {
 		return Stem(folded)
 	}
-	f := stemmers()[lang]
-	if f == nil || !allLetters(folded) {
+	sl, ok := snowball()[lang]
+	if !ok || !allLetters(folded) {
 		return folded
 	}
-	return f(folded, true)
+	return sl.stem(folded, true)
 }
 
 // allLetters reports whether w is a non-empty run of letters and

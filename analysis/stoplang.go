@@ -3,13 +3,6 @@ package analysis
 import (
 	"strings"
 	"sync"
-
-	"github.com/kljensen/snowball/french"
-	"github.com/kljensen/snowball/hungarian"
-	"github.com/kljensen/snowball/norwegian"
-	"github.com/kljensen/snowball/russian"
-	"github.com/kljensen/snowball/spanish"
-	"github.com/kljensen/snowball/swedish"
 )
 
 // langStopLists are the stop words of languages other than English: function
@@ -116,23 +109,10 @@ func sortedLangs() []string {
 }
 
 // snowballStop reports whether a lower-case word is in the Snowball stop
-// list of lang.
+// list of lang (false for a language the library lacks).
 func snowballStop(lang, lower string) bool {
-	switch lang {
-	case "es":
-		return spanish.IsStopWord(lower)
-	case "fr":
-		return french.IsStopWord(lower)
-	case "hu":
-		return hungarian.IsStopWord(lower)
-	case "no":
-		return norwegian.IsStopWord(lower)
-	case "ru":
-		return russian.IsStopWord(lower)
-	case "sv":
-		return swedish.IsStopWord(lower)
-	}
-	return false
+	sl, ok := snowball()[lang]
+	return ok && sl.stop(lower)
 }
 
 // LangName is the English name of a language code with the code ("French
