@@ -66,31 +66,31 @@ func (s *scored) feedback(t *namedTable, meanIDF float64) {
 		k     int32
 		score float64
 	}
-	// The best fbDocs, kept sorted by insertion (candidates are many,
-	// fbDocs few): best first, ties by key.
 	better := func(a, b cand) bool { return a.score > b.score || a.score == b.score && a.k < b.k }
-	top := make([]cand, 0, fbDocs+1)
+	var top []cand
 	for k, v := range s.fv {
-		x := s.w.Dot(v)
-		if x <= 0 {
-			continue
+		if x := s.w.Dot(v); x > 0 {
+			top = append(top, cand{k, x})
 		}
-		c := cand{k, x}
-		if len(top) == fbDocs && !better(c, top[fbDocs-1]) {
-			continue
-		}
-		i := len(top)
-		top = append(top, c)
-		for i > 0 && better(c, top[i-1]) {
-			top[i] = top[i-1]
-			i--
-		}
-		top[i] = c
-		top = top[:min(len(top), fbDocs)]
 	}
 	if len(top) == 0 {
 		return
 	}
+	// The best fbDocs, best first, ties by key (candidates are many,
+	// fbDocs few: select them, then sort those).
+	if len(top) > fbDocs {
+		selectTop(top, fbDocs, better)
+		top = top[:fbDocs]
+	}
+	slices.SortFunc(top, func(a, b cand) int {
+		if better(a, b) {
+			return -1
+		}
+		if better(b, a) {
+			return 1
+		}
+		return 0
+	})
 	tv := t.vectors()
 	best := top[0].score
 	var ln float64
