@@ -3,8 +3,6 @@ package ask
 import (
 	"math"
 	"testing"
-
-	"berean/internal/versekey"
 )
 
 // TestFeedbackFeature pins the feedback feature on a table of two topics:
@@ -17,18 +15,11 @@ func TestFeedbackFeature(t *testing.T) {
 		"Christ's intercession\tHeb.7.25,Rom.8.34,John.17.20\thttps://a.example/intercession\n"+
 		"gambling\tProv.28.20\thttps://a.example/gambling\n"+
 		"creation\tGen.1.1\thttps://a.example/creation\n", pagesMinCov)
-	key := func(osis string) int32 {
-		lo, _, ok := versekey.Span(osis)
-		if !ok {
-			t.Fatalf("%s does not parse", osis)
-		}
-		return int32(lo)
-	}
 	w := &Weights{}
 	w[FExact] = 1
 	s := &scored{fv: map[int32]*Vector{}, fbOf: map[int32]pageTopic{}, w: w}
-	s.vector(key("John.17.20"))[FExact] = 2
-	s.vector(key("Prov.28.20"))[FExact] = 1
+	s.vector(keyOf(t, "John.17.20"))[FExact] = 2
+	s.vector(keyOf(t, "Prov.28.20"))[FExact] = 1
 	const idf = 3.0
 	s.feedback(tb, idf)
 
@@ -47,14 +38,14 @@ func TestFeedbackFeature(t *testing.T) {
 		{"Gen.1.1", 0}, // no candidate is among its verses
 	} {
 		var got float64
-		if v := s.fv[key(c.osis)]; v != nil {
+		if v := s.fv[keyOf(t, c.osis)]; v != nil {
 			got = v[FFeedback]
 		}
 		if math.Abs(got-c.want) > 1e-9 {
 			t.Errorf("%s: feedback %.4f, want %.4f", c.osis, got, c.want)
 		}
 	}
-	if p := s.fbOf[key("Heb.7.25")]; p.name != "Christ's intercession" {
+	if p := s.fbOf[keyOf(t, "Heb.7.25")]; p.name != "Christ's intercession" {
 		t.Errorf("fbOf Heb.7.25 = %+v, want Christ's intercession", p)
 	}
 	// No candidate scores: nothing is lent.

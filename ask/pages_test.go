@@ -26,13 +26,6 @@ func TestPagesFeature(t *testing.T) {
 	q := parseQuestion("What does the Bible say about anxiety?", nil)
 	s := &scored{fv: map[int32]*Vector{}, pageOf: map[int32]pageTopic{}}
 	s.pages(tb, &q, func(string) bool { return true }, nil)
-	key := func(osis string) int32 {
-		lo, _, ok := versekey.Span(osis)
-		if !ok {
-			t.Fatalf("%s does not parse", osis)
-		}
-		return int32(lo)
-	}
 	// One word named, all of the name: coverage 1, mass its idf over the
 	// two topics, ln(1 + 2/1).
 	base := math.Log(3) / math.Sqrt(2)
@@ -47,14 +40,14 @@ func TestPagesFeature(t *testing.T) {
 		{"Prov.28.20", 0},               // another topic
 	} {
 		var got float64
-		if v := s.fv[key(c.osis)]; v != nil {
+		if v := s.fv[keyOf(t, c.osis)]; v != nil {
 			got = v[FPages]
 		}
 		if math.Abs(got-c.want) > 1e-9 {
 			t.Errorf("%s: pages %.4f, want %.4f", c.osis, got, c.want)
 		}
 	}
-	if p := s.pageOf[key("1Pet.5.7")]; p.name != "anxiety" || p.pages != 2 {
+	if p := s.pageOf[keyOf(t, "1Pet.5.7")]; p.name != "anxiety" || p.pages != 2 {
 		t.Errorf("pageOf 1Pet.5.7 = %+v, want anxiety, 2 pages", p)
 	}
 	// A question about something else names no topic.
@@ -137,15 +130,8 @@ func TestTablesOffTestSites(t *testing.T) {
 // another site), and what the rows of other sites give it, counted as if
 // the table had only them; with no site, every row counts.
 func TestLeaveSiteOut(t *testing.T) {
-	key := func(osis string) int32 {
-		lo, _, ok := versekey.Span(osis)
-		if !ok {
-			t.Fatalf("%s does not parse", osis)
-		}
-		return int32(lo)
-	}
 	value := func(s *scored, osis string, f Feature) float64 {
-		if v := s.fv[key(osis)]; v != nil {
+		if v := s.fv[keyOf(t, osis)]; v != nil {
 			return v[f]
 		}
 		return 0
@@ -191,7 +177,7 @@ func TestLeaveSiteOut(t *testing.T) {
 					t.Errorf("%s: pages %.4f, want %.4f", osis, got, want)
 				}
 			}
-			if got := s.pageOf[key("Matt.6.34")].pages; got != tc.pageRows {
+			if got := s.pageOf[keyOf(t, "Matt.6.34")].pages; got != tc.pageRows {
 				t.Errorf("Matt.6.34: pageOf names %d pages, want %d", got, tc.pageRows)
 			}
 			for osis, want := range tc.named {
@@ -256,4 +242,14 @@ func TestLeaveSiteOutAsked(t *testing.T) {
 	if pages[matt] != 0 || pages[pete] == 0 {
 		t.Errorf("Examples from a.example: pages of Matt.6.34 %.3f (want 0), of 1Pet.5.7 %.3f (want > 0)", pages[matt], pages[pete])
 	}
+}
+
+// keyOf is the key (KJV ordinal) of the first verse of an OSIS reference.
+func keyOf(t *testing.T, osis string) int32 {
+	t.Helper()
+	lo, _, ok := versekey.Span(osis)
+	if !ok {
+		t.Fatalf("%s does not parse", osis)
+	}
+	return int32(lo)
 }
