@@ -198,6 +198,28 @@ func readCopyHeader(f io.ReaderAt, size int64, sum [16]byte) (*copyFile, error) 
 	return cf, nil
 }
 
+// castagnoliBytewise is CRC-32C's table of 256 entries, built here rather
+// than by crc32.MakeTable(crc32.Castagnoli), which on a CPU with SSE 4.2
+// also builds that instruction's shift tables: 1.5 MB of CRC work, about
+// 0.15 ms, in a process that reads one verse (a tenth of its run). Given
+// another table than its own, crc32.Checksum computes byte by byte, with
+// the same result: a 4 KB chunk in a few microseconds.
+var castagnoliBytewise = sync.OnceValue(func() *crc32.Table {
+	t := new(crc32.Table)
+	for i := range t {
+		crc := uint32(i)
+		for range 8 {
+			if crc&1 == 1 {
+				crc = crc>>1 ^ crc32.Castagnoli
+			} else {
+				crc >>= 1
+			}
+		}
+		t[i] = crc
+	}
+	return t
+})
+
 var errBadCopy = fmt.Errorf("not a block copy of this module state")
 
 // read returns the block's bytes [lo, hi), checking the CRCs of the chunks
@@ -218,7 +240,7 @@ func (cf *copyFile) read(lo, hi int64) ([]byte, bool) {
 	for c := c0; c <= c1; c++ {
 		s := (c - c0) * copyChunk
 		e := min(s+copyChunk, int64(len(buf)))
-		if crc32.Checksum(buf[s:e], crc32.MakeTable(crc32.Castagnoli)) != cf.crcs[c] {
+		if crc32.Checksum(buf[s:e], castagnoliBytewise()) != cf.crcs[c] {
 			return nil, false
 		}
 	}
@@ -258,7 +280,7 @@ func (c *blockCopies) write(n uint32, block []byte) {
 	le.PutUint32(buf[28:], copyChunk)
 	for i := range chunks {
 		e := min((i+1)*copyChunk, len(block))
-		le.PutUint32(buf[copyHead+4*i:], crc32.Checksum(block[i*copyChunk:e], crc32.MakeTable(crc32.Castagnoli)))
+		le.PutUint32(buf[copyHead+4*i:], crc32.Checksum(block[i*copyChunk:e], castagnoliBytewise()))
 	}
 	buf = append(buf, block...)
 	c.writes.Add(1)
