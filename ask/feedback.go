@@ -40,7 +40,7 @@ func (t *namedTable) vectors() *topicVecs {
 	t.vecOnce.Do(func() {
 		tv := &topicVecs{cites: map[int32][]int32{}}
 		for i := range t.ps {
-			v := pageVerses(&t.ps[i])
+			v := pageVerses(&t.ps[i], nil)
 			var n, m float64
 			for k, x := range v {
 				n += x * x

@@ -50,10 +50,11 @@ var topicPages = sync.OnceValue(func() *namedTable { return nameTable(topicsTSV,
 func (s *scored) pages(t *namedTable, q *question, known func(string) bool, rel func(string, string) float64) {
 	for _, m := range matchNamed(t, q, known, rel) {
 		base := m.got * m.cov
-		for k, v := range pageVerses(m.p) {
+		cites := map[int32]int{}
+		for k, v := range pageVerses(m.p, cites) {
 			s.vector(k)[FPages] += base * v
 			if _, ok := s.pageOf[k]; !ok {
-				s.pageOf[k] = pageTopic{m.p.name, len(m.p.rows)}
+				s.pageOf[k] = pageTopic{m.p.name, cites[k]}
 			}
 		}
 	}
@@ -62,8 +63,8 @@ func (s *scored) pages(t *namedTable, q *question, known func(string) bool, rel 
 // pageVerses weighs the verses of a topic's rows: in each row, 1 for
 // its first reference falling to ½ for its last, and within a range 1 for
 // its first verse falling to ½ for its last; summed over the rows, divided
-// by √rows.
-func pageVerses(p *namedPassage) map[int32]float64 {
+// by √rows. When cites is not nil, it counts the rows giving each verse.
+func pageVerses(p *namedPassage, cites map[int32]int) map[int32]float64 {
 	val := map[int32]float64{}
 	for _, row := range p.rows {
 		got := map[int32]float64{}
@@ -77,6 +78,9 @@ func pageVerses(p *namedPassage) map[int32]float64 {
 		}
 		for k, v := range got {
 			val[k] += v
+			if cites != nil {
+				cites[k]++
+			}
 		}
 	}
 	n := math.Sqrt(float64(len(p.rows)))
@@ -87,7 +91,8 @@ func pageVerses(p *namedPassage) map[int32]float64 {
 }
 
 // pageTopic is the topic of topics.tsv that gave a verse its pages
-// feature, and how many pages the table has for it.
+// feature, and how many of the table's pages on it give the verse (the
+// feedback feature: how many pages the table has on it).
 type pageTopic struct {
 	name  string
 	pages int

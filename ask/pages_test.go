@@ -147,13 +147,13 @@ func TestLeaveSiteOut(t *testing.T) {
 	for _, tc := range []struct {
 		name, site string
 		pages      map[string]float64 // verse -> pages feature
-		pageRows   int                // the rows pageOf names for Matt.6.34
+		pageRows   int                // the rows giving Matt.6.34, as pageOf counts them
 		named      map[string]bool    // verse -> has the named feature
 	}{
 		// No site: both rows of "anxiety" (idf over two topics, ln 3;
 		// two rows, /√2), both names.
 		{"no site", "", map[string]float64{"Phil.4.6": math.Log(3) / math.Sqrt(2), "Matt.6.34": math.Log(3) / math.Sqrt(2)},
-			2, map[string]bool{"Matt.5.1": true, "Matt.6.9": true}},
+			1, map[string]bool{"Matt.5.1": true, "Matt.6.9": true}},
 		// From a.example: its rows are gone; "anxiety" keeps b.example's
 		// row, the one topic left (idf ln 2, one row).
 		{"site a", "a.example", map[string]float64{"Phil.4.6": 0, "Matt.6.34": math.Log(2)},
@@ -164,7 +164,7 @@ func TestLeaveSiteOut(t *testing.T) {
 			0, map[string]bool{"Matt.5.1": true, "Matt.6.9": false}},
 		// A site of no row leaves the tables as they are.
 		{"other site", "c.example", map[string]float64{"Phil.4.6": math.Log(3) / math.Sqrt(2), "Matt.6.34": math.Log(3) / math.Sqrt(2)},
-			2, map[string]bool{"Matt.5.1": true, "Matt.6.9": true}},
+			1, map[string]bool{"Matt.5.1": true, "Matt.6.9": true}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			q := parseQuestion("What does the Bible say about anxiety, the Sermon on the Mount and the Lord's Prayer?", nil)
@@ -178,7 +178,7 @@ func TestLeaveSiteOut(t *testing.T) {
 				}
 			}
 			if got := s.pageOf[keyOf(t, "Matt.6.34")].pages; got != tc.pageRows {
-				t.Errorf("Matt.6.34: pageOf names %d pages, want %d", got, tc.pageRows)
+				t.Errorf("Matt.6.34: pageOf counts %d pages giving it, want %d", got, tc.pageRows)
 			}
 			for osis, want := range tc.named {
 				if got := value(s, osis, FNamed) > 0; got != want {
@@ -252,4 +252,24 @@ func keyOf(t *testing.T, osis string) int32 {
 		t.Fatalf("%s does not parse", osis)
 	}
 	return int32(lo)
+}
+
+// TestPageCites: a verse's pages evidence counts the pages that give it,
+// not the pages the table has on its topic ("3 topical pages cite it" is
+// said of the verse all three give, "a topical page" of the one only one
+// gives).
+func TestPageCites(t *testing.T) {
+	topics := nameTable("topic\trefs\tsource_url\n"+
+		"anxiety\tPhil.4.6,Matt.6.34\thttps://a.example/1\n"+
+		"anxiety\tPhil.4.6-Phil.4.7\thttps://b.example/2\n"+
+		"anxiety\t1Pet.5.7,Phil.4.6\thttps://c.example/3\n", pagesMinCov)
+	q := parseQuestion("What does the Bible say about anxiety?", nil)
+	s := &scored{fv: map[int32]*Vector{}, pageOf: map[int32]pageTopic{}}
+	s.pages(topics, &q, func(string) bool { return true }, nil)
+	for osis, want := range map[string]int{"Phil.4.6": 3, "Phil.4.7": 1, "Matt.6.34": 1, "1Pet.5.7": 1} {
+		p, ok := s.pageOf[keyOf(t, osis)]
+		if !ok || p.name != "anxiety" || p.pages != want {
+			t.Errorf("%s: pageOf %+v (%v), want anxiety given by %d pages", osis, p, ok, want)
+		}
+	}
 }
