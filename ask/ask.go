@@ -363,6 +363,7 @@ func (a *Asker) Candidates(ctx context.Context, question string, n int, o Option
 		return nil, nil, err
 	}
 	q := a.parse(question)
+	q.leave = leave{site: siteOf(o.LeaveSource)}
 	s, err := a.retrieve(ctx, &q, maps, o, false)
 	if err != nil {
 		return nil, nil, err
@@ -374,6 +375,9 @@ func (a *Asker) Candidates(ctx context.Context, question string, n int, o Option
 		ms, tev := Matches(ev)
 		out[i] = Candidate{Ord: int(k), Score: s.final[k], Why: Why(ev), Topics: s.topicOf[k], Phrase: s.phrase[k],
 			Matches: ms, TopicEvidence: tev}
+		if p, ok := s.pageOf[k]; ok && s.fv[k][FPages] > 0 {
+			out[i].Pages, out[i].PageCites = p.name, p.pages
+		}
 	}
 	var tn []string
 	for _, t := range s.topics {

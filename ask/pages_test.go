@@ -273,3 +273,41 @@ func TestPageCites(t *testing.T) {
 		}
 	}
 }
+
+// TestCandidatesPages: Candidates counts the topical pages only when asked
+// (retrieval.Options.Pages, study's first query), reports the topic and
+// the pages giving each verse, and leaves out the rows of LeaveSource's
+// site.
+func TestCandidatesPages(t *testing.T) {
+	a := synthAsker(t, synthIndex(t))
+	a.pagesTable = nameTable("topic\trefs\tsource_url\n"+
+		"anxiety\tMatt.6.34,1Pet.5.7\thttps://www.a.example/anxiety\n"+
+		"anxiety\t1Pet.5.7\thttps://b.example/worry\n", pagesMinCov)
+	ctx := context.Background()
+	const topic = "anxiety"
+	cites := func(o Options) map[string]int {
+		cs, _, err := a.Candidates(ctx, topic, 50, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]int{}
+		for _, c := range cs {
+			if c.Pages != "" {
+				if c.Pages != "anxiety" {
+					t.Errorf("%d: pages topic %q, want anxiety", c.Ord, c.Pages)
+				}
+				out[versekey.OSIS(c.Ord, c.Ord)] = c.PageCites
+			}
+		}
+		return out
+	}
+	if got := cites(Options{}); len(got) != 0 {
+		t.Errorf("without Pages: %v, want no pages evidence", got)
+	}
+	if got := cites(Options{Pages: true}); got["Matt.6.34"] != 1 || got["1Pet.5.7"] != 2 {
+		t.Errorf("with Pages: %v, want Matt.6.34 by 1 page, 1Pet.5.7 by 2", got)
+	}
+	if got := cites(Options{Pages: true, LeaveSource: "https://a.example/other"}); got["Matt.6.34"] != 0 || got["1Pet.5.7"] != 1 {
+		t.Errorf("leaving a.example out: %v, want 1Pet.5.7 by 1 page only", got)
+	}
+}

@@ -159,7 +159,7 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 	}
 	// Passages known by a name the question names, and the verses public
 	// pages give for a topic it names.
-	if lines && mass > 0 {
+	if (lines || o.Pages) && mass > 0 {
 		known := func(stem string) bool {
 			for _, m := range maps {
 				if m.b.Stem(stem).Len() > 0 {
@@ -217,7 +217,7 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 		}
 	}
 	// Topics the best candidates belong to lend their other verses.
-	if lines && mass > 0 && w[FFeedback] > 0 && len(cs) > 0 {
+	if (lines || o.Pages) && mass > 0 && w[FFeedback] > 0 && len(cs) > 0 {
 		s.feedback(a.topicTable().without(q.leave.site), mass/float64(len(cs)))
 	}
 	// "... in the Old Testament": its verses.

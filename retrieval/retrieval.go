@@ -42,6 +42,16 @@ type Options struct {
 	// Asker; study's weights were set on it), not the index's count of
 	// references of at most 13 (index.TopicCount, free in a new process).
 	ShortCitations bool
+	// Pages lets the verses of the public pages and named passages the
+	// question names count (package ask's features "pages", "named" and
+	// "feedback"), which Ask always counts and Candidates only when asked:
+	// study's query for its topic.
+	Pages bool
+	// LeaveSource, for evaluation, is the address of the page a question
+	// was taken from: the tables of public pages (package ask's topical
+	// pages and named passages) are read without the rows from its site,
+	// as a question from a page they never read is asked.
+	LeaveSource string
 }
 
 // Candidate is one scored verse (package ask: Candidates), as package study
@@ -58,6 +68,11 @@ type Candidate struct {
 	// TopicEvidence are the Nave's topics named by the question that the
 	// ranking counted for the verse (its topic evidence).
 	TopicEvidence []string
+	// Pages is the topic of the public topical pages (package ask's
+	// table) that cite the verse, and PageCites how many of its pages do;
+	// "" and 0 when none does or Options.Pages was not set.
+	Pages     string
+	PageCites int
 }
 
 // MatchKind is how a verse matched a question word.

@@ -4,6 +4,7 @@ import (
 	"berean/internal/versekey"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 
 	"berean/retrieval"
@@ -28,6 +29,10 @@ type wordMatch struct {
 type evidence struct {
 	words  []wordMatch
 	topics []string // Nave's topics citing it that the retrieval used
+	// pages is the topic of the public Bible-study pages that give the
+	// verse (retrieval.Candidate.Pages), cites how many of them do.
+	pages string
+	cites int
 }
 
 // evidenceOf reads a candidate's evidence: the question words it matched
@@ -47,6 +52,7 @@ func evidenceOf(c retrieval.Candidate) evidence {
 		}
 	}
 	ev.topics = append(ev.topics, c.TopicEvidence...)
+	ev.pages, ev.cites = c.Pages, c.PageCites
 	return ev
 }
 
@@ -135,7 +141,18 @@ func (ev evidence) note() string {
 		}
 		parts = append(parts, listedUnder(ts))
 	}
+	if ev.cites > 0 {
+		parts = append(parts, citedByPages(ev.pages, ev.cites))
+	}
 	return sentence(parts)
+}
+
+// citedByPages is "3 Bible-study pages on 'anger' cite it".
+func citedByPages(topic string, n int) string {
+	if n == 1 {
+		return "a Bible-study page on '" + topic + "' cites it"
+	}
+	return strconv.Itoa(n) + " Bible-study pages on '" + topic + "' cite it"
 }
 
 func quoteWord(w, bible string) string {

@@ -85,3 +85,34 @@ func TestOwnText(t *testing.T) {
 		}
 	}
 }
+
+// TestPagesEvidence: the public Bible-study pages that give a verse (ask's
+// topical pages) are named and counted in its note, and make a kind of
+// evidence of its passage for the key verses.
+func TestPagesEvidence(t *testing.T) {
+	in := func(w string) retrieval.Match { return retrieval.Match{Word: w, Kind: retrieval.InText} }
+	tests := []struct {
+		c    retrieval.Candidate
+		note string
+	}{
+		{retrieval.Candidate{Matches: []retrieval.Match{in("anger")}, TopicEvidence: []string{"ANGER"}, Pages: "anger", PageCites: 3},
+			"Uses the word 'anger'; Nave's Topical Bible lists it under ANGER; 3 Bible-study pages on 'anger' cite it"},
+		{retrieval.Candidate{Pages: "gambling", PageCites: 1}, "A Bible-study page on 'gambling' cites it"},
+		{retrieval.Candidate{Matches: []retrieval.Match{in("money")}}, "Uses the word 'money'"},
+	}
+	for _, tc := range tests {
+		if got := evidenceOf(tc.c).note(); got != tc.note {
+			t.Errorf("%+v: note\n got %q\nwant %q", tc.c, got, tc.note)
+		}
+	}
+	// One topic word (1) and the pages (1): two kinds, a key verse's
+	// strength; without the pages, one.
+	g := grp{items: []*item{{words: 1, pages: true}}}
+	if got := g.strength(); got != 2 {
+		t.Errorf("a word and the pages: strength %d, want 2", got)
+	}
+	g.items[0].pages = false
+	if got := g.strength(); got != 1 {
+		t.Errorf("a word alone: strength %d, want 1", got)
+	}
+}

@@ -36,6 +36,11 @@ type Options struct {
 	// OT, NT and Key are the number of passages per section (defaults 8,
 	// 14, 5).
 	OT, NT, Key int
+
+	// leaveSource is the address of the page an evaluated topic was taken
+	// from (retrieval.Options.LeaveSource): the tests measure studies of
+	// public pages' questions without the rows of those pages' sites.
+	leaveSource string
 }
 
 // Passage is one quoted passage.
@@ -178,6 +183,7 @@ type item struct {
 	phrase int  // longest run of the topic's words in the verse (retrieval)
 	cited  bool // a named topic cites it
 	speaks bool // the speaker the topic names says it
+	pages  bool // public Bible-study pages on the topic give it (retrieval)
 }
 
 // Study writes the study of topic.
@@ -198,7 +204,11 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 	if err != nil {
 		return nil, err
 	}
-	cands, topics, err := s.a.Candidates(ctx, topic, candidates, retrieval.Options{Weights: &s.w, NoQuestionFrequency: true, ShortCitations: true})
+	// ro are the retrieval options of every query of the study.
+	ro := retrieval.Options{Weights: &s.w, NoQuestionFrequency: true, ShortCitations: true, LeaveSource: o.leaveSource}
+	first := ro
+	first.Pages = true
+	cands, topics, err := s.a.Candidates(ctx, topic, candidates, first)
 	if err != nil {
 		return nil, err
 	}
@@ -235,6 +245,7 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 		pool[c.Ord].gloss = ev.glossOnly()
 		pool[c.Ord].words = max(pool[c.Ord].words, ev.ownWords())
 		pool[c.Ord].phrase = max(pool[c.Ord].phrase, c.Phrase)
+		pool[c.Ord].pages = pool[c.Ord].pages || ev.cites > 0
 	}
 	// Pseudo-relevance feedback, per key passage: the topic plus the
 	// salient words of the passage's context ("priest" around Heb 7:25)
@@ -260,7 +271,9 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 			if len(words) == 0 {
 				continue
 			}
-			more, _, err := s.a.Candidates(ctx, topic+" "+strings.Join(words, " "), feedbackCands, retrieval.Options{NoTopics: true, Weights: &s.w, NoQuestionFrequency: true, ShortCitations: true})
+			fo := ro
+			fo.NoTopics = true
+			more, _, err := s.a.Candidates(ctx, topic+" "+strings.Join(words, " "), feedbackCands, fo)
 			if err != nil {
 				return nil, err
 			}
@@ -279,7 +292,7 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 	// topic and for its sibling wordings within those topics.
 	named, wordings := s.namedTopics(topic)
 	if len(cands) > 0 {
-		if err := s.topicPassages(ctx, named, wordings, cands[0].Score, add); err != nil {
+		if err := s.topicPassages(ctx, ro, named, wordings, cands[0].Score, add); err != nil {
 			return nil, err
 		}
 	}
@@ -419,16 +432,17 @@ type grp struct {
 // (quotation, Nave's sub-heading or line), the speaker the topic names
 // saying it.
 func (g grp) strength() int {
-	words, cited, linked, speaks, phrase := 0, false, false, false, false
+	words, cited, linked, speaks, phrase, pages := 0, false, false, false, false, false
 	for _, it := range g.items {
 		words = max(words, it.words)
 		phrase = phrase || it.phrase >= phraseMin
 		cited = cited || it.cited
 		linked = linked || it.linked
 		speaks = speaks || it.speaks
+		pages = pages || it.pages
 	}
 	n := min(words, 2)
-	for _, b := range []bool{phrase, cited, linked, speaks} {
+	for _, b := range []bool{phrase, cited, linked, speaks, pages} {
 		if b {
 			n++
 		}
@@ -656,7 +670,7 @@ func loadTopic(ix *index.Index, name, head string, weight float64) (namedTopic, 
 // us" within JESUS, THE CHRIST), and the verses the topic cites more than
 // once (its examples: Exod 32:31-32 under INTERCESSION), each scored by
 // retrieval and by how many named topics cite it.
-func (s *Studier) topicPassages(ctx context.Context, named []namedTopic, ws []wording, top float64, add func(int, float64, string)) error {
+func (s *Studier) topicPassages(ctx context.Context, ro retrieval.Options, named []namedTopic, ws []wording, top float64, add func(int, float64, string)) error {
 	support := func(k int) (float64, []string) { return support(named, k) }
 	for _, t := range named {
 		within := map[int]bool{}
@@ -675,7 +689,9 @@ func (s *Studier) topicPassages(ctx context.Context, named []namedTopic, ws []wo
 			if n == len(w.stems) || n == 0 && t.weight < 1 {
 				continue
 			}
-			cs, _, err := s.a.Candidates(ctx, q, topicCands, retrieval.Options{Within: within, NoTopics: true, Persons: true, Weights: &s.w, NoQuestionFrequency: true, ShortCitations: true})
+			to := ro
+			to.Within, to.NoTopics, to.Persons = within, true, true
+			cs, _, err := s.a.Candidates(ctx, q, topicCands, to)
 			if err != nil {
 				return err
 			}
