@@ -378,6 +378,9 @@ func (a *Asker) Candidates(ctx context.Context, question string, n int, o Option
 		if p, ok := s.pageOf[k]; ok && s.fv[k][FPages] > 0 {
 			out[i].Pages, out[i].PageCites = p.name, p.pages
 		}
+		if n := s.namedOf[k]; n != "" && s.fv[k][FNamed] > 0 {
+			out[i].Named = n
+		}
 	}
 	var tn []string
 	for _, t := range s.topics {

@@ -311,3 +311,31 @@ func TestCandidatesPages(t *testing.T) {
 		t.Errorf("leaving a.example out: %v, want 1Pet.5.7 by 1 page only", got)
 	}
 }
+
+// TestCandidatesNamed: with Options.Pages, Candidates says which named
+// passage a verse belongs to, on the installed Bibles.
+func TestCandidatesNamed(t *testing.T) {
+	a := New(devIndex(t))
+	cs, _, err := a.Candidates(context.Background(), "the parable of the prodigal son", 30, Options{Pages: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lo, _ := spanOf(t, "Luke.15.11")
+	_, hi := spanOf(t, "Luke.15.32")
+	found := false
+	for _, c := range cs {
+		if c.Named != "" && (c.Ord < lo || c.Ord > hi) {
+			t.Errorf("%s named %q, outside the parable", versekey.OSIS(c.Ord, c.Ord), c.Named)
+		}
+		found = found || c.Named == "Parable of the Prodigal Son"
+	}
+	if !found {
+		t.Error("no candidate is known as the Parable of the Prodigal Son")
+	}
+	cs, _, _ = a.Candidates(context.Background(), "the parable of the prodigal son", 30, Options{})
+	for _, c := range cs {
+		if c.Named != "" {
+			t.Errorf("without Pages, %s named %q", versekey.OSIS(c.Ord, c.Ord), c.Named)
+		}
+	}
+}

@@ -73,6 +73,10 @@ type Candidate struct {
 	// "" and 0 when none does or Options.Pages was not set.
 	Pages     string
 	PageCites int
+	// Named is the name people know the verse's passage by (package ask's
+	// table of named passages: "the Lord's Prayer"), when the question
+	// names it and Options.Pages was set.
+	Named string
 }
 
 // MatchKind is how a verse matched a question word.

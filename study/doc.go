@@ -42,11 +42,13 @@
 //  1. Retrieval: the 80 best verses for the topic from package ask, with
 //     the public Bible-study pages on a topic the topic names (ask's table
 //     of topical pages, retrieval.Options.Pages) at the weight ask's fit
-//     gives them. Each verse's evidence (evidenceOf): the topic words it
-//     has in its text (in every translation or one), through a Strong's
-//     number, or only in the dictionary definition of its original word;
-//     the Nave's topics ask used; the pages giving it ("3 Bible-study
-//     pages on 'anger' cite it").
+//     gives them, and the passages known by a name the topic names (ask's
+//     table of named passages). Each verse's evidence (evidenceOf): the
+//     topic words it has in its text (in every translation or one),
+//     through a Strong's number, or only in the dictionary definition of
+//     its original word; the Nave's topics ask used; the pages giving it
+//     ("3 Bible-study pages on 'anger' cite it"); its passage's name
+//     ("known as the Sermon on the Mount").
 //  2. Siblings (siblings.go): ask's siblings of each topic word (the other
 //     renderings of its Strong's keys: 'pray' for 'intercession'), kept
 //     when a tagged Bible having the word has them, their weight scaled by
@@ -118,7 +120,8 @@
 //     single verse continuing a better passage of its chapter joins it.
 //  12. Sections: the 8 best Old Testament and 14 best New Testament
 //     passages, in canonical order. Key verses: the section passages with
-//     two kinds of evidence (the pages giving a verse are one), by score × (1 + 0.3 ln(1 + Nave's topics
+//     two kinds of evidence (the pages giving a verse are one, its
+//     passage's name another), by score × (1 + 0.3 ln(1 + Nave's topics
 //     citing its verses)) × (1 + 0.5 × further kinds), then the others.
 //
 // # Measured
@@ -137,13 +140,13 @@
 // Questions from public pages (../ask/testdata/public.tsv, each studied
 // as a topic; the training part without the table rows of its own sites;
 // go test -run TestStudyPublic -v): the page's must-have passage is in
-// the study for 66% of the test part's 155 questions and among its key
-// verses for 55%, and the study has 40% of the references the pages give
-// (60%, 49% and 34% without the topical pages in step 1); training part
-// 65%, 55% and 44% (58%, 48%, 37%; floors 190, 161 and 418 of 291
-// questions and 944 references). By kind on the test part: wording 100%
-// in the study, speaker 95%, narrative 86%, named 78%, practical 62%,
-// doctrinal 52%, priesthood 40%, modern 31%.
+// the study for 68% of the test part's 155 questions and among its key
+// verses for 57%, and the study has 42% of the references the pages give
+// (60%, 49% and 34% without the topical pages and named passages in step
+// 1); training part 68%, 59% and 48% (58%, 48%, 37%; floors 199, 172 and
+// 456 of 291 questions and 944 references). By kind on the test part:
+// wording 100% in the study, speaker 100%, narrative 93%, named 83%,
+// practical 62%, doctrinal 52%, priesthood 40%, modern 31%.
 //
 // testdata/topics.tsv, 24 topics with the passages expected in each
 // section written down before measuring (go test -run TestTopicSet -v):

@@ -33,6 +33,9 @@ type evidence struct {
 	// verse (retrieval.Candidate.Pages), cites how many of them do.
 	pages string
 	cites int
+	// named is the name people know the verse's passage by, when the
+	// topic names it (retrieval.Candidate.Named).
+	named string
 }
 
 // evidenceOf reads a candidate's evidence: the question words it matched
@@ -52,7 +55,7 @@ func evidenceOf(c retrieval.Candidate) evidence {
 		}
 	}
 	ev.topics = append(ev.topics, c.TopicEvidence...)
-	ev.pages, ev.cites = c.Pages, c.PageCites
+	ev.pages, ev.cites, ev.named = c.Pages, c.PageCites, c.Named
 	return ev
 }
 
@@ -141,10 +144,22 @@ func (ev evidence) note() string {
 		}
 		parts = append(parts, listedUnder(ts))
 	}
+	if ev.named != "" {
+		parts = append(parts, "known as "+knownAs(ev.named))
+	}
 	if ev.cites > 0 {
 		parts = append(parts, citedByPages(ev.pages, ev.cites))
 	}
 	return sentence(parts)
+}
+
+// knownAs writes a passage's name inside a sentence: "the Sermon on the
+// Mount" for the table's "The Sermon on the Mount".
+func knownAs(name string) string {
+	if rest, ok := strings.CutPrefix(name, "The "); ok {
+		return "the " + rest
+	}
+	return name
 }
 
 // citedByPages is "3 Bible-study pages on 'anger' cite it".

@@ -87,8 +87,9 @@ func TestOwnText(t *testing.T) {
 }
 
 // TestPagesEvidence: the public Bible-study pages that give a verse (ask's
-// topical pages) are named and counted in its note, and make a kind of
-// evidence of its passage for the key verses.
+// topical pages) are named and counted in its note, the name its passage
+// is known by is given, and each makes a kind of evidence of its passage
+// for the key verses.
 func TestPagesEvidence(t *testing.T) {
 	in := func(w string) retrieval.Match { return retrieval.Match{Word: w, Kind: retrieval.InText} }
 	tests := []struct {
@@ -99,6 +100,10 @@ func TestPagesEvidence(t *testing.T) {
 			"Uses the word 'anger'; Nave's Topical Bible lists it under ANGER; 3 Bible-study pages on 'anger' cite it"},
 		{retrieval.Candidate{Pages: "gambling", PageCites: 1}, "A Bible-study page on 'gambling' cites it"},
 		{retrieval.Candidate{Matches: []retrieval.Match{in("money")}}, "Uses the word 'money'"},
+		{retrieval.Candidate{Matches: []retrieval.Match{in("prodigal")}, Named: "Parable of the Prodigal Son"},
+			"Uses the word 'prodigal'; known as Parable of the Prodigal Son"},
+		{retrieval.Candidate{Named: "The Sermon on the Mount", Pages: "the beatitudes", PageCites: 2},
+			"Known as the Sermon on the Mount; 2 Bible-study pages on 'the beatitudes' cite it"},
 	}
 	for _, tc := range tests {
 		if got := evidenceOf(tc.c).note(); got != tc.note {
@@ -114,5 +119,9 @@ func TestPagesEvidence(t *testing.T) {
 	g.items[0].pages = false
 	if got := g.strength(); got != 1 {
 		t.Errorf("a word alone: strength %d, want 1", got)
+	}
+	g.items[0].named = true
+	if got := g.strength(); got != 2 {
+		t.Errorf("a word and a name the topic names: strength %d, want 2", got)
 	}
 }

@@ -184,6 +184,7 @@ type item struct {
 	cited  bool // a named topic cites it
 	speaks bool // the speaker the topic names says it
 	pages  bool // public Bible-study pages on the topic give it (retrieval)
+	named  bool // its passage is known by a name the topic names (retrieval)
 }
 
 // Study writes the study of topic.
@@ -246,6 +247,7 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 		pool[c.Ord].words = max(pool[c.Ord].words, ev.ownWords())
 		pool[c.Ord].phrase = max(pool[c.Ord].phrase, c.Phrase)
 		pool[c.Ord].pages = pool[c.Ord].pages || ev.cites > 0
+		pool[c.Ord].named = pool[c.Ord].named || ev.named != ""
 	}
 	// Pseudo-relevance feedback, per key passage: the topic plus the
 	// salient words of the passage's context ("priest" around Heb 7:25)
@@ -430,9 +432,10 @@ type grp struct {
 // its verses have (at most 2), a run of at least phraseMin of the topic's
 // words ("make intercession for"), a named topic citing it, a link
 // (quotation, Nave's sub-heading or line), the speaker the topic names
-// saying it.
+// saying it, public Bible-study pages on the topic giving it, a name the
+// topic names it by.
 func (g grp) strength() int {
-	words, cited, linked, speaks, phrase, pages := 0, false, false, false, false, false
+	words, cited, linked, speaks, phrase, pages, named := 0, false, false, false, false, false, false
 	for _, it := range g.items {
 		words = max(words, it.words)
 		phrase = phrase || it.phrase >= phraseMin
@@ -440,9 +443,10 @@ func (g grp) strength() int {
 		linked = linked || it.linked
 		speaks = speaks || it.speaks
 		pages = pages || it.pages
+		named = named || it.named
 	}
 	n := min(words, 2)
-	for _, b := range []bool{phrase, cited, linked, speaks, pages} {
+	for _, b := range []bool{phrase, cited, linked, speaks, pages, named} {
 		if b {
 			n++
 		}
