@@ -157,6 +157,24 @@ func (e *Engine) Locale(lang string) *locale.Locale {
 	return l
 }
 
+// RefNamer writes an OSIS reference for people in the book names of a
+// language ("1John.4.16" -> "1 Juan 4:16" in Spanish, from libsword's
+// locale files); English, or a language without locale files, is
+// ref.HumanOSIS ("Jude 3").
+func (e *Engine) RefNamer(lang string) func(osis string) string {
+	loc := e.Locale(lang)
+	if loc == nil {
+		return ref.HumanOSIS
+	}
+	return func(osis string) string {
+		r, err := ref.ParseOSIS(osis)
+		if err != nil {
+			return ref.HumanOSIS(osis)
+		}
+		return r.Format(loc)
+	}
+}
+
 // ParserIn is a reference parser for a versification that also reads the
 // book names of a language (Locale); English reads English names only.
 func (e *Engine) ParserIn(sys *canon.System, lang string) *ref.Parser {

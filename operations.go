@@ -63,6 +63,14 @@ func (e *Engine) Ask(ctx context.Context, r AskRequest) (*ask.Result, error) {
 	if res != nil && r.Lang == "" && r.Bible == "" {
 		res.Note = e.langNote("question", r.Question, lang)
 	}
+	if res != nil {
+		if loc := e.BibleLang(res.Bible); e.Locale(loc) != nil {
+			name := e.RefNamer(loc)
+			for i := range res.Results {
+				res.Results[i].Reference = name(res.Results[i].OSIS)
+			}
+		}
+	}
 	return res, UserError(err)
 }
 
@@ -155,6 +163,15 @@ func (e *Engine) Xref(ctx context.Context, r XrefRequest) (*xref.Result, error) 
 		res, err = f.Related(ctx, reference, r.Options)
 		return err
 	})
+	if res != nil {
+		if loc := e.BibleLang(res.Bible); e.Locale(loc) != nil {
+			name := e.RefNamer(loc)
+			res.Reference = name(res.OSIS)
+			for i := range res.Related {
+				res.Related[i].Reference = name(res.Related[i].OSIS)
+			}
+		}
+	}
 	return res, UserError(err)
 }
 

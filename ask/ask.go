@@ -47,10 +47,13 @@ type Result struct {
 
 // Hit is one answer: a verse or a range of neighbouring verses.
 type Hit struct {
-	OSIS  string   `json:"osis"`
-	Text  string   `json:"text"`
-	Score float64  `json:"score"`
-	Why   []string `json:"why"`
+	OSIS string `json:"osis"`
+	// Reference is OSIS for people ("Jude 3", "Hebrews 7:23-25"), in the
+	// book names of the quoted Bible's language when the engine knows them.
+	Reference string   `json:"reference"`
+	Text      string   `json:"text"`
+	Score     float64  `json:"score"`
+	Why       []string `json:"why"`
 	// Evidence is the tree of features behind Score (Options.Explain).
 	Evidence []Evidence `json:"evidence,omitempty"`
 

@@ -9,8 +9,9 @@
 //
 // Results are passages: references named in the question first, then
 // verses (neighbours of one chapter that score well joined into a range of
-// at most 5), quoted in the chosen Bible (default KJV). Every result has
-// Why, short reasons made from its Evidence: a tree of feature, value,
+// at most 5), quoted in the chosen Bible (default KJV), each with its OSIS
+// and its Reference for people ("Jude 3"; the root package's Engine names
+// it in the Bible's language). Every result has Why, short reasons made from its Evidence: a tree of feature, value,
 // weight and score, and below each what gave it (the question word and how
 // the verse matched it, in which translation; the topic, the line, the
 // named passage). Options.Explain puts the tree in the result (berean ask

@@ -114,6 +114,7 @@ func (a *Asker) makeHit(lo, hi int, disp *bibleMap) Hit {
 	}
 	h.Text = strings.Join(texts, " ")
 	h.OSIS = versekey.OSIS(lo, hi)
+	h.Reference = versekey.Human(lo, hi)
 	return h
 }
 

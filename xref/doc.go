@@ -15,8 +15,10 @@
 // # Contract
 //
 // Related returns at most Options.N links (default 20), best first, for a
-// reference of up to 300 verses (a longer one is cut to its first 300). Each
-// Link has OSIS (a verse, or a range as the data gives it), Kind, Score in
+// reference of up to 300 verses (a longer one is cut to its first 300). The
+// Result and each Link have OSIS (a verse, or a range as the data gives it)
+// and Reference (the same for people, "Jude 3"; the root package's Engine
+// names it in the Bible's language); each Link has Kind, Score in
 // [0, 1] and Evidence: Words (the shared run, or the distinctive words),
 // Bible (the translation they were found in), Formula (the introductory
 // formula of a quotation), Votes (OpenBible.info votes of the pairs between

@@ -69,11 +69,14 @@ type Evidence struct {
 
 // Link is one related passage.
 type Link struct {
-	OSIS     string   `json:"osis"`
-	Kind     string   `json:"kind"`
-	Score    float64  `json:"score"`
-	Evidence Evidence `json:"evidence"`
-	Text     string   `json:"text,omitempty"`
+	OSIS string `json:"osis"`
+	// Reference is OSIS for people ("Jude 3"), in the book names of the
+	// quoted Bible's language when the engine knows them.
+	Reference string   `json:"reference"`
+	Kind      string   `json:"kind"`
+	Score     float64  `json:"score"`
+	Evidence  Evidence `json:"evidence"`
+	Text      string   `json:"text,omitempty"`
 	// Why is the evidence in a short sentence.
 	Why string `json:"why,omitempty"`
 	// Ord and End are the KJV ordinals of the first and last verse.
@@ -83,9 +86,10 @@ type Link struct {
 
 // Result lists the passages related to a reference.
 type Result struct {
-	OSIS    string `json:"osis"`
-	Bible   string `json:"bible"`
-	Related []Link `json:"related"`
+	OSIS      string `json:"osis"`
+	Reference string `json:"reference"` // OSIS for people, as Link's
+	Bible     string `json:"bible"`
+	Related   []Link `json:"related"`
 }
 
 // bible is one indexed Bible with its mapping to KJV ordinals.
@@ -271,6 +275,7 @@ func (f *Finder) RelatedOrds(ctx context.Context, lo, hi int, o Options) (*Resul
 	for i := range links {
 		l := &links[i]
 		l.OSIS = versekey.OSIS(l.Ord, l.End)
+		l.Reference = versekey.Human(l.Ord, l.End)
 		l.Score = math.Round(l.Score*1000) / 1000
 		if !o.NoText {
 			l.Text = f.text(disp, l.Ord, l.End)
@@ -279,7 +284,7 @@ func (f *Finder) RelatedOrds(ctx context.Context, lo, hi int, o Options) (*Resul
 	if links == nil {
 		links = []Link{}
 	}
-	return &Result{OSIS: versekey.OSIS(lo, hi), Bible: disp.b.Name(), Related: links}, nil
+	return &Result{OSIS: versekey.OSIS(lo, hi), Reference: versekey.Human(lo, hi), Bible: disp.b.Name(), Related: links}, nil
 }
 
 func (f *Finder) display(name string) (*bible, error) {

@@ -6,7 +6,6 @@ import (
 
 	"berean"
 	"berean/analysis"
-	"berean/corpus"
 	"berean/index"
 	"berean/locale"
 	"berean/ref"
@@ -21,17 +20,7 @@ func (a *app) refNamer(lang string) func(string) string {
 	if err != nil {
 		return ref.HumanOSIS
 	}
-	loc := eng.Locale(lang)
-	if loc == nil {
-		return ref.HumanOSIS
-	}
-	return func(osis string) string {
-		r, err := corpus.ParseOSIS(osis)
-		if err != nil {
-			return ref.HumanOSIS(osis)
-		}
-		return r.Format(loc)
-	}
+	return eng.RefNamer(lang)
 }
 
 // hitNamer names a search hit in the book names of its Bible's language
