@@ -16,7 +16,8 @@
 // the verse matched it, in which translation; the topic, the line, the
 // named passage). Options.Explain puts the tree in the result (berean ask
 // --explain; JSON "evidence"). Package study gets each verse's score and
-// Why through Candidates; the types it shares with ask (Options,
+// Why through Candidates (with Options.Pages, also the topical pages and
+// named passages a verse has, as Candidate.Pages, PageCites and Named); the types it shares with ask (Options,
 // Candidate, Word, Sibling, the features and Weights, ErrEmpty) are
 // package retrieval's, which ask names too; ErrUnknownBible is the
 // index's. An

@@ -37,7 +37,8 @@ func (s *scored) vector(k int32) *Vector {
 
 // retrieve scores the question's verses; lines turns on the prior of
 // Nave's lines (Ask; Candidates leaves it to study, which reads the
-// entries' lines itself). Every candidate gets a feature vector (s.fv);
+// entries' lines itself) and the tables of public pages and named
+// passages, which Candidates counts when o.Pages is set. Every candidate gets a feature vector (s.fv);
 // its score is the dot product with the weights.
 func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o Options, lines bool) (*scored, error) {
 	w := a.weights(o)
