@@ -98,6 +98,7 @@ func TestStudyPublic(t *testing.T) {
 	close(next)
 	wg.Wait()
 	figs := map[string]map[string]publicFigures{}
+	var outcomes strings.Builder
 	for i, r := range rows {
 		st := studies[i]
 		if st == nil {
@@ -121,6 +122,7 @@ func TestStudyPublic(t *testing.T) {
 			}
 		}
 		f.expected = len(r.expected)
+		fmt.Fprintf(&outcomes, "%s\t%s\t%d\t%d\t%d/%d\n", r.id, r.part, f.mustIn, f.mustKey, f.found, f.expected)
 		if figs[r.part] == nil {
 			figs[r.part] = map[string]publicFigures{}
 		}
@@ -161,6 +163,41 @@ func TestStudyPublic(t *testing.T) {
 			tr.mustIn, minMustIn, tr.mustKey, minMustKey, tr.found, minFound)
 	}
 	t.Logf("training part: must-have in %d studies, among the key verses in %d, %d of %d references found", tr.mustIn, tr.mustKey, tr.found, tr.expected)
+	// Each question's outcome is kept in testdata/public.outcomes: a change
+	// fails the test unless BEREAN_UPDATE_RANKS=1 is set, which rewrites the
+	// file (git diff then shows what moved).
+	const path = "testdata/public.outcomes"
+	got := outcomes.String()
+	if os.Getenv("BEREAN_UPDATE_RANKS") == "1" {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (BEREAN_UPDATE_RANKS=1 writes it)", err)
+	}
+	if string(want) != got {
+		t.Errorf("outcomes differ from %s (id, part, must-have in the study, among the key verses, references found); if the change is meant, rerun with BEREAN_UPDATE_RANKS=1 and read git diff %s:\n%s", path, path, outcomeDiff(string(want), got))
+	}
+}
+
+// outcomeDiff lists the questions whose outcome line changed.
+func outcomeDiff(want, got string) string {
+	w := map[string]string{}
+	for _, l := range strings.Split(want, "\n") {
+		if id, _, ok := strings.Cut(l, "\t"); ok {
+			w[id] = l
+		}
+	}
+	var b strings.Builder
+	for _, l := range strings.Split(got, "\n") {
+		if id, _, ok := strings.Cut(l, "\t"); ok && w[id] != l {
+			fmt.Fprintf(&b, "  was %q\n  now %q\n", w[id], l)
+		}
+	}
+	return b.String()
 }
 
 // The training part's floors (291 questions): must-have in the study, among
