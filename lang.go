@@ -157,21 +157,28 @@ func (e *Engine) Locale(lang string) *locale.Locale {
 	return l
 }
 
-// RefNamer writes an OSIS reference for people in the book names of a
-// language ("1John.4.16" -> "1 Juan 4:16" in Spanish, from libsword's
-// locale files); English, or a language without locale files, is
-// ref.HumanOSIS ("Jude 3").
+// RefNamer writes an OSIS reference or list for people in the book names
+// of a language ("1John.4.16" -> "1 Juan 4:16" in Spanish, from libsword's
+// locale files; a list joined by "; " as ref.HumanOSIS joins it); English,
+// or a language without locale files, is ref.HumanOSIS ("Jude 3").
 func (e *Engine) RefNamer(lang string) func(osis string) string {
 	loc := e.Locale(lang)
 	if loc == nil {
 		return ref.HumanOSIS
 	}
 	return func(osis string) string {
-		r, err := ref.ParseOSIS(osis)
-		if err != nil {
-			return ref.HumanOSIS(osis)
+		if osis == "" {
+			return ""
 		}
-		return r.Format(loc)
+		var parts []string
+		for _, one := range strings.Split(osis, ",") {
+			r, err := ref.ParseOSIS(one)
+			if err != nil {
+				return ref.HumanOSIS(osis)
+			}
+			parts = append(parts, r.Format(loc))
+		}
+		return strings.Join(parts, "; ")
 	}
 }
 

@@ -53,6 +53,15 @@ func TestReferencesAgree(t *testing.T) {
 			t.Errorf("xref: %s has no reference", l.OSIS)
 		}
 	}
+	// A list is joined as ref.HumanOSIS joins it, in any language.
+	if got := eng.RefNamer("en")("John.3.16,Rom.8.34"); got != "John 3:16; Romans 8:34" {
+		t.Errorf("English list: %q", got)
+	}
+	if eng.Locale("es") != nil {
+		if got := eng.RefNamer("es")("John.3.16,Rom.8.34"); got != "Juan 3:16; Romanos 8:34" {
+			t.Errorf("Spanish list: %q, want Juan 3:16; Romanos 8:34", got)
+		}
+	}
 	// The Spanish Bible's answers are named in Spanish.
 	if bs, err := eng.Bibles([]string{"RV1909"}); err == nil && len(bs) > 0 && eng.Locale(bs[0].Lang()) != nil {
 		res, err := eng.Ask(ctx, AskRequest{Question: "Porque de tal manera amó Dios al mundo", Options: ask.Options{N: 3, Bible: "RV1909"}})

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"strings"
 
 	"berean"
 	"berean/analysis"
@@ -13,8 +12,9 @@ import (
 	"berean/sword"
 )
 
-// refNamer writes an OSIS reference in the book names of a language
-// ("1John.4.16" -> "1 Juan 4:16" in Spanish); English is ref.HumanOSIS.
+// refNamer writes an OSIS reference or list in the book names of a
+// language ("1John.4.16" -> "1 Juan 4:16" in Spanish; Engine.RefNamer);
+// English is ref.HumanOSIS.
 func (a *app) refNamer(lang string) func(string) string {
 	eng, err := a.engine()
 	if err != nil {
@@ -42,23 +42,6 @@ func (a *app) hitNamer(ix *index.Index) func(search.Hit) string {
 			return humanRef(h)
 		}
 		return ref.Ref{Book: h.Book, Chapter: h.Chapter, Verse: h.Verse}.Format(loc)
-	}
-}
-
-// osisListNamer writes an OSIS list ("Ps.23.1,Ps.23.3-Ps.23.4") in the
-// book names of a language; English is ref.HumanOSIS.
-func (a *app) osisListNamer(lang string) func(string) string {
-	eng, err := a.engine()
-	if err != nil || eng.Locale(lang) == nil {
-		return ref.HumanOSIS
-	}
-	one := a.refNamer(lang)
-	return func(osis string) string {
-		var parts []string
-		for _, p := range strings.Split(osis, ",") {
-			parts = append(parts, one(p))
-		}
-		return strings.Join(parts, ", ")
 	}
 }
 

@@ -60,7 +60,7 @@ has a problem, 2 on bad input.`,
 					return err
 				}
 			} else {
-				printVerifyReport(a.stdout, *rep, in, verifyColor(a.stdout), a.osisListNamer(lang))
+				printVerifyReport(a.stdout, *rep, in, verifyColor(a.stdout), a.refNamer(lang))
 			}
 			if rep.Summary.Problems > 0 {
 				return errProblems
