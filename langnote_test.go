@@ -9,19 +9,27 @@ import (
 	"berean/ask"
 )
 
-// TestLangNote: a question or topic in a language that no installed Bible
-// has is answered from the default language's Bibles and says so; a
-// question in a language that has Bibles says nothing.
-func TestLangNote(t *testing.T) {
+// installedEngine is an Engine over the installed SWORD modules, closed
+// when the test ends; the test is skipped when they are absent.
+func installedEngine(t *testing.T) *Engine {
+	t.Helper()
 	if _, err := os.Stat("/usr/share/sword/mods.d"); err != nil {
 		t.Skip("installed SWORD modules not available")
 	}
-	ctx := context.Background()
 	eng, err := Open(Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer eng.Close()
+	t.Cleanup(func() { eng.Close() })
+	return eng
+}
+
+// TestLangNote: a question or topic in a language that no installed Bible
+// has is answered from the default language's Bibles and says so; a
+// question in a language that has Bibles says nothing.
+func TestLangNote(t *testing.T) {
+	ctx := context.Background()
+	eng := installedEngine(t)
 	const french = "Où la Bible dit-elle que Jésus intercède pour nous ?"
 	if len(eng.corpus.BiblesIn("fr")) > 0 {
 		t.Skip("a French Bible is installed")

@@ -2,7 +2,6 @@ package berean
 
 import (
 	"context"
-	"os"
 	"testing"
 
 	"berean/ask"
@@ -13,15 +12,8 @@ import (
 // way ("Jude 3": a book of one chapter has no chapter number), and in the
 // book names of the quoted Bible's language when it has locale files.
 func TestReferencesAgree(t *testing.T) {
-	if _, err := os.Stat("/usr/share/sword/mods.d"); err != nil {
-		t.Skip("installed SWORD modules not available")
-	}
 	ctx := context.Background()
-	eng, err := Open(Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer eng.Close()
+	eng := installedEngine(t)
 	rd, err := eng.ReadIn(ctx, []string{"Jude 3"}, nil, "")
 	if err != nil {
 		t.Fatal(err)
