@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"berean/internal/devcorpus"
 	"berean/retrieval"
 )
 
@@ -307,38 +308,7 @@ func TestEvalPublic(t *testing.T) {
 		fmt.Fprintf(&report, "part %s:\n%s", p, FormatKinds(parts[p]))
 	}
 	t.Log("\n" + report.String())
-	const path = "testdata/public.ranks"
-	got := ranks.String()
-	if os.Getenv("BEREAN_UPDATE_RANKS") == "1" {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (BEREAN_UPDATE_RANKS=1 writes it)", err)
-	}
-	if string(want) != got {
-		t.Errorf("ranks differ from %s; if the change is meant, rerun with BEREAN_UPDATE_RANKS=1 and read git diff %s:\n%s", path, path, rankDiff(string(want), got))
-	}
-}
-
-func rankDiff(want, got string) string {
-	w := map[string]string{}
-	for _, l := range strings.Split(want, "\n") {
-		if id, _, ok := strings.Cut(l, "\t"); ok {
-			w[id] = l
-		}
-	}
-	var b strings.Builder
-	for _, l := range strings.Split(got, "\n") {
-		id, _, ok := strings.Cut(l, "\t")
-		if ok && w[id] != l {
-			fmt.Fprintf(&b, "  was %q\n  now %q\n", w[id], l)
-		}
-	}
-	return b.String()
+	devcorpus.Outcomes(t, "testdata/public.ranks", ranks.String(), "ranks")
 }
 
 // askOutcome asks one question with the Asker's weights and judges its

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"berean/ask"
+	"berean/internal/devcorpus"
 	"berean/internal/versekey"
 	"berean/xref"
 )
@@ -164,40 +165,9 @@ func TestStudyPublic(t *testing.T) {
 	}
 	t.Logf("training part: must-have in %d studies, among the key verses in %d, %d of %d references found", tr.mustIn, tr.mustKey, tr.found, tr.expected)
 	// Each question's outcome is kept in testdata/public.outcomes: a change
-	// fails the test unless BEREAN_UPDATE_RANKS=1 is set, which rewrites the
-	// file (git diff then shows what moved).
-	const path = "testdata/public.outcomes"
-	got := outcomes.String()
-	if os.Getenv("BEREAN_UPDATE_RANKS") == "1" {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (BEREAN_UPDATE_RANKS=1 writes it)", err)
-	}
-	if string(want) != got {
-		t.Errorf("outcomes differ from %s (id, part, must-have in the study, among the key verses, references found); if the change is meant, rerun with BEREAN_UPDATE_RANKS=1 and read git diff %s:\n%s", path, path, outcomeDiff(string(want), got))
-	}
-}
-
-// outcomeDiff lists the questions whose outcome line changed.
-func outcomeDiff(want, got string) string {
-	w := map[string]string{}
-	for _, l := range strings.Split(want, "\n") {
-		if id, _, ok := strings.Cut(l, "\t"); ok {
-			w[id] = l
-		}
-	}
-	var b strings.Builder
-	for _, l := range strings.Split(got, "\n") {
-		if id, _, ok := strings.Cut(l, "\t"); ok && w[id] != l {
-			fmt.Fprintf(&b, "  was %q\n  now %q\n", w[id], l)
-		}
-	}
-	return b.String()
+	// fails the test unless BEREAN_UPDATE_RANKS=1 rewrites the file.
+	devcorpus.Outcomes(t, "testdata/public.outcomes", outcomes.String(),
+		"outcomes (id, part, must-have in the study, among the key verses, references found)")
 }
 
 // The training part's floors (291 questions): must-have in the study, among

@@ -1,6 +1,7 @@
 // Package devcorpus opens, for the tests of ask, xref and study, the index
 // of the installed SWORD modules, cached in $BEREAN_DEV_CACHE (default
-// $TMPDIR/berean-askdev2) and shared by the tests of one process.
+// $TMPDIR/berean-askdev2) and shared by the tests of one process, and
+// keeps their per-question outcome files (Outcomes).
 package devcorpus
 
 import (
