@@ -10,6 +10,8 @@ import (
 
 	"berean/analysis"
 	"berean/index"
+	"berean/internal/versekey"
+	"berean/retrieval"
 )
 
 // Named passages: passages people know by a name the text does not use
@@ -264,4 +266,40 @@ func (s *scored) named(t *namedTable, q *question, mass float64, known func(stri
 			}
 		}
 	}
+}
+
+// NamedPassages are the passages of the table of named passages a question
+// names, best first (package study: a topic that is a passage's name);
+// leaveSource is Options.LeaveSource.
+func (a *Asker) NamedPassages(question, leaveSource string) []retrieval.NamedPassage {
+	a.init()
+	q := a.parse(question)
+	known := knownIn(a.maps)
+	var out []retrieval.NamedPassage
+	for _, m := range matchNamed(namedPassages().without(siteOf(leaveSource)), &q, known, nil) {
+		np := retrieval.NamedPassage{Name: m.p.name, Coverage: m.cov}
+		for _, r := range m.p.refs {
+			if lo, hi, ok := versekey.Span(r); ok {
+				np.Spans = append(np.Spans, [2]int{lo, hi})
+			}
+		}
+		content, in := 0, 0
+		for _, w := range q.words {
+			if w.stop {
+				continue
+			}
+			content++
+			for j, st := range m.p.toks {
+				if wordMatches(w.text, w.stem, m.p.text[j], st, known(w.stem)) {
+					in++
+					break
+				}
+			}
+		}
+		if content > 0 {
+			np.TopicCover = float64(in) / float64(content)
+		}
+		out = append(out, np)
+	}
+	return out
 }

@@ -1,6 +1,12 @@
 package ask
 
-import "testing"
+import (
+	"math"
+	"testing"
+
+	"berean/internal/versekey"
+	"berean/retrieval"
+)
 
 // TestWordMatches: a name word is matched by its stem, its family, or a
 // misspelling of it; a word the Bibles have is never taken for a
@@ -22,5 +28,46 @@ func TestWordMatches(t *testing.T) {
 		if got := wordMatches(tc.q, tc.q, tc.n, tc.n, tc.known); got != tc.want {
 			t.Errorf("wordMatches(%q, %q, known %v) = %v, want %v", tc.q, tc.n, tc.known, got, tc.want)
 		}
+	}
+}
+
+// TestNamedPassages: the passages a question names, with how much of the
+// name it names and how much of the question the name is.
+func TestNamedPassages(t *testing.T) {
+	a := New(devIndex(t))
+	for _, tc := range []struct {
+		q           string
+		name, first string // the best passage and its first verse ("" for none named whole)
+		topicCover  float64
+	}{
+		{"the Sermon on the Mount", "The Sermon on the Mount", "Matt.5.1", 1},
+		{"the sermon on the mount and anger", "The Sermon on the Mount", "Matt.5.1", 2.0 / 3},
+		{"Jesus makes intercession for us", "", "", 0},
+	} {
+		t.Run(tc.q, func(t *testing.T) {
+			var got *retrieval.NamedPassage
+			for _, np := range a.NamedPassages(tc.q, "") {
+				if np.Coverage == 1 {
+					got = &np
+					break
+				}
+			}
+			if tc.name == "" {
+				if got != nil {
+					t.Fatalf("names %q whole, want none", got.Name)
+				}
+				return
+			}
+			if got == nil || got.Name != tc.name {
+				t.Fatalf("got %+v, want %q", got, tc.name)
+			}
+			lo, _, _ := versekey.Span(tc.first)
+			if len(got.Spans) == 0 || got.Spans[0][0] != lo {
+				t.Errorf("spans %v, want the first from %s (%d)", got.Spans, tc.first, lo)
+			}
+			if math.Abs(got.TopicCover-tc.topicCover) > 1e-9 {
+				t.Errorf("topic cover %.3f, want %.3f", got.TopicCover, tc.topicCover)
+			}
+		})
 	}
 }

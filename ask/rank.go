@@ -161,14 +161,7 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 	// Passages known by a name the question names, and the verses public
 	// pages give for a topic it names.
 	if (lines || o.Pages) && mass > 0 {
-		known := func(stem string) bool {
-			for _, m := range maps {
-				if m.b.Stem(stem).Len() > 0 {
-					return true
-				}
-			}
-			return false
-		}
+		known := knownIn(maps)
 		// Leave-site-out (site.go): none of the tables' rows from the
 		// question's site, when the harness gives one.
 		s.named(namedPassages().without(q.leave.site), q, mass, known)
@@ -243,6 +236,18 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 	}
 	s.score()
 	return s, nil
+}
+
+// knownIn tells whether some Bible of maps has a stem.
+func knownIn(maps []*bibleMap) func(stem string) bool {
+	return func(stem string) bool {
+		for _, m := range maps {
+			if m.b.Stem(stem).Len() > 0 {
+				return true
+			}
+		}
+		return false
+	}
 }
 
 // lexScore is the part of a verse's score its own words give: the

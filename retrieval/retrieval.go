@@ -111,3 +111,15 @@ type Sibling struct {
 	Stem   string  // index stem term
 	Weight float64 // Σ over keys of (key's share of the word) × (the sibling's share of the key)
 }
+
+// NamedPassage is a passage known by a name that a question names
+// (package ask's table of named passages: "the Sermon on the Mount" is
+// Matthew 5-7), as package study reads it.
+type NamedPassage struct {
+	Name  string
+	Spans [][2]int // KJV ordinals, first and last, per reference
+	// Coverage is the share of the name the question names (its idf
+	// mass), TopicCover the share of the question's content words that
+	// are words of the name: both 1 when the question is the name.
+	Coverage, TopicCover float64
+}

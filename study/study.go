@@ -87,6 +87,9 @@ type Asker interface {
 	// Candidates are the n best verses for a question, best first, and the
 	// Nave's topics the retrieval used.
 	Candidates(ctx context.Context, question string, n int, o retrieval.Options) ([]retrieval.Candidate, []string, error)
+	// NamedPassages are the passages known by a name that a question
+	// names, best first; leaveSource is retrieval.Options.LeaveSource.
+	NamedPassages(question, leaveSource string) []retrieval.NamedPassage
 	// Words are the content words of a question, each once.
 	Words(question string) []retrieval.Word
 	// Siblings are the other words of a word's concept, best first.
@@ -159,6 +162,10 @@ const (
 	siblingTopicMin   = 0.5  // a topic named by a sibling word weighs at least this
 	exampleRange      = 5    // references of at most this many verses name a topic's examples
 	exampleTopicMax   = 1500 // verses of a topic whose repeated citations are its examples
+	// namedPassageVerses: verses of a named passage's reference that a
+	// study of the passage's name takes, as many as ask's named feature.
+	namedPassageVerses = 60
+	nameWordsShare     = 0.3 // the score kept by verses that only share some of a named passage's words
 )
 
 // inTextWords returns the topic words a candidate has in its text.
@@ -185,6 +192,36 @@ type item struct {
 	speaks bool // the speaker the topic names says it
 	pages  bool // public Bible-study pages on the topic give it (retrieval)
 	named  bool // its passage is known by a name the topic names (retrieval)
+}
+
+// namedPassage adds the verses of the passages the topic is the name of
+// (the whole name named, and every content word of the topic a word of
+// the name) at score top, the first verses of each reference a little
+// more than the last, at most namedPassageVerses of each. It returns
+// candidates spread over the passages, one every 2×contextSpan+1
+// verses, so that the quotations searched around them cover the
+// passages.
+func (s *Studier) namedPassage(topic, leave string, top float64, add func(int, float64, string), pool map[int]*item) []retrieval.Candidate {
+	var keys []retrieval.Candidate
+	for _, np := range s.a.NamedPassages(topic, leave) {
+		if np.Coverage < 1 || np.TopicCover < 1 {
+			continue
+		}
+		for _, sp := range np.Spans {
+			n := min(sp[1]-sp[0]+1, namedPassageVerses)
+			for i := range n {
+				ord := sp[0] + i
+				sc := top * (1 - 0.5*float64(i)/float64(n))
+				add(ord, sc, sentence([]string{"known as " + knownAs(np.Name)}))
+				pool[ord].direct = true
+				pool[ord].named = true
+				if i%(2*contextSpan+1) == contextSpan || i == n-1 && i < contextSpan {
+					keys = append(keys, retrieval.Candidate{Ord: ord, Score: sc})
+				}
+			}
+		}
+	}
+	return keys
 }
 
 // Study writes the study of topic.
@@ -248,6 +285,27 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 		pool[c.Ord].phrase = max(pool[c.Ord].phrase, c.Phrase)
 		pool[c.Ord].pages = pool[c.Ord].pages || ev.cites > 0
 		pool[c.Ord].named = pool[c.Ord].named || ev.named != ""
+	}
+	// A topic that is a passage's name ("the Sermon on the Mount") studies
+	// that passage: its verses join as strong as the best candidate.
+	// The verses that only share some of the name's words ("mount",
+	// not "sermon") and have no other evidence are not about it: they
+	// keep nameWordsShare of their score, and the passage's verses join
+	// the study's key candidates (feedback words, quotations).
+	if len(cands) > 0 {
+		if keys := s.namedPassage(topic, o.leaveSource, cands[0].Score, add, pool); len(keys) > 0 {
+			nw := len(s.a.Words(topic))
+			for _, c := range cands {
+				it := pool[c.Ord]
+				if !it.named && !it.pages && len(c.TopicEvidence) == 0 && it.words < nw {
+					it.score *= nameWordsShare
+					continue
+				}
+				keys = append(keys, c)
+			}
+			sort.SliceStable(keys, func(i, j int) bool { return keys[i].Score > keys[j].Score })
+			cands = keys
+		}
 	}
 	// Pseudo-relevance feedback, per key passage: the topic plus the
 	// salient words of the passage's context ("priest" around Heb 7:25)

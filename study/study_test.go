@@ -146,3 +146,52 @@ func TestEmptyTopic(t *testing.T) {
 		}
 	}
 }
+
+// TestNamedPassageStudy: a study whose topic is the name of a passage
+// (data/named.tsv of package ask) leads with that passage, and the verses
+// that only share a word of its name ("mount") are not its key verses;
+// a theme that is also a short passage's name ("the new covenant") keeps
+// the verses that have all its words.
+func TestNamedPassageStudy(t *testing.T) {
+	ix := devIndex(t)
+	s := New(ask.New(ix), xref.New(ix), devTopics(t))
+	for _, tc := range []struct {
+		topic     string
+		passage   string // must be among the key verses
+		keyAlso   string // and this one too ("" for none)
+		notInKeys string // a word no key verse may be there for alone
+	}{
+		{"the Sermon on the Mount", "Matt.5.3", "", "'Mount'"},
+		{"the Lord's Prayer", "Matt.6.9", "", ""},
+		{"the new covenant", "Jer.31.31", "Luke.22.20", ""},
+	} {
+		t.Run(tc.topic, func(t *testing.T) {
+			st, err := s.Study(context.Background(), tc.topic, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			keys := st.Sections[len(st.Sections)-1]
+			has := func(osis string) bool {
+				lo, hi := span(osis)
+				for _, p := range keys.Passages {
+					if p.Start <= hi && lo <= p.End {
+						return true
+					}
+				}
+				return false
+			}
+			for _, want := range []string{tc.passage, tc.keyAlso} {
+				if want != "" && !has(want) {
+					t.Errorf("%s is not among the key verses:\n%s", want, st.Markdown())
+				}
+			}
+			if tc.notInKeys != "" {
+				for _, p := range keys.Passages {
+					if p.Note == "Uses the word "+tc.notInKeys {
+						t.Errorf("key verse %s is there only for %s", p.Ref, tc.notInKeys)
+					}
+				}
+			}
+		})
+	}
+}
