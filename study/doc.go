@@ -49,13 +49,15 @@
 //     its original word; the Nave's topics ask used; the pages giving it
 //     ("3 Bible-study pages on 'anger' cite it"); its passage's name
 //     ("known as the Sermon on the Mount").
-//     A topic that is a passage's name (the whole name, and every content
-//     word of the topic a word of the name: "the Sermon on the Mount",
-//     "the new covenant"; Asker.NamedPassages) studies that passage: its
+//     A topic that is a passage's name (every content word of the topic a
+//     word of the name, which the topic names as ask's named feature
+//     requires: "the Sermon on the Mount", "the prodigal son" for the
+//     Parable of the Prodigal Son, "the new covenant";
+//     Asker.NamedPassages) studies that passage: its
 //     verses join at the best candidate's score (the first 60 of each
-//     reference, the last at half), the retrieved verses that only share
-//     some of the name's words and have no other evidence keep 0.3 of
-//     their score ("mount" without "sermon"), and verses of the passage
+//     reference, the last at half), the retrieved verses that do not
+//     have the name's words together and have no other evidence keep 0.3
+//     of their score ("mount" without "sermon"), and verses of the passage
 //     spread one every 11 join the key candidates of steps 3 and 6, so
 //     that the quotations searched around them cover it (Matthew 5:38 ->
 //     Exodus 21:24).

@@ -165,7 +165,7 @@ const (
 	// namedPassageVerses: verses of a named passage's reference that a
 	// study of the passage's name takes, as many as ask's named feature.
 	namedPassageVerses = 60
-	nameWordsShare     = 0.3 // the score kept by verses that only share some of a named passage's words
+	nameWordsShare     = 0.3 // the score kept by verses without a named passage's words together
 )
 
 // inTextWords returns the topic words a candidate has in its text.
@@ -195,16 +195,16 @@ type item struct {
 }
 
 // namedPassage adds the verses of the passages the topic is the name of
-// (the whole name named, and every content word of the topic a word of
-// the name) at score top, the first verses of each reference a little
-// more than the last, at most namedPassageVerses of each. It returns
+// (every content word of the topic a word of the name) at score top, the
+// first verses of each reference a little more than the last, at most
+// namedPassageVerses of each. It returns
 // candidates spread over the passages, one every 2×contextSpan+1
 // verses, so that the quotations searched around them cover the
 // passages.
 func (s *Studier) namedPassage(topic, leave string, top float64, add func(int, float64, string), pool map[int]*item) []retrieval.Candidate {
 	var keys []retrieval.Candidate
 	for _, np := range s.a.NamedPassages(topic, leave) {
-		if np.Coverage < 1 || np.TopicCover < 1 {
+		if np.TopicCover < 1 {
 			continue
 		}
 		for _, sp := range np.Spans {
@@ -288,16 +288,16 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 	}
 	// A topic that is a passage's name ("the Sermon on the Mount") studies
 	// that passage: its verses join as strong as the best candidate.
-	// The verses that only share some of the name's words ("mount",
-	// not "sermon") and have no other evidence are not about it: they
-	// keep nameWordsShare of their score, and the passage's verses join
+	// The verses that do not have the name's words together ("mount",
+	// not "sermon on the mount") and have no other evidence are not about
+	// it: they keep nameWordsShare of their score, and the passage's verses join
 	// the study's key candidates (feedback words, quotations).
 	if len(cands) > 0 {
 		if keys := s.namedPassage(topic, o.leaveSource, cands[0].Score, add, pool); len(keys) > 0 {
 			nw := len(s.a.Words(topic))
 			for _, c := range cands {
 				it := pool[c.Ord]
-				if !it.named && !it.pages && len(c.TopicEvidence) == 0 && it.words < nw {
+				if !it.named && !it.pages && len(c.TopicEvidence) == 0 && (it.words < nw || c.Phrase < nw) {
 					it.score *= nameWordsShare
 					continue
 				}

@@ -163,6 +163,7 @@ func TestNamedPassageStudy(t *testing.T) {
 	}{
 		{"the Sermon on the Mount", "Matt.5.3", "", "'Mount'"},
 		{"the Lord's Prayer", "Matt.6.9", "", ""},
+		{"the prodigal son", "Luke.15.11", "Luke.15.20", "'son'"}, // the table's "Parable of the Prodigal Son"
 		{"the new covenant", "Jer.31.31", "Luke.22.20", ""},
 	} {
 		t.Run(tc.topic, func(t *testing.T) {
