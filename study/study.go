@@ -8,10 +8,12 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 
 	"berean/canon"
 	"berean/index"
 	"berean/internal/versekey"
+	"berean/ref"
 	"berean/retrieval"
 	"berean/xref"
 )
@@ -118,12 +120,14 @@ type Studier struct {
 	cotopics sync.Map // topic name -> *coTopic
 	// w are the weights its candidates are scored with (data/weights.tsv).
 	w retrieval.Weights
+	// refs reads topics made of references (referenceSpans).
+	refs *ref.Parser
 }
 
 // New returns a Studier. The optional Topics (the corpus) give the Nave's
 // entries' sub-headings and "See" links.
 func New(a Asker, x *xref.Finder, topics ...Topics) *Studier {
-	s := &Studier{a: a, x: x, w: studyWeights()}
+	s := &Studier{a: a, x: x, w: studyWeights(), refs: ref.NewParser(ref.Options{})}
 	for _, t := range topics {
 		if t != nil {
 			s.topics = t
@@ -165,6 +169,7 @@ const (
 	// namedPassageVerses: verses of a named passage's reference that a
 	// study of the passage's name takes, as many as ask's named feature.
 	namedPassageVerses = 60
+	refRelated         = 30  // passages related to a reference topic (package xref) that join
 	nameWordsShare     = 0.3 // the score kept by verses without a named passage's words together
 )
 
@@ -201,18 +206,23 @@ type item struct {
 // candidates spread over the passages, one every 2×contextSpan+1
 // verses, so that the quotations searched around them cover the
 // passages.
-func (s *Studier) namedPassage(topic, leave string, top float64, add func(int, float64, string), pool map[int]*item) []retrieval.Candidate {
+func (s *Studier) namedPassage(topic, leave string, refSpans [][2]int, top float64, add func(int, float64, string), pool map[int]*item) []retrieval.Candidate {
 	var keys []retrieval.Candidate
-	for _, np := range s.a.NamedPassages(topic, leave) {
+	passages := []retrieval.NamedPassage{{Spans: refSpans, TopicCover: 1}}
+	for _, np := range append(passages, s.a.NamedPassages(topic, leave)...) {
 		if np.TopicCover < 1 {
 			continue
+		}
+		note := sentence([]string{"the passage studied"})
+		if np.Name != "" {
+			note = sentence([]string{"known as " + knownAs(np.Name)})
 		}
 		for _, sp := range np.Spans {
 			n := min(sp[1]-sp[0]+1, namedPassageVerses)
 			for i := range n {
 				ord := sp[0] + i
 				sc := top * (1 - 0.5*float64(i)/float64(n))
-				add(ord, sc, sentence([]string{"known as " + knownAs(np.Name)}))
+				add(ord, sc, note)
 				pool[ord].direct = true
 				pool[ord].named = true
 				if i%(2*contextSpan+1) == contextSpan || i == n-1 && i < contextSpan {
@@ -222,6 +232,51 @@ func (s *Studier) namedPassage(topic, leave string, top float64, add func(int, f
 		}
 	}
 	return keys
+}
+
+// referenceSpans returns the KJV ordinals, first and last, of each
+// passage a topic made only of references names ("Psalm 23", "Romans
+// 8:28-39; Ephesians 1"); nil when the topic has anything else but
+// separators, or a reference that does not exist.
+func (s *Studier) referenceSpans(topic string) [][2]int {
+	ms := s.refs.Scan(topic)
+	if len(ms) == 0 {
+		return nil
+	}
+	rs := []rune(topic)
+	covered := make([]bool, len(rs))
+	kjv := canon.KJV()
+	var spans [][2]int
+	for _, m := range ms {
+		if m.Err != nil {
+			return nil
+		}
+		for i := max(m.Start, 0); i < min(m.End, len(rs)); i++ {
+			covered[i] = true
+		}
+		for _, r := range m.Ranges {
+			lo, hi := -1, -1
+			for v := range r.Verses(kjv) {
+				o, ok := kjv.Ordinal(v.Book, v.Chapter, v.Verse)
+				if !ok {
+					continue
+				}
+				if lo < 0 {
+					lo = o
+				}
+				hi = o
+			}
+			if lo >= 0 {
+				spans = append(spans, [2]int{lo, hi})
+			}
+		}
+	}
+	for i, r := range rs {
+		if !covered[i] && !unicode.IsSpace(r) && !unicode.IsPunct(r) {
+			return nil
+		}
+	}
+	return spans
 }
 
 // Study writes the study of topic.
@@ -250,7 +305,9 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 	if err != nil {
 		return nil, err
 	}
-	if len(cands) == 0 && len(s.a.Words(topic)) == 0 {
+	// A topic made of references ("Psalm 23") studies those passages.
+	refSpans := s.referenceSpans(topic)
+	if len(cands) == 0 && len(s.a.Words(topic)) == 0 && len(refSpans) == 0 {
 		return nil, ErrEmpty
 	}
 	st := &Study{Topic: topic, Bible: bible, Topics: topics, Sections: []Section{}}
@@ -292,8 +349,11 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 	// not "sermon on the mount") and have no other evidence are not about
 	// it: they keep nameWordsShare of their score, and the passage's verses join
 	// the study's key candidates (feedback words, quotations).
-	if len(cands) > 0 {
-		if keys := s.namedPassage(topic, o.leaveSource, cands[0].Score, add, pool); len(keys) > 0 {
+	if top := 1.0; len(cands) > 0 || len(refSpans) > 0 {
+		if len(cands) > 0 {
+			top = cands[0].Score
+		}
+		if keys := s.namedPassage(topic, o.leaveSource, refSpans, top, add, pool); len(keys) > 0 {
 			nw := len(s.a.Words(topic))
 			for _, c := range cands {
 				it := pool[c.Ord]
@@ -305,6 +365,26 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 			}
 			sort.SliceStable(keys, func(i, j int) bool { return keys[i].Score > keys[j].Score })
 			cands = keys
+		}
+	}
+	// A reference topic: the passages its own links point to (package
+	// xref: quotations, parallels, allusions, the open cross-references
+	// by votes) join, the best at quoteShare of the passage's score.
+	if len(refSpans) > 0 && len(cands) > 0 && s.x != nil {
+		for _, sp := range refSpans {
+			hi := min(sp[1], sp[0]+namedPassageVerses-1)
+			res, err := s.x.RelatedOrds(ctx, sp[0], hi, xref.Options{N: refRelated, NoText: true})
+			if err != nil {
+				return nil, err
+			}
+			if len(res.Related) == 0 || res.Related[0].Score <= 0 {
+				continue
+			}
+			best := res.Related[0].Score
+			for _, l := range res.Related {
+				add(l.Ord, cands[0].Score*quoteShare*l.Score/best, sentence([]string{"related to " + versekey.Human(sp[0], sp[1]) + ": " + l.Why}))
+				pool[l.Ord].linked = true
+			}
 		}
 	}
 	// Pseudo-relevance feedback, per key passage: the topic plus the

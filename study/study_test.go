@@ -196,3 +196,61 @@ func TestNamedPassageStudy(t *testing.T) {
 		})
 	}
 }
+
+// TestReferenceSpans: a topic made only of references names passages; a
+// topic with words besides, or a reference that does not exist, does not.
+func TestReferenceSpans(t *testing.T) {
+	s := New(nil, nil)
+	for _, tc := range []struct {
+		topic string
+		want  []string // first and last verse of each span
+	}{
+		{"Psalm 23", []string{"Ps.23.1", "Ps.23.6"}},
+		{"  Romans 8:28-39; Ephesians 1. ", []string{"Rom.8.28", "Rom.8.39", "Eph.1.1", "Eph.1.23"}},
+		{"John 3:16", []string{"John.3.16", "John.3.16"}},
+		{"Psalm 23 and shepherds", nil},
+		{"John 99", nil},
+		{"the love of God", nil},
+	} {
+		got := s.referenceSpans(tc.topic)
+		var want [][2]int
+		for i := 0; i+1 < len(tc.want); i += 2 {
+			want = append(want, [2]int{ord(tc.want[i], false), ord(tc.want[i+1], true)})
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%q: spans %v, want %v (%v)", tc.topic, got, want, tc.want)
+		}
+	}
+}
+
+// TestReferenceStudy: a study of a reference quotes the passage and the
+// passages its links point to (the open cross-references by votes).
+func TestReferenceStudy(t *testing.T) {
+	ix := devIndex(t)
+	s := New(ask.New(ix), xref.New(ix), devTopics(t))
+	for _, tc := range []struct {
+		topic, passage, related string
+	}{
+		{"Psalm 23", "Ps.23.1", "John.10.11"},
+		{"John 3:16", "John.3.16", "Rom.5.8"},
+	} {
+		st, err := s.Study(context.Background(), tc.topic, Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", tc.topic, err)
+		}
+		for _, want := range []string{tc.passage, tc.related} {
+			lo, hi := span(want)
+			found := false
+			for _, sec := range st.Sections[:2] {
+				for _, p := range sec.Passages {
+					if p.Start <= hi && lo <= p.End {
+						found = true
+					}
+				}
+			}
+			if !found {
+				t.Errorf("%s: %s is not in the study:\n%s", tc.topic, want, st.Markdown())
+			}
+		}
+	}
+}
