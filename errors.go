@@ -6,6 +6,7 @@ import (
 
 	"berean/ask"
 	"berean/index"
+	"berean/ref"
 	"berean/search"
 	"berean/verify"
 )
@@ -104,7 +105,8 @@ func inputErrf(code, format string, args ...any) error {
 }
 
 // UserError gives the errors of the packages below their code: the one place
-// where their sentinels (the index's ErrUnknownBible, ask's ErrEmpty, verify's limits, search's bad query) meet the list. Other
+// where their sentinels (the index's ErrUnknownBible, ask's ErrEmpty, verify's limits, search's bad query, ref's
+// InvalidError) meet the list. Other
 // errors pass as they are (faults).
 func UserError(err error) error {
 	if err == nil {
@@ -113,7 +115,10 @@ func UserError(err error) error {
 	if _, ok := ErrorCode(err); ok {
 		return err
 	}
+	var invalid *ref.InvalidError
 	switch {
+	case errors.As(err, &invalid): // a study of "John 22"
+		return &Error{Code: CodeInvalidReference, Err: err}
 	case errors.Is(err, index.ErrUnknownBible):
 		return &Error{Code: CodeUnknownModule, Err: err}
 	case errors.Is(err, ask.ErrEmpty), errors.Is(err, verify.ErrBinary): // study.ErrEmpty is ask.ErrEmpty too

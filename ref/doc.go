@@ -109,7 +109,10 @@
 // end is trimmed: a number of three digits from 200 or of four digits after
 // a space; anything after the last digit, marker, "title", "ff" or
 // translation; a number run into the next word; a number after a
-// translation. The next passage starts after the untrimmed end.
+// translation. The next passage starts after the untrimmed end. (Parse,
+// which reads a list of references, not running text, takes such a final
+// number after a book as its chapter: "John 200" is an *InvalidError
+// naming John's 21 chapters, as "John 22" is, never the whole book.)
 //
 // 3. Grammar (grammar.go, lex.go). Each passage is parsed by a
 // parsing-expression grammar (ordered choice; memoised, so linear). The

@@ -3,6 +3,8 @@ package ref
 import (
 	"errors"
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -397,6 +399,9 @@ func (p *Parser) Parse(s string) ([]Range, error) {
 	for _, r := range all {
 		out = append(out, r.r)
 	}
+	if firstErr == nil {
+		firstErr = p.trailingChapter(s, out)
+	}
 	if firstErr != nil {
 		return out, firstErr
 	}
@@ -404,6 +409,39 @@ func (p *Parser) Parse(s string) ([]Range, error) {
 		return nil, fmt.Errorf("ref: %w in %q", ErrNoReference, s)
 	}
 	return out, nil
+}
+
+// trailingChapter: a list of references whose last is a whole book and
+// which ends with a number the passage scanner trims as a year or a count
+// in running text ("John 200", "Genesis 999") means that number as the
+// book's chapter (as "John 22" does), which no book has: it is an error
+// naming the book's limit, not the whole book.
+func (p *Parser) trailingChapter(s string, out []Range) error {
+	rs := []rune(strings.TrimRightFunc(s, isSpace))
+	d := len(rs)
+	for d > 0 && isDigit(rs[d-1]) {
+		d--
+	}
+	if d == len(rs) || d == 0 || !isSpace(rs[d-1]) || !yearLike(rs[d:]) || len(out) == 0 {
+		return nil
+	}
+	last := out[len(out)-1]
+	if last.Start.Chapter != 0 || last.end().Book != last.Start.Book {
+		return nil
+	}
+	n, err := strconv.Atoi(string(rs[d:]))
+	if err != nil {
+		n = math.MaxInt32
+	}
+	book, sys := last.Start.Book, p.opts.System
+	err = sys.Check(book, n, 0)
+	if b, ok := sys.Book(book); ok && len(b.Verses) == 1 {
+		err = sys.Check(book, 1, n) // a one-chapter book's number is a verse: "Jude 200"
+	}
+	if err == nil {
+		return nil
+	}
+	return &InvalidError{Text: strings.TrimSpace(string(rs)), Start: 0, End: len(rs), Err: err}
 }
 
 // Scan finds the references in running text, in order. References that do

@@ -111,7 +111,7 @@ func trimPassage(s []rune, start, end int) int {
 		for d > 0 && isDigit(part[d-1]) {
 			d--
 		}
-		if nd := e - d; nd > 0 && d > 0 && isSpace(part[d-1]) && ((nd == 3 && part[d] >= '2') || nd >= 4) {
+		if nd := e - d; nd > 0 && d > 0 && isSpace(part[d-1]) && yearLike(part[d:e]) {
 			w := d
 			for w > 0 && isSpace(part[w-1]) {
 				w--
@@ -139,6 +139,13 @@ func trimPassage(s []rune, start, end int) int {
 	// "Ps 1:1 ESV 1 Blessed is ...".
 	part = trimAfterTranslation(part)
 	return start + len(part)
+}
+
+// yearLike reports whether a number after a space is taken, in running
+// text, for a year or a count rather than a chapter or verse: three
+// digits from 200, or four or more ("John 3:16 2020").
+func yearLike(digits []rune) bool {
+	return (len(digits) == 3 && digits[0] >= '2') || len(digits) >= 4
 }
 
 // trimTrailingDigits removes [\s*]+\d+ at the end.

@@ -275,6 +275,38 @@ func TestParseErrorTypes(t *testing.T) {
 	}
 }
 
+// TestParseTrailingChapter: a list of references ending with a number of
+// three digits from 200 or more digits (which running text takes for a
+// year) names a chapter, and no book has one: an error naming the limit,
+// not the whole book. In running text (Scan) the number stays out.
+func TestParseTrailingChapter(t *testing.T) {
+	p := NewParser(Options{})
+	for _, tc := range []struct {
+		in, err string // err "": no error
+	}{
+		{"John 200", "John has 21 chapters; John 200 does not exist"},
+		{"Psalm 999 ", "Psalms has 150 chapters; Psalm 999 does not exist"},
+		{"Genesis 2020", "Genesis has 50 chapters; Genesis 2020 does not exist"},
+		{"Jude 200", "Jude has 25 verses"},
+		{"Rom 8:28; John 300", "John has 21 chapters"},
+		{"Psalm 119", ""},
+		{"John 3:16 2020", ""},
+		{"Romans", ""},
+	} {
+		_, err := p.Parse(tc.in)
+		var ie *InvalidError
+		switch {
+		case tc.err == "" && err != nil:
+			t.Errorf("Parse(%q): %v, want no error", tc.in, err)
+		case tc.err != "" && (!errors.As(err, &ie) || !errors.Is(err, canon.ErrInvalid) || !strings.Contains(err.Error(), tc.err)):
+			t.Errorf("Parse(%q): %v, want an *InvalidError with %q", tc.in, err, tc.err)
+		}
+	}
+	if ms := p.Scan("read John 3:16 2000 times"); len(ms) != 1 || ms[0].Err != nil || ms[0].Ranges[0].OSIS() != "John.3.16" {
+		t.Errorf("Scan of running text: %+v, want John.3.16 alone", ms)
+	}
+}
+
 func TestScan(t *testing.T) {
 	text := "Jesus “always lives” (Heb 7:25, cf. Rom 8:34); see also John 41:16 and Psalm 110:14, Psalm 110:4 KJV, and 1 Jn 2:1–2."
 	type m struct {

@@ -14,6 +14,8 @@
 //     retrieval (Candidate, Word, Sibling, Options, Weights, NamedPassage),
 //     never ask.
 //   - A topic may be a theme, a passage's name or references ("Psalm 23").
+//     A topic that is wholly a reference that does not exist ("John 22")
+//     is package ref's *InvalidError (the CLI's invalid_reference).
 //     A topic that is empty, blank or only function words is ErrEmpty
 //     (errors.Is(err, retrieval.ErrEmpty), which is ask.ErrEmpty, holds
 //     too); the CLI exits 2 asking for a theme. An unknown Bible is

@@ -2,6 +2,7 @@ package study
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"sort"
@@ -237,11 +238,18 @@ func (s *Studier) namedPassage(topic, leave string, refSpans [][2]int, top float
 // referenceSpans returns the KJV ordinals, first and last, of each
 // passage a topic made only of references names ("Psalm 23", "Romans
 // 8:28-39; Ephesians 1"); nil when the topic has anything else but
-// separators, or a reference that does not exist.
-func (s *Studier) referenceSpans(topic string) [][2]int {
+// separators. A topic that is wholly a reference that does not exist
+// ("John 22", "Psalm 999") is package ref's *InvalidError.
+func (s *Studier) referenceSpans(topic string) ([][2]int, error) {
+	if _, err := s.refs.Parse(topic); err != nil {
+		var ie *ref.InvalidError
+		if errors.As(err, &ie) && strings.TrimSpace(ie.Text) == strings.TrimSpace(topic) {
+			return nil, fmt.Errorf("study: %w", err)
+		}
+	}
 	ms := s.refs.Scan(topic)
 	if len(ms) == 0 {
-		return nil
+		return nil, nil
 	}
 	rs := []rune(topic)
 	covered := make([]bool, len(rs))
@@ -249,7 +257,7 @@ func (s *Studier) referenceSpans(topic string) [][2]int {
 	var spans [][2]int
 	for _, m := range ms {
 		if m.Err != nil {
-			return nil
+			return nil, nil
 		}
 		for i := max(m.Start, 0); i < min(m.End, len(rs)); i++ {
 			covered[i] = true
@@ -273,10 +281,10 @@ func (s *Studier) referenceSpans(topic string) [][2]int {
 	}
 	for i, r := range rs {
 		if !covered[i] && !unicode.IsSpace(r) && !unicode.IsPunct(r) {
-			return nil
+			return nil, nil
 		}
 	}
-	return spans
+	return spans, nil
 }
 
 // Study writes the study of topic.
@@ -306,7 +314,10 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 		return nil, err
 	}
 	// A topic made of references ("Psalm 23") studies those passages.
-	refSpans := s.referenceSpans(topic)
+	refSpans, err := s.referenceSpans(topic)
+	if err != nil {
+		return nil, err
+	}
 	if len(cands) == 0 && len(s.a.Words(topic)) == 0 && len(refSpans) == 0 {
 		return nil, ErrEmpty
 	}

@@ -10,6 +10,7 @@ import (
 
 	"berean/ask"
 	"berean/canon"
+	"berean/ref"
 	"berean/xref"
 )
 
@@ -209,16 +210,35 @@ func TestReferenceSpans(t *testing.T) {
 		{"  Romans 8:28-39; Ephesians 1. ", []string{"Rom.8.28", "Rom.8.39", "Eph.1.1", "Eph.1.23"}},
 		{"John 3:16", []string{"John.3.16", "John.3.16"}},
 		{"Psalm 23 and shepherds", nil},
-		{"John 99", nil},
 		{"the love of God", nil},
 	} {
-		got := s.referenceSpans(tc.topic)
+		got, err := s.referenceSpans(tc.topic)
+		if err != nil {
+			t.Errorf("%q: %v", tc.topic, err)
+		}
 		var want [][2]int
 		for i := 0; i+1 < len(tc.want); i += 2 {
 			want = append(want, [2]int{ord(tc.want[i], false), ord(tc.want[i+1], true)})
 		}
 		if fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Errorf("%q: spans %v, want %v (%v)", tc.topic, got, want, tc.want)
+		}
+	}
+}
+
+// TestReferenceSpansInvalid: a topic that is wholly a reference that does
+// not exist is ref's *InvalidError; with other words it is a theme.
+func TestReferenceSpansInvalid(t *testing.T) {
+	s := New(nil, nil)
+	for _, topic := range []string{"John 22", "Psalm 999", " John 3:99 "} {
+		var ie *ref.InvalidError
+		if _, err := s.referenceSpans(topic); !errors.As(err, &ie) {
+			t.Errorf("%q: %v, want a *ref.InvalidError", topic, err)
+		}
+	}
+	for _, topic := range []string{"John 22 and the love of God", "the love of God"} {
+		if sp, err := s.referenceSpans(topic); err != nil || sp != nil {
+			t.Errorf("%q: %v, %v: want neither spans nor an error", topic, sp, err)
 		}
 	}
 }
