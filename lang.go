@@ -123,7 +123,7 @@ func (e *Engine) studierIn(ctx context.Context, lang string) (*study.Studier, er
 			e.log.Warn("cross-references unavailable to studies", "err", err)
 			x = nil
 		}
-		return study.New(a, x, e.corpus), nil
+		return study.New(a, x, e.corpus).WithParser(e.ParserIn(canon.KJV(), lang)), nil
 	})
 }
 

@@ -70,3 +70,34 @@ func TestLangNote(t *testing.T) {
 		t.Errorf("French question, KJV named: note %q, want none", res.Note)
 	}
 }
+
+// TestStudyReferenceLang: a topic that is a reference in the book names of
+// an installed Bible's language is studied in that language ("Juan 3:16"
+// quotes the Spanish Bible); one that does not exist is invalid_reference.
+func TestStudyReferenceLang(t *testing.T) {
+	ctx := context.Background()
+	eng := installedEngine(t)
+	if len(eng.corpus.BiblesIn("es")) == 0 || eng.Locale("es") == nil {
+		t.Skip("no Spanish Bible or Spanish book names installed")
+	}
+	st, err := eng.Study(ctx, StudyRequest{Topic: "Juan 3:16"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bs, err := eng.Bibles(nil); err == nil && st.Bible == bs[0].Name() {
+		t.Errorf("studied in %s, the default Bible, want the Spanish one", st.Bible)
+	}
+	found := false
+	for _, p := range st.Sections[1].Passages {
+		found = found || strings.HasPrefix(p.OSIS, "John.3.")
+	}
+	if !found {
+		t.Errorf("John 3:16 is not in the New Testament section: %+v", st.Sections[1].Passages)
+	}
+	for _, topic := range []string{"Juan 22", "John 22"} {
+		_, err := eng.Study(ctx, StudyRequest{Topic: topic})
+		if code, _ := ErrorCode(err); code != CodeInvalidReference {
+			t.Errorf("%s: %v (code %q), want invalid_reference", topic, err, code)
+		}
+	}
+}

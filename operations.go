@@ -8,6 +8,7 @@ import (
 
 	"berean/analysis"
 	"berean/ask"
+	"berean/canon"
 	"berean/corpus"
 	"berean/ref"
 	"berean/study"
@@ -106,6 +107,9 @@ func (e *Engine) Study(ctx context.Context, r StudyRequest) (*study.Study, error
 	lang, err := e.requestLang(ctx, r.Lang, r.Bible, r.Topic, true)
 	if err != nil {
 		return nil, err
+	}
+	if r.Lang == "" && r.Bible == "" {
+		lang = e.referenceLang(r.Topic, lang)
 	}
 	var res *study.Study
 	err = e.WithIndex(ctx, func() error {
@@ -254,6 +258,27 @@ func langOrDefault(lang, def string) string {
 		return lang
 	}
 	return def
+}
+
+// referenceLang is the language of a topic made only of references: the
+// first installed language whose book names read it ("Juan 3:16" is
+// Spanish) when English names do not; lang otherwise.
+func (e *Engine) referenceLang(topic, lang string) string {
+	if study.IsReferenceTopic(e.ParserIn(canon.KJV(), lang), topic) || study.IsReferenceTopic(e.Parser(nil), topic) {
+		return lang
+	}
+	seen := map[string]bool{lang: true}
+	for _, b := range e.corpus.Bibles() {
+		l := b.Lang()
+		if seen[l] || e.Locale(l) == nil {
+			continue
+		}
+		seen[l] = true
+		if study.IsReferenceTopic(e.ParserIn(canon.KJV(), l), topic) {
+			return l
+		}
+	}
+	return lang
 }
 
 // englishRef turns a reference written in the book names of a language

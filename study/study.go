@@ -224,6 +224,9 @@ func (s *Studier) namedPassage(topic, leave string, refSpans [][2]int, top float
 				ord := sp[0] + i
 				sc := top * (1 - 0.5*float64(i)/float64(n))
 				add(ord, sc, note)
+				if np.Name == "" {
+					pool[ord].note = note // what it is, whatever else it has
+				}
 				pool[ord].direct = true
 				pool[ord].named = true
 				if i%(2*contextSpan+1) == contextSpan || i == n-1 && i < contextSpan {
@@ -233,6 +236,26 @@ func (s *Studier) namedPassage(topic, leave string, refSpans [][2]int, top float
 		}
 	}
 	return keys
+}
+
+// WithParser makes the Studier read topics made of references with p (a
+// parser with the book names of the Studier's language: "Juan 3:16"); p's
+// versification must be the KJV's, the key space of the study. It
+// returns s.
+func (s *Studier) WithParser(p *ref.Parser) *Studier {
+	if p != nil {
+		s.refs = p
+	}
+	return s
+}
+
+// IsReferenceTopic reports whether a topic is made only of references
+// that p reads ("Psalm 23"; with a Spanish parser "Juan 3:16"), or is
+// wholly one that does not exist ("Juan 22"): the study of it is about
+// those passages, or an error naming the limit.
+func IsReferenceTopic(p *ref.Parser, topic string) bool {
+	sp, err := (&Studier{refs: p}).referenceSpans(topic)
+	return err != nil || len(sp) > 0
 }
 
 // referenceSpans returns the KJV ordinals, first and last, of each
