@@ -25,8 +25,12 @@ func newStudyCmd(a *app) *cobra.Command {
 retrieval as 'ask' (words, Strong's numbers, Nave's topics), plus the Old
 Testament passages quoted around the key New Testament verses (and the other
 way round). Each passage is quoted with a one-line note saying why it is
-there; neighbouring verses are grouped into ranges.`,
+there; neighbouring verses are grouped into ranges. A topic that is a passage's
+name ("the Sermon on the Mount") or a reference ("Psalm 23", in English or the
+book names of an installed Bible's language) studies that passage, with the
+passages its quotations and cross-references lead to.`,
 		Example: `  berean study "Jesus makes intercession for us"
+  berean study "Psalm 23"
   berean study --format json the high priest
   berean study -b WEB forgiveness`,
 		Args: cobra.MinimumNArgs(1),
