@@ -69,6 +69,8 @@ func TestReaderPages(t *testing.T) {
 		{"/ask", 200, []string{`<select id="ab" name="bible">`}, nil},
 		{"/study", 200, []string{`<select id="sb" name="bible">`}, nil},
 		{"/study?topic=", 400, []string{"the topic is empty", `id="st"`}, nil},
+		{"/study?topic=Psalm+23", 200, []string{"The passage studied", "John 10:11"}, nil},
+		{"/study?topic=John+22", 400, []string{"John has 21 chapters", `role="alert"`}, nil},
 	}
 	for _, c := range cases {
 		resp, body := checkPage(t, ts, c.path, c.status, c.want, c.not)
