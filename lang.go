@@ -94,7 +94,11 @@ func (e *Engine) askerIn(ctx context.Context, lang string) (*ask.Asker, error) {
 		if err != nil {
 			return nil, err
 		}
-		return ask.New(s.Index()), nil
+		a := ask.New(s.Index())
+		if e.Locale(lang) != nil {
+			a.WithParser(e.ParserIn(canon.KJV(), lang))
+		}
+		return a, nil
 	})
 }
 
@@ -123,7 +127,11 @@ func (e *Engine) studierIn(ctx context.Context, lang string) (*study.Studier, er
 			e.log.Warn("cross-references unavailable to studies", "err", err)
 			x = nil
 		}
-		return study.New(a, x, e.corpus).WithParser(e.ParserIn(canon.KJV(), lang)), nil
+		st := study.New(a, x, e.corpus)
+		if e.Locale(lang) != nil {
+			st.WithParser(e.ParserIn(canon.KJV(), lang))
+		}
+		return st, nil
 	})
 }
 

@@ -99,5 +99,20 @@ func TestStudyReferenceLang(t *testing.T) {
 		if code, _ := ErrorCode(err); code != CodeInvalidReference {
 			t.Errorf("%s: %v (code %q), want invalid_reference", topic, err, code)
 		}
+		_, err = eng.Ask(ctx, AskRequest{Question: topic})
+		if code, _ := ErrorCode(err); code != CodeInvalidReference {
+			t.Errorf("ask %s: %v (code %q), want invalid_reference", topic, err, code)
+		}
+	}
+	// ask too: the passage, quoted from the Spanish Bible.
+	res, err := eng.Ask(ctx, AskRequest{Question: "Juan 3:16"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Results) == 0 || res.Results[0].OSIS != "John.3.16" {
+		t.Errorf("ask Juan 3:16: %+v", res)
+	}
+	if res.Bible != st.Bible {
+		t.Errorf("ask Juan 3:16 quoted from %s, the study from %s", res.Bible, st.Bible)
 	}
 }

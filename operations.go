@@ -52,6 +52,9 @@ func (e *Engine) Ask(ctx context.Context, r AskRequest) (*ask.Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if r.Lang == "" && r.Bible == "" {
+		lang = e.referenceLang(r.Question, lang)
+	}
 	var res *ask.Result
 	err = e.WithIndex(ctx, func() error {
 		a, err := e.askerIn(ctx, lang)
@@ -260,7 +263,8 @@ func langOrDefault(lang, def string) string {
 	return def
 }
 
-// referenceLang is the language of a topic made only of references: the
+// referenceLang is the language of a question or topic made only of
+// references: the
 // first installed language whose book names read it ("Juan 3:16" is
 // Spanish) when English names do not; lang otherwise.
 func (e *Engine) referenceLang(topic, lang string) string {

@@ -2,6 +2,7 @@ package ask
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"sort"
@@ -98,6 +99,16 @@ func New(ix *index.Index) *Asker {
 	lang := indexLang(ix)
 	ix = ix.ForLang(lang)
 	return &Asker{ix: ix, lang: lang, refs: ref.NewParser(ref.Options{}), w: DefaultWeights(), qdf: defaultQDF()}
+}
+
+// WithParser makes the Asker read the references in questions with p (a
+// parser with the book names of its Bibles' language: "Juan 3:16"); p's
+// versification must be the KJV's. It returns a.
+func (a *Asker) WithParser(p *ref.Parser) *Asker {
+	if p != nil {
+		a.refs = p
+	}
+	return a
 }
 
 // Index is the Asker's index.
@@ -311,6 +322,12 @@ func (a *Asker) ask(ctx context.Context, question string, l leave, o Options) (*
 	maps, err := a.pick(o.Bibles)
 	if err != nil {
 		return nil, err
+	}
+	// A question that is wholly a reference that does not exist ("John
+	// 22") is that error, not a question about its words.
+	var invalid *ref.InvalidError
+	if _, err := a.refs.Whole(question); errors.As(err, &invalid) {
+		return nil, fmt.Errorf("ask: %w", err)
 	}
 	q := a.parse(question)
 	q.leave = l

@@ -23,7 +23,11 @@
 // index's. An
 // empty result is "results": []. A question made only of frame words
 // ("where does the Bible say") is ErrEmpty with a message asking what to
-// look for (exit 2 in the CLI, 400 in the API). Everything
+// look for (exit 2 in the CLI, 400 in the API); a question that is
+// wholly a reference that does not exist ("John 22") is package ref's
+// *InvalidError naming the limit (invalid_reference). References are read
+// in English book names, and in the book names of the Asker's language
+// when it is given a parser for them (WithParser: "Juan 3:16"). Everything
 // comes from the index (no network, no model download); a new process
 // reads only the dictionary entries of the question's words.
 //

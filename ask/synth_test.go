@@ -10,6 +10,7 @@ import (
 
 	"berean/canon"
 	"berean/index"
+	"berean/ref"
 	"berean/retrieval"
 	"berean/search"
 )
@@ -233,6 +234,17 @@ func TestSyntheticBadInput(t *testing.T) {
 		if _, err := a.Ask(ctx, q, Options{}); !errors.Is(err, ErrEmpty) || !strings.Contains(err.Error(), "what for") {
 			t.Errorf("%q: err %v, want ErrEmpty asking what to look for", q, err)
 		}
+	}
+	// A question that is wholly a reference that does not exist names the
+	// limit; with other words it is a question.
+	for _, q := range []string{"John 22", "Psalm 999"} {
+		var ie *ref.InvalidError
+		if _, err := a.Ask(ctx, q, Options{}); !errors.As(err, &ie) {
+			t.Errorf("%q: err %v, want a *ref.InvalidError", q, err)
+		}
+	}
+	if _, err := a.Ask(ctx, "what happened in John 22 intercession", Options{}); err != nil {
+		t.Errorf("a question naming a missing chapter among words: %v", err)
 	}
 	res, err := a.Ask(ctx, "zebras in quantum physics", Options{})
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 
 	"berean/canon"
 	"berean/locale"
@@ -404,6 +405,52 @@ func (p *Parser) Parse(s string) ([]Range, error) {
 	}
 	if firstErr != nil {
 		return out, firstErr
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("ref: %w in %q", ErrNoReference, s)
+	}
+	return out, nil
+}
+
+// Whole reads s when it is nothing but references and the separators
+// between them ("Psalm 23", "Romans 8:28-39; Ephesians 1."): their ranges.
+// The error wraps ErrNoReference when s has anything else (a word, a
+// number that is no reference), and is the *InvalidError of Parse when s
+// is wholly a reference that does not exist ("John 22", "Psalm 999").
+func (p *Parser) Whole(s string) ([]Range, error) {
+	if strings.TrimSpace(s) == "" {
+		return nil, fmt.Errorf("ref: %w in %q", ErrNoReference, s)
+	}
+	if _, err := p.Parse(s); err != nil {
+		var ie *InvalidError
+		if errors.As(err, &ie) && strings.TrimSpace(ie.Text) == strings.TrimSpace(s) {
+			return nil, err
+		}
+	}
+	ms := p.Scan(s)
+	rs := []rune(s)
+	covered := make([]bool, len(rs))
+	var out []Range
+	var bad error
+	for _, m := range ms {
+		if m.Err != nil && bad == nil {
+			bad = m.Err
+		}
+		for i := max(m.Start, 0); i < min(m.End, len(rs)); i++ {
+			covered[i] = true
+		}
+		out = append(out, m.Ranges...)
+	}
+	for i, r := range rs {
+		if !covered[i] && !unicode.IsSpace(r) && !unicode.IsPunct(r) {
+			return nil, fmt.Errorf("ref: %w: %q has more than references", ErrNoReference, s)
+		}
+	}
+	if bad != nil {
+		return nil, bad
+	}
+	if bad != nil {
+		return nil, bad
 	}
 	if len(out) == 0 {
 		return nil, fmt.Errorf("ref: %w in %q", ErrNoReference, s)

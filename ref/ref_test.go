@@ -307,6 +307,35 @@ func TestParseTrailingChapter(t *testing.T) {
 	}
 }
 
+// TestWhole: a string of references only gives their ranges; one with
+// anything else is ErrNoReference; one that is wholly a reference that
+// does not exist is the *InvalidError naming the limit.
+func TestWhole(t *testing.T) {
+	p := NewParser(Options{})
+	for _, tc := range []struct {
+		in, osis string // osis: the ranges' OSIS joined by ","
+		err      error  // nil, ErrNoReference or canon.ErrInvalid
+	}{
+		{"Psalm 23", "Ps.23", nil},
+		{" Romans 8:28-39; Ephesians 1. ", "Rom.8.28-Rom.8.39,Eph.1", nil},
+		{"Psalm 23 and shepherds", "", ErrNoReference},
+		{"the love of God", "", ErrNoReference},
+		{"", "", ErrNoReference},
+		{"John 22", "", canon.ErrInvalid},
+		{"Psalm 999", "", canon.ErrInvalid},
+		{"John 22 and the love of God", "", ErrNoReference},
+	} {
+		rs, err := p.Whole(tc.in)
+		var got []string
+		for _, r := range rs {
+			got = append(got, r.OSIS())
+		}
+		if strings.Join(got, ",") != tc.osis || (tc.err == nil) != (err == nil) || (tc.err != nil && !errors.Is(err, tc.err)) {
+			t.Errorf("Whole(%q) = %v, %v; want %q, %v", tc.in, got, err, tc.osis, tc.err)
+		}
+	}
+}
+
 func TestScan(t *testing.T) {
 	text := "Jesus “always lives” (Heb 7:25, cf. Rom 8:34); see also John 41:16 and Psalm 110:14, Psalm 110:4 KJV, and 1 Jn 2:1–2."
 	type m struct {

@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"unicode"
 
 	"berean/canon"
 	"berean/index"
@@ -254,57 +253,41 @@ func (s *Studier) WithParser(p *ref.Parser) *Studier {
 // wholly one that does not exist ("Juan 22"): the study of it is about
 // those passages, or an error naming the limit.
 func IsReferenceTopic(p *ref.Parser, topic string) bool {
-	sp, err := (&Studier{refs: p}).referenceSpans(topic)
-	return err != nil || len(sp) > 0
+	_, err := p.Whole(topic)
+	var ie *ref.InvalidError
+	return err == nil || errors.As(err, &ie)
 }
 
 // referenceSpans returns the KJV ordinals, first and last, of each
 // passage a topic made only of references names ("Psalm 23", "Romans
-// 8:28-39; Ephesians 1"); nil when the topic has anything else but
-// separators. A topic that is wholly a reference that does not exist
+// 8:28-39; Ephesians 1"; ref.Parser.Whole); nil when the topic has
+// anything else. A topic that is wholly a reference that does not exist
 // ("John 22", "Psalm 999") is package ref's *InvalidError.
 func (s *Studier) referenceSpans(topic string) ([][2]int, error) {
-	if _, err := s.refs.Parse(topic); err != nil {
+	rs, err := s.refs.Whole(topic)
+	if err != nil {
 		var ie *ref.InvalidError
-		if errors.As(err, &ie) && strings.TrimSpace(ie.Text) == strings.TrimSpace(topic) {
+		if errors.As(err, &ie) {
 			return nil, fmt.Errorf("study: %w", err)
 		}
-	}
-	ms := s.refs.Scan(topic)
-	if len(ms) == 0 {
 		return nil, nil
 	}
-	rs := []rune(topic)
-	covered := make([]bool, len(rs))
 	kjv := canon.KJV()
 	var spans [][2]int
-	for _, m := range ms {
-		if m.Err != nil {
-			return nil, nil
-		}
-		for i := max(m.Start, 0); i < min(m.End, len(rs)); i++ {
-			covered[i] = true
-		}
-		for _, r := range m.Ranges {
-			lo, hi := -1, -1
-			for v := range r.Verses(kjv) {
-				o, ok := kjv.Ordinal(v.Book, v.Chapter, v.Verse)
-				if !ok {
-					continue
-				}
-				if lo < 0 {
-					lo = o
-				}
-				hi = o
+	for _, r := range rs {
+		lo, hi := -1, -1
+		for v := range r.Verses(kjv) {
+			o, ok := kjv.Ordinal(v.Book, v.Chapter, v.Verse)
+			if !ok {
+				continue
 			}
-			if lo >= 0 {
-				spans = append(spans, [2]int{lo, hi})
+			if lo < 0 {
+				lo = o
 			}
+			hi = o
 		}
-	}
-	for i, r := range rs {
-		if !covered[i] && !unicode.IsSpace(r) && !unicode.IsPunct(r) {
-			return nil, nil
+		if lo >= 0 {
+			spans = append(spans, [2]int{lo, hi})
 		}
 	}
 	return spans, nil
