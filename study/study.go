@@ -170,6 +170,7 @@ const (
 	// study of the passage's name takes, as many as ask's named feature.
 	namedPassageVerses = 60
 	refRelated         = 30  // passages related to a reference topic (package xref) that join
+	refSpansMax        = 12  // references of a topic studied, at most (a long list is cut)
 	nameWordsShare     = 0.3 // the score kept by verses without a named passage's words together
 )
 
@@ -199,13 +200,12 @@ type item struct {
 	named  bool // its passage is known by a name the topic names (retrieval)
 }
 
-// namedPassage adds the verses of the passages the topic is the name of
-// (every content word of the topic a word of the name) at score top, the
-// first verses of each reference a little more than the last, at most
-// namedPassageVerses of each. It returns
-// candidates spread over the passages, one every 2×contextSpan+1
-// verses, so that the quotations searched around them cover the
-// passages.
+// namedPassage adds the verses of the passages the topic is made of
+// (refSpans) or is the name of (every content word of the topic a word of
+// the name) at score top, the first verses of each reference a little
+// more than the last, at most namedPassageVerses of each. It returns
+// candidates spread over the passages, one every 2×contextSpan+1 verses,
+// so that the quotations searched around them cover the passages.
 func (s *Studier) namedPassage(topic, leave string, refSpans [][2]int, top float64, add func(int, float64, string), pool map[int]*item) []retrieval.Candidate {
 	var keys []retrieval.Candidate
 	passages := []retrieval.NamedPassage{{Spans: refSpans, TopicCover: 1}}
@@ -324,6 +324,7 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 	if err != nil {
 		return nil, err
 	}
+	refSpans = refSpans[:min(len(refSpans), refSpansMax)]
 	if len(cands) == 0 && len(s.a.Words(topic)) == 0 && len(refSpans) == 0 {
 		return nil, ErrEmpty
 	}
@@ -360,12 +361,13 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 		pool[c.Ord].pages = pool[c.Ord].pages || ev.cites > 0
 		pool[c.Ord].named = pool[c.Ord].named || ev.named != ""
 	}
-	// A topic that is a passage's name ("the Sermon on the Mount") studies
-	// that passage: its verses join as strong as the best candidate.
-	// The verses that do not have the name's words together ("mount",
-	// not "sermon on the mount") and have no other evidence are not about
-	// it: they keep nameWordsShare of their score, and the passage's verses join
-	// the study's key candidates (feedback words, quotations).
+	// A topic that is a passage's name ("the Sermon on the Mount") or
+	// references ("Psalm 23") studies those passages: their verses join as
+	// strong as the best candidate. The verses that do not have the
+	// topic's words together ("mount", not "sermon on the mount") and have
+	// no other evidence are not about it: they keep nameWordsShare of their
+	// score, and the passages' verses join the study's key candidates
+	// (feedback words, quotations).
 	if top := 1.0; len(cands) > 0 || len(refSpans) > 0 {
 		if len(cands) > 0 {
 			top = cands[0].Score

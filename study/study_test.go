@@ -274,3 +274,26 @@ func TestReferenceStudy(t *testing.T) {
 		}
 	}
 }
+
+// TestLongReferenceTopic: a topic of many references is studied from the
+// first refSpansMax of them, and a huge range from its first verses: it
+// ends, and quotes passages.
+func TestLongReferenceTopic(t *testing.T) {
+	ix := devIndex(t)
+	s := New(ask.New(ix), xref.New(ix), devTopics(t))
+	var refs []string
+	for c := 1; c <= 150; c++ {
+		refs = append(refs, fmt.Sprintf("Psalm %d", c))
+	}
+	for _, topic := range []string{strings.Join(refs, "; "), "Genesis 1-50"} {
+		t0 := time.Now()
+		st, err := s.Study(context.Background(), topic, Options{})
+		if err != nil {
+			t.Fatalf("%.40s...: %v", topic, err)
+		}
+		if n := len(st.Sections[0].Passages) + len(st.Sections[1].Passages); n == 0 {
+			t.Errorf("%.40s...: no passages", topic)
+		}
+		t.Logf("%.40s...: %v", topic, time.Since(t0))
+	}
+}
