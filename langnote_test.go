@@ -89,7 +89,12 @@ func TestStudyReferenceLang(t *testing.T) {
 	}
 	found := false
 	for _, p := range st.Sections[1].Passages {
-		found = found || strings.HasPrefix(p.OSIS, "John.3.")
+		if strings.HasPrefix(p.OSIS, "John.3.") {
+			found = true
+			if !strings.HasPrefix(p.Ref, "Juan 3:") {
+				t.Errorf("%s is named %q, want the Spanish name (Juan 3:...)", p.OSIS, p.Ref)
+			}
+		}
 	}
 	if !found {
 		t.Errorf("John 3:16 is not in the New Testament section: %+v", st.Sections[1].Passages)

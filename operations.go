@@ -126,6 +126,19 @@ func (e *Engine) Study(ctx context.Context, r StudyRequest) (*study.Study, error
 	if res != nil && r.Lang == "" && r.Bible == "" {
 		res.Note = e.langNote("topic", r.Topic, lang)
 	}
+	if res != nil {
+		// The passages named in the quoted Bible's language ("Juan
+		// 3:16"), as ask's and xref's results are.
+		if loc := e.BibleLang(res.Bible); e.Locale(loc) != nil {
+			name := e.RefNamer(loc)
+			for i := range res.Sections {
+				for j := range res.Sections[i].Passages {
+					p := &res.Sections[i].Passages[j]
+					p.Ref = name(p.OSIS)
+				}
+			}
+		}
+	}
 	return res, UserError(err)
 }
 
