@@ -2,6 +2,7 @@ package berean
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -68,8 +69,7 @@ func (e *Engine) Ask(ctx context.Context, r AskRequest) (*ask.Result, error) {
 		res.Note = e.langNote("question", r.Question, lang)
 	}
 	if res != nil {
-		if loc := e.BibleLang(res.Bible); e.Locale(loc) != nil {
-			name := e.RefNamer(loc)
+		if name := e.localNamer(res.Bible); name != nil {
 			for i := range res.Results {
 				res.Results[i].Reference = name(res.Results[i].OSIS)
 			}
@@ -129,8 +129,7 @@ func (e *Engine) Study(ctx context.Context, r StudyRequest) (*study.Study, error
 	if res != nil {
 		// The passages named in the quoted Bible's language ("Juan
 		// 3:16"), as ask's and xref's results are.
-		if loc := e.BibleLang(res.Bible); e.Locale(loc) != nil {
-			name := e.RefNamer(loc)
+		if name := e.localNamer(res.Bible); name != nil {
 			for i := range res.Sections {
 				for j := range res.Sections[i].Passages {
 					p := &res.Sections[i].Passages[j]
@@ -184,8 +183,7 @@ func (e *Engine) Xref(ctx context.Context, r XrefRequest) (*xref.Result, error) 
 		return err
 	})
 	if res != nil {
-		if loc := e.BibleLang(res.Bible); e.Locale(loc) != nil {
-			name := e.RefNamer(loc)
+		if name := e.localNamer(res.Bible); name != nil {
 			res.Reference = name(res.OSIS)
 			for i := range res.Related {
 				res.Related[i].Reference = name(res.Related[i].OSIS)
@@ -276,12 +274,23 @@ func langOrDefault(lang, def string) string {
 	return def
 }
 
+// localNamer is RefNamer for the language of a Bible that has locale
+// files, nil for one that has none: the results then keep the names their
+// package gave them.
+func (e *Engine) localNamer(bible string) func(osis string) string {
+	if loc := e.BibleLang(bible); e.Locale(loc) != nil {
+		return e.RefNamer(loc)
+	}
+	return nil
+}
+
 // referenceLang is the language of a question or topic made only of
-// references: the
-// first installed language whose book names read it ("Juan 3:16" is
-// Spanish) when English names do not; lang otherwise.
-func (e *Engine) referenceLang(topic, lang string) string {
-	if study.IsReferenceTopic(e.ParserIn(canon.KJV(), lang), topic) || study.IsReferenceTopic(e.Parser(nil), topic) {
+// references: the first installed language whose book names read it
+// ("Juan 3:16" is Spanish) when neither lang's nor English names do;
+// lang otherwise.
+func (e *Engine) referenceLang(text, lang string) string {
+	if wholeReference(e.ParserIn(canon.KJV(), lang), text) ||
+		e.Locale(lang) != nil && wholeReference(e.Parser(nil), text) {
 		return lang
 	}
 	seen := map[string]bool{lang: true}
@@ -291,11 +300,21 @@ func (e *Engine) referenceLang(topic, lang string) string {
 			continue
 		}
 		seen[l] = true
-		if study.IsReferenceTopic(e.ParserIn(canon.KJV(), l), topic) {
+		if wholeReference(e.ParserIn(canon.KJV(), l), text) {
 			return l
 		}
 	}
 	return lang
+}
+
+// wholeReference reports whether text is made only of references that p
+// reads (ref.Parser.Whole), or is wholly one that does not exist ("Juan
+// 22"): asked or studied, it is about those passages, or an error naming
+// the limit.
+func wholeReference(p *ref.Parser, text string) bool {
+	_, err := p.Whole(text)
+	var ie *ref.InvalidError
+	return err == nil || errors.As(err, &ie)
 }
 
 // englishRef turns a reference written in the book names of a language

@@ -324,13 +324,10 @@ func (a *Asker) ask(ctx context.Context, question string, l leave, o Options) (*
 		return nil, err
 	}
 	// A question that is wholly a reference that does not exist ("John
-	// 22") is that error, not a question about its words (such a
-	// reference has a number).
+	// 22") is that error, not a question about its words.
 	var invalid *ref.InvalidError
-	if strings.ContainsAny(question, "0123456789") {
-		if _, err := a.refs.Whole(question); errors.As(err, &invalid) {
-			return nil, fmt.Errorf("ask: %w", err)
-		}
+	if _, err := a.refs.Whole(question); errors.As(err, &invalid) {
+		return nil, fmt.Errorf("ask: %w", err)
 	}
 	q := a.parse(question)
 	q.leave = l

@@ -418,7 +418,10 @@ func (p *Parser) Parse(s string) ([]Range, error) {
 // number that is no reference), and is the *InvalidError of Parse when s
 // is wholly a reference that does not exist ("John 22", "Psalm 999").
 func (p *Parser) Whole(s string) ([]Range, error) {
-	if strings.TrimSpace(s) == "" {
+	// A book alone is no reference in a scan, so every string Whole reads
+	// has a chapter or verse number: one without a digit needs no parse
+	// (ask calls this on every question).
+	if !strings.ContainsAny(s, "0123456789") {
 		return nil, fmt.Errorf("ref: %w in %q", ErrNoReference, s)
 	}
 	if _, err := p.Parse(s); err != nil {

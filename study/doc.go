@@ -19,7 +19,7 @@
 //     References are read in the book names of the Studier's language
 //     (WithParser; the engine gives each language's studier its locale's
 //     names, and studies a topic such as "Juan 3:16" in the language whose
-//     names read it: IsReferenceTopic).
+//     names read it).
 //     A topic that is empty, blank or only function words is ErrEmpty
 //     (errors.Is(err, retrieval.ErrEmpty), which is ask.ErrEmpty, holds
 //     too); the CLI exits 2 asking for a theme. An unknown Bible is

@@ -248,16 +248,6 @@ func (s *Studier) WithParser(p *ref.Parser) *Studier {
 	return s
 }
 
-// IsReferenceTopic reports whether a topic is made only of references
-// that p reads ("Psalm 23"; with a Spanish parser "Juan 3:16"), or is
-// wholly one that does not exist ("Juan 22"): the study of it is about
-// those passages, or an error naming the limit.
-func IsReferenceTopic(p *ref.Parser, topic string) bool {
-	_, err := p.Whole(topic)
-	var ie *ref.InvalidError
-	return err == nil || errors.As(err, &ie)
-}
-
 // referenceSpans returns the KJV ordinals, first and last, of each
 // passage a topic made only of references names ("Psalm 23", "Romans
 // 8:28-39; Ephesians 1"; ref.Parser.Whole); nil when the topic has
