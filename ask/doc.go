@@ -37,7 +37,9 @@
 // ref, chapter required) are read first; a speaker frame ("what did Paul
 // say about") names books; a named testament ("in the Old Testament") is
 // noted; the frame ("where does the Bible say", "verses about") is dropped
-// by a few patterns; the rest is split into content words and function
+// by a few patterns, and so is the judgment of a question of judgment
+// ("is it a sin to drink alcohol", "are tattoos wrong for a Christian":
+// what is judged is the topic); the rest is split into content words and function
 // words (analysis.StopWords: Function, Particles, Degree, Archaic, Query,
 // LightVerb, Narration). Function words only glue phrases.
 //

@@ -217,8 +217,7 @@ func TestFit(t *testing.T) {
 		if err := os.WriteFile("data/weights.tsv", []byte(w.Format(comment)), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		qc := "Content-word stems of the training questions of testdata/public.tsv, by the\nnumber of questions using them (TestFit -write); see qweight.go."
-		if err := os.WriteFile("data/qdf.tsv", []byte(qdf.Format(qc)), 0o644); err != nil {
+		if err := os.WriteFile("data/qdf.tsv", []byte(qdf.Format(qdfComment)), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -314,3 +313,24 @@ func TestEvalPublic(t *testing.T) {
 // askOutcome asks one question with the Asker's weights and judges its
 // results as score-ask does.
 func askOutcome(t testing.TB, a *Asker, r Judged) Outcome { return judgeAsk(a, nil, r) }
+
+// qdfComment heads data/qdf.tsv.
+const qdfComment = "Content-word stems of the training questions of testdata/public.tsv, by the\nnumber of questions using them (TestFit -write); see qweight.go."
+
+// TestQuestionDFCurrent checks that data/qdf.tsv counts the training
+// questions as the question reader reads them now: a change to the frames
+// or the stop words changes which words a question counts, and the shipped
+// counts must follow (BEREAN_UPDATE_RANKS=1 rewrites the file; no module
+// needed).
+func TestQuestionDFCurrent(t *testing.T) {
+	rows := part(readJudged(t, "testdata/public.tsv"), "train")
+	if len(rows) == 0 {
+		t.Skip("no training questions in testdata/public.tsv")
+	}
+	var qs []string
+	for _, r := range rows {
+		qs = append(qs, r.Question)
+	}
+	q := CountQuestions(qs)
+	devcorpus.Outcomes(t, "data/qdf.tsv", q.Format(qdfComment), "question counts")
+}

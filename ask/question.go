@@ -2,6 +2,7 @@ package ask
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -60,6 +61,14 @@ var frames = sync.OnceValue(func() []*regexp.Regexp {
 		regexp.MustCompile(`^what (?:is|are) (?:the|a)? ?(?:bible s|biblical|scriptural)? ?(?:view|teaching|teachings|position|verse|verses) (?:on|of|about|for)(?: |$)`),
 		regexp.MustCompile(`(?: (?:in|from|according to) (?:the )?(?:bible|scripture|scriptures|word of god|new testament|old testament))+$`),
 	}
+})
+
+// judgment matches a question of judgment; its first or second group is
+// the topic judged.
+var judgment = sync.OnceValue(func() *regexp.Regexp {
+	const verdict = `(?:ever |always |really |still )?(?:a sin|sinful|wrong|ok|okay|alright|acceptable|permissible|permitted|allowed|lawful|unlawful|biblical|unbiblical|forbidden)`
+	const whom = `(?:for|to) (?:a |an )?(?:christian|christians|believer|believers|me|us|god)(?: couple| couples| man| woman| person| people)?`
+	return regexp.MustCompile(`^(?:is|are|was|were) (?:it ` + verdict + `(?: ` + whom + `)?(?: to)? (.+)|(.+?) ` + verdict + `(?: ` + whom + `)?)$`)
 })
 
 // stopWords carry no content on their own. They stay in the question's word
@@ -143,6 +152,14 @@ func parseQuestion(q string, rp *ref.Parser) question {
 				}
 				folded = cut
 			}
+		}
+	}
+	// A question of judgment ("is it a sin to drink alcohol", "are
+	// tattoos wrong for a Christian") asks about its topic: the judgment
+	// is the frame.
+	if m := judgment().FindStringSubmatch(folded); m != nil && !slices.Contains(quotedMask, true) {
+		if t := strings.TrimSpace(m[1] + m[2]); slices.ContainsFunc(strings.Fields(t), func(w string) bool { return !isStop(w) }) {
+			folded, quotedMask = t, nil
 		}
 	}
 	fields := strings.Fields(folded)

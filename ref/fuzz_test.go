@@ -1,6 +1,7 @@
 package ref
 
 import (
+	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -34,6 +35,16 @@ func FuzzParse(f *testing.F) {
 		_ = OSISOf(s)
 		rs, err := p.Parse(s)
 		ms := p.Scan(s)
+		// Whole reads only strings of references: what it returns are
+		// valid ranges, and a string without a digit is never one.
+		if ws, werr := p.Whole(s); werr == nil {
+			if len(ws) == 0 {
+				t.Fatalf("Whole(%q): no ranges and no error", s)
+			}
+			if !strings.ContainsAny(s, "0123456789") {
+				t.Fatalf("Whole(%q) = %v without a digit", s, ws)
+			}
+		}
 		if d := time.Since(start); d > 10*time.Second && len(s) < 4096 { // a hang, not a speed target: generous for loaded machines
 			t.Fatalf("slow: %v for %d bytes", d, len(s))
 		}

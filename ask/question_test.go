@@ -1,0 +1,41 @@
+package ask
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestJudgmentFrame: a question of judgment asks about what it judges;
+// the judgment is frame, and a question about sin itself keeps the word.
+func TestJudgmentFrame(t *testing.T) {
+	for _, tc := range []struct {
+		q    string
+		want []string // content words
+	}{
+		{"Is it a sin to drink alcohol?", []string{"drink", "alcohol"}},
+		{"Is it wrong for a Christian to get a tattoo?", []string{"get", "tattoo"}},
+		{"Are white lies a sin?", []string{"white", "lies"}},
+		{"Is sports betting a sin for a believer?", []string{"sports", "betting"}},
+		{"Is divorce ever okay for a Christian couple?", []string{"divorce"}},
+		{"Are tattoos a sin according to the Bible?", []string{"tattoos"}},
+		{"Is gambling sinful?", []string{"gambling"}},
+		// Not judgments: sin is what is asked about.
+		{"Is any sin too big for God to forgive?", []string{"sin", "big", "god", "forgive"}},
+		{"What is sin?", []string{"sin"}},
+		// A judgment with nothing else stays as it is.
+		{"Is it wrong?", []string{"wrong"}},
+		// Quoted words are the user's: kept.
+		{`Is "a sin" in the Bible?`, []string{"sin"}},
+	} {
+		q := parseQuestion(tc.q, nil)
+		var got []string
+		for _, w := range q.words {
+			if !w.stop {
+				got = append(got, w.text)
+			}
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%q: content words %v, want %v", tc.q, got, tc.want)
+		}
+	}
+}
