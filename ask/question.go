@@ -66,9 +66,10 @@ var frames = sync.OnceValue(func() []*regexp.Regexp {
 // judgment matches a question of judgment; its first or second group is
 // the topic judged.
 var judgment = sync.OnceValue(func() *regexp.Regexp {
-	const verdict = `(?:ever |always |really |still )?(?:a sin|sinful|wrong|ok|okay|alright|acceptable|permissible|permitted|allowed|lawful|unlawful|biblical|unbiblical|forbidden)`
+	const verdict = `(?:ever |always |really |still )?(?:a sin|sinful|wrong|ok|okay|alright|acceptable|permissible|permitted|allowed|lawful|unlawful|biblical|unbiblical|forbidden|mandatory|required|necessary|important)`
 	const whom = `(?:for|to) (?:a |an )?(?:christian|christians|believer|believers|me|us|god)(?: couple| couples| man| woman| person| people)?`
-	return regexp.MustCompile(`^(?:is|are|was|were) (?:it ` + verdict + `(?: ` + whom + `)?(?: to)? (.+)|(.+?) ` + verdict + `(?: ` + whom + `)?)$`)
+	const rule = `(?:approve of|approve|allow|allows|permit|permits|forbid|forbids|condemn|condemns|prohibit|prohibits|condone|condones)`
+	return regexp.MustCompile(`^(?:(?:is|are|was|were) (?:it ` + verdict + `(?: ` + whom + `)?(?: to)? (.+)|(.+?) ` + verdict + `(?: ` + whom + `)?(?: today| now)?)|(?:does|do|did) (?:the bible|scripture|the scriptures|god|jesus) ` + rule + ` (.+))$`)
 })
 
 // stopWords carry no content on their own. They stay in the question's word
@@ -158,7 +159,7 @@ func parseQuestion(q string, rp *ref.Parser) question {
 	// tattoos wrong for a Christian") asks about its topic: the judgment
 	// is the frame.
 	if m := judgment().FindStringSubmatch(folded); m != nil && !slices.Contains(quotedMask, true) {
-		if t := strings.TrimSpace(m[1] + m[2]); slices.ContainsFunc(strings.Fields(t), func(w string) bool { return !isStop(w) }) {
+		if t := strings.TrimSpace(m[1] + m[2] + m[3]); slices.ContainsFunc(strings.Fields(t), func(w string) bool { return !isStop(w) }) {
 			folded, quotedMask = t, nil
 		}
 	}

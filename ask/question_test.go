@@ -19,9 +19,13 @@ func TestJudgmentFrame(t *testing.T) {
 		{"Is divorce ever okay for a Christian couple?", []string{"divorce"}},
 		{"Are tattoos a sin according to the Bible?", []string{"tattoos"}},
 		{"Is gambling sinful?", []string{"gambling"}},
+		{"Does the Bible approve of racism?", []string{"racism"}},
+		{"Is tithing mandatory for Christians today?", []string{"tithing"}},
+		{"Does God forbid tattoos?", []string{"tattoos"}},
 		// Not judgments: sin is what is asked about.
 		{"Is any sin too big for God to forgive?", []string{"sin", "big", "god", "forgive"}},
 		{"What is sin?", []string{"sin"}},
+		{"Is repentance required for salvation?", []string{"repentance", "required", "salvation"}},
 		// A judgment with nothing else stays as it is.
 		{"Is it wrong?", []string{"wrong"}},
 		// Quoted words are the user's: kept.
