@@ -43,3 +43,31 @@ func TestJudgmentFrame(t *testing.T) {
 		}
 	}
 }
+
+// TestVersesFrame: "verses that show", "verses proving", "passages to read
+// about" ask for verses; what follows is the topic.
+func TestVersesFrame(t *testing.T) {
+	for _, tc := range []struct {
+		q    string
+		want []string
+	}{
+		{"Verses that show my salvation is secure", []string{"salvation", "secure"}},
+		{"Bible verses proving Jesus is God", []string{"jesus", "god"}},
+		{"Bible passages to read about parenting", []string{"parenting"}},
+		{"Bible verses to help me control my temper", []string{"control", "temper"}},
+		{"verses about anxiety", []string{"anxiety"}},
+		// Words that are the topic stay.
+		{"Verses on teaching children", []string{"teaching", "children"}},
+	} {
+		q := parseQuestion(tc.q, nil)
+		var got []string
+		for _, w := range q.words {
+			if !w.stop {
+				got = append(got, w.text)
+			}
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%q: content words %v, want %v", tc.q, got, tc.want)
+		}
+	}
+}
