@@ -60,6 +60,8 @@ var frames = sync.OnceValue(func() []*regexp.Regexp {
 		regexp.MustCompile(`^(?:bible |scripture )?(?:verses|verse|passages|passage|scriptures)(?: (?:that|which))?(?: (?:show|shows|showing|prove|proves|proving|teach|teaches|teaching|support|supports|supporting|to help me|to help|to read about|to read|about|on|for|regarding|concerning))*(?: |$)`),
 		regexp.MustCompile(`^what (?:is|are) (?:the|a)? ?(?:bible s|biblical|scriptural)? ?(?:view|teaching|teachings|position|verse|verses) (?:on|of|about|for)(?: |$)`),
 		regexp.MustCompile(`(?: (?:in|from|according to) (?:the )?(?:bible|scripture|scriptures|word of god|new testament|old testament))+$`),
+		regexp.MustCompile(`^(?:list|name)(?: (?:all|every))?(?: (?:the|of the))? `),
+		regexp.MustCompile(`(?: (?:story|stories|account|accounts|narrative|list))$`),
 	}
 })
 

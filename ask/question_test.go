@@ -56,6 +56,9 @@ func TestVersesFrame(t *testing.T) {
 		{"Bible passages to read about parenting", []string{"parenting"}},
 		{"Bible verses to help me control my temper", []string{"control", "temper"}},
 		{"verses about anxiety", []string{"anxiety"}},
+		{"where is the battle of Jericho story", []string{"battle", "jericho"}},
+		{"list the I AM statements of Jesus in John", []string{"statements", "jesus", "john"}},
+		{"romans road to salvation scriptures list", []string{"romans", "road", "salvation"}},
 		// Words that are the topic stay.
 		{"Verses on teaching children", []string{"teaching", "children"}},
 	} {
