@@ -85,7 +85,10 @@
 //     of the passage's ±2 verses make a second query; its 30 best join at
 //     0.6 × the key passage's score.
 //  4. Named topics: the Nave's topics whose head word is a topic word or a
-//     sibling (or a derived form: PRAYER for 'pray'). Within each, the
+//     sibling (or a derived form: PRAYER for 'pray'); a topic named
+//     through a sibling stays only when it cites a verse of step 1's
+//     candidates ('deity' reaches DEMONS through G1140, whose verses the
+//     topic never retrieves: dropped). Within each, the
 //     topic is retrieved again without the head word, in its own and its
 //     sibling wordings ("pray for us"; a sibling phrase of n > 2 words ×
 //     1 + 0.5 (n − 2)); the 20 best join. A named topic of at most 1500

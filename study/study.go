@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -440,6 +441,7 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 	// by a sibling word: PRAYER for 'intercession'), retrieved for the
 	// topic and for its sibling wordings within those topics.
 	named, wordings := s.namedTopics(topic)
+	named = retrievedBy(named, cands)
 	if len(cands) > 0 {
 		if err := s.topicPassages(ctx, ro, named, wordings, cands[0].Score, add); err != nil {
 			return nil, err
@@ -793,6 +795,36 @@ func (s *Studier) namedTopics(topic string) ([]namedTopic, []wording) {
 		}
 	}
 	return out, ws
+}
+
+// retrievedBy keeps the named topics that the topic names by its own
+// words, and those named through a sibling word that cite at least one
+// verse the topic itself retrieved (cands): a sibling through a Strong's
+// number the translators render with the topic's word only at times
+// ('deity' is G1140 once in Acts 17:18, which is 'demons' everywhere
+// else) names a topic about something else (DEMONS), whose verses the
+// topic's own retrieval never finds; PRAYER, named through 'pray' for
+// 'intercession', shares 16 of its verses with it (TestSiblingTopicsRetrieved).
+func retrievedBy(named []namedTopic, cands []retrieval.Candidate) []namedTopic {
+	got := make(map[int]bool, len(cands))
+	for _, c := range cands {
+		got[c.Ord] = true
+	}
+	var out []namedTopic
+	for _, t := range named {
+		if t.weight < 1 && !slices.ContainsFunc(t.spans, func(sp [2]int) bool {
+			for k := sp[0]; k <= sp[1]; k++ {
+				if got[k] {
+					return true
+				}
+			}
+			return false
+		}) {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
 }
 
 // loadTopic reads a named topic's references.

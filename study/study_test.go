@@ -11,6 +11,7 @@ import (
 	"berean/ask"
 	"berean/canon"
 	"berean/ref"
+	"berean/retrieval"
 	"berean/xref"
 )
 
@@ -295,5 +296,54 @@ func TestLongReferenceTopic(t *testing.T) {
 			t.Errorf("%.40s...: no passages", topic)
 		}
 		t.Logf("%.40s...: %v", topic, time.Since(t0))
+	}
+}
+
+// TestSiblingTopicsRetrieved: a Nave's topic named through a sibling word
+// stays only when it cites a verse the topic itself retrieves: DEMONS,
+// reached from 'deity' through G1140, leaves the study of the deity of
+// Christ; PRAYER, reached from 'intercession' through 'pray', stays in the
+// study of intercession.
+func TestSiblingTopicsRetrieved(t *testing.T) {
+	ix := devIndex(t)
+	s := New(ask.New(ix), xref.New(ix), devTopics(t))
+	for _, tc := range []struct {
+		topic, name string
+		want         bool
+	}{
+		{"the deity of Christ", "DEMONS", false},
+		{"Jesus makes intercession for us", "PRAYER", true},
+	} {
+		cands, _, err := s.a.Candidates(context.Background(), tc.topic, candidates, retrieval.Options{Weights: &s.w, NoQuestionFrequency: true, ShortCitations: true, Pages: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		named, _ := s.namedTopics(tc.topic)
+		before, after := false, false
+		for _, n := range named {
+			before = before || n.name == tc.name
+		}
+		for _, n := range retrievedBy(named, cands) {
+			if n.name == tc.name {
+				after = true
+				shared := 0
+				in := map[int]bool{}
+				for _, c := range cands {
+					in[c.Ord] = true
+				}
+				for k := range n.verses {
+					if in[k] {
+						shared++
+					}
+				}
+				t.Logf("%s: %s weight %.2f shares %d verses with the candidates", tc.topic, n.name, n.weight, shared)
+			}
+		}
+		if !before {
+			t.Fatalf("%q does not name %s at all: the test no longer tests the filter", tc.topic, tc.name)
+		}
+		if after != tc.want {
+			t.Errorf("%q: %s kept %v, want %v", tc.topic, tc.name, after, tc.want)
+		}
 	}
 }
