@@ -268,12 +268,14 @@ func TestSyntheticBadInput(t *testing.T) {
 
 // FuzzAsk asks any text of the synthetic index, with the shipped tables of
 // named passages and topical pages (whose verses the synthetic Bible
-// mostly lacks): an answer or ErrEmpty, results never nil, no panic.
+// mostly lacks): an answer, ErrEmpty, or for a question that is wholly a
+// reference that does not exist ("John 22", "La 0") the parser's
+// *ref.InvalidError; results never nil, no panic.
 func FuzzAsk(f *testing.F) {
 	a := New(synthIndex(f))
 	for _, s := range []string{"intercession", "What does the Bible say about anxiety?", "the prodigal son",
 		"¿Dónde dice la Biblia que Dios es amor?", "\"make intercession\" Heb 7:25", "where does the Bible say",
-		"Christ's intercession gambling loneliness", "x", "", "jesus jesus jesus jesus"} {
+		"Christ's intercession gambling loneliness", "x", "", "jesus jesus jesus jesus", "John 22", "Is it a sin to drink alcohol?"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, q string) {
@@ -282,7 +284,14 @@ func FuzzAsk(f *testing.F) {
 		}
 		res, err := a.Ask(context.Background(), q, Options{Explain: true})
 		if err != nil {
-			if !errors.Is(err, ErrEmpty) {
+			var ie *ref.InvalidError
+			switch {
+			case errors.Is(err, ErrEmpty):
+			case errors.As(err, &ie):
+				if _, werr := a.refs.Whole(q); !errors.As(werr, &ie) {
+					t.Fatalf("%q: %v, but the parser reads no wholly invalid reference (%v)", q, err, werr)
+				}
+			default:
 				t.Fatalf("%q: %v", q, err)
 			}
 			return
