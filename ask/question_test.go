@@ -31,14 +31,7 @@ func TestJudgmentFrame(t *testing.T) {
 		// Quoted words are the user's: kept.
 		{`Is "a sin" in the Bible?`, []string{"sin"}},
 	} {
-		q := parseQuestion(tc.q, nil)
-		var got []string
-		for _, w := range q.words {
-			if !w.stop {
-				got = append(got, w.text)
-			}
-		}
-		if !slices.Equal(got, tc.want) {
+		if got := contentWords(tc.q); !slices.Equal(got, tc.want) {
 			t.Errorf("%q: content words %v, want %v", tc.q, got, tc.want)
 		}
 	}
@@ -62,15 +55,19 @@ func TestVersesFrame(t *testing.T) {
 		// Words that are the topic stay.
 		{"Verses on teaching children", []string{"teaching", "children"}},
 	} {
-		q := parseQuestion(tc.q, nil)
-		var got []string
-		for _, w := range q.words {
-			if !w.stop {
-				got = append(got, w.text)
-			}
-		}
-		if !slices.Equal(got, tc.want) {
+		if got := contentWords(tc.q); !slices.Equal(got, tc.want) {
 			t.Errorf("%q: content words %v, want %v", tc.q, got, tc.want)
 		}
 	}
+}
+
+// contentWords are the words of a question the reader searches for.
+func contentWords(question string) []string {
+	var out []string
+	for _, w := range parseQuestion(question, nil).words {
+		if !w.stop {
+			out = append(out, w.text)
+		}
+	}
+	return out
 }

@@ -310,6 +310,7 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 	if err != nil {
 		return nil, err
 	}
+	retrieved := cands // what the topic itself retrieves (cands may be re-ordered below)
 	// A topic made of references ("Psalm 23") studies those passages.
 	refSpans, err := s.referenceSpans(topic)
 	if err != nil {
@@ -441,7 +442,7 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 	// by a sibling word: PRAYER for 'intercession'), retrieved for the
 	// topic and for its sibling wordings within those topics.
 	named, wordings := s.namedTopics(topic)
-	named = retrievedBy(named, cands)
+	named = retrievedBy(named, retrieved)
 	if len(cands) > 0 {
 		if err := s.topicPassages(ctx, ro, named, wordings, cands[0].Score, add); err != nil {
 			return nil, err
