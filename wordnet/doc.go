@@ -35,7 +35,9 @@
 // synset and in the target synset (1-based) of a lexical pointer, 0000
 // for a semantic pointer between whole synsets. The symbols used here:
 // "+" derivationally related form (lexical: anxiety -> anxious), "@" and
-// "@i" hypernym (semantic), "&" similar to (adjectives).
+// "@i" hypernym (semantic), "~" hyponym (semantic; "~i", an instance
+// hyponym, names a person or place and is not used), "&" similar to
+// (adjectives).
 //
 // cntlist.rev, one line per sense with a tag count:
 //
@@ -53,8 +55,10 @@
 // sense's other words are synonyms (weight p(s)), the targets of its
 // derivation pointers from the lemma are related forms (0.7 p(s)), the
 // words of similar adjective synsets 0.5 p(s), the words of its
-// hypernyms (one level) 0.3 p(s). A word reached several ways keeps its
-// best weight. Multi-word lemmas are left out on both sides.
+// hypernyms (one level) 0.3 p(s), the words of its hyponyms (one level)
+// 0.3 p(s), and the words of the hyponyms of a related form 0.7 × 0.3 p(s)
+// ("pray" -> prayer -> intercession, supplication; "lawyer" -> advocate).
+// A word reached several ways keeps its best weight. Multi-word lemmas are left out on both sides.
 //
 // # Measured
 //

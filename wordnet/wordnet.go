@@ -23,6 +23,7 @@ const (
 	Derivation                     // a derivationally related form (pointer +)
 	Similar                        // a word of a similar adjective sense (pointer &)
 	Hypernym                       // a word of a broader sense (pointer @, @i)
+	Hyponym                        // a word of a narrower sense (pointer ~, ~i)
 )
 
 func (r Relation) String() string {
@@ -35,12 +36,14 @@ func (r Relation) String() string {
 		return "similar"
 	case Hypernym:
 		return "hypernym"
+	case Hyponym:
+		return "hyponym"
 	}
 	return "relation" + strconv.Itoa(int(r))
 }
 
 // factor is the share of a sense's weight a relation passes on.
-var factor = map[Relation]float64{Synonym: 1, Derivation: 0.7, Similar: 0.5, Hypernym: 0.3}
+var factor = map[Relation]float64{Synonym: 1, Derivation: 0.7, Similar: 0.5, Hypernym: 0.3, Hyponym: 0.3}
 
 // Related is a word related to a lemma.
 type Related struct {
@@ -355,6 +358,13 @@ func (db *DB) Related(lemma string) []Related {
 				case "+":
 					if int(ptr.src) == self && ptr.tgt > 0 && int(ptr.tgt) <= len(t.words) {
 						add(t.words[ptr.tgt-1], p*factor[Derivation], Derivation)
+						// The narrower senses of the related form: 'pray'
+						// -> prayer -> intercession, supplication.
+						for _, h := range db.hyponyms(t) {
+							for _, w := range h.words {
+								add(w, p*factor[Derivation]*factor[Hyponym], Hyponym)
+							}
+						}
 					}
 				case "&":
 					for _, w := range t.words {
@@ -363,6 +373,10 @@ func (db *DB) Related(lemma string) []Related {
 				case "@", "@i":
 					for _, w := range t.words {
 						add(w, p*factor[Hypernym], Hypernym)
+					}
+				case "~": // not "~i": instances are names (Darrow for lawyer)
+					for _, w := range t.words {
+						add(w, p*factor[Hyponym], Hyponym)
 					}
 				}
 			}
@@ -378,6 +392,21 @@ func (db *DB) Related(lemma string) []Related {
 		}
 		return out[i].Word < out[j].Word
 	})
+	return out
+}
+
+// hyponyms are the narrower synsets of s (pointer ~; not the instances,
+// ~i).
+func (db *DB) hyponyms(s *synset) []*synset {
+	var out []*synset
+	for _, q := range s.ptrs {
+		if q.sym != "~" {
+			continue
+		}
+		if h := db.synsets[key(q.pos, q.off)]; h != nil {
+			out = append(out, h)
+		}
+	}
 	return out
 }
 

@@ -10,9 +10,11 @@ import (
 )
 
 // A tiny WordNet in the files' format: "worry" has two noun senses, the
-// first tagged 3 times (synonyms care, concern; hypernym anxiety), the
-// second once (synonym trouble), and a verb sense (untagged) whose
-// derivation pointer goes from "worry" to the noun "worrier".
+// first tagged 3 times (synonyms care, concern; hypernym anxiety;
+// hyponym fret; an instance hyponym Job, a name), the second once
+// (synonym trouble), and a verb sense (untagged) whose derivation pointer
+// goes from "worry" to the noun "worrier", whose hyponym is
+// "hypochondriac".
 func tinyDB(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
@@ -21,10 +23,13 @@ func tinyDB(t *testing.T) string {
 			"worry n 2 2 @ + 2 1 00000100 00000200  \n" +
 			"worrier n 1 1 + 1 0 00000300  \n",
 		"data.noun": "  1 licence line\n" +
-			"00000100 12 n 03 worry 0 care 0 concern 0 001 @ 00000400 n 0000 | a state of mind  \n" +
+			"00000100 12 n 03 worry 0 care 0 concern 0 003 @ 00000400 n 0000 ~ 00000600 n 0000 ~i 00000700 n 0000 | a state of mind  \n" +
 			"00000200 12 n 02 worry 1 trouble 0 000 | a source of unhappiness  \n" +
-			"00000300 18 n 01 worrier 0 000 | a person who worries  \n" +
-			"00000400 26 n 02 anxiety 0 emotion 0 000 | a feeling  \n",
+			"00000300 18 n 01 worrier 0 001 ~ 00000800 n 0000 | a person who worries  \n" +
+			"00000400 26 n 02 anxiety 0 emotion 0 000 | a feeling  \n" +
+			"00000600 12 n 01 fret 0 000 | a worry of small things  \n" +
+			"00000700 18 n 01 job 0 000 | a patient man  \n" +
+			"00000800 18 n 01 hypochondriac 0 000 | a worrier about health  \n",
 		"index.verb": "worry v 1 1 + 1 0 00000500  \n",
 		"data.verb":  "00000500 37 v 01 worry 0 001 + 00000300 n 0101 00 | be concerned  \n",
 		"cntlist.rev": "worry%1:12:00:: 1 3\n" +
@@ -52,6 +57,10 @@ func TestRelated(t *testing.T) {
 		"anxiety": {"anxiety", 0.3 * 4 / 7, Hypernym},
 		"emotion": {"emotion", 0.3 * 4 / 7, Hypernym},
 		"worrier": {"worrier", 0.7 * 1 / 7, Derivation},
+		// Narrower senses: of the lemma's own sense (not its instance,
+		// Job), and of the form its derivation reaches.
+		"fret":          {"fret", 0.3 * 4 / 7, Hyponym},
+		"hypochondriac": {"hypochondriac", 0.7 * 0.3 * 1 / 7, Hyponym},
 	}
 	got := db.Related("worry")
 	if len(got) != len(want) {
