@@ -193,10 +193,10 @@
 // 0.828, 27 of 30, 85% (TestEvalHeldout keeps floors under both).
 // testdata/dev.golden and testdata/public.ranks record every question's
 // rank: a change fails TestEvalPublic unless BEREAN_UPDATE_RANKS=1.
-// Speed (make bench, one run, load about 1.6 on the shared 2-core
-// machine): a new berean ask process 75 ms (scripts/bench.sh, median of
-// 50; 55-63 ms on a quieter moment); warm Ask median 21 ms per question
-// (BenchmarkAsk, its median-ms over the dev questions; 17.8k allocations
-// per question). The index of everything installed builds in 7.4 s and
-// is 58.5 MB. What still fails, and why, is in docs/ask.md.
+// Speed (make bench, one run, load about 1.4 on the shared 2-core
+// machine): a new berean ask process 56 ms (scripts/bench.sh, median of
+// 50; 75 ms in an earlier run at load 1.6); warm Ask median 19.4 ms per
+// question (BenchmarkAsk, its median-ms over the dev questions; 16.5k
+// allocations per question). The index of everything installed builds in
+// 5.3 s and is 58.7 MB. What still fails, and why, is in docs/ask.md.
 package ask
