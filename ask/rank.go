@@ -103,18 +103,15 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 	}
 	// Combine: the best translation's features, and the second best's
 	// score as agreement. The maps are sized for the verses touched.
-	touched := 0
+	// The vectors of the candidates share one allocation: a key's first
+	// vector is appended (the capacity, every verse touched, bounds the
+	// appends, so no pointer moves), a better translation's overwrites it.
+	touched, capVecs := 0, 0
 	for _, bs := range s.bibles {
 		touched = max(touched, len(bs.touched))
-	}
-	s.final, s.fv = make(map[int32]float64, touched), make(map[int32]*Vector, touched)
-	// The vectors of the candidates, one allocation: a key's first vector
-	// is appended (the capacity bounds the appends, so no pointer moves),
-	// a better translation's overwrites it.
-	capVecs := 0
-	for _, bs := range s.bibles {
 		capVecs += len(bs.touched)
 	}
+	s.final, s.fv = make(map[int32]float64, touched), make(map[int32]*Vector, touched)
 	slab := make([]Vector, 0, capVecs)
 	second := map[int32]float64{}
 	for bi, bs := range s.bibles {

@@ -452,9 +452,6 @@ func (p *Parser) Whole(s string) ([]Range, error) {
 	if bad != nil {
 		return nil, bad
 	}
-	if bad != nil {
-		return nil, bad
-	}
 	if len(out) == 0 {
 		return nil, fmt.Errorf("ref: %w in %q", ErrNoReference, s)
 	}

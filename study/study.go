@@ -807,20 +807,9 @@ func (s *Studier) namedTopics(topic string) ([]namedTopic, []wording) {
 // topic's own retrieval never finds; PRAYER, named through 'pray' for
 // 'intercession', shares 16 of its verses with it (TestSiblingTopicsRetrieved).
 func retrievedBy(named []namedTopic, cands []retrieval.Candidate) []namedTopic {
-	got := make(map[int]bool, len(cands))
-	for _, c := range cands {
-		got[c.Ord] = true
-	}
 	var out []namedTopic
 	for _, t := range named {
-		if t.weight < 1 && !slices.ContainsFunc(t.spans, func(sp [2]int) bool {
-			for k := sp[0]; k <= sp[1]; k++ {
-				if got[k] {
-					return true
-				}
-			}
-			return false
-		}) {
+		if t.weight < 1 && !slices.ContainsFunc(cands, func(c retrieval.Candidate) bool { return t.verses[c.Ord] > 0 }) {
 			continue
 		}
 		out = append(out, t)

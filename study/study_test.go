@@ -309,7 +309,7 @@ func TestSiblingTopicsRetrieved(t *testing.T) {
 	s := New(ask.New(ix), xref.New(ix), devTopics(t))
 	for _, tc := range []struct {
 		topic, name string
-		want         bool
+		want        bool
 	}{
 		{"the deity of Christ", "DEMONS", false},
 		{"Jesus makes intercession for us", "PRAYER", true},

@@ -23,7 +23,7 @@ const (
 	Derivation                     // a derivationally related form (pointer +)
 	Similar                        // a word of a similar adjective sense (pointer &)
 	Hypernym                       // a word of a broader sense (pointer @, @i)
-	Hyponym                        // a word of a narrower sense (pointer ~, ~i)
+	Hyponym                        // a word of a narrower sense (pointer ~; not ~i, instances)
 )
 
 func (r Relation) String() string {
