@@ -39,7 +39,12 @@
 // noted; the frame ("where does the Bible say", "verses about") is dropped
 // by a few patterns, and so is the judgment of a question of judgment
 // ("is it a sin to drink alcohol", "are tattoos wrong for a Christian":
-// what is judged is the topic); the rest is split into content words and function
+// what is judged is the topic), the words describing the verses wanted
+// ("short Bible verses about faith", "key passages on"), the frames of
+// advice and definition ("how should a Christian view money", "does the
+// Bible mention", "the biblical view of", "according to scripture") and
+// "is like" of "what is heaven like"; a modal after a possessive is a
+// noun ("God's will"); the rest is split into content words and function
 // words (analysis.StopWords: Function, Particles, Degree, Archaic, Query,
 // LightVerb, Narration). Function words only glue phrases.
 //

@@ -53,16 +53,29 @@ type question struct {
 var frames = sync.OnceValue(func() []*regexp.Regexp {
 	return []*regexp.Regexp{
 		regexp.MustCompile(`^(?:(?:so|and|but|ok|okay|hi|hello|please) )*(?:(?:can|could|would) you (?:please )?)?(?:(?:tell|show|give|find|list) (?:me|us) |find |search for |look up )?`),
+		regexp.MustCompile(`^how (?:should|do|can|does|would|could|must) (?:a |the )?(?:christian|christians|believer|believers|we|i|you) (?:view|see|think about|feel about|respond to|react to|handle|deal with|cope with|approach|look at|treat)(?: |$)`),
 		regexp.MustCompile(`^(?:where|which|what|when|how|who|why)(?: (?:part|place|book|books|chapter|chapters|verse|verses|passage|passages|scripture|scriptures|text|texts|bible verse|bible verses))?(?: of)?(?: in)?(?: the)?(?: (?:bible|scripture|scriptures|word|new testament|old testament))?(?: (?:does|do|did|is|are|was|were|can|could|would|should|will))?(?: (?:the bible|scripture|the scriptures|it|god s word|the word of god|the word|the new testament|the old testament|the text))?(?: (?:say|says|said|saying|teach|teaches|talk about|talks about|speak about|speaks about|speak of|speaks of|speak|speaks|mention|mentions|tell us|tells us|tell|tells|promise|promises|state|states|describe|describes|show|shows|record|records|declare|declares))?(?: (?:that|about|of|on|regarding|concerning))?(?: |$)`),
 		regexp.MustCompile(`^(?:is there|are there|there is|there s)(?: (?:a|any|some|one))?(?: (?:bible|scripture))?(?: (?:verse|verses|passage|passages|scripture|scriptures|text|place))?(?: (?:in the bible|in scripture))?(?: (?:that|which|where|about|on|for|with))?(?: (?:says|say|talks about|mentions|speaks of|tells|promises|shows))?(?: that)?(?: |$)`),
 		regexp.MustCompile(`^(?:i m |i am |im )?(?:looking for|searching for|trying to find|need|want)(?: (?:a|the|any|some))?(?: (?:bible|scripture))?(?: (?:verse|verses|passage|passages|scripture|scriptures))?(?: (?:that|which|where|about|on|for|with))?(?: (?:says|say|talks about|mentions))?(?: |$)`),
 		regexp.MustCompile(`^(?:the|a|any|some)?(?: ?(?:bible|scripture))?(?: ?(?:verse|verses|passage|passages|scripture|scriptures|one|place|text))(?: (?:that|which|where|about|on|for|with|in which))(?: (?:says|say|talks about|mentions|speaks of|tells|promises|show|shows|prove|proves|teach|teaches|support|supports))?(?: that)?(?: |$)`),
-		regexp.MustCompile(`^(?:bible |scripture )?(?:verses|verse|passages|passage|scriptures)(?: (?:that|which))?(?: (?:show|shows|showing|prove|proves|proving|teach|teaches|teaching|support|supports|supporting|to help me|to help|to read about|to read|about|on|for|regarding|concerning))*(?: |$)`),
-		regexp.MustCompile(`^what (?:is|are) (?:the|a)? ?(?:bible s|biblical|scriptural)? ?(?:view|teaching|teachings|position|verse|verses) (?:on|of|about|for)(?: |$)`),
+		regexp.MustCompile(`^(?:(?:\d+|` + verseWords + `) )*(?:bible |scripture )?(?:verses|verse|passages|passage|scriptures|quotes|quote)(?: (?:that|which))?(?: (?:show|shows|showing|prove|proves|proving|teach|teaches|teaching|support|supports|supporting|to help me|to help|to read about|to read|about|on|for|regarding|concerning))*(?: |$)`),
+		regexp.MustCompile(`^(?:what (?:is|are) )?(?:the |a )?(?:(?:bible s|biblical|scriptural|christian|god s) )?(?:view|views|teaching|teachings|position|perspective|definition|understanding|stance|verse|verses) (?:on|of|about|for)(?: |$)`),
+		regexp.MustCompile(`^(?:in|according to) (?:the )?(?:bible|scripture|scriptures|word of god|god s word)(?: |$)`),
+		regexp.MustCompile(`^(?:does|do|did) (?:the bible|scripture|the scriptures|god s word|the word of god) (?:(?:say|teach|have|tell us) (?:anything )?(?:to say )?(?:about|on|regarding)|say|talk about|talks about|mention|mentions|speak about|speak of|speak to|address|discuss|deal with|describe|teach)(?: |$)`),
 		regexp.MustCompile(`(?: (?:in|from|according to) (?:the )?(?:bible|scripture|scriptures|word of god|new testament|old testament))+$`),
 		regexp.MustCompile(`^(?:list|name)(?: (?:all|every))?(?: (?:the|of the))? `),
 		regexp.MustCompile(`(?: (?:story|stories|account|accounts|narrative|list))$`),
 	}
+})
+
+// verseWords describe the verses asked for, not what they are about
+// ("short Bible verses about faith", "key passages on idleness",
+// "encouraging verses for hard times", "top 10 verses on love").
+const verseWords = `(?:top|best|key|short|shortest|powerful|famous|popular|favorite|favourite|favorites|inspirational|inspiring|encouraging|comforting|reassuring|uplifting|important|great|good|beautiful|simple|main|major|some|few|more|other|helpful|relevant|specific|strong|positive)`
+
+// likeFrame is "what is X like?": the question asks about X.
+var likeFrame = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(what .+?)(?: (?:is|are|was|were|be))? like$`)
 })
 
 // judgment matches a question of judgment; its first or second group is
@@ -138,6 +151,10 @@ func parseQuestion(q string, rp *ref.Parser) question {
 		}
 		folded, quotedMask, out.books = strings.Join(kept, " "), mask, books
 	}
+	// "What is heaven like?" asks about heaven: "is like" is frame.
+	if m := likeFrame().FindStringSubmatch(folded); m != nil && !slices.Contains(quotedMask, true) {
+		folded, quotedMask = m[1], nil
+	}
 	whole := false
 	for _, re := range frames() {
 		if loc := re.FindStringIndex(folded); loc != nil && loc[1] > loc[0] {
@@ -167,12 +184,15 @@ func parseQuestion(q string, rp *ref.Parser) question {
 	}
 	fields := strings.Fields(folded)
 	var run []int
+	prev := ""
 	for i, f := range fields {
 		for _, w := range index.Words(f) {
+			before := prev
+			prev = w
 			if len(w) == 1 && w != "i" && w != "o" && w != "a" {
 				continue
 			}
-			wd := word{text: w, stem: index.StemTerm(w), exact: index.ExactTerm(w), stop: isStop(w), pos: len(out.words)}
+			wd := word{text: w, stem: index.StemTerm(w), exact: index.ExactTerm(w), stop: isStop(w) && !modalNoun(w, before), pos: len(out.words)}
 			out.words = append(out.words, wd)
 			if i < len(quotedMask) && quotedMask[i] {
 				run = append(run, wd.pos)
@@ -200,6 +220,19 @@ func parseQuestion(q string, rp *ref.Parser) question {
 		}
 	}
 	return out
+}
+
+// modalNoun reports whether w, a modal verb, is a noun where it stands:
+// after a possessive ("God's will", "thy will", "his might").
+func modalNoun(w, prev string) bool {
+	if w != "will" && w != "might" {
+		return false
+	}
+	switch prev {
+	case "s", "his", "her", "thy", "thine", "my", "your", "our", "their", "own", "the":
+		return true
+	}
+	return false
 }
 
 // foldQuestion lower-cases q, turns punctuation into spaces (keeping

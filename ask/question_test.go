@@ -61,6 +61,46 @@ func TestVersesFrame(t *testing.T) {
 	}
 }
 
+// TestAdviceFrames: how people word a request for verses on a topic —
+// words describing the verses wanted, "what is X like", "how should a
+// Christian view X", "does the Bible mention X", "the biblical view of
+// X", "according to scripture" — leave the topic; a modal after a
+// possessive is a noun ("God's will").
+func TestAdviceFrames(t *testing.T) {
+	for _, tc := range []struct {
+		q    string
+		want []string
+	}{
+		{"short bible verses about faith", []string{"faith"}},
+		{"Top 10 Bible verses on love", []string{"love"}},
+		{"Key Bible passages on idleness and laziness", []string{"idleness", "laziness"}},
+		{"encouraging bible verses for hard times", []string{"hard", "times"}},
+		{"Bible quotes about family", []string{"family"}},
+		{"What is heaven like?", []string{"heaven"}},
+		{"What will heaven be like?", []string{"heaven"}},
+		{"What does the Bible say hell is like?", []string{"hell"}},
+		{"How should Christians view money?", []string{"money"}},
+		{"How should a Christian respond to anger?", []string{"anger"}},
+		{"How do I deal with stress?", []string{"stress"}},
+		{"Does the Bible mention dinosaurs?", []string{"dinosaurs"}},
+		{"Does scripture say anything about cremation?", []string{"cremation"}},
+		{"What is the biblical view of marriage?", []string{"marriage"}},
+		{"What is the Christian perspective on suicide?", []string{"suicide"}},
+		{"According to scripture, what happens when we die?", []string{"happens", "die"}},
+		{"How do I know God's will for my life?", []string{"know", "god", "will", "life"}},
+		{"Thy will be done", []string{"will"}},
+		// Not frames: the words are the topic.
+		{"Will God forgive me?", []string{"god", "forgive"}},
+		{"Verses on teaching children", []string{"teaching", "children"}},
+		{"What was Jesus like as a child?", []string{"jesus", "like", "child"}},
+		{"Does the Bible approve of racism?", []string{"racism"}},
+	} {
+		if got := contentWords(tc.q); !slices.Equal(got, tc.want) {
+			t.Errorf("%q: content words %v, want %v", tc.q, got, tc.want)
+		}
+	}
+}
+
 // contentWords are the words of a question the reader searches for.
 func contentWords(question string) []string {
 	var out []string
