@@ -192,7 +192,12 @@ func parseQuestion(q string, rp *ref.Parser) question {
 			if len(w) == 1 && w != "i" && w != "o" && w != "a" {
 				continue
 			}
-			wd := word{text: w, stem: index.StemTerm(w), exact: index.ExactTerm(w), stop: isStop(w) && !modalNoun(w, before), pos: len(out.words)}
+			next := ""
+			if i+1 < len(fields) {
+				next = fields[i+1]
+			}
+			stop := isStop(w) && !modalNoun(w, before) || contracted(w, next)
+			wd := word{text: w, stem: index.StemTerm(w), exact: index.ExactTerm(w), stop: stop, pos: len(out.words)}
 			out.words = append(out.words, wd)
 			if i < len(quotedMask) && quotedMask[i] {
 				run = append(run, wd.pos)
@@ -230,6 +235,24 @@ func modalNoun(w, prev string) bool {
 	}
 	switch prev {
 	case "s", "his", "her", "thy", "thine", "my", "your", "our", "their", "own", "the":
+		return true
+	}
+	return false
+}
+
+// contracted reports whether w is what folding leaves of a contraction:
+// the auxiliary of a negation ("don't" folds to "don t", "won't" to "won
+// t") or the clitic of "you're", "I've", "we'll". Both only glue phrases.
+func contracted(w, next string) bool {
+	switch w {
+	case "re", "ve", "ll":
+		return true
+	}
+	if next != "t" {
+		return false
+	}
+	switch w {
+	case "don", "doesn", "didn", "isn", "aren", "wasn", "weren", "won", "can", "couldn", "shouldn", "wouldn", "haven", "hasn", "hadn", "mustn", "needn", "ain", "shan":
 		return true
 	}
 	return false

@@ -89,6 +89,10 @@ func TestAdviceFrames(t *testing.T) {
 		{"According to scripture, what happens when we die?", []string{"happens", "die"}},
 		{"How do I know God's will for my life?", []string{"know", "god", "will", "life"}},
 		{"Thy will be done", []string{"will"}},
+		// What folding leaves of a contraction only glues.
+		{"Bible verse when you're scared", []string{"scared"}},
+		{"Has Jesus prayed that my faith won't fail?", []string{"jesus", "prayed", "faith", "fail"}},
+		{"I've sinned and I don't know what to do", []string{"sinned", "know"}},
 		// Not frames: the words are the topic.
 		{"Will God forgive me?", []string{"god", "forgive"}},
 		{"Verses on teaching children", []string{"teaching", "children"}},
