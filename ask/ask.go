@@ -372,6 +372,7 @@ type scored struct {
 	pageOf   map[int32]pageTopic // key -> the topic of topics.tsv that gives it
 	fbOf     map[int32]pageTopic // key -> the topic that feedback lends it from
 	w        *Weights            // the weights of the question
+	inBooks  map[string]bool     // the books the question names as where to look: results are theirs
 }
 
 // Candidates returns the scored verses of a question (for study): KJV
@@ -439,9 +440,9 @@ func (s *scored) ranked(t canon.Testament, within map[int]bool, k int) []int32 {
 		if within != nil && !within[int(key)] {
 			continue
 		}
-		if t != 0 {
+		if t != 0 || s.inBooks != nil {
 			b, _, _ := keyRef(int(key))
-			if (t == canon.OT) != canon.IsOT(b) {
+			if t != 0 && (t == canon.OT) != canon.IsOT(b) || s.inBooks != nil && !s.inBooks[b] {
 				continue
 			}
 		}

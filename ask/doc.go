@@ -33,9 +33,14 @@
 //
 // # Algorithm
 //
-// Reading the question (question.go, speaker.go): references (package
-// ref, chapter required) are read first; a speaker frame ("what did Paul
-// say about") names books; a named testament ("in the Old Testament") is
+// Reading the question (question.go, speaker.go, books.go): references
+// (package ref, chapter required) are read first; a book named as where
+// to look ("according to Hebrews", "in Psalms", "the book of James",
+// "which chapter of Daniel", "What does Proverbs say"; a full book name,
+// capitalised after "in" or "from", not the start of a longer name such
+// as "the Romans Road") restricts the results to its verses and is not
+// searched; a speaker frame ("what did Paul say about") names books,
+// whose verses are preferred; a named testament ("in the Old Testament") is
 // noted; the frame ("where does the Bible say", "verses about") is dropped
 // by a few patterns, and so is the judgment of a question of judgment
 // ("is it a sin to drink alcohol", "are tattoos wrong for a Christian":

@@ -35,6 +35,9 @@ type question struct {
 	refs   []ref.Range // passages named in the question
 	quoted [][]int     // runs of word indexes the user put in quotation marks
 	books  []string    // the books of the question's speaker (see speaker.go)
+	// inBooks are the books the question names as where to look ("in
+	// Proverbs", books.go): its results are verses of them.
+	inBooks []string
 	// frameOnly: the question is all frame ("where does the Bible say"):
 	// it asks where to look, not what for.
 	frameOnly bool
@@ -139,17 +142,19 @@ func parseQuestion(q string, rp *ref.Parser) question {
 	case strings.Contains(folded, "new testament"):
 		out.testament = canon.NT
 	}
-	if keep, books := cutSpeaker(folded); keep != nil {
-		ws := strings.Fields(folded)
-		var kept []string
-		var mask []bool
-		for _, i := range keep {
-			kept = append(kept, ws[i])
-			if i < len(quotedMask) {
-				mask = append(mask, quotedMask[i])
-			}
+	// "in Proverbs", "according to Hebrews", "the book of James" (books.go).
+	if keep, books := cutBooks(folded, body, rp); books != nil {
+		out.inBooks = books
+		if len(keep) > 0 {
+			folded, quotedMask = keepWords(folded, quotedMask, keep)
 		}
-		folded, quotedMask, out.books = strings.Join(kept, " "), mask, books
+	}
+	if keep, books, title := cutSpeaker(folded); keep != nil {
+		folded, quotedMask = keepWords(folded, quotedMask, keep)
+		out.books = books
+		if title {
+			out.inBooks = append(out.inBooks, books...)
+		}
 	}
 	// "What is heaven like?" asks about heaven: "is like" is frame.
 	if m := likeFrame().FindStringSubmatch(folded); m != nil && !slices.Contains(quotedMask, true) {
@@ -225,6 +230,21 @@ func parseQuestion(q string, rp *ref.Parser) question {
 		}
 	}
 	return out
+}
+
+// keepWords keeps the words of folded at the indexes keep, and their
+// quotation marks.
+func keepWords(folded string, quotedMask []bool, keep []int) (string, []bool) {
+	ws := strings.Fields(folded)
+	var kept []string
+	var mask []bool
+	for _, i := range keep {
+		kept = append(kept, ws[i])
+		if i < len(quotedMask) {
+			mask = append(mask, quotedMask[i])
+		}
+	}
+	return strings.Join(kept, " "), mask
 }
 
 // modalNoun reports whether w, a modal verb, is a noun where it stands:

@@ -3,6 +3,8 @@ package ask
 import (
 	"slices"
 	"testing"
+
+	"berean/ref"
 )
 
 // TestJudgmentFrame: a question of judgment asks about what it judges;
@@ -114,4 +116,48 @@ func contentWords(question string) []string {
 		}
 	}
 	return out
+}
+
+// TestBookCue: a book the question names as where to look ("in
+// Proverbs", "according to Hebrews", "the book of James", a speaker that
+// is a book named for what it is) restricts the results to it and is not
+// searched as a word; a cue that names no book, a name that is only an
+// abbreviation the reference parser reads ("Levi"), a lower-case "in
+// acts" and a book name that begins a longer name ("the Romans Road")
+// are left as they are.
+func TestBookCue(t *testing.T) {
+	rp := ref.NewParser(ref.Options{})
+	for _, tc := range []struct {
+		q     string
+		books []string
+		words []string
+	}{
+		{"What is faith according to Hebrews?", []string{"Heb"}, []string{"faith"}},
+		{"verses in Psalms about fear", []string{"Ps"}, []string{"fear"}},
+		{"What does the book of James say about the tongue?", []string{"Jas"}, []string{"tongue"}},
+		{"what chapter of Daniel has the fiery furnace", []string{"Dan"}, []string{"fiery", "furnace"}},
+		{"What did Paul say in his letter to the Romans about the law?", []string{"Rom"}, []string{"law"}},
+		{"where in Luke does Jesus say you cannot serve God and wealth", []string{"Luke"}, []string{"cannot", "serve", "god", "wealth"}},
+		{"love in 1 John", []string{"1John"}, []string{"love"}},
+		{"What does Proverbs say about friends?", []string{"Prov"}, []string{"friends"}},
+		{"in the gospel of john, who is the word?", []string{"John"}, []string{"word"}},
+		// Not a book.
+		{"Why is Jesus a priest like Melchizedek instead of from Levi?", nil, []string{"jesus", "priest", "like", "melchizedek", "instead", "levi"}},
+		{"acts of kindness in acts", nil, []string{"acts", "kindness", "acts"}},
+		{"what verses are in the Romans Road", nil, []string{"romans", "road"}},
+		{"what is the book of life", nil, []string{"book", "life"}},
+		// A speaker named after a book: the person, whose name stays.
+		{"Where does Ruth tell Naomi where you go I will go", nil, []string{"ruth", "naomi", "go", "go"}},
+	} {
+		q := parseQuestion(tc.q, rp)
+		var words []string
+		for _, w := range q.words {
+			if !w.stop {
+				words = append(words, w.text)
+			}
+		}
+		if !slices.Equal(q.inBooks, tc.books) || !slices.Equal(words, tc.words) {
+			t.Errorf("%q: books %v, words %v; want %v, %v", tc.q, q.inBooks, words, tc.books, tc.words)
+		}
+	}
 }

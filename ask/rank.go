@@ -63,6 +63,12 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 	s := &scored{concepts: cs, final: map[int32]float64{}, why: map[int32][]string{}, topicOf: map[int32][]string{},
 		lineOf: map[int32]string{}, bestIn: map[int32]int{}, phrase: map[int32]int{}, fv: map[int32]*Vector{}, w: w,
 		namedOf: map[int32]string{}, pageOf: map[int32]pageTopic{}, fbOf: map[int32]pageTopic{}}
+	if len(q.inBooks) > 0 {
+		s.inBooks = map[string]bool{}
+		for _, b := range q.inBooks {
+			s.inBooks[b] = true
+		}
+	}
 	// idf of each concept's word: the most specific over the Bibles.
 	s.cidf = make([]float64, len(cs))
 	idfOf := map[string]float64{}

@@ -73,7 +73,9 @@ func speakerBooks(subject string) (books []string, author bool) {
 		return bs, true
 	}
 	if id, ok := bookNames()[s]; ok {
-		return []string{id}, false
+		// A book named for what it is ("Proverbs") is no person: its name
+		// goes as an author's does.
+		return []string{id}, titleBooks[id]
 	}
 	return nil, false
 }
@@ -81,19 +83,21 @@ func speakerBooks(subject string) (books []string, author bool) {
 // cutSpeaker removes a speaker frame from the start of a folded question.
 // It returns the indexes of the question's words that stay (the speaker's
 // too when it names no book) and the speaker's books; keep is nil when
-// there is no speaker frame.
-func cutSpeaker(folded string) (keep []int, books []string) {
+// there is no speaker frame. title is set when the speaker is a book
+// whose name is no person's ("What does Proverbs say"): the question
+// names where to look.
+func cutSpeaker(folded string) (keep []int, books []string, title bool) {
 	m := speakerFrame().FindStringSubmatchIndex(folded)
 	if m == nil {
-		return nil, nil
+		return nil, nil, false
 	}
 	subject := folded[m[2]:m[3]]
 	if notSpeakers[subject] {
-		return nil, nil
+		return nil, nil, false
 	}
 	// A pronoun or function word is no speaker ("what does it mean").
 	if first := strings.Fields(subject)[0]; first != "the" && isStop(first) {
-		return nil, nil
+		return nil, nil, false
 	}
 	books, author := speakerBooks(subject)
 	subjFrom := len(strings.Fields(folded[:m[2]]))
@@ -114,7 +118,8 @@ func cutSpeaker(folded string) (keep []int, books []string) {
 		keep = append(keep, i)
 	}
 	if len(keep) == 0 { // the frame is the whole question
-		return nil, nil
+		return nil, nil, false
 	}
-	return keep, books
+	_, isBook := bookNames()[bareName(subject)]
+	return keep, books, isBook && author && len(books) == 1 && titleBooks[books[0]]
 }

@@ -29,7 +29,7 @@ func TestCutSpeaker(t *testing.T) {
 		{"how can i be saved", "", nil},
 	}
 	for _, c := range cases {
-		keep, books := cutSpeaker(c.q)
+		keep, books, _ := cutSpeaker(c.q)
 		ws := strings.Fields(c.q)
 		var rest []string
 		for _, i := range keep {

@@ -275,7 +275,8 @@ func FuzzAsk(f *testing.F) {
 	a := New(synthIndex(f))
 	for _, s := range []string{"intercession", "What does the Bible say about anxiety?", "the prodigal son",
 		"¿Dónde dice la Biblia que Dios es amor?", "\"make intercession\" Heb 7:25", "where does the Bible say",
-		"Christ's intercession gambling loneliness", "x", "", "jesus jesus jesus jesus", "John 22", "Is it a sin to drink alcohol?"} {
+		"Christ's intercession gambling loneliness", "x", "", "jesus jesus jesus jesus", "John 22", "Is it a sin to drink alcohol?",
+		"What is faith according to Hebrews?", "in the gospel of John 3 in 1 John", "what is heaven like"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, q string) {

@@ -1,0 +1,140 @@
+package ask
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+
+	"berean/canon"
+	"berean/ref"
+)
+
+// A question may name the book to look in: "What is faith according to
+// Hebrews?", "verses in Psalms about fear", "What does the book of James
+// say about the tongue?", "which chapter of Daniel has the fiery furnace",
+// "Paul's letter to the Romans". Such a book is where the answer must be:
+// the results are verses of it (question.inBooks), and the words naming
+// it are frame, not topic ("Hebrews" would otherwise match "an Hebrew of
+// the Hebrews"). A book named by a speaker frame ("What does Proverbs say
+// about friends?") is read the same way when its name is not a person's
+// (titleBooks); "Where does Ruth tell Naomi ..." names a person, whose
+// book is preferred and whose name stays a word (speaker.go).
+
+// bookCue matches a cue and the name after it; group 1 is the cue "in" or
+// "from", which also begins many phrases that name no book ("in numbers",
+// "in acts of kindness"), group 2 the name.
+var bookCue = sync.OnceValue(func() *regexp.Regexp {
+	const cue = `(?:(in|from) (?:the )?|according to (?:the )?|(?:the )?(?:book|books|gospel|letter|letters|epistle|epistles|chapter|chapters|verse|verses|passage|passages) (?:of|in) (?:the )?|(?:letter|letters|epistle|epistles) to (?:the )?)`
+	return regexp.MustCompile(`(?:^| )` + cue + `((?:(?:[123]|first|second|third|1st|2nd|3rd) )?[a-z]+(?: of (?:solomon|songs))?)(?: |$)`)
+})
+
+// titleBooks are the books whose English name is not a person's: named
+// for what they are (Psalms, Acts, Revelation) or for those they were
+// written to (Romans, Hebrews).
+var titleBooks = map[string]bool{
+	"Gen": true, "Exod": true, "Lev": true, "Num": true, "Deut": true, "Judg": true,
+	"1Kgs": true, "2Kgs": true, "1Chr": true, "2Chr": true, "Ps": true, "Prov": true,
+	"Eccl": true, "Song": true, "Lam": true, "Acts": true, "Rom": true, "1Cor": true,
+	"2Cor": true, "Gal": true, "Eph": true, "Phil": true, "Col": true, "1Thess": true,
+	"2Thess": true, "Heb": true, "Rev": true,
+}
+
+// cutBooks finds the books a folded question names with a cue. It returns
+// the indexes of the question's words that stay and the books (OSIS ids),
+// or nil, nil when it names none. A name after "in" or "from" counts only
+// when the question writes it with a capital ("in Acts", not "in acts of
+// kindness") or with a number ("in 1 John"); original is the question as
+// typed.
+func cutBooks(folded, original string, rp *ref.Parser) (keep []int, books []string) {
+	if rp == nil {
+		return nil, nil
+	}
+	drop := map[int]bool{}
+	// Matches are tried at every word, not only after the last match: a
+	// cue naming no book ("in his") must not hide the next ("letter to
+	// the Romans").
+	for start := 0; start < len(folded); {
+		m := bookCue().FindStringSubmatchIndex(folded[start:])
+		if m == nil {
+			break
+		}
+		for i := range m {
+			if m[i] >= 0 {
+				m[i] += start
+			}
+		}
+		// The next try starts at the next word's space ("^" would match
+		// inside a word).
+		next := strings.IndexByte(folded[m[0]+1:], ' ')
+		if next < 0 {
+			start = len(folded)
+		} else {
+			start = m[0] + 1 + next
+		}
+		name := folded[m[4]:m[5]]
+		if m[2] >= 0 && !strings.ContainsAny(name, "123") && !capitalised(original, name) {
+			continue
+		}
+		rs, err := rp.Parse(name)
+		if err != nil || len(rs) != 1 || rs[0].Start.Chapter != 0 || rs[0].End.Book != rs[0].Start.Book ||
+			!fullName(name, rs[0].Start.Book) || properNameGoesOn(original, name) {
+			continue
+		}
+		if !slices.Contains(books, rs[0].Start.Book) {
+			books = append(books, rs[0].Start.Book)
+		}
+		from := len(strings.Fields(folded[:m[0]]))
+		for i := from; i < from+len(strings.Fields(folded[m[0]:m[1]])); i++ {
+			drop[i] = true
+		}
+	}
+	if books == nil {
+		return nil, nil
+	}
+	for i := range strings.Fields(folded) {
+		if !drop[i] {
+			keep = append(keep, i)
+		}
+	}
+	return keep, books
+}
+
+// fullName reports whether name is the book's name written out, not an
+// abbreviation that the reference parser also reads ("Levi" is not
+// Leviticus): its last word is the last word of the book's English name,
+// or that word with or without a final s ("Psalm", "Revelations").
+func fullName(name, osis string) bool {
+	f, h := strings.Fields(name), strings.Fields(strings.ToLower(canon.HumanName(osis)))
+	a, b := f[len(f)-1], h[len(h)-1]
+	return a == b || a+"s" == b || a == b+"s"
+}
+
+// properNameGoesOn reports whether the name, as the question writes it,
+// is followed by a word with a capital letter: it is part of a longer
+// name ("the Romans Road").
+func properNameGoesOn(text, name string) bool {
+	f := strings.Fields(name)
+	w := f[len(f)-1]
+	ts := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	for i, t := range ts {
+		if strings.EqualFold(t, w) && i+1 < len(ts) && unicode.IsUpper([]rune(ts[i+1])[0]) {
+			return true
+		}
+	}
+	return false
+}
+
+// capitalised reports whether text has the last word of name written with
+// a capital letter, as a whole word.
+func capitalised(text, name string) bool {
+	f := strings.Fields(name)
+	w := f[len(f)-1]
+	for _, t := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if strings.EqualFold(t, w) && unicode.IsUpper([]rune(t)[0]) {
+			return true
+		}
+	}
+	return false
+}
