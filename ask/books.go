@@ -30,6 +30,43 @@ var bookCue = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`(?:^| )` + cue + `((?:(?:[123]|first|second|third|1st|2nd|3rd) )?[a-z]+(?: of (?:solomon|songs))?)(?: |$)`)
 })
 
+// bookGroups are the groups of books people name as where to look ("in
+// the Gospels", "What do the prophets say", "Paul's letters"), each the
+// books between two of the KJV's order, both included.
+var bookGroups = map[string][2]string{
+	"gospels": {"Matt", "John"}, "four gospels": {"Matt", "John"},
+	"epistles": {"Rom", "Jude"}, "new testament letters": {"Rom", "Jude"},
+	"pauline epistles": {"Rom", "Phlm"}, "pauline letters": {"Rom", "Phlm"}, "paul s letters": {"Rom", "Phlm"},
+	"paul s epistles": {"Rom", "Phlm"}, "letters of paul": {"Rom", "Phlm"}, "epistles of paul": {"Rom", "Phlm"},
+	"prophets": {"Isa", "Mal"}, "major prophets": {"Isa", "Dan"}, "minor prophets": {"Hos", "Mal"},
+	"pentateuch": {"Gen", "Deut"}, "torah": {"Gen", "Deut"}, "books of moses": {"Gen", "Deut"},
+	"wisdom books": {"Job", "Song"}, "poetic books": {"Job", "Song"},
+}
+
+// groupBooks returns the books of a group named by bookGroups, in order.
+func groupBooks(name string) []string {
+	g, ok := bookGroups[name]
+	if !ok {
+		return nil
+	}
+	ids := canon.OSISIDs()
+	from, to := slices.Index(ids, g[0]), slices.Index(ids, g[1])
+	if from < 0 || to < from {
+		return nil
+	}
+	return append([]string(nil), ids[from:to+1]...)
+}
+
+// groupCue matches a group of books after a cue ("in the Gospels").
+var groupCue = sync.OnceValue(func() *regexp.Regexp {
+	names := make([]string, 0, len(bookGroups))
+	for n := range bookGroups {
+		names = append(names, n)
+	}
+	slices.SortFunc(names, func(a, b string) int { return len(b) - len(a) }) // longest first
+	return regexp.MustCompile(`(?:^| )(?:in|from|according to|of|throughout) (?:the )?(` + strings.Join(names, "|") + `)(?: |$)`)
+})
+
 // titleBooks are the books whose English name is not a person's: named
 // for what they are (Psalms, Acts, Revelation) or for those they were
 // written to (Romans, Hebrews).
@@ -84,6 +121,17 @@ func cutBooks(folded, original string, rp *ref.Parser) (keep []int, books []stri
 		}
 		if !slices.Contains(books, rs[0].Start.Book) {
 			books = append(books, rs[0].Start.Book)
+		}
+		from := len(strings.Fields(folded[:m[0]]))
+		for i := from; i < from+len(strings.Fields(folded[m[0]:m[1]])); i++ {
+			drop[i] = true
+		}
+	}
+	for _, m := range groupCue().FindAllStringSubmatchIndex(folded, -1) {
+		for _, b := range groupBooks(folded[m[2]:m[3]]) {
+			if !slices.Contains(books, b) {
+				books = append(books, b)
+			}
 		}
 		from := len(strings.Fields(folded[:m[0]]))
 		for i := from; i < from+len(strings.Fields(folded[m[0]:m[1]])); i++ {

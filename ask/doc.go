@@ -36,7 +36,8 @@
 // Reading the question (question.go, speaker.go, books.go): references
 // (package ref, chapter required) are read first; a book named as where
 // to look ("according to Hebrews", "in Psalms", "the book of James",
-// "which chapter of Daniel", "What does Proverbs say"; a full book name,
+// "which chapter of Daniel", "What does Proverbs say", a group such as
+// "in the Gospels" or "Paul's letters"; a full book name,
 // capitalised after "in" or "from", not the start of a longer name such
 // as "the Romans Road") restricts the results to its verses and is not
 // searched; a speaker frame ("what did Paul say about") names books,

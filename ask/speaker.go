@@ -72,6 +72,9 @@ func speakerBooks(subject string) (books []string, author bool) {
 	if bs, ok := authors[s]; ok {
 		return bs, true
 	}
+	if g := groupBooks(strings.TrimPrefix(s, "the ")); g != nil {
+		return g, true // "What do the Gospels say"
+	}
 	if id, ok := bookNames()[s]; ok {
 		// A book named for what it is ("Proverbs") is no person: its name
 		// goes as an author's does.
@@ -121,5 +124,6 @@ func cutSpeaker(folded string) (keep []int, books []string, title bool) {
 		return nil, nil, false
 	}
 	_, isBook := bookNames()[bareName(subject)]
-	return keep, books, isBook && author && len(books) == 1 && titleBooks[books[0]]
+	group := groupBooks(strings.TrimPrefix(bareName(subject), "the ")) != nil
+	return keep, books, group || isBook && author && len(books) == 1 && titleBooks[books[0]]
 }
