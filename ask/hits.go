@@ -64,8 +64,12 @@ func (a *Asker) hits(q *question, s *scored, disp *bibleMap, o Options) []Hit {
 			}
 			hi++
 		}
-		if hi-lo > 4 { // a long run is a topic's block, not an answer: keep the hit alone
-			lo, hi = int(k), int(k)
+		// A long run of verses that score well (a genealogy, a Nave's
+		// topic's block) is shown as the 5 verses around the hit.
+		if hi-lo > maxRun-1 {
+			l := max(lo, int(k)-maxRun/2)
+			h := min(hi, l+maxRun-1)
+			lo, hi = max(lo, h-maxRun+1), h
 		}
 		for x := lo; x <= hi; x++ {
 			used[int32(x)] = true
@@ -81,6 +85,9 @@ func (a *Asker) hits(q *question, s *scored, disp *bibleMap, o Options) []Hit {
 	}
 	return out
 }
+
+// maxRun is the most verses a result joins.
+const maxRun = 5
 
 func round(x float64) float64 { return math.Round(x*1000) / 1000 }
 
