@@ -55,7 +55,7 @@ type question struct {
 // (lower case, punctuation as spaces).
 var frames = sync.OnceValue(func() []*regexp.Regexp {
 	return []*regexp.Regexp{
-		regexp.MustCompile(`^(?:(?:so|and|but|ok|okay|hi|hello|please) )*(?:(?:can|could|would) you (?:please )?)?(?:(?:tell|show|give|find|list) (?:me|us) |find |search for |look up )?`),
+		regexp.MustCompile(`^(?:(?:so|and|but|ok|okay|hi|hello|please) )*(?:(?:can|could|would) you (?:please )?)?(?:(?:tell|show|give|find|list) (?:me|us) (?:about )?|find |search for |look up |explain |summarize |summarise |describe |define )?`),
 		regexp.MustCompile(`^how (?:should|do|can|does|would|could|must) (?:a |the )?(?:christian|christians|believer|believers|we|i|you) (?:view|see|think about|feel about|respond to|react to|handle|deal with|cope with|approach|look at|treat)(?: |$)`),
 		regexp.MustCompile(`^(?:where|which|what|when|how|who|why)(?: (?:part|place|book|books|chapter|chapters|verse|verses|passage|passages|scripture|scriptures|text|texts|bible verse|bible verses))?(?: of)?(?: in)?(?: the)?(?: (?:bible|scripture|scriptures|word|new testament|old testament))?(?: (?:does|do|did|is|are|was|were|can|could|would|should|will))?(?: (?:the bible|scripture|the scriptures|it|god s word|the word of god|the word|the new testament|the old testament|the text))?(?: (?:say|says|said|saying|teach|teaches|talk about|talks about|speak about|speaks about|speak of|speaks of|speak|speaks|mention|mentions|tell us|tells us|tell|tells|promise|promises|state|states|describe|describes|show|shows|record|records|declare|declares))?(?: (?:that|about|of|on|regarding|concerning))?(?: |$)`),
 		regexp.MustCompile(`^(?:is there|are there|there is|there s)(?: (?:a|any|some|one))?(?: (?:bible|scripture))?(?: (?:verse|verses|passage|passages|scripture|scriptures|text|place))?(?: (?:in the bible|in scripture))?(?: (?:that|which|where|about|on|for|with))?(?: (?:says|say|talks about|mentions|speaks of|tells|promises|shows))?(?: that)?(?: |$)`),
@@ -65,7 +65,7 @@ var frames = sync.OnceValue(func() []*regexp.Regexp {
 		regexp.MustCompile(`^(?:what (?:is|are) )?(?:the |a )?(?:(?:bible s|biblical|scriptural|christian|god s) )?(?:view|views|teaching|teachings|position|perspective|definition|understanding|stance|verse|verses) (?:on|of|about|for)(?: |$)`),
 		regexp.MustCompile(`^(?:in|according to) (?:the )?(?:bible|scripture|scriptures|word of god|god s word)(?: |$)`),
 		regexp.MustCompile(`^(?:does|do|did) (?:the bible|scripture|the scriptures|god s word|the word of god) (?:(?:say|teach|have|tell us) (?:anything )?(?:to say )?(?:about|on|regarding)|say|talk about|talks about|mention|mentions|speak about|speak of|speak to|address|discuss|deal with|describe|teach)(?: |$)`),
-		regexp.MustCompile(`(?: (?:in|from|according to) (?:the )?(?:bible|scripture|scriptures|word of god|new testament|old testament))+$`),
+		regexp.MustCompile(`(?: (?:mentioned|found|written|recorded))?(?: (?:in|from|according to) (?:the )?(?:bible|scripture|scriptures|word of god|new testament|old testament))+$`),
 		regexp.MustCompile(`^(?:list|name)(?: (?:all|every))?(?: (?:the|of the))? `),
 		regexp.MustCompile(`(?: (?:story|stories|account|accounts|narrative|list))$`),
 	}
@@ -76,9 +76,10 @@ var frames = sync.OnceValue(func() []*regexp.Regexp {
 // "encouraging verses for hard times", "top 10 verses on love").
 const verseWords = `(?:top|best|key|short|shortest|powerful|famous|popular|favorite|favourite|favorites|inspirational|inspiring|encouraging|comforting|reassuring|uplifting|important|great|good|beautiful|simple|main|major|some|few|more|other|helpful|relevant|specific|strong|positive)`
 
-// likeFrame is "what is X like?": the question asks about X.
+// likeFrame is "what is X like?" or "what does X symbolize?": the
+// question asks about X.
 var likeFrame = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^(what .+?)(?: (?:is|are|was|were|be))? like$`)
+	return regexp.MustCompile(`^(what .+?)(?:(?: (?:is|are|was|were|be))? like| (?:symbolize|symbolise|symbolizes|symbolises|represent|represents|signify|signifies|stand for|stands for)(?: in (?:the )?(?:bible|scripture))?)$`)
 })
 
 // judgment matches a question of judgment; its first or second group is
@@ -156,7 +157,8 @@ func parseQuestion(q string, rp *ref.Parser) question {
 			out.inBooks = append(out.inBooks, books...)
 		}
 	}
-	// "What is heaven like?" asks about heaven: "is like" is frame.
+	// "What is heaven like?", "What does the dove represent?" ask about
+	// heaven, the dove: "is like", "represent" are frame.
 	if m := likeFrame().FindStringSubmatch(folded); m != nil && !slices.Contains(quotedMask, true) {
 		folded, quotedMask = m[1], nil
 	}

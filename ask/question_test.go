@@ -91,6 +91,11 @@ func TestAdviceFrames(t *testing.T) {
 		{"According to scripture, what happens when we die?", []string{"happens", "die"}},
 		{"How do I know God's will for my life?", []string{"know", "god", "will", "life"}},
 		{"Thy will be done", []string{"will"}},
+		{"Are dinosaurs mentioned in the Bible?", []string{"dinosaurs"}},
+		{"What does the dove represent?", []string{"dove"}},
+		{"What does the rainbow symbolize in the Bible?", []string{"rainbow"}},
+		{"Explain the parable of the talents", []string{"parable", "talents"}},
+		{"Tell me about Abraham", []string{"abraham"}},
 		// What folding leaves of a contraction only glues.
 		{"Bible verse when you're scared", []string{"scared"}},
 		{"Has Jesus prayed that my faith won't fail?", []string{"jesus", "prayed", "faith", "fail"}},
