@@ -96,6 +96,8 @@ func TestAdviceFrames(t *testing.T) {
 		{"What does the rainbow symbolize in the Bible?", []string{"rainbow"}},
 		{"Explain the parable of the talents", []string{"parable", "talents"}},
 		{"Tell me about Abraham", []string{"abraham"}},
+		{"Is there a Bible verse against gambling?", []string{"gambling"}},
+		{"verses against drunkenness", []string{"drunkenness"}},
 		// What folding leaves of a contraction only glues.
 		{"Bible verse when you're scared", []string{"scared"}},
 		{"Has Jesus prayed that my faith won't fail?", []string{"jesus", "prayed", "faith", "fail"}},
