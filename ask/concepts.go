@@ -12,7 +12,7 @@ import (
 // order, each once.
 func (a *Asker) Words(question string) []Word {
 	a.init()
-	q := parseQuestion(question, a.refs)
+	q := a.parse(question)
 	seen := map[string]bool{}
 	var out []Word
 	for _, w := range q.words {

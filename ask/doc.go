@@ -50,7 +50,11 @@
 // advice and definition ("how should a Christian view money", "does the
 // Bible mention", "the biblical view of", "according to scripture") and
 // "is like" of "what is heaven like"; a modal after a possessive is a
-// noun ("God's will"); the rest is split into content words and function
+// noun ("God's will"); a content word no Bible has and the thesaurus
+// does not know, one edit from a word of the Bibles (two for long words;
+// a swap of neighbouring letters is one), is read as that word
+// ("Zacheus", "Pharoah", "Gethsemene": respell.go); the rest is split
+// into content words and function
 // words (analysis.StopWords: Function, Particles, Degree, Archaic, Query,
 // LightVerb, Narration). Function words only glue phrases.
 //

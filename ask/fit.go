@@ -54,7 +54,7 @@ func (a *Asker) Examples(ctx context.Context, qs []Judged, w *Weights) ([]Exampl
 	a.init()
 	out := make([]Example, 0, len(qs))
 	for _, j := range qs {
-		q := parseQuestion(j.Question, a.refs)
+		q := a.parse(j.Question)
 		q.leave = j.leave()
 		s, err := a.retrieve(ctx, &q, a.maps, Options{Weights: w}, true)
 		if err != nil {

@@ -28,8 +28,16 @@ func indexLang(ix *index.Index) string {
 // Lang is the language the Asker reads questions in and answers from.
 func (a *Asker) Lang() string { return a.lang }
 
-// parse reads a question in the Asker's language.
+// parse reads a question in the Asker's language, misspelt words
+// respelt (respell.go).
 func (a *Asker) parse(q string) question {
+	out := a.parseLang(q)
+	a.respell(&out)
+	return out
+}
+
+// parseLang reads a question's words in the Asker's language.
+func (a *Asker) parseLang(q string) question {
 	out := parseQuestion(q, a.refs)
 	if a.lang == analysis.English {
 		return out

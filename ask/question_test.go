@@ -98,6 +98,8 @@ func TestAdviceFrames(t *testing.T) {
 		{"Tell me about Abraham", []string{"abraham"}},
 		{"Is there a Bible verse against gambling?", []string{"gambling"}},
 		{"verses against drunkenness", []string{"drunkenness"}},
+		{"which verse is called the protoevangelium", []string{"protoevangelium"}},
+		{"what passage is known as the love chapter", []string{"love", "chapter"}},
 		// What folding leaves of a contraction only glues.
 		{"Bible verse when you're scared", []string{"scared"}},
 		{"Has Jesus prayed that my faith won't fail?", []string{"jesus", "prayed", "faith", "fail"}},

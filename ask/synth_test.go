@@ -302,3 +302,28 @@ func FuzzAsk(f *testing.F) {
 		}
 	})
 }
+
+// TestRespell: a word no Bible has and the thesaurus does not know is read
+// as the word of the Bibles it is one edit from (a swap of neighbouring
+// letters is one edit; two edits for long words); a word the Bibles have,
+// a word the thesaurus knows ("worry") and a short word stay.
+func TestRespell(t *testing.T) {
+	a := synthAsker(t, synthIndex(t))
+	a.init()
+	for _, tc := range []struct{ q, want string }{
+		{"intercesion", "intercession"},   // one letter missing
+		{"intercessoin", "intercession"},  // two letters swapped
+		{"interscession", "intercession"}, // one letter too many
+		{"shepherd", "shepherd"},          // known
+		{"shepperd", "shepherd"},          // long: two edits
+		{"worry", "worry"},                // the thesaurus knows it
+		{"sonss", "sons"},                 // one edit
+		{"sonz", "sonz"},                  // shorter than respellMin
+		{"zebra", "zebra"},                // nothing near
+	} {
+		q := a.parse(tc.q)
+		if len(q.words) != 1 || q.words[0].text != tc.want {
+			t.Errorf("%q read as %+v, want %q", tc.q, q.words, tc.want)
+		}
+	}
+}
