@@ -67,6 +67,12 @@ var groupCue = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`(?:^| )(?:in|from|according to|of|throughout) (?:the )?(` + strings.Join(names, "|") + `)(?: |$)`)
 })
 
+// bookLead matches a book's name heading a request: "Psalms for
+// anxiety", "Proverbs verses about money".
+var bookLead = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^((?:(?:[123]|first|second|third|1st|2nd|3rd) )?[a-z]+(?: of (?:solomon|songs))?)(?: (?:verses|verse|passages|passage|scriptures|scripture|chapters|chapter|quotes))? (?:for|about|on|regarding|concerning|that) `)
+})
+
 // titleBooks are the books whose English name is not a person's: named
 // for what they are (Psalms, Acts, Revelation) or for those they were
 // written to (Romans, Hebrews).
@@ -125,6 +131,19 @@ func cutBooks(folded, original string, rp *ref.Parser) (keep []int, books []stri
 		from := len(strings.Fields(folded[:m[0]]))
 		for i := from; i < from+len(strings.Fields(folded[m[0]:m[1]])); i++ {
 			drop[i] = true
+		}
+	}
+	// A book at the head of the question: "Psalms for anxiety", "Proverbs
+	// about money".
+	if m := bookLead().FindStringSubmatchIndex(folded); m != nil {
+		name := folded[m[2]:m[3]]
+		if rs, err := rp.Parse(name); err == nil && len(rs) == 1 && rs[0].Start.Chapter == 0 && rs[0].End.Book == rs[0].Start.Book && fullName(name, rs[0].Start.Book) {
+			if !slices.Contains(books, rs[0].Start.Book) {
+				books = append(books, rs[0].Start.Book)
+			}
+			for i := range len(strings.Fields(folded[:m[1]])) - 1 { // the name and "verses", not the preposition
+				drop[i] = true
+			}
 		}
 	}
 	for _, m := range groupCue().FindAllStringSubmatchIndex(folded, -1) {

@@ -57,11 +57,11 @@ var frames = sync.OnceValue(func() []*regexp.Regexp {
 	return []*regexp.Regexp{
 		regexp.MustCompile(`^(?:(?:so|and|but|ok|okay|hi|hello|please) )*(?:(?:can|could|would) you (?:please )?)?(?:(?:tell|show|give|find|list) (?:me|us) (?:about )?|find |search for |look up |explain |summarize |summarise |describe |define )?`),
 		regexp.MustCompile(`^how (?:should|do|can|does|would|could|must) (?:a |the )?(?:christian|christians|believer|believers|we|i|you) (?:view|see|think about|feel about|respond to|react to|handle|deal with|cope with|approach|look at|treat)(?: |$)`),
-		regexp.MustCompile(`^(?:where|which|what|when|how|who|why)(?: (?:part|place|book|books|chapter|chapters|verse|verses|passage|passages|scripture|scriptures|text|texts|bible verse|bible verses))?(?: of)?(?: in)?(?: the)?(?: (?:bible|scripture|scriptures|word|new testament|old testament))?(?: (?:does|do|did|is|are|was|were|can|could|would|should|will))?(?: (?:the bible|scripture|the scriptures|it|god s word|the word of god|the word|the new testament|the old testament|the text))?(?: (?:say|says|said|saying|teach|teaches|talk about|talks about|speak about|speaks about|speak of|speaks of|speak|speaks|mention|mentions|tell us|tells us|tell|tells|promise|promises|state|states|describe|describes|show|shows|record|records|declare|declares|called|named|known as|referred to as))?(?: (?:that|about|of|on|regarding|concerning))?(?: |$)`),
+		regexp.MustCompile(`^(?:where|which|what|when|how|who|why)(?: (?:part|place|book|books|chapter|chapters|verse|verses|passage|passages|scripture|scriptures|text|texts|bible verse|bible verses))?(?: of)?(?: in)?(?: the)?(?: (?:bible|scripture|scriptures|word|new testament|old testament))?(?: (?:does|do|did|is|are|was|were|can|could|would|should|will))?(?: (?:the bible|scripture|the scriptures|it|god s word|the word of god|the word|the new testament|the old testament|the text|i|we))?(?: (?:read|say|says|said|saying|teach|teaches|talk about|talks about|speak about|speaks about|speak of|speaks of|speak|speaks|mention|mentions|tell us|tells us|tell|tells|promise|promises|state|states|describe|describes|show|shows|record|records|declare|declares|called|named|known as|referred to as))?(?: (?:that|about|of|on|regarding|concerning))?(?: |$)`),
 		regexp.MustCompile(`^(?:is there|are there|there is|there s)(?: (?:a|any|some|one))?(?: (?:bible|scripture))?(?: (?:verse|verses|passage|passages|scripture|scriptures|text|place))?(?: (?:in the bible|in scripture))?(?: (?:that|which|where|about|on|for|with|against))?(?: (?:says|say|talks about|mentions|speaks of|tells|promises|shows))?(?: that)?(?: |$)`),
 		regexp.MustCompile(`^(?:i m |i am |im )?(?:looking for|searching for|trying to find|need|want)(?: (?:a|the|any|some))?(?: (?:bible|scripture))?(?: (?:verse|verses|passage|passages|scripture|scriptures))?(?: (?:that|which|where|about|on|for|with|against))?(?: (?:says|say|talks about|mentions))?(?: |$)`),
 		regexp.MustCompile(`^(?:the|a|any|some)?(?: ?(?:bible|scripture))?(?: ?(?:verse|verses|passage|passages|scripture|scriptures|one|place|text))(?: (?:that|which|where|about|on|for|with|against|in which))(?: (?:says|say|talks about|mentions|speaks of|tells|promises|show|shows|prove|proves|teach|teaches|support|supports))?(?: that)?(?: |$)`),
-		regexp.MustCompile(`^(?:(?:\d+|` + verseWords + `) )*(?:bible |scripture )?(?:verses|verse|passages|passage|scriptures|quotes|quote)(?: (?:that|which))?(?: (?:show|shows|showing|prove|proves|proving|teach|teaches|teaching|support|supports|supporting|to help me|to help|to read about|to read|about|on|for|against|regarding|concerning))*(?: |$)`),
+		regexp.MustCompile(`^(?:(?:\d+|` + verseWords + `) )*(?:bible |scripture )?(?:verses|verse|passages|passage|scriptures|quotes|quote)(?: (?:that|which))?(?: (?:show|shows|showing|prove|proves|proving|teach|teaches|teaching|support|supports|supporting|to help me|to help|to read about|to read|should i read|should we read|can i read|to memorize|to memorise|about|on|for|against|regarding|concerning))*(?: |$)`),
 		regexp.MustCompile(`^(?:what (?:is|are) )?(?:the |a )?(?:(?:bible s|biblical|scriptural|christian|god s) )?(?:view|views|teaching|teachings|position|perspective|definition|understanding|stance|verse|verses) (?:on|of|about|for)(?: |$)`),
 		regexp.MustCompile(`^(?:in|according to) (?:the )?(?:bible|scripture|scriptures|word of god|god s word)(?: |$)`),
 		regexp.MustCompile(`^(?:does|do|did) (?:the bible|scripture|the scriptures|god s word|the word of god) (?:(?:say|teach|have|tell us) (?:anything )?(?:to say )?(?:about|on|regarding)|say|talk about|talks about|mention|mentions|speak about|speak of|speak to|address|discuss|deal with|describe|teach)(?: |$)`),
@@ -69,6 +69,13 @@ var frames = sync.OnceValue(func() []*regexp.Regexp {
 		regexp.MustCompile(`^(?:list|name)(?: (?:all|every))?(?: (?:the|of the))? `),
 		regexp.MustCompile(`(?: (?:story|stories|account|accounts|narrative|list))$`),
 	}
+})
+
+// translationName matches the name of an English translation of the
+// Bible, with the words that place it ("in the KJV", "from the New
+// International Version").
+var translationName = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?:^| )(?:(?:in|from|according to|using) )?(?:the )?(?:kjv|akjv|nkjv|niv|esv|nasb|nlt|nrsv|rsv|asv|csb|hcsb|amp|ampc|msg|nkj|(?:new )?king james|authori[sz]ed|new international|english standard|new american standard|new living|world english|revised standard|new revised standard|american standard|christian standard|amplified|douay rheims|geneva)(?: (?:version|bible|translation))*(?: |$)`)
 })
 
 // verseWords describe the verses asked for, not what they are about
@@ -142,6 +149,26 @@ func parseQuestion(q string, rp *ref.Parser) question {
 		out.testament = canon.OT
 	case strings.Contains(folded, "new testament"):
 		out.testament = canon.NT
+	}
+	// The translation a question names ("verses about love KJV", "in the
+	// New International Version") is not what it asks about.
+	if locs := translationName().FindAllStringIndex(folded, -1); locs != nil && len(strings.Fields(folded)) > 0 {
+		drop := map[int]bool{}
+		for _, l := range locs {
+			from := len(strings.Fields(folded[:l[0]]))
+			for i := from; i < from+len(strings.Fields(folded[l[0]:l[1]])); i++ {
+				drop[i] = true
+			}
+		}
+		var keep []int
+		for i := range strings.Fields(folded) {
+			if !drop[i] {
+				keep = append(keep, i)
+			}
+		}
+		if len(keep) > 0 {
+			folded, quotedMask = keepWords(folded, quotedMask, keep)
+		}
 	}
 	// "in Proverbs", "according to Hebrews", "the book of James" (books.go).
 	if keep, books := cutBooks(folded, body, rp); books != nil {

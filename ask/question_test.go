@@ -100,6 +100,11 @@ func TestAdviceFrames(t *testing.T) {
 		{"verses against drunkenness", []string{"drunkenness"}},
 		{"which verse is called the protoevangelium", []string{"protoevangelium"}},
 		{"what passage is known as the love chapter", []string{"love", "chapter"}},
+		{"verses about love KJV", []string{"love"}},
+		{"What does the King James Bible say about tithing?", []string{"tithing"}},
+		{"Where is the verse about love is patient in the New International Version?", []string{"love", "patient"}},
+		{"What Bible verse should I read when I'm angry?", []string{"angry"}},
+		{"verses to memorize about faith", []string{"faith"}},
 		// What folding leaves of a contraction only glues.
 		{"Bible verse when you're scared", []string{"scared"}},
 		{"Has Jesus prayed that my faith won't fail?", []string{"jesus", "prayed", "faith", "fail"}},
@@ -150,6 +155,8 @@ func TestBookCue(t *testing.T) {
 		{"love in 1 John", []string{"1John"}, []string{"love"}},
 		{"What does Proverbs say about friends?", []string{"Prov"}, []string{"friends"}},
 		{"in the gospel of john, who is the word?", []string{"John"}, []string{"word"}},
+		{"Psalms for anxiety", []string{"Ps"}, []string{"anxiety"}},
+		{"Proverbs verses about money", []string{"Prov"}, []string{"money"}},
 		// Groups of books.
 		{"What do the Gospels say about prayer?", []string{"Matt", "Mark", "Luke", "John"}, []string{"prayer"}},
 		{"verses in Paul's letters about grace", []string{"Rom", "1Cor", "2Cor", "Gal", "Eph", "Phil", "Col", "1Thess", "2Thess", "1Tim", "2Tim", "Titus", "Phlm"}, []string{"grace"}},
