@@ -385,6 +385,11 @@ func (a *Asker) Candidates(ctx context.Context, question string, n int, o Option
 	}
 	q := a.parse(question)
 	q.leave = leave{site: siteOf(o.LeaveSource)}
+	// A study spans the Bible: the books its topic names are preferred
+	// (as a speaker's are), not the only ones.
+	if len(q.inBooks) > 0 {
+		q.books, q.inBooks = append(q.books, q.inBooks...), nil
+	}
 	s, err := a.retrieve(ctx, &q, maps, o, false)
 	if err != nil {
 		return nil, nil, err

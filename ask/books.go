@@ -27,7 +27,7 @@ import (
 // "in acts of kindness"), group 2 the name.
 var bookCue = sync.OnceValue(func() *regexp.Regexp {
 	const cue = `(?:(in|from) (?:the )?|according to (?:the )?|(?:the )?(?:book|books|gospel|letter|letters|epistle|epistles|chapter|chapters|verse|verses|passage|passages) (?:of|in) (?:the )?|(?:letter|letters|epistle|epistles) to (?:the )?)`
-	return regexp.MustCompile(`(?:^| )` + cue + `((?:(?:[123]|first|second|third|1st|2nd|3rd) )?[a-z]+(?: of (?:solomon|songs))?)(?: |$)`)
+	return regexp.MustCompile(`(?:^| )(?:(?:found|mentioned|written|recorded|located) )?` + cue + `((?:(?:[123]|first|second|third|1st|2nd|3rd) )?[a-z]+(?: of (?:solomon|songs))?)(?: |$)`)
 })
 
 // bookGroups are the groups of books people name as where to look ("in
@@ -64,7 +64,7 @@ var groupCue = sync.OnceValue(func() *regexp.Regexp {
 		names = append(names, n)
 	}
 	slices.SortFunc(names, func(a, b string) int { return len(b) - len(a) }) // longest first
-	return regexp.MustCompile(`(?:^| )(?:in|from|according to|of|throughout) (?:the )?(` + strings.Join(names, "|") + `)(?: |$)`)
+	return regexp.MustCompile(`(?:^| )(?:(?:found|mentioned|written|recorded|located) )?(?:in|from|according to|of|throughout) (?:the )?(` + strings.Join(names, "|") + `)(?: |$)`)
 })
 
 // bookLead matches a book's name heading a request: "Psalms for

@@ -161,6 +161,7 @@ func TestBookCue(t *testing.T) {
 		{"What do the Gospels say about prayer?", []string{"Matt", "Mark", "Luke", "John"}, []string{"prayer"}},
 		{"verses in Paul's letters about grace", []string{"Rom", "1Cor", "2Cor", "Gal", "Eph", "Phil", "Col", "1Thess", "2Thess", "1Tim", "2Tim", "Titus", "Phlm"}, []string{"grace"}},
 		{"Messiah in the minor prophets", []string{"Hos", "Joel", "Amos", "Obad", "Jonah", "Mic", "Nah", "Hab", "Zeph", "Hag", "Zech", "Mal"}, []string{"messiah"}},
+		{"Where is the Great Commission found in the gospels?", []string{"Matt", "Mark", "Luke", "John"}, []string{"great", "commission"}},
 		// Not a book.
 		{"Why is Jesus a priest like Melchizedek instead of from Levi?", nil, []string{"jesus", "priest", "like", "melchizedek", "instead", "levi"}},
 		{"acts of kindness in acts", nil, []string{"acts", "kindness", "acts"}},

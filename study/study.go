@@ -206,9 +206,11 @@ type item struct {
 // the name) at score top, the first verses of each reference a little
 // more than the last, at most namedPassageVerses of each. It returns
 // candidates spread over the passages, one every 2×contextSpan+1 verses,
-// so that the quotations searched around them cover the passages.
-func (s *Studier) namedPassage(topic, leave string, refSpans [][2]int, top float64, add func(int, float64, string), pool map[int]*item) []retrieval.Candidate {
+// so that the quotations searched around them cover the passages, and the
+// passages studied.
+func (s *Studier) namedPassage(topic, leave string, refSpans [][2]int, top float64, add func(int, float64, string), pool map[int]*item) ([]retrieval.Candidate, [][2]int) {
 	var keys []retrieval.Candidate
+	var studied [][2]int
 	passages := []retrieval.NamedPassage{{Spans: refSpans, TopicCover: 1}}
 	for _, np := range append(passages, s.a.NamedPassages(topic, leave)...) {
 		if np.TopicCover < 1 {
@@ -218,6 +220,7 @@ func (s *Studier) namedPassage(topic, leave string, refSpans [][2]int, top float
 		if np.Name != "" {
 			note = sentence([]string{"known as " + knownAs(np.Name)})
 		}
+		studied = append(studied, np.Spans...)
 		for _, sp := range np.Spans {
 			n := min(sp[1]-sp[0]+1, namedPassageVerses)
 			for i := range n {
@@ -235,7 +238,7 @@ func (s *Studier) namedPassage(topic, leave string, refSpans [][2]int, top float
 			}
 		}
 	}
-	return keys
+	return keys, studied
 }
 
 // WithParser makes the Studier read topics made of references with p (a
@@ -360,11 +363,14 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 	// no other evidence are not about it: they keep nameWordsShare of their
 	// score, and the passages' verses join the study's key candidates
 	// (feedback words, quotations).
+	studied := refSpans // the passages studied: the topic's references, or the passage it names
 	if top := 1.0; len(cands) > 0 || len(refSpans) > 0 {
 		if len(cands) > 0 {
 			top = cands[0].Score
 		}
-		if keys := s.namedPassage(topic, o.leaveSource, refSpans, top, add, pool); len(keys) > 0 {
+		var keys []retrieval.Candidate
+		keys, studied = s.namedPassage(topic, o.leaveSource, refSpans, top, add, pool)
+		if len(keys) > 0 {
 			nw := len(s.a.Words(topic))
 			for _, c := range cands {
 				it := pool[c.Ord]
@@ -378,11 +384,13 @@ func (s *Studier) Study(ctx context.Context, topic string, o Options) (*Study, e
 			cands = keys
 		}
 	}
-	// A reference topic: the passages its own links point to (package
-	// xref: quotations, parallels, allusions, the open cross-references
-	// by votes) join, the best at quoteShare of the passage's score.
-	if len(refSpans) > 0 && len(cands) > 0 && s.x != nil {
-		for _, sp := range refSpans {
+	// A reference topic, or a topic that is a passage's name: the
+	// passages its own links point to (package xref: quotations,
+	// parallels, allusions, the open cross-references by votes) join, the
+	// best at quoteShare of the passage's score ("the Great Commission":
+	// Mark 16:15, Luke 24:47, Acts 1:8).
+	if len(studied) > 0 && len(cands) > 0 && s.x != nil {
+		for _, sp := range studied[:min(len(studied), refSpansMax)] {
 			hi := min(sp[1], sp[0]+namedPassageVerses-1)
 			res, err := s.x.RelatedOrds(ctx, sp[0], hi, xref.Options{N: refRelated, NoText: true})
 			if err != nil {
