@@ -230,7 +230,7 @@ func parseQuestion(q string, rp *ref.Parser) question {
 			if i+1 < len(fields) {
 				next = fields[i+1]
 			}
-			stop := isStop(w) && !modalNoun(w, before) || contracted(w, next)
+			stop := isStop(w) && !modalNoun(w, before) || contracted(w, next) || likeAs(w, before)
 			wd := word{text: w, stem: index.StemTerm(w), exact: index.ExactTerm(w), stop: stop, pos: len(out.words)}
 			out.words = append(out.words, wd)
 			if i < len(quotedMask) && quotedMask[i] {
@@ -274,6 +274,19 @@ func keepWords(folded string, quotedMask []bool, keep []int) (string, []bool) {
 		}
 	}
 	return strings.Join(kept, " "), mask
+}
+
+// likeAs reports whether w is "like" in "feel like", "seems like",
+// "looks like", "would like": a function word, not the verb.
+func likeAs(w, prev string) bool {
+	if w != "like" {
+		return false
+	}
+	switch prev {
+	case "feel", "feels", "felt", "feeling", "seem", "seems", "seemed", "look", "looks", "looked", "sound", "sounds", "would", "d":
+		return true
+	}
+	return false
 }
 
 // modalNoun reports whether w, a modal verb, is a noun where it stands:

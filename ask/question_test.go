@@ -105,6 +105,8 @@ func TestAdviceFrames(t *testing.T) {
 		{"Where is the verse about love is patient in the New International Version?", []string{"love", "patient"}},
 		{"What Bible verse should I read when I'm angry?", []string{"angry"}},
 		{"verses to memorize about faith", []string{"faith"}},
+		{"I feel like God doesn't hear me", []string{"feel", "god", "hear"}},
+		{"it seems like my prayers go unanswered", []string{"seems", "prayers", "go", "unanswered"}},
 		// What folding leaves of a contraction only glues.
 		{"Bible verse when you're scared", []string{"scared"}},
 		{"Has Jesus prayed that my faith won't fail?", []string{"jesus", "prayed", "faith", "fail"}},
