@@ -331,6 +331,13 @@ func (a *Asker) ask(ctx context.Context, question string, l leave, o Options) (*
 	}
 	q := a.parse(question)
 	q.leave = l
+	// A translation the question names is the one quoted, when it is
+	// installed and the caller chose none ("verses about love KJV").
+	if o.Bible == "" && q.bible != "" {
+		if m, err := a.display(q.bible); err == nil {
+			disp = m
+		}
+	}
 	if q.frameOnly {
 		return nil, fmt.Errorf("ask: %w: %q asks where to look but not what for; add what the verse is about (for example \"where does the Bible say God is love\")", ErrEmpty, strings.TrimSpace(question))
 	}

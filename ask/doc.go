@@ -9,7 +9,10 @@
 //
 // Results are passages: references named in the question first, then
 // verses (neighbours of one chapter that score well joined into a range of
-// at most 5; of a longer run, the 5 verses around the best), quoted in the chosen Bible (default KJV), each with its OSIS
+// at most 5; of a longer run, the 5 verses around the best), quoted in the
+// chosen Bible (default: the translation the question names, "verses
+// about love in the World English Bible", when it is installed; else the
+// KJV), each with its OSIS
 // and its Reference for people ("Jude 3"; the root package's Engine names
 // it in the Bible's language). Every result has Why, short reasons made from its Evidence: a tree of feature, value,
 // weight and score, and below each what gave it (the question word and how

@@ -35,6 +35,9 @@ type question struct {
 	refs   []ref.Range // passages named in the question
 	quoted [][]int     // runs of word indexes the user put in quotation marks
 	books  []string    // the books of the question's speaker (see speaker.go)
+	// bible is the translation the question names ("verses about love
+	// KJV"): its abbreviation, "" when none.
+	bible string
 	// inBooks are the books the question names as where to look ("in
 	// Proverbs", books.go): its results are verses of them.
 	inBooks []string
@@ -77,6 +80,31 @@ var frames = sync.OnceValue(func() []*regexp.Regexp {
 var translationName = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`(?:^| )(?:(?:in|from|according to|using) )?(?:the )?(?:kjv|akjv|nkjv|niv|esv|nasb|nlt|nrsv|rsv|asv|csb|hcsb|amp|ampc|msg|nkj|(?:new )?king james|authori[sz]ed|new international|english standard|new american standard|new living|world english|revised standard|new revised standard|american standard|christian standard|amplified|douay rheims|geneva)(?: (?:version|bible|translation))*(?: |$)`)
 })
+
+// translationAbbrev is the usual abbreviation of the translation a
+// match of translationName names: "KJV" for "the King James Bible".
+func translationAbbrev(m string) string {
+	m = strings.TrimSpace(m)
+	for _, p := range []string{"in ", "from ", "according to ", "using ", "the "} {
+		m = strings.TrimPrefix(m, p)
+	}
+	for _, sfx := range []string{" translation", " bible", " version"} {
+		m = strings.TrimSuffix(m, sfx)
+	}
+	switch m {
+	case "king james", "authorised", "authorized", "akjv":
+		return "KJV"
+	case "new king james":
+		return "NKJV"
+	case "world english":
+		return "WEB"
+	case "new international":
+		return "NIV"
+	case "english standard":
+		return "ESV"
+	}
+	return strings.ToUpper(m)
+}
 
 // verseWords describe the verses asked for, not what they are about
 // ("short Bible verses about faith", "key passages on idleness",
@@ -153,6 +181,7 @@ func parseQuestion(q string, rp *ref.Parser) question {
 	// The translation a question names ("verses about love KJV", "in the
 	// New International Version") is not what it asks about.
 	if locs := translationName().FindAllStringIndex(folded, -1); locs != nil && len(strings.Fields(folded)) > 0 {
+		out.bible = translationAbbrev(folded[locs[0][0]:locs[0][1]])
 		drop := map[int]bool{}
 		for _, l := range locs {
 			from := len(strings.Fields(folded[:l[0]]))

@@ -184,3 +184,22 @@ func TestBookCue(t *testing.T) {
 		}
 	}
 }
+
+// TestTranslationNamed: the translation a question names is read as its
+// abbreviation (Ask quotes it when it is installed and no Bible was
+// chosen), and is not searched.
+func TestTranslationNamed(t *testing.T) {
+	for _, tc := range []struct{ q, bible string }{
+		{"verses about love KJV", "KJV"},
+		{"What does the King James Bible say about tithing?", "KJV"},
+		{"Where is the verse about love is patient in the New International Version?", "NIV"},
+		{"scriptures on healing from the World English Bible", "WEB"},
+		{"ESV verses about joy", "ESV"},
+		{"verses about the spider's web", ""},
+		{"what does the Bible say about love", ""},
+	} {
+		if got := parseQuestion(tc.q, nil).bible; got != tc.bible {
+			t.Errorf("%q: translation %q, want %q", tc.q, got, tc.bible)
+		}
+	}
+}
