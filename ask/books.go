@@ -95,6 +95,13 @@ func cutBooks(folded, original string, rp *ref.Parser) (keep []int, books []stri
 		return nil, nil
 	}
 	drop := map[int]bool{}
+	add := func(bs ...string) {
+		for _, b := range bs {
+			if !slices.Contains(books, b) {
+				books = append(books, b)
+			}
+		}
+	}
 	// Matches are tried at every word, not only after the last match: a
 	// cue naming no book ("in his") must not hide the next ("letter to
 	// the Romans").
@@ -120,52 +127,57 @@ func cutBooks(folded, original string, rp *ref.Parser) (keep []int, books []stri
 		if m[2] >= 0 && !strings.ContainsAny(name, "123") && !capitalised(original, name) {
 			continue
 		}
-		rs, err := rp.Parse(name)
-		if err != nil || len(rs) != 1 || rs[0].Start.Chapter != 0 || rs[0].End.Book != rs[0].Start.Book ||
-			!fullName(name, rs[0].Start.Book) || properNameGoesOn(original, name) {
-			continue
-		}
-		if !slices.Contains(books, rs[0].Start.Book) {
-			books = append(books, rs[0].Start.Book)
-		}
-		from := len(strings.Fields(folded[:m[0]]))
-		for i := from; i < from+len(strings.Fields(folded[m[0]:m[1]])); i++ {
-			drop[i] = true
+		if b := bookNamed(rp, name); b != "" && !properNameGoesOn(original, name) {
+			add(b)
+			dropWords(drop, folded, m[0], m[1])
 		}
 	}
 	// A book at the head of the question: "Psalms for anxiety", "Proverbs
-	// about money".
+	// about money" (the name and "verses" go, not the preposition).
 	if m := bookLead().FindStringSubmatchIndex(folded); m != nil {
-		name := folded[m[2]:m[3]]
-		if rs, err := rp.Parse(name); err == nil && len(rs) == 1 && rs[0].Start.Chapter == 0 && rs[0].End.Book == rs[0].Start.Book && fullName(name, rs[0].Start.Book) {
-			if !slices.Contains(books, rs[0].Start.Book) {
-				books = append(books, rs[0].Start.Book)
-			}
-			for i := range len(strings.Fields(folded[:m[1]])) - 1 { // the name and "verses", not the preposition
-				drop[i] = true
-			}
+		if b := bookNamed(rp, folded[m[2]:m[3]]); b != "" {
+			add(b)
+			dropWords(drop, folded, 0, strings.LastIndexByte(strings.TrimRight(folded[:m[1]], " "), ' '))
 		}
 	}
 	for _, m := range groupCue().FindAllStringSubmatchIndex(folded, -1) {
-		for _, b := range groupBooks(folded[m[2]:m[3]]) {
-			if !slices.Contains(books, b) {
-				books = append(books, b)
-			}
-		}
-		from := len(strings.Fields(folded[:m[0]]))
-		for i := from; i < from+len(strings.Fields(folded[m[0]:m[1]])); i++ {
-			drop[i] = true
-		}
+		add(groupBooks(folded[m[2]:m[3]])...)
+		dropWords(drop, folded, m[0], m[1])
 	}
 	if books == nil {
 		return nil, nil
 	}
+	return keptWords(folded, drop), books
+}
+
+// bookNamed is the book name is the full name of (package ref reads it as
+// a whole book, and fullName agrees), or "".
+func bookNamed(rp *ref.Parser, name string) string {
+	rs, err := rp.Parse(name)
+	if err != nil || len(rs) != 1 || rs[0].Start.Chapter != 0 || rs[0].End.Book != rs[0].Start.Book || !fullName(name, rs[0].Start.Book) {
+		return ""
+	}
+	return rs[0].Start.Book
+}
+
+// dropWords marks the words of folded[from:to] (byte offsets) to drop, by
+// their indexes among the words of folded.
+func dropWords(drop map[int]bool, folded string, from, to int) {
+	first := len(strings.Fields(folded[:from]))
+	for i := first; i < first+len(strings.Fields(folded[from:to])); i++ {
+		drop[i] = true
+	}
+}
+
+// keptWords are the indexes of the words of folded not marked to drop.
+func keptWords(folded string, drop map[int]bool) []int {
+	var keep []int
 	for i := range strings.Fields(folded) {
 		if !drop[i] {
 			keep = append(keep, i)
 		}
 	}
-	return keep, books
+	return keep
 }
 
 // fullName reports whether name is the book's name written out, not an

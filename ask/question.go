@@ -184,18 +184,9 @@ func parseQuestion(q string, rp *ref.Parser) question {
 		out.bible = translationAbbrev(folded[locs[0][0]:locs[0][1]])
 		drop := map[int]bool{}
 		for _, l := range locs {
-			from := len(strings.Fields(folded[:l[0]]))
-			for i := from; i < from+len(strings.Fields(folded[l[0]:l[1]])); i++ {
-				drop[i] = true
-			}
+			dropWords(drop, folded, l[0], l[1])
 		}
-		var keep []int
-		for i := range strings.Fields(folded) {
-			if !drop[i] {
-				keep = append(keep, i)
-			}
-		}
-		if len(keep) > 0 {
+		if keep := keptWords(folded, drop); len(keep) > 0 {
 			folded, quotedMask = keepWords(folded, quotedMask, keep)
 		}
 	}
