@@ -84,6 +84,7 @@ func TestAdviceFrames(t *testing.T) {
 		{"How should Christians view money?", []string{"money"}},
 		{"How should a Christian respond to anger?", []string{"anger"}},
 		{"How do I deal with stress?", []string{"stress"}},
+		{"How can I approach God?", []string{"approach", "god"}}, // approaching God is the topic
 		{"Does the Bible mention dinosaurs?", []string{"dinosaurs"}},
 		{"Does scripture say anything about cremation?", []string{"cremation"}},
 		{"What is the biblical view of marriage?", []string{"marriage"}},
