@@ -34,5 +34,5 @@ func EditDistance(a, b string, limit int) int {
 		}
 		prev2, prev, cur = prev, cur, prev2
 	}
-	return prev[len(rb)]
+	return min(prev[len(rb)], limit+1)
 }

@@ -25,3 +25,34 @@ func TestEditDistance(t *testing.T) {
 		}
 	}
 }
+
+// FuzzEditDistance checks the distance's laws on any two strings: zero
+// to itself, symmetric, at least the difference of the lengths, at most
+// the longer length, and limit+1 exactly when it exceeds limit.
+func FuzzEditDistance(f *testing.F) {
+	for _, s := range [][2]string{{"pharoah", "pharaoh"}, {"abc", "ca"}, {"", "x"}, {"zacheus", "zacchaeus"}} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if len(a) > 64 || len(b) > 64 {
+			return
+		}
+		la, lb := len([]rune(a)), len([]rune(b))
+		full := EditDistance(a, b, 200)
+		if EditDistance(a, a, 0) != 0 {
+			t.Fatalf("d(%q, itself) != 0", a)
+		}
+		if back := EditDistance(b, a, 200); back != full {
+			t.Fatalf("d(%q, %q) = %d but d(%q, %q) = %d", a, b, full, b, a, back)
+		}
+		if full < max(la-lb, lb-la) || full > max(la, lb) {
+			t.Fatalf("d(%q, %q) = %d outside [%d, %d]", a, b, full, max(la-lb, lb-la), max(la, lb))
+		}
+		for limit := 0; limit <= 3; limit++ {
+			got := EditDistance(a, b, limit)
+			if want := min(full, limit+1); got != want {
+				t.Fatalf("d(%q, %q) with limit %d = %d, want %d", a, b, limit, got, want)
+			}
+		}
+	})
+}
