@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"berean/canon"
 	"berean/ref"
@@ -194,26 +195,32 @@ func fullName(name, osis string) bool {
 // is followed by a word with a capital letter: it is part of a longer
 // name ("the Romans Road").
 func properNameGoesOn(text, name string) bool {
+	return asWritten(text, name, func(ws []string, i int) bool { return i+1 < len(ws) && capital(ws[i+1]) })
+}
+
+// capitalised reports whether text has the last word of name written with
+// a capital letter, as a whole word.
+func capitalised(text, name string) bool {
+	return asWritten(text, name, func(ws []string, i int) bool { return capital(ws[i]) })
+}
+
+// asWritten reports whether at holds at one of the places where text has
+// the last word of name as a whole word (in any case); ws are text's
+// words.
+func asWritten(text, name string, at func(ws []string, i int) bool) bool {
 	f := strings.Fields(name)
 	w := f[len(f)-1]
-	ts := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	for i, t := range ts {
-		if strings.EqualFold(t, w) && i+1 < len(ts) && unicode.IsUpper([]rune(ts[i+1])[0]) {
+	ws := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	for i, t := range ws {
+		if strings.EqualFold(t, w) && at(ws, i) {
 			return true
 		}
 	}
 	return false
 }
 
-// capitalised reports whether text has the last word of name written with
-// a capital letter, as a whole word.
-func capitalised(text, name string) bool {
-	f := strings.Fields(name)
-	w := f[len(f)-1]
-	for _, t := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		if strings.EqualFold(t, w) && unicode.IsUpper([]rune(t)[0]) {
-			return true
-		}
-	}
-	return false
+// capital reports whether a word begins with a capital letter.
+func capital(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
 }

@@ -180,7 +180,7 @@ func parseQuestion(q string, rp *ref.Parser) question {
 	}
 	// The translation a question names ("verses about love KJV", "in the
 	// New International Version") is not what it asks about.
-	if locs := translationName().FindAllStringIndex(folded, -1); locs != nil && len(strings.Fields(folded)) > 0 {
+	if locs := translationName().FindAllStringIndex(folded, -1); locs != nil {
 		out.bible = translationAbbrev(folded[locs[0][0]:locs[0][1]])
 		drop := map[int]bool{}
 		for _, l := range locs {
@@ -197,10 +197,10 @@ func parseQuestion(q string, rp *ref.Parser) question {
 			folded, quotedMask = keepWords(folded, quotedMask, keep)
 		}
 	}
-	if keep, books, title := cutSpeaker(folded); keep != nil {
+	if keep, books, place := cutSpeaker(folded); keep != nil {
 		folded, quotedMask = keepWords(folded, quotedMask, keep)
 		out.books = books
-		if title {
+		if place {
 			out.inBooks = append(out.inBooks, books...)
 		}
 	}

@@ -60,8 +60,9 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 			cs[ci].feats[fi].strength *= qws[ci]
 		}
 	}
-	s := &scored{concepts: cs, final: map[int32]float64{}, why: map[int32][]string{}, topicOf: map[int32][]string{},
-		lineOf: map[int32]string{}, bestIn: map[int32]int{}, phrase: map[int32]int{}, fv: map[int32]*Vector{}, w: w,
+	// final and fv are made once the verses touched are known (below).
+	s := &scored{concepts: cs, why: map[int32][]string{}, topicOf: map[int32][]string{},
+		lineOf: map[int32]string{}, bestIn: map[int32]int{}, phrase: map[int32]int{}, w: w,
 		namedOf: map[int32]string{}, pageOf: map[int32]pageTopic{}, fbOf: map[int32]pageTopic{}}
 	if len(q.inBooks) > 0 {
 		s.inBooks = map[string]bool{}

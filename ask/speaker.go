@@ -64,32 +64,31 @@ func bareName(subject string) string {
 	return subject
 }
 
-// speakerBooks returns the books a speaker's words are in, or nil, and
+// speakerBooks returns the books a speaker's words are in, or nil;
 // whether the speaker is one of the authors, whose words fill books not
-// named after them.
-func speakerBooks(subject string) (books []string, author bool) {
+// named after them; and whether the speaker is itself where to look, a
+// group of books or a book named for what it is ("What do the Gospels
+// say", "What does Proverbs say"), whose name goes as an author's does.
+func speakerBooks(subject string) (books []string, author, place bool) {
 	s := bareName(subject)
 	if bs, ok := authors[s]; ok {
-		return bs, true
+		return bs, true, false
 	}
 	if g := groupBooks(strings.TrimPrefix(s, "the ")); g != nil {
-		return g, true // "What do the Gospels say"
+		return g, true, true
 	}
 	if id, ok := bookNames()[s]; ok {
-		// A book named for what it is ("Proverbs") is no person: its name
-		// goes as an author's does.
-		return []string{id}, titleBooks[id]
+		return []string{id}, titleBooks[id], titleBooks[id]
 	}
-	return nil, false
+	return nil, false, false
 }
 
 // cutSpeaker removes a speaker frame from the start of a folded question.
 // It returns the indexes of the question's words that stay (the speaker's
 // too when it names no book) and the speaker's books; keep is nil when
-// there is no speaker frame. title is set when the speaker is a book
-// whose name is no person's ("What does Proverbs say"): the question
-// names where to look.
-func cutSpeaker(folded string) (keep []int, books []string, title bool) {
+// there is no speaker frame. place is set when the speaker is where to
+// look (speakerBooks).
+func cutSpeaker(folded string) (keep []int, books []string, place bool) {
 	m := speakerFrame().FindStringSubmatchIndex(folded)
 	if m == nil {
 		return nil, nil, false
@@ -102,7 +101,7 @@ func cutSpeaker(folded string) (keep []int, books []string, title bool) {
 	if first := strings.Fields(subject)[0]; first != "the" && isStop(first) {
 		return nil, nil, false
 	}
-	books, author := speakerBooks(subject)
+	books, author, place := speakerBooks(subject)
 	subjFrom := len(strings.Fields(folded[:m[2]]))
 	subjTo := subjFrom + len(strings.Fields(subject))
 	// The speaker stays a word unless an author names him: a person a
@@ -123,7 +122,5 @@ func cutSpeaker(folded string) (keep []int, books []string, title bool) {
 	if len(keep) == 0 { // the frame is the whole question
 		return nil, nil, false
 	}
-	_, isBook := bookNames()[bareName(subject)]
-	group := groupBooks(strings.TrimPrefix(bareName(subject), "the ")) != nil
-	return keep, books, group || isBook && author && len(books) == 1 && titleBooks[books[0]]
+	return keep, books, place
 }
