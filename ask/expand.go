@@ -276,18 +276,26 @@ func (a *Asker) matchTopics(cs []concept, idf map[string]float64) []topicMatch {
 		return out[i].name < out[j].name
 	}
 	sort.Slice(out, byWeight)
-	// The topics they point to ("ANXIETY: See CARE"), at the weight of
-	// the best topic pointing to them.
-	have := map[string]bool{}
-	for _, t := range out {
-		have[t.name] = true
+	// The topics they point to ("ANXIETY: See CARE"): a topic shares its
+	// weight among its links, so a redirect passes all of it and SIN's 28
+	// links ("See ASSYRIA", "See EDOM" under its national sins) a 28th
+	// each; a topic reached from several keeps its best share.
+	have := map[string]int{}
+	for i, t := range out {
+		have[t.name] = i
 	}
 	for _, t := range out[:len(out):len(out)] {
-		for _, s := range a.ix.TopicSee(t.name) {
-			if !have[s] {
-				have[s] = true
-				out = append(out, topicMatch{name: s, weight: t.weight, see: true})
+		see := a.ix.TopicSee(t.name)
+		for _, s := range see {
+			w := t.weight / float64(len(see))
+			if i, ok := have[s]; ok {
+				if out[i].see && out[i].weight < w {
+					out[i].weight = w
+				}
+				continue
 			}
+			have[s] = len(out)
+			out = append(out, topicMatch{name: s, weight: w, see: true})
 		}
 	}
 	sort.Slice(out, byWeight)

@@ -92,8 +92,8 @@ func nameTable(tsv string, minCov float64) *namedTable {
 		}
 		p := namedPassage{name: name, refs: refs, rows: [][]string{refs}, sites: []string{site}}
 		seen := map[string]bool{}
-		for _, w := range index.Words(p.name) {
-			if isStop(w) || len(w) < 2 {
+		for _, w := range withDigits(index.Words(p.name)) {
+			if isStop(w) || len(w) < 2 && !isDigits(w) {
 				continue
 			}
 			st := index.StemTerm(w)
@@ -193,10 +193,20 @@ func wordMatches(qText, qStem, nText, nStem string, known bool) bool {
 func matchNamed(t *namedTable, q *question, known func(stem string) bool, rel func(qStem, nStem string) float64) []namedMatch {
 	var qs []word
 	var isKnown []bool
+	var texts []string
 	for _, w := range q.words {
+		texts = append(texts, w.text)
 		if !w.stop {
 			qs = append(qs, w)
 			isKnown = append(isKnown, known != nil && known(w.stem))
+		}
+	}
+	// A number in words is also its digits ("the five thousand" names the
+	// Feeding of the 5000; the names' numbers are digits, withDigits).
+	for _, n := range analysis.Numbers(texts) {
+		if n.End-n.Start > 1 || texts[n.Start] != n.Digits() {
+			qs = append(qs, word{text: n.Digits(), stem: n.Digits()})
+			isKnown = append(isKnown, true)
 		}
 	}
 	if len(qs) == 0 {
@@ -302,4 +312,33 @@ func (a *Asker) NamedPassages(question, leaveSource string) []retrieval.NamedPas
 		out = append(out, np)
 	}
 	return out
+}
+
+// withDigits writes the numbers among words as digits, one word each
+// ("The Ten Commandments" -> the 10 commandments, "Feeding of the Five
+// Thousand" -> feeding of the 5000), so that a name's number matches a
+// question's however either writes it (matchNamed reads the question's
+// numbers as digits too).
+func withDigits(words []string) []string {
+	ns := analysis.Numbers(words)
+	if len(ns) == 0 {
+		return words
+	}
+	out := make([]string, 0, len(words))
+	last := 0
+	for _, n := range ns {
+		out = append(out, words[last:n.Start]...)
+		out = append(out, n.Digits())
+		last = n.End
+	}
+	return append(out, words[last:]...)
+}
+
+func isDigits(w string) bool {
+	for _, c := range w {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return w != ""
 }

@@ -71,3 +71,31 @@ func TestNamedPassages(t *testing.T) {
 		})
 	}
 }
+
+// TestNamedNumbers: a name's number matches the question's however either
+// writes it, in words or in digits; a different number does not.
+func TestNamedNumbers(t *testing.T) {
+	tbl := nameTable("name\trefs\n"+
+		"Feeding of the 5000\tMatt.14.13-Matt.14.21\n"+
+		"Feeding of the Four Thousand\tMatt.15.32-Matt.15.39\n"+
+		"The Ten Commandments\tExod.20.1-Exod.20.17\n"+
+		"The Seven Seals\tRev.6.1-Rev.8.1\n", namedMinCov)
+	for _, tc := range []struct{ q, want string }{
+		{"where is the feeding of the five thousand", "Feeding of the 5000"},
+		{"feeding of the 4000", "Feeding of the Four Thousand"},
+		{"where are the 10 commandments", "The Ten Commandments"},
+		{"the ten commandments", "The Ten Commandments"},
+		{"the 7 seals", "The Seven Seals"},
+		{"the seven seals", "The Seven Seals"},
+		{"the twelve commandments", ""},
+	} {
+		q := parseQuestion(tc.q, nil)
+		got := ""
+		if ms := matchNamed(tbl, &q, nil, nil); len(ms) > 0 && ms[0].cov == 1 {
+			got = ms[0].p.name
+		}
+		if got != tc.want {
+			t.Errorf("%q names %q, want %q", tc.q, got, tc.want)
+		}
+	}
+}

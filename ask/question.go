@@ -243,7 +243,7 @@ func parseQuestion(q string, rp *ref.Parser) question {
 		for _, w := range index.Words(f) {
 			before := prev
 			prev = w
-			if len(w) == 1 && w != "i" && w != "o" && w != "a" {
+			if len(w) == 1 && w != "i" && w != "o" && w != "a" && !isDigits(w) {
 				continue
 			}
 			next := ""

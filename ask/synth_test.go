@@ -16,7 +16,7 @@ import (
 )
 
 // A tiny synthetic index (made-up verses at real references, a lexicon
-// entry, topics with a See link, a thesaurus entry and a commentary line)
+// entry, topics with See links, a thesaurus entry and a commentary line)
 // on which each feature's value is pinned by hand. No installed module is
 // needed.
 
@@ -50,10 +50,16 @@ func (s *synthSource) Lexicon(ctx context.Context) iter.Seq2[index.LexEntry, err
 }
 func (s *synthSource) Topics(ctx context.Context) iter.Seq2[index.Topic, error] {
 	return func(yield func(index.Topic, error) bool) {
-		if !yield(index.Topic{Name: "FRETTING", See: []string{"CARE"}}, nil) {
-			return
+		for _, tp := range []index.Topic{
+			{Name: "FRETTING", See: []string{"CARE"}},
+			{Name: "VEXATION", See: []string{"CARE", "SHEPHERD"}},
+			{Name: "CARE", Refs: []string{"1Pet.5.7"}},
+			{Name: "SHEPHERD", Refs: []string{"Ps.23.1"}},
+		} {
+			if !yield(tp, nil) {
+				return
+			}
 		}
-		yield(index.Topic{Name: "CARE", Refs: []string{"1Pet.5.7"}}, nil)
 	}
 }
 func (s *synthSource) Thesaurus(ctx context.Context) iter.Seq2[index.ThesaurusEntry, error] {
@@ -178,6 +184,8 @@ func TestSyntheticFeatures(t *testing.T) {
 		// Nave's: FRETTING names no verse but points to CARE (See link):
 		// mass (1: a word no Bible has) × coverage 1 × size 1/sqrt(1+1/40).
 		{"see", "fretting", "1Pet.5.7", FSee, 1 / math.Sqrt(1+1.0/40)},
+		// VEXATION points to two topics: each gets half its weight.
+		{"see shared", "vexation", "1Pet.5.7", FSee, 0.5 / math.Sqrt(1+1.0/40)},
 		// A topic named by the question: CARE.
 		{"topic", "care", "1Pet.5.7", FTopic, search.IDF(n, 1) / math.Sqrt(1+1.0/40)},
 		// Commentary: 'dove' is only in the comment on Gen 1:2, one
