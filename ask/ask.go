@@ -38,7 +38,7 @@ type Result struct {
 	Question string   `json:"question"`
 	Bible    string   `json:"bible"`
 	Terms    []string `json:"terms,omitempty"`  // the content words searched for
-	Topics   []string `json:"topics,omitempty"` // Nave's topics the question names
+	Topics   []string `json:"topics,omitempty"` // Nave's topics the question names, and those they redirect to (a topic's one See link)
 	Results  []Hit    `json:"results"`
 	// Note is for the reader, when the question needs one (a question in
 	// a language no installed Bible has: answered from the Bibles of
@@ -350,7 +350,9 @@ func (a *Asker) ask(ctx context.Context, question string, l leave, o Options) (*
 		res.Terms = append(res.Terms, c.w.text)
 	}
 	for _, t := range cands.topics {
-		res.Topics = append(res.Topics, t.name)
+		if !t.shared { // SIN's links to the nations' sins are not what "sin" names
+			res.Topics = append(res.Topics, t.name)
+		}
 	}
 	if len(q.refs) == 0 && len(cands.concepts) == 0 && len(q.words) == 0 {
 		return nil, ErrEmpty

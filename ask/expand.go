@@ -214,6 +214,7 @@ type topicMatch struct {
 	name   string
 	weight float64 // coverage of the name by the question, times the idf share
 	see    bool    // reached through a named topic's See link
+	shared bool    // ... of a topic with several links (not one the question names: Result.Topics)
 }
 
 // topicWords splits a topic name into its content stems.
@@ -290,12 +291,12 @@ func (a *Asker) matchTopics(cs []concept, idf map[string]float64) []topicMatch {
 			w := t.weight / float64(len(see))
 			if i, ok := have[s]; ok {
 				if out[i].see && out[i].weight < w {
-					out[i].weight = w
+					out[i].weight, out[i].shared = w, len(see) > 1
 				}
 				continue
 			}
 			have[s] = len(out)
-			out = append(out, topicMatch{name: s, weight: w, see: true})
+			out = append(out, topicMatch{name: s, weight: w, see: true, shared: len(see) > 1})
 		}
 	}
 	sort.Slice(out, byWeight)

@@ -335,3 +335,22 @@ func TestRespell(t *testing.T) {
 		}
 	}
 }
+
+// TestSyntheticTopics: the topics a result lists are those the question
+// names and their redirects (a topic's one See link), not the links a
+// topic shares among several.
+func TestSyntheticTopics(t *testing.T) {
+	a := synthAsker(t, synthIndex(t))
+	for _, tc := range []struct{ q, want string }{
+		{"fretting", "CARE FRETTING"}, // equal weights, by name
+		{"vexation", "VEXATION"},
+	} {
+		res, err := a.Ask(context.Background(), tc.q, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(res.Topics, " "); got != tc.want {
+			t.Errorf("%q: topics %q, want %q", tc.q, got, tc.want)
+		}
+	}
+}
