@@ -95,6 +95,8 @@
 //     BM25 (search.IDF × search.Params.TFNorm, the one BM25 of the
 //     project) of the concept's best match in that bucket, × the verse's
 //     coverage of the question (idf mass of the concepts it matches / all);
+//     a word's irregular plural is one of its stem's forms (index INFLECT,
+//     from WordNet's noun.exc: "brothers" finds brethren, "women" woman);
 //   - context: a concept found only in the verse before or after;
 //   - proximity: Σ over pairs of concepts within 6 words of min idf /
 //     distance; phrase: idf mass of the longest in-order run of question

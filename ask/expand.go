@@ -115,6 +115,11 @@ func (a *Asker) expand(q *question, strongs, defs bool) []concept {
 		// The word as written counts fully; its other forms (sin for
 		// sinned) a little less.
 		c := concept{w: w, feats: []feature{feat(featWord, w.stem, "", FStem, 1), feat(featExact, w.exact, "", FExact, 1)}}
+		// Forms no stemmer relates to it count as its stem does:
+		// "brothers" is the KJV's "brethren", "wives" its "wife".
+		for _, f := range a.ix.Inflections(w.stem) {
+			c.feats = append(c.feats, feat(featWord, f, "", FStem, 1))
+		}
 		c.feats = append(c.feats, a.compounds(q, w)...)
 		have := map[string]bool{}
 		if strongs {

@@ -16,7 +16,8 @@ import (
 )
 
 // A tiny synthetic index (made-up verses at real references, a lexicon
-// entry, topics with See links, a thesaurus entry and a commentary line)
+// entry, topics with See links, thesaurus entries, an irregular plural
+// and a commentary line)
 // on which each feature's value is pinned by hand. No installed module is
 // needed.
 
@@ -64,7 +65,10 @@ func (s *synthSource) Topics(ctx context.Context) iter.Seq2[index.Topic, error] 
 }
 func (s *synthSource) Thesaurus(ctx context.Context) iter.Seq2[index.ThesaurusEntry, error] {
 	return func(yield func(index.ThesaurusEntry, error) bool) {
-		yield(index.ThesaurusEntry{Word: "worry", Related: []index.ThesaurusWord{{Word: "care", Weight: 0.6}}}, nil)
+		if !yield(index.ThesaurusEntry{Word: "worry", Related: []index.ThesaurusWord{{Word: "care", Weight: 0.6}}}, nil) {
+			return
+		}
+		yield(index.ThesaurusEntry{Word: "brother", Forms: []string{"brethren"}}, nil)
 	}
 }
 func (s *synthSource) CommentaryTexts(ctx context.Context) iter.Seq2[index.CommentEntry, error] {
@@ -90,6 +94,7 @@ func synthIndex(t testing.TB) *index.Index {
 		synthVerse("Gen", 1, 2, "And the earth was without form, and the waters were deep."),
 		synthVerse("Ps", 23, 1, "The shepherd leads the flock beside still waters."),
 		synthVerse("Matt", 6, 34, "Take no thought for the morrow."),
+		synthVerse("Matt", 12, 46, "His mother and his brethren stood without."),
 		synthVerse("Luke", 15, 11, "A certain man had two sons."),
 		synthVerse("Rom", 8, 34, "Who also is at the right hand, who pleads for us."),
 		synthVerse("Heb", 7, 25, heb, tag(heb, "intercession", "G1793")),
@@ -178,6 +183,10 @@ func TestSyntheticFeatures(t *testing.T) {
 		// WordNet: 'worry' -> care, weight 0.6 stored as a byte (153/255):
 		// the stem 'care' has tf 2 (care, careth) in 1Pet.5.7.
 		{"wordnet", "worry", "1Pet.5.7", FWordNet, math.Round(0.6*255) / 255 * bm(1, 2, docLen("1Pet.5.7"))},
+		// An irregular plural (INFLECT) counts as another form of the
+		// word: 'brother' finds "brethren".
+		{"inflection", "brother", "Matt.12.46", FStem, bm(1, 1, docLen("Matt.12.46"))},
+		{"inflection back", "brethren", "Matt.12.46", FExact, bm(1, 1, docLen("Matt.12.46"))},
 		// The lexicon definition of G1793 has 'entreat'; Heb.7.25 is
 		// tagged G1793 (one verse has the key).
 		{"definition", "entreat", "Heb.7.25", FDef, bm(1, 1, docLen("Heb.7.25"))},

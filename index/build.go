@@ -20,6 +20,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"berean/canon"
 )
@@ -116,7 +118,7 @@ func BuildBytes(ctx context.Context, src Source, progress Progress) ([]byte, err
 		pr.total += b.System().VerseCount()
 	}
 	results := make([][]sectionData, len(bibles))
-	vocabs := make([][]string, len(bibles))
+	vocabs, common := make([][]string, len(bibles)), make([][]string, len(bibles))
 	metas := make([]ModuleMeta, len(bibles))
 	skipped := make([]*SkippedModule, len(bibles))
 	errs := make([]error, len(bibles)+2)
@@ -145,7 +147,7 @@ func BuildBytes(ctx context.Context, src Source, progress Progress) ([]byte, err
 			bb.comment = i >= nBibles
 			err := bb.run(ctx, pr)
 			if err == nil {
-				vocabs[i] = bb.stem.names
+				vocabs[i], common[i] = bb.stem.names, bb.commonStems()
 				results[i], err = bb.finish()
 				metas[i] = ModuleMeta{Name: b.Module(), Kind: map[bool]string{false: "bible", true: "commentary"}[bb.comment], Entries: bb.nDocs, Millis: time.Since(t0).Milliseconds()}
 			}
@@ -181,7 +183,7 @@ func BuildBytes(ctx context.Context, src Source, progress Progress) ([]byte, err
 			return nil, err
 		}
 	}
-	secs, metas2, err := extra.finish(vocabs)
+	secs, metas2, err := extra.finish(vocabs, common)
 	if err != nil {
 		return nil, fmt.Errorf("index: %w", err)
 	}
@@ -359,6 +361,8 @@ type bibleBuilder struct {
 
 	comment bool   // a commentary: docs are comments (comment.go)
 	spans   []byte // COMMENT: per doc, u32 first and u32 last ordinal
+
+	lowerStem map[uint32]bool // stems written in lower case somewhere (not only names)
 }
 
 func newBibleBuilder(src BibleSource) *bibleBuilder {
@@ -371,6 +375,8 @@ func newBibleBuilder(src BibleSource) *bibleBuilder {
 		arch:     map[string][]uint32{},
 		archSeen: map[uint32]bool{},
 		lastOrd:  -1,
+
+		lowerStem: map[uint32]bool{},
 	}
 }
 
@@ -470,6 +476,9 @@ func (bb *bibleBuilder) addVerse(v *Verse) error {
 			}
 			w.form = bb.text.form(surface)
 			bb.surface[surface] = w
+			if r, _ := utf8.DecodeRuneInString(surface); unicode.IsLower(r) {
+				bb.lowerStem[w.stem] = true
+			}
 		}
 		tokForm = append(tokForm, w.form)
 		tokStem = append(tokStem, w.stem)

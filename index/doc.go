@@ -271,6 +271,14 @@
 // TOPICSEE (kind 31): dictionary topic name -> blob record "uvarint n, n
 // × str topic name": the topics an entry points to ("ANXIETY" -> "CARE").
 //
+// INFLECT (kind 33): dictionary stem -> blob record "uvarint n, n × str
+// stem", sorted: the stems related to it by an irregular plural in
+// WordNet's exception list of nouns (noun.exc), both ways, kept when the
+// other stem is one an indexed text writes in lower case somewhere (a
+// word, not only a name: "Bani" is no plural of ban) (brother -> brethren,
+// brethren -> brother, child -> children, wife -> wives); written with
+// THES (from the ThesaurusSource's entries' Forms).
+//
 // BLOCKS (kind 18), per Bible: for each block-checked section a record
 //
 //	uint16 kind (POST or TEXT), uint32 block size (4096), uint32 n,

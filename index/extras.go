@@ -11,6 +11,7 @@ import (
 // entries) and the commentaries.
 type extras struct {
 	thes     map[string]map[string]float64
+	forms    map[string]map[string]bool
 	comm     *commentField
 	thesErr  error
 	commErr  error
@@ -27,7 +28,7 @@ func startExtras(ctx context.Context, src Source, wg *sync.WaitGroup) *extras {
 		e.hasThes = true
 		wg.Go(func() {
 			t0 := time.Now()
-			e.thes, e.thesErr = collectThesaurus(ctx, ts)
+			e.thes, e.forms, e.thesErr = collectThesaurus(ctx, ts)
 			e.thesMs = time.Since(t0).Milliseconds()
 		})
 	}
@@ -43,8 +44,8 @@ func startExtras(ctx context.Context, src Source, wg *sync.WaitGroup) *extras {
 }
 
 // finish encodes the sections once the Bibles are built (vocabs: each
-// Bible's stem terms).
-func (e *extras) finish(vocabs [][]string) ([]sectionData, []ModuleMeta, error) {
+// Bible's stem terms; common: those it writes in lower case somewhere).
+func (e *extras) finish(vocabs, common [][]string) ([]sectionData, []ModuleMeta, error) {
 	var secs []sectionData
 	var metas []ModuleMeta
 	if e.thesErr != nil {
@@ -62,6 +63,15 @@ func (e *extras) finish(vocabs [][]string) ([]sectionData, []ModuleMeta, error) 
 		}
 		b := buildThesaurus(e.thes, vocab)
 		secs = append(secs, sectionData{secThes, b})
+		if len(e.forms) > 0 {
+			words := map[string]bool{}
+			for _, v := range common {
+				for _, s := range v {
+					words[s] = true
+				}
+			}
+			secs = append(secs, sectionData{secInflect, buildInflect(e.forms, words)})
+		}
 		metas = append(metas, ModuleMeta{Name: "WordNet", Kind: "thesaurus", Entries: len(e.thes), Millis: e.thesMs})
 	}
 	if e.hasComms && e.comm != nil && e.comm.n > 0 {

@@ -23,7 +23,7 @@ const FormatVersion = 2
 // for the same input (for example a change in how Strong's tags are mapped
 // to positions). It is part of the fingerprint, so a new builder rebuilds the
 // cache even when FormatVersion is unchanged.
-const BuildVersion = 11 // 2: agent nouns no longer share their action noun's stem; verse texts no longer swallow neighbours; 3: LINES and LINEDICT (topic lines); 4: topic lines read from the entries' links; 5: Cherokee folds to capitals; 6: a Bible whose data is damaged is left out whole and named in META, never indexed in part; 7: LANG per Bible, stems in the Bible's language; 8: commentaries indexed (COMMENT); 9: XREFS, XREFIN (open cross-references) and TOPICVERSES; 10: THES (WordNet), COMMDICT and COMMLENS (commentaries), TOPICSEE; 11: THES has WordNet's hyponyms
+const BuildVersion = 12 // 2: agent nouns no longer share their action noun's stem; verse texts no longer swallow neighbours; 3: LINES and LINEDICT (topic lines); 4: topic lines read from the entries' links; 5: Cherokee folds to capitals; 6: a Bible whose data is damaged is left out whole and named in META, never indexed in part; 7: LANG per Bible, stems in the Bible's language; 8: commentaries indexed (COMMENT); 9: XREFS, XREFIN (open cross-references) and TOPICVERSES; 10: THES (WordNet), COMMDICT and COMMLENS (commentaries), TOPICSEE; 11: THES has WordNet's hyponyms; 12: INFLECT (WordNet's irregular inflections)
 
 const (
 	magic        = "BEREANIX" // first 8 bytes of the file
@@ -68,6 +68,7 @@ const (
 	secCommDict = 29 // global: dict stem -> KJV ordinals with tf (commentary words)
 	secCommLens = 30 // global: commentary words per KJV ordinal
 	secTopicSee = 31 // global: dict topic name -> the topics it points to ("See")
+	secInflect  = 33 // global: dict stem -> the Bible stems of its irregular inflections (WordNet)
 
 	globalBible = 0xFFFF
 )
@@ -80,4 +81,5 @@ var sectionNames = map[uint16]string{
 	secLines: "LINES", secLineDict: "LINEDICT", secLang: "LANG", secComment: "COMMENT",
 	secXrefs: "XREFS", secXrefIn: "XREFIN", secTopicVrs: "TOPICVERSES",
 	secThes: "THES", secCommDict: "COMMDICT", secCommLens: "COMMLENS", secTopicSee: "TOPICSEE",
+	secInflect: "INFLECT",
 }

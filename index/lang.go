@@ -124,3 +124,19 @@ func (ix *Index) ForLang(lang string) *Index {
 	}
 	return &v
 }
+
+// commonStems are the stems an English Bible writes in lower case at
+// least once: its words, not its names (INFLECT, made from WordNet's
+// English, keeps only these: "Bani" the man is no plural of ban, the
+// Spanish "ora" none of os, nor a commentary's Latin). Nil for a Bible in
+// another language and for a commentary.
+func (bb *bibleBuilder) commonStems() []string {
+	if bb.lang != analysis.English || bb.comment {
+		return nil
+	}
+	out := make([]string, 0, len(bb.lowerStem))
+	for id := range bb.lowerStem {
+		out = append(out, bb.stem.names[id])
+	}
+	return out
+}

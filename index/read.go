@@ -55,6 +55,7 @@ type Index struct {
 	commDict  dict
 	commLens  []byte
 	topicSee  dict
+	inflect   dict
 
 	// The cross-reference sections, checked on first use (crossref.go,
 	// topicverses.go).
@@ -268,6 +269,8 @@ func (ix *Index) global(kind uint16, b []byte) error {
 		ix.commLens = b
 	case secTopicSee:
 		ix.topicSee, err = parseDict(b)
+	case secInflect:
+		ix.inflect, err = parseDict(b)
 	}
 	// Unknown kinds are skipped: a later feature version may add sections.
 	return err

@@ -24,6 +24,9 @@ type ThesaurusWord struct {
 type ThesaurusEntry struct {
 	Word    string
 	Related []ThesaurusWord
+	// Forms are the word's irregular inflections, which no stemmer
+	// relates to it: brethren for brother, wives for wife (INFLECT).
+	Forms []string
 }
 
 // ThesaurusSource is a Source that also offers a thesaurus. Sources
@@ -40,16 +43,30 @@ const (
 )
 
 // collectThesaurus reads every entry of src, keyed by stem: a stem keeps
-// for each related stem the best weight of its words.
-func collectThesaurus(ctx context.Context, src ThesaurusSource) (map[string]map[string]float64, error) {
+// for each related stem the best weight of its words; forms relates the
+// stems of a word and of its irregular inflections, both ways.
+func collectThesaurus(ctx context.Context, src ThesaurusSource) (thes map[string]map[string]float64, forms map[string]map[string]bool, err error) {
 	out := map[string]map[string]float64{}
+	forms = map[string]map[string]bool{}
+	link := func(a, b string) {
+		if forms[a] == nil {
+			forms[a] = map[string]bool{}
+		}
+		forms[a][b] = true
+	}
 	for e, err := range src.Thesaurus(ctx) {
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		k := StemTerm(e.Word)
 		if k == "" {
 			continue
+		}
+		for _, f := range e.Forms {
+			if s := StemTerm(f); s != "" && s != k {
+				link(k, s)
+				link(s, k)
+			}
 		}
 		m := out[k]
 		for _, r := range e.Related {
@@ -64,7 +81,48 @@ func collectThesaurus(ctx context.Context, src ThesaurusSource) (map[string]map[
 			m[s] = math.Max(m[s], math.Min(1, r.Weight))
 		}
 	}
-	return out, nil
+	return out, forms, nil
+}
+
+// buildInflect encodes the stems related by irregular inflection whose
+// other stem is in vocab as the INFLECT dictionary: stem -> blob record
+// "uvarint n, n × str stem", the stems sorted.
+func buildInflect(forms map[string]map[string]bool, vocab map[string]bool) []byte {
+	recs := map[string][]string{}
+	for k, m := range forms {
+		var l []string
+		for s := range m {
+			if vocab[s] {
+				l = append(l, s)
+			}
+		}
+		if len(l) > 0 {
+			sort.Strings(l)
+			recs[k] = l
+		}
+	}
+	keys := sortedKeys(recs)
+	vals := make([]uint32, len(keys))
+	var blob []byte
+	for i, k := range keys {
+		vals[i] = uint32(len(blob))
+		blob = appendStrList(blob, recs[k])
+	}
+	return appendDict(nil, keys, vals, blob)
+}
+
+// Inflections returns the stems of the Bibles related to a stem term by an
+// irregular plural (brother: brethren; brethren: brother; wife: wives); nil
+// when the index has no INFLECT section or none for it.
+func (ix *Index) Inflections(stem string) []string {
+	if ix.inflect.n == 0 || !ix.concepts() {
+		return nil
+	}
+	v, ok := ix.inflect.blobOf(stem)
+	if !ok {
+		return nil
+	}
+	return strList(v)
 }
 
 // buildThesaurus encodes the entries whose related stems are in vocab,

@@ -99,7 +99,7 @@ func parseBlocks(b []byte) (map[uint16][]byte, error) {
 // global ones checked on first use.
 var (
 	lazyKinds    = map[uint16]bool{secPost: true, secText: true}
-	conceptKinds = map[uint16]bool{secLexKeys: true, secLexDict: true, secTopics: true, secTopicDic: true, secLines: true, secLineDict: true, secThes: true, secCommDict: true, secCommLens: true, secTopicSee: true}
+	conceptKinds = map[uint16]bool{secLexKeys: true, secLexDict: true, secTopics: true, secTopicDic: true, secLines: true, secLineDict: true, secThes: true, secCommDict: true, secCommLens: true, secTopicSee: true, secInflect: true}
 	xrefKinds    = map[uint16]bool{secXrefs: true, secXrefIn: true, secTopicVrs: true} // checked on first use (crossref.go)
 )
 

@@ -30,7 +30,8 @@ func WordNetDir() string {
 }
 
 // Thesaurus yields every single-word WordNet lemma with its related
-// words; nothing when WordNet is not installed.
+// words and its irregular inflections; nothing when WordNet is not
+// installed.
 func (s *corpusSource) Thesaurus(ctx context.Context) iter.Seq2[index.ThesaurusEntry, error] {
 	return func(yield func(index.ThesaurusEntry, error) bool) {
 		db, err := wordnet.Open(WordNetDir())
@@ -47,10 +48,11 @@ func (s *corpusSource) Thesaurus(ctx context.Context) iter.Seq2[index.ThesaurusE
 				return
 			}
 			rs := db.Related(l)
-			if len(rs) == 0 {
+			forms := db.Inflections(l)
+			if len(rs) == 0 && len(forms) == 0 {
 				continue
 			}
-			e := index.ThesaurusEntry{Word: l, Related: make([]index.ThesaurusWord, len(rs))}
+			e := index.ThesaurusEntry{Word: l, Related: make([]index.ThesaurusWord, len(rs)), Forms: forms}
 			for j, r := range rs {
 				e.Related[j] = index.ThesaurusWord{Word: r.Word, Weight: r.Weight}
 			}

@@ -47,6 +47,17 @@
 // ss_type as a digit (1 noun, 2 verb, 3 adjective, 4 adverb, 5 satellite).
 // A sense's count is looked up by its key up to lex_id.
 //
+// noun.exc, one line per irregular plural, fields separated by one space:
+//
+//	inflected_form base_form [base_form ...]
+//
+// ("brethren brother", "cherubim cherub"); Inflections reads them from the
+// base, adds the "-men" plural of each noun in "-man" (morphy's detachment
+// rule, which the list leaves to the rule) and leaves out a plural that
+// is also a regular form of another lemma ("lives": live). verb.exc, of the same format, is not read: its past tenses are
+// often words of their own (lay for lie, ground for grind, wound for
+// wind). A missing noun.exc leaves Inflections empty.
+//
 // # Relations and weights
 //
 // For a lemma and each of its senses s (all parts of speech), the sense

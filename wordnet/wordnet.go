@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -79,6 +80,7 @@ type DB struct {
 	lemmas  map[string][][]uint32 // lemma -> offsets per pos (index order)
 	counts  map[string]int        // sense key up to lex_id -> tag count
 	posOf   map[string][]byte     // lemma -> the poses it has, in order
+	forms   map[string][]string   // lemma -> its irregular inflections (noun.exc, verb.exc)
 }
 
 func key(pos byte, off uint32) uint64 {
@@ -90,7 +92,8 @@ func key(pos byte, off uint32) uint64 {
 
 // Open reads the database in dir. Errors name the file and line.
 func Open(dir string) (*DB, error) {
-	db := &DB{synsets: map[uint64]*synset{}, lemmas: map[string][][]uint32{}, counts: map[string]int{}, posOf: map[string][]byte{}}
+	db := &DB{synsets: map[uint64]*synset{}, lemmas: map[string][][]uint32{}, counts: map[string]int{}, posOf: map[string][]byte{},
+		forms: map[string][]string{}}
 	// The data files are read in parallel into per-file maps, then merged.
 	type part struct {
 		syn map[uint64]*synset
@@ -159,8 +162,78 @@ func Open(dir string) (*DB, error) {
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
 	}
+	// The nouns' list only: the verbs' past tenses are often words of
+	// their own (lay for lie, ground for grind, wound for wind, left for
+	// leave), the nouns' plurals rarely (brethren, children, wives).
+	for _, f := range []string{"noun.exc"} {
+		err := readLines(filepath.Join(dir, f), func(n int, line []byte) error {
+			ws := strings.Fields(string(line))
+			if len(ws) < 2 {
+				return fmt.Errorf("want an inflected form and its base forms")
+			}
+			for _, base := range ws[1:] {
+				if base != ws[0] && !strings.ContainsAny(ws[0]+base, "_-.'") && !slices.Contains(db.forms[base], ws[0]) {
+					db.forms[base] = append(db.forms[base], ws[0])
+				}
+			}
+			return nil
+		})
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
+	}
+	db.addMenPlurals()
+	db.dropAmbiguousForms()
 	return db, nil
 }
+
+// addMenPlurals gives each noun lemma ending in "man" the plural morphy's
+// detachment rule "men -> man" reads (woman: women, kinsman: kinsmen),
+// which noun.exc does not list because the rule makes it.
+func (db *DB) addMenPlurals() {
+	for l, offs := range db.lemmas {
+		if len(offs) == 0 || len(offs[0]) == 0 || !strings.HasSuffix(l, "man") || strings.ContainsAny(l, "_-.'") {
+			continue
+		}
+		if f := l[:len(l)-3] + "men"; !slices.Contains(db.forms[l], f) {
+			db.forms[l] = append(db.forms[l], f)
+		}
+	}
+}
+
+// dropAmbiguousForms leaves out a plural that is also a regular form of
+// another lemma: "lives" is the plural of life and a form of the verb
+// live, "leaves" of leaf and of leave; a stem match cannot tell them apart.
+func (db *DB) dropAmbiguousForms() {
+	for base, fs := range db.forms {
+		kept := fs[:0]
+		for _, f := range fs {
+			ambiguous := false
+			for _, suf := range []string{"s", "es", "ed", "d", "ing"} {
+				if o, ok := strings.CutSuffix(f, suf); ok && o != base && db.lemmas[o] != nil {
+					ambiguous = true
+					break
+				}
+			}
+			if !ambiguous {
+				kept = append(kept, f)
+			}
+		}
+		if len(kept) == 0 {
+			delete(db.forms, base)
+			continue
+		}
+		db.forms[base] = kept
+	}
+}
+
+// Inflections returns the plurals of a noun lemma that no regular rule
+// makes, from WordNet's exception list noun.exc, in its order, and the
+// "-men" plural of a lemma in "-man" (morphy's rule): brethren for
+// brother, children for child, cherubim for cherub, women for woman. A
+// plural that is also a regular form of another lemma is left out (lives:
+// live; wives: wive). Single words only; nil for a lemma with none.
+func (db *DB) Inflections(lemma string) []string { return db.forms[lemma] }
 
 // nthIndex is the index of the n-th sep in s (1-based), or -1.
 func nthIndex(s string, sep byte, n int) int {

@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -34,6 +35,8 @@ func tinyDB(t *testing.T) string {
 		"data.verb":  "00000500 37 v 01 worry 0 001 + 00000300 n 0101 00 | be concerned  \n",
 		"cntlist.rev": "worry%1:12:00:: 1 3\n" +
 			"worry%1:12:01:: 2 1\n",
+		"noun.exc": "brethren brother\nfeet foot\nmen_of_war man_of_war\ncherubim cherub\ncherubs cherub\ncherubim cherub\nlives life\n",
+		"verb.exc": "wept weep\nbegat beget\nbegotten beget\nbegat beget\n",
 	}
 	for name, text := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
@@ -93,5 +96,45 @@ func TestOpenErrors(t *testing.T) {
 	}
 	if _, err := Open(dir); err == nil {
 		t.Error("a bad word count must be an error naming the file")
+	}
+}
+
+// TestInflections: the nouns' exception list gives a base its irregular
+// plurals, once each, in order; multi-word entries are left out, and the
+// verbs' list is not read.
+func TestInflections(t *testing.T) {
+	dir := tinyDB(t)
+	// A noun in "-man" and the verb "live" (whose "lives" is no plural).
+	for name, line := range map[string]string{
+		"index.noun": "woman n 1 0 1 0 00000900  \n",
+		"index.verb": "live v 1 0 1 0 00000510  \n",
+	} {
+		f, err := os.OpenFile(filepath.Join(dir, name), os.O_APPEND|os.O_WRONLY, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.WriteString(line); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+	}
+	db, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ lemma, want string }{
+		{"brother", "brethren"},
+		{"foot", "feet"},
+		{"woman", "women"}, // morphy's "men -> man"
+		{"life", ""},       // "lives" is also a form of the verb live
+		{"cherub", "cherubim cherubs"},
+		{"weep", ""},
+		{"beget", ""},
+		{"man_of_war", ""},
+		{"worry", ""},
+	} {
+		if got := strings.Join(db.Inflections(tc.lemma), " "); got != tc.want {
+			t.Errorf("Inflections(%q) = %q, want %q", tc.lemma, got, tc.want)
+		}
 	}
 }
