@@ -390,8 +390,14 @@ func FuzzOpen(f *testing.F) {
 
 // FuzzSections damages section bodies and recomputes every checksum, so
 // the reader must survive bad offsets that no checksum catches.
-func FuzzSections(f *testing.F) {
-	ix := build(f, noXrefs{testSource()})
+func FuzzSections(f *testing.F) { fuzzSections(f, noXrefs{testSource()}) }
+
+// FuzzInflectSections is FuzzSections over an index with the thesaurus
+// and INFLECT sections.
+func FuzzInflectSections(f *testing.F) { fuzzSections(f, inflectSource()) }
+
+func fuzzSections(f *testing.F, src Source) {
+	ix := build(f, src)
 	f.Add(uint32(100), byte(0xff), uint8(1))
 	f.Add(uint32(1000), byte(0x80), uint8(3))
 	f.Fuzz(func(t *testing.T, at uint32, x byte, n uint8) {
@@ -432,6 +438,8 @@ func exercise(ix *Index) {
 	ix.Meta()
 	ix.StrongsForWord("intercession")
 	ix.DefinitionsWith("intercession")
+	ix.Thesaurus(StemTerm("worry"))
+	ix.Inflections(StemTerm("brother"))
 	for _, n := range ix.TopicsForWord("intercession") {
 		ix.TopicRefs(n)
 	}

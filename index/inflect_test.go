@@ -39,21 +39,7 @@ func (b *langBible) Lang() string { return b.lang }
 // only capitalised) and a word of a Bible in another language ("ora")
 // are no plurals.
 func TestInflect(t *testing.T) {
-	src := testSource()
-	src.bibles = append(src.bibles, &fakeBible{name: "TNM", module: "engTNM", sys: canon.KJV(), verses: []Verse{
-		verse("Matt", 12, 46, "His mother and his brethren stood without, and Bani."),
-		verse("Matt", 12, 47, "A brother and a child; the children."),
-	}}, &langBible{&fakeBible{name: "TES", module: "spaTES", sys: canon.KJV(), verses: []Verse{
-		verse("Matt", 6, 9, "Vosotros pues, ora asi."),
-	}}, "es"})
-	ts := &thesSource{fakeSource: src, entries: []ThesaurusEntry{
-		{Word: "brother", Forms: []string{"brethren"}},
-		{Word: "child", Forms: []string{"children"}},
-		{Word: "ban", Forms: []string{"bani"}},
-		{Word: "os", Forms: []string{"ora"}},
-		{Word: "worry", Related: []ThesaurusWord{{Word: "care", Weight: 0.5}}},
-	}}
-	ix, err := Build(context.Background(), ts, nil)
+	ix, err := Build(context.Background(), inflectSource(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,3 +60,29 @@ func TestInflect(t *testing.T) {
 		}
 	}
 }
+
+// inflectSource is testSource with an English Bible writing a plural and
+// a name, a Spanish one, and a thesaurus with irregular plurals (no open
+// cross-references).
+func inflectSource() Source {
+	src := testSource()
+	src.bibles = append(src.bibles, &fakeBible{name: "TNM", module: "engTNM", sys: canon.KJV(), verses: []Verse{
+		verse("Matt", 12, 46, "His mother and his brethren stood without, and Bani."),
+		verse("Matt", 12, 47, "A brother and a child; the children."),
+	}}, &langBible{&fakeBible{name: "TES", module: "spaTES", sys: canon.KJV(), verses: []Verse{
+		verse("Matt", 6, 9, "Vosotros pues, ora asi."),
+	}}, "es"})
+	ts := &thesSource{fakeSource: src, entries: []ThesaurusEntry{
+		{Word: "brother", Forms: []string{"brethren"}},
+		{Word: "child", Forms: []string{"children"}},
+		{Word: "ban", Forms: []string{"bani"}},
+		{Word: "os", Forms: []string{"ora"}},
+		{Word: "worry", Related: []ThesaurusWord{{Word: "care", Weight: 0.5}}},
+	}}
+	return thesNoXrefs{ts}
+}
+
+// thesNoXrefs leaves the open cross-references out, as noXrefs does.
+type thesNoXrefs struct{ *thesSource }
+
+func (thesNoXrefs) CrossRefs() bool { return false }

@@ -168,6 +168,9 @@ func Open(dir string) (*DB, error) {
 	for _, f := range []string{"noun.exc"} {
 		err := readLines(filepath.Join(dir, f), func(n int, line []byte) error {
 			ws := strings.Fields(string(line))
+			if len(ws) == 0 {
+				return nil
+			}
 			if len(ws) < 2 {
 				return fmt.Errorf("want an inflected form and its base forms")
 			}

@@ -97,6 +97,15 @@ func TestOpenErrors(t *testing.T) {
 	if _, err := Open(dir); err == nil {
 		t.Error("a bad word count must be an error naming the file")
 	}
+	// An exception line without its base form names the file and line; a
+	// blank line is no error.
+	dir = tinyDB(t)
+	if err := os.WriteFile(filepath.Join(dir, "noun.exc"), []byte("brethren brother\n\nchildren\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(dir); err == nil || !strings.Contains(err.Error(), "noun.exc:3") {
+		t.Errorf("exception line without a base: %v, want an error naming noun.exc:3", err)
+	}
 }
 
 // TestInflections: the nouns' exception list gives a base its irregular
