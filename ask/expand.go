@@ -116,7 +116,7 @@ func (a *Asker) expand(q *question, strongs, defs bool) []concept {
 		// sinned) a little less.
 		c := concept{w: w, feats: []feature{feat(featWord, w.stem, "", FStem, 1), feat(featExact, w.exact, "", FExact, 1)}}
 		// Forms no stemmer relates to it count as its stem does:
-		// "brothers" is the KJV's "brethren", "wives" its "wife".
+		// "brothers" is the KJV's "brethren", "weep" its "wept".
 		for _, f := range a.ix.Inflections(w.stem) {
 			c.feats = append(c.feats, feat(featWord, f, "", FStem, 1))
 		}

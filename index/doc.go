@@ -272,12 +272,14 @@
 // × str topic name": the topics an entry points to ("ANXIETY" -> "CARE").
 //
 // INFLECT (kind 33): dictionary stem -> blob record "uvarint n, n × str
-// stem", sorted: the stems related to it by an irregular plural in
-// WordNet's exception list of nouns (noun.exc), both ways, kept when the
-// other stem is one an indexed text writes in lower case somewhere (a
-// word, not only a name: "Bani" is no plural of ban) (brother -> brethren,
-// brethren -> brother, child -> children, wife -> wives); written with
-// THES (from the ThesaurusSource's entries' Forms).
+// stem", sorted: the stems related to it by an irregular inflection in
+// WordNet's exception lists (wordnet.Inflections: noun plurals and verb
+// forms), both ways, kept when the other stem is one an English Bible
+// writes in lower case somewhere (a word, not only a name: "Bani" is no
+// plural of ban; the Spanish Bible's and the commentaries' words do not
+// count): brother -> brethren, brethren -> brother, woman -> women, weep
+// -> wept, smite -> smote. Written with THES, from the ThesaurusSource's
+// entries' Forms.
 //
 // BLOCKS (kind 18), per Bible: for each block-checked section a record
 //

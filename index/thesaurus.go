@@ -25,7 +25,7 @@ type ThesaurusEntry struct {
 	Word    string
 	Related []ThesaurusWord
 	// Forms are the word's irregular inflections, which no stemmer
-	// relates to it: brethren for brother, wives for wife (INFLECT).
+	// relates to it: brethren for brother, wept for weep (INFLECT).
 	Forms []string
 }
 
@@ -112,7 +112,7 @@ func buildInflect(forms map[string]map[string]bool, vocab map[string]bool) []byt
 }
 
 // Inflections returns the stems of the Bibles related to a stem term by an
-// irregular plural (brother: brethren; brethren: brother; wife: wives); nil
+// irregular inflection (brother: brethren; brethren: brother; weep: wept); nil
 // when the index has no INFLECT section or none for it.
 func (ix *Index) Inflections(stem string) []string {
 	if ix.inflect.n == 0 || !ix.concepts() {

@@ -172,4 +172,4 @@ func TestStudyPublic(t *testing.T) {
 
 // The training part's floors (291 questions): must-have in the study, among
 // its key verses, and references found.
-const minMustIn, minMustKey, minFound = 204, 175, 466
+const minMustIn, minMustKey, minFound = 204, 176, 466

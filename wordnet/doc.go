@@ -47,16 +47,17 @@
 // ss_type as a digit (1 noun, 2 verb, 3 adjective, 4 adverb, 5 satellite).
 // A sense's count is looked up by its key up to lex_id.
 //
-// noun.exc, one line per irregular plural, fields separated by one space:
+// noun.exc and verb.exc, one line per irregular inflection, fields
+// separated by one space:
 //
 //	inflected_form base_form [base_form ...]
 //
-// ("brethren brother", "cherubim cherub"); Inflections reads them from the
-// base, adds the "-men" plural of each noun in "-man" (morphy's detachment
-// rule, which the list leaves to the rule) and leaves out a plural that
-// is also a regular form of another lemma ("lives": live). verb.exc, of the same format, is not read: its past tenses are
-// often words of their own (lay for lie, ground for grind, wound for
-// wind). A missing noun.exc leaves Inflections empty.
+// ("brethren brother", "wept weep"); Inflections reads them from the base,
+// adds the "-men" plural of each noun in "-man" (morphy's detachment rule,
+// which the list leaves to the rule), and leaves out a form that is also a
+// regular form of another lemma ("lives": live) and a verb's form that is
+// a lemma of its own (lay for lie, ground for grind, wound for wind).
+// Missing exception files leave Inflections empty.
 //
 // # Relations and weights
 //

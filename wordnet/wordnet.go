@@ -162,10 +162,12 @@ func Open(dir string) (*DB, error) {
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
 	}
-	// The nouns' list only: the verbs' past tenses are often words of
-	// their own (lay for lie, ground for grind, wound for wind, left for
-	// leave), the nouns' plurals rarely (brethren, children, wives).
-	for _, f := range []string{"noun.exc"} {
+	// The verbs' past tenses are often words of their own (lay for lie,
+	// ground for grind, wound for wind, left for leave): a verb's form
+	// that is itself a lemma is left out; the nouns' plurals rarely are
+	// (brethren is a lemma and a plural of brother).
+	for _, f := range []string{"noun.exc", "verb.exc"} {
+		verbs := f == "verb.exc"
 		err := readLines(filepath.Join(dir, f), func(n int, line []byte) error {
 			ws := strings.Fields(string(line))
 			if len(ws) == 0 {
@@ -173,6 +175,9 @@ func Open(dir string) (*DB, error) {
 			}
 			if len(ws) < 2 {
 				return fmt.Errorf("want an inflected form and its base forms")
+			}
+			if verbs && db.lemmas[ws[0]] != nil {
+				return nil
 			}
 			for _, base := range ws[1:] {
 				if base != ws[0] && !strings.ContainsAny(ws[0]+base, "_-.'") && !slices.Contains(db.forms[base], ws[0]) {
@@ -230,12 +235,14 @@ func (db *DB) dropAmbiguousForms() {
 	}
 }
 
-// Inflections returns the plurals of a noun lemma that no regular rule
-// makes, from WordNet's exception list noun.exc, in its order, and the
-// "-men" plural of a lemma in "-man" (morphy's rule): brethren for
-// brother, children for child, cherubim for cherub, women for woman. A
-// plural that is also a regular form of another lemma is left out (lives:
-// live; wives: wive). Single words only; nil for a lemma with none.
+// Inflections returns the inflections of a lemma that no regular rule
+// makes, from WordNet's exception lists (noun.exc, verb.exc) in their
+// order, and the "-men" plural of a noun in "-man" (morphy's rule):
+// brethren for brother, children for child, women for woman, wept for
+// weep, begat and begotten for beget. Left out: a plural that is also a
+// regular form of another lemma (lives: live; wives: wive) and a verb's
+// form that is a lemma of its own (lay for lie, ground for grind). Single
+// words only; nil for a lemma with none.
 func (db *DB) Inflections(lemma string) []string { return db.forms[lemma] }
 
 // nthIndex is the index of the n-th sep in s (1-based), or -1.

@@ -36,7 +36,7 @@ func tinyDB(t *testing.T) string {
 		"cntlist.rev": "worry%1:12:00:: 1 3\n" +
 			"worry%1:12:01:: 2 1\n",
 		"noun.exc": "brethren brother\nfeet foot\nmen_of_war man_of_war\ncherubim cherub\ncherubs cherub\ncherubim cherub\nlives life\n",
-		"verb.exc": "wept weep\nbegat beget\nbegotten beget\nbegat beget\n",
+		"verb.exc": "wept weep\nbegat beget\nbegotten beget\nbegat beget\nlay lie\n",
 	}
 	for name, text := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
@@ -108,15 +108,16 @@ func TestOpenErrors(t *testing.T) {
 	}
 }
 
-// TestInflections: the nouns' exception list gives a base its irregular
-// plurals, once each, in order; multi-word entries are left out, and the
-// verbs' list is not read.
+// TestInflections: the exception lists give a base its irregular forms,
+// once each, in order; multi-word entries are left out, and so is a
+// verb's form that is itself a lemma.
 func TestInflections(t *testing.T) {
 	dir := tinyDB(t)
-	// A noun in "-man" and the verb "live" (whose "lives" is no plural).
+	// A noun in "-man", the verb "live" (whose "lives" is no plural) and
+	// the verb "lay".
 	for name, line := range map[string]string{
 		"index.noun": "woman n 1 0 1 0 00000900  \n",
-		"index.verb": "live v 1 0 1 0 00000510  \n",
+		"index.verb": "live v 1 0 1 0 00000510  \nlay v 1 0 1 0 00000520  \n",
 	} {
 		f, err := os.OpenFile(filepath.Join(dir, name), os.O_APPEND|os.O_WRONLY, 0)
 		if err != nil {
@@ -137,8 +138,9 @@ func TestInflections(t *testing.T) {
 		{"woman", "women"}, // morphy's "men -> man"
 		{"life", ""},       // "lives" is also a form of the verb live
 		{"cherub", "cherubim cherubs"},
-		{"weep", ""},
-		{"beget", ""},
+		{"weep", "wept"},
+		{"beget", "begat begotten"},
+		{"lie", ""}, // "lay" is a verb of its own: left out
 		{"man_of_war", ""},
 		{"worry", ""},
 	} {
