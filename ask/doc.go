@@ -217,10 +217,16 @@
 // 0.833, 28 of 30, 90% (TestEvalHeldout keeps floors under both).
 // testdata/dev.golden and testdata/public.ranks record every question's
 // rank: a change fails TestEvalPublic unless BEREAN_UPDATE_RANKS=1.
-// Speed (make bench, one run, load about 1.2-1.5 on the shared 2-core
-// machine): a new berean ask process 59 ms (scripts/bench.sh, median of
-// 50; 75 ms in an earlier run at load 1.6); warm Ask median 18.7 ms per
-// question (BenchmarkAsk, its median-ms over the dev questions; 16.5k
-// allocations per question). The index of everything installed builds in
-// 5.2 s and is 58.7 MB. What still fails, and why, is in docs/ask.md.
+// Speed (make bench, one run, 2026-12-07 23:00 UTC, load about 1.5 on
+// the shared 2-core machine, which measured the previous commit's binary
+// alike, see below): warm Ask median 24.8 ms per question (BenchmarkAsk,
+// its median-ms over the dev questions; 17.7k allocations per question;
+// back to back with the commit before this round's: 25.9 against 28.2 ms);
+// a new berean ask process 198 ms (scripts/bench.sh, median of 50; target
+// 80 ms, met at 59 ms on 2026-12-07 20:58, and the earlier commit's binary
+// takes the same 0.19-0.23 s on this machine today: the first question of
+// a process pays for faulting in the index pages, about 7,300 minor faults
+// at some 16 µs each here). The index of everything installed builds in
+// 6.9 s (BenchmarkRealBuild; the earlier commit 6.7-6.9 s in the same
+// minutes) and is 58.7 MB. What still fails, and why, is in docs/ask.md.
 package ask
