@@ -225,8 +225,8 @@
 // a new berean ask process 198 ms (scripts/bench.sh, median of 50; target
 // 80 ms, met at 59 ms on 2026-12-07 20:58, and the earlier commit's binary
 // takes the same 0.19-0.23 s on this machine today: the first question of
-// a process pays for faulting in the index pages, about 7,300 minor faults
-// at some 16 µs each here). The index of everything installed builds in
+// a process pays for about 7,300 minor page faults, mostly of the heap it
+// builds, and the one-time tables; docs/ask.md). The index of everything installed builds in
 // 6.9 s (BenchmarkRealBuild; the earlier commit 6.7-6.9 s in the same
 // minutes) and is 58.7 MB. What still fails, and why, is in docs/ask.md.
 package ask
