@@ -239,23 +239,32 @@ func (ix *Index) TopicRefs(name string) ([]string, bool) {
 
 // buildTopicSee encodes the topics' See links as the TOPICSEE dictionary:
 // topic name -> blob record "uvarint n, n × str name".
-func buildTopicSee(see map[string][]string) []byte {
-	names := sortedKeys(see)
-	vals := make([]uint32, len(names))
+func buildTopicSee(see map[string][]string) []byte { return strListDict(see) }
+
+// strListDict encodes m as a dictionary: key -> blob record "uvarint n, n
+// × str" (TOPICSEE, INFLECT).
+func strListDict(m map[string][]string) []byte {
+	keys := sortedKeys(m)
+	vals := make([]uint32, len(keys))
 	var blob []byte
-	for i, n := range names {
+	for i, k := range keys {
 		vals[i] = uint32(len(blob))
-		blob = appendStrList(blob, see[n])
+		blob = appendStrList(blob, m[k])
 	}
-	return appendDict(nil, names, vals, blob)
+	return appendDict(nil, keys, vals, blob)
 }
 
 // TopicSee returns the topics a topic points to ("ANXIETY" -> "CARE").
-func (ix *Index) TopicSee(name string) []string {
-	if ix.topicSee.n == 0 || !ix.concepts() {
+func (ix *Index) TopicSee(name string) []string { return ix.strListOf(&ix.topicSee, name) }
+
+// strListOf reads the list of key in a dictionary strListDict wrote, once
+// the concept sections are verified; nil when the section is absent or
+// has no such key.
+func (ix *Index) strListOf(d *dict, key string) []string {
+	if d.n == 0 || !ix.concepts() {
 		return nil
 	}
-	v, ok := ix.topicSee.blobOf(name)
+	v, ok := d.blobOf(key)
 	if !ok {
 		return nil
 	}

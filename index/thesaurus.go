@@ -101,29 +101,13 @@ func buildInflect(forms map[string]map[string]bool, vocab map[string]bool) []byt
 			recs[k] = l
 		}
 	}
-	keys := sortedKeys(recs)
-	vals := make([]uint32, len(keys))
-	var blob []byte
-	for i, k := range keys {
-		vals[i] = uint32(len(blob))
-		blob = appendStrList(blob, recs[k])
-	}
-	return appendDict(nil, keys, vals, blob)
+	return strListDict(recs)
 }
 
 // Inflections returns the stems of the Bibles related to a stem term by an
 // irregular inflection (brother: brethren; brethren: brother; weep: wept); nil
 // when the index has no INFLECT section or none for it.
-func (ix *Index) Inflections(stem string) []string {
-	if ix.inflect.n == 0 || !ix.concepts() {
-		return nil
-	}
-	v, ok := ix.inflect.blobOf(stem)
-	if !ok {
-		return nil
-	}
-	return strList(v)
-}
+func (ix *Index) Inflections(stem string) []string { return ix.strListOf(&ix.inflect, stem) }
 
 // buildThesaurus encodes the entries whose related stems are in vocab,
 // only those, as the THES dictionary: stem -> blob record "uvarint n,
