@@ -110,16 +110,14 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 	}
 	// Combine: the best translation's features, and the second best's
 	// score as agreement. The maps are sized for the verses touched.
-	// The vectors of the candidates share one allocation: a key's first
-	// vector is appended (the capacity, every verse touched, bounds the
-	// appends, so no pointer moves), a better translation's overwrites it.
-	touched, capVecs := 0, 0
+	// A key's vector is its best translation's own (bs.vecs, which
+	// nothing reads after this merge): no copy, so a new process does not
+	// fault in a second slab of every touched verse's vector.
+	touched := 0
 	for _, bs := range s.bibles {
 		touched = max(touched, len(bs.touched))
-		capVecs += len(bs.touched)
 	}
 	s.final, s.fv = make(map[int32]float64, touched), make(map[int32]*Vector, touched)
-	slab := make([]Vector, 0, capVecs)
 	second := map[int32]float64{}
 	for bi, bs := range s.bibles {
 		for _, d := range bs.touched {
@@ -139,12 +137,7 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 				}
 				s.final[k] = v
 				s.bestIn[k] = bi
-				if ok {
-					*s.fv[k] = *bs.vec(d)
-				} else {
-					slab = append(slab, *bs.vec(d))
-					s.fv[k] = &slab[len(slab)-1]
-				}
+				s.fv[k] = bs.vec(d)
 			case v > second[k]:
 				second[k] = v
 			}
