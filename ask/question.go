@@ -182,12 +182,8 @@ func parseQuestion(q string, rp *ref.Parser) question {
 	// New International Version") is not what it asks about.
 	if locs := translationName().FindAllStringIndex(folded, -1); locs != nil {
 		out.bible = translationAbbrev(folded[locs[0][0]:locs[0][1]])
-		drop := map[int]bool{}
-		for _, l := range locs {
-			dropWords(drop, folded, l[0], l[1])
-		}
-		if keep := keptWords(folded, drop); len(keep) > 0 {
-			folded, quotedMask = keepWords(folded, quotedMask, keep)
+		if f, m, ok := cutSpans(folded, quotedMask, locs); ok {
+			folded, quotedMask = f, m
 		}
 	}
 	// "in Proverbs", "according to Hebrews", "the book of James" (books.go).
@@ -212,19 +208,10 @@ func parseQuestion(q string, rp *ref.Parser) question {
 	whole := false
 	for _, re := range frames() {
 		if loc := re.FindStringIndex(folded); loc != nil && loc[1] > loc[0] {
-			cut := strings.TrimSpace(folded[:loc[0]] + " " + folded[loc[1]:])
-			if cut == "" {
+			if f, m, ok := cutSpans(folded, quotedMask, [][]int{loc}); ok {
+				folded, quotedMask = f, m
+			} else {
 				whole = true
-			}
-			if cut != "" {
-				// keep quotedMask aligned: frames never cut inside quotes in
-				// practice; recompute by dropping the same number of words.
-				before := len(strings.Fields(folded[:loc[0]]))
-				n := len(strings.Fields(folded[loc[0]:loc[1]]))
-				if before+n <= len(quotedMask) {
-					quotedMask = append(append([]bool{}, quotedMask[:before]...), quotedMask[before+n:]...)
-				}
-				folded = cut
 			}
 		}
 	}
@@ -279,6 +266,22 @@ func parseQuestion(q string, rp *ref.Parser) question {
 		}
 	}
 	return out
+}
+
+// cutSpans removes the words of folded inside the byte spans locs (each
+// from and to a word boundary), and their quotation marks; ok is false,
+// and nothing is cut, when no word would stay.
+func cutSpans(folded string, quotedMask []bool, locs [][]int) (string, []bool, bool) {
+	drop := map[int]bool{}
+	for _, l := range locs {
+		dropWords(drop, folded, l[0], l[1])
+	}
+	keep := keptWords(folded, drop)
+	if len(keep) == 0 {
+		return folded, quotedMask, false
+	}
+	f, m := keepWords(folded, quotedMask, keep)
+	return f, m, true
 }
 
 // keepWords keeps the words of folded at the indexes keep, and their

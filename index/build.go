@@ -362,7 +362,7 @@ type bibleBuilder struct {
 	comment bool   // a commentary: docs are comments (comment.go)
 	spans   []byte // COMMENT: per doc, u32 first and u32 last ordinal
 
-	lowerStem map[uint32]bool // stems written in lower case somewhere (not only names)
+	lowerStem map[uint32]bool // stems written in lower case somewhere (not only names); English Bibles only (commonStems)
 }
 
 func newBibleBuilder(src BibleSource) *bibleBuilder {
@@ -375,14 +375,15 @@ func newBibleBuilder(src BibleSource) *bibleBuilder {
 		arch:     map[string][]uint32{},
 		archSeen: map[uint32]bool{},
 		lastOrd:  -1,
-
-		lowerStem: map[uint32]bool{},
 	}
 }
 
 func (bb *bibleBuilder) run(ctx context.Context, pr *progressor) error {
 	if bb.sys == nil {
 		return fmt.Errorf("no versification")
+	}
+	if bb.wantsCommonStems() {
+		bb.lowerStem = map[uint32]bool{}
 	}
 	n := 0
 	for v, err := range bb.src.Verses(ctx) {
@@ -476,7 +477,7 @@ func (bb *bibleBuilder) addVerse(v *Verse) error {
 			}
 			w.form = bb.text.form(surface)
 			bb.surface[surface] = w
-			if r, _ := utf8.DecodeRuneInString(surface); unicode.IsLower(r) {
+			if r, _ := utf8.DecodeRuneInString(surface); bb.lowerStem != nil && unicode.IsLower(r) {
 				bb.lowerStem[w.stem] = true
 			}
 		}

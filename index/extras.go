@@ -55,22 +55,10 @@ func (e *extras) finish(vocabs, common [][]string) ([]sectionData, []ModuleMeta,
 		return nil, nil, e.commErr
 	}
 	if e.hasThes && len(e.thes) > 0 {
-		vocab := map[string]bool{}
-		for _, v := range vocabs {
-			for _, s := range v {
-				vocab[s] = true
-			}
-		}
-		b := buildThesaurus(e.thes, vocab)
+		b := buildThesaurus(e.thes, stemSet(vocabs))
 		secs = append(secs, sectionData{secThes, b})
 		if len(e.forms) > 0 {
-			words := map[string]bool{}
-			for _, v := range common {
-				for _, s := range v {
-					words[s] = true
-				}
-			}
-			secs = append(secs, sectionData{secInflect, buildInflect(e.forms, words)})
+			secs = append(secs, sectionData{secInflect, buildInflect(e.forms, stemSet(common))})
 		}
 		metas = append(metas, ModuleMeta{Name: "WordNet", Kind: "thesaurus", Entries: len(e.thes), Millis: e.thesMs})
 	}
@@ -80,4 +68,15 @@ func (e *extras) finish(vocabs, common [][]string) ([]sectionData, []ModuleMeta,
 		metas = append(metas, ModuleMeta{Name: "commentaries", Kind: "commentary", Entries: e.comm.n, Millis: e.commMs})
 	}
 	return secs, metas, nil
+}
+
+// stemSet is the union of the Bibles' stem lists.
+func stemSet(lists [][]string) map[string]bool {
+	out := map[string]bool{}
+	for _, l := range lists {
+		for _, s := range l {
+			out[s] = true
+		}
+	}
+	return out
 }

@@ -129,9 +129,10 @@ func (ix *Index) ForLang(lang string) *Index {
 // least once: its words, not its names (INFLECT, made from WordNet's
 // English, keeps only these: "Bani" the man is no plural of ban, the
 // Spanish "ora" none of os, nor a commentary's Latin). Nil for a Bible in
-// another language and for a commentary.
+// another language and for a commentary (wantsCommonStems), which do not
+// track them.
 func (bb *bibleBuilder) commonStems() []string {
-	if bb.lang != analysis.English || bb.comment {
+	if bb.lowerStem == nil {
 		return nil
 	}
 	out := make([]string, 0, len(bb.lowerStem))
@@ -140,3 +141,7 @@ func (bb *bibleBuilder) commonStems() []string {
 	}
 	return out
 }
+
+// wantsCommonStems tells whether the builder tracks commonStems: an
+// English Bible, not a commentary (set before run).
+func (bb *bibleBuilder) wantsCommonStems() bool { return bb.lang == analysis.English && !bb.comment }
