@@ -258,10 +258,10 @@ func evalBible(ctx context.Context, m *bibleMap, cs []concept) (*bibleScores, er
 		avg = 1
 	}
 	bs := &bibleScores{m: m, n: n, best: make([][]float32, len(cs)), feat: make([][]uint8, len(cs)), score: make([]float32, n), run: make([]int, n), vi: make([]int32, n)}
-	seen := make([]bool, n)
+	seen := written[bool](n)
 	for ci, c := range cs {
-		best := make([]float32, n)
-		feat := make([]uint8, n)
+		best := written[float32](n)
+		feat := written[uint8](n)
 		for fi, f := range c.feats {
 			p := f.postings(b)
 			if p.Len() == 0 {
@@ -370,18 +370,25 @@ type scored struct {
 	cidf     []float64 // idf of each concept's own word (max over Bibles)
 	topics   []topicMatch
 	bibles   []*bibleScores
-	final    map[int32]float64   // key -> score
-	why      map[int32][]string  // key -> reasons
-	topicOf  map[int32][]string  // key -> topic names
-	lineOf   map[int32]string    // key -> the Nave's line that gave its prior
-	bestIn   map[int32]int       // key -> index of the Bible that scored best
-	phrase   map[int32]int       // key -> longest run
-	fv       map[int32]*Vector   // key -> feature values
-	namedOf  map[int32]string    // key -> the named passage the question names
-	pageOf   map[int32]pageTopic // key -> the topic of topics.tsv that gives it
-	fbOf     map[int32]pageTopic // key -> the topic that feedback lends it from
-	w        *Weights            // the weights of the question
-	inBooks  map[string]bool     // the books the question names as where to look: results are theirs
+	// The candidates, indexed by key (KJV ordinal): dense arrays over the
+	// keys, not maps, since a question touches thousands of verses (a map
+	// grown to that size is most of the memory a new process touches
+	// first) and every feature pass visits them all. keys lists the
+	// candidates in the order they became one; fv is nil for the others.
+	keys    []int32
+	fv      []*Vector           // key -> feature values
+	final   []float64           // key -> score
+	bestIn  []int8              // key -> 1 + index of the Bible that scored best, 0 when none did
+	phrase  []int32             // key -> longest run of question words
+	slab    []Vector            // vectors not yet handed out (vector)
+	why     map[int32][]string  // key -> reasons
+	topicOf map[int32][]string  // key -> topic names
+	lineOf  map[int32]string    // key -> the Nave's line that gave its prior
+	namedOf map[int32]string    // key -> the named passage the question names
+	pageOf  map[int32]pageTopic // key -> the topic of topics.tsv that gives it
+	fbOf    map[int32]pageTopic // key -> the topic that feedback lends it from
+	w       *Weights            // the weights of the question
+	inBooks map[string]bool     // the books the question names as where to look: results are theirs
 }
 
 // Candidates returns the scored verses of a question (for study): KJV
@@ -408,7 +415,7 @@ func (a *Asker) Candidates(ctx context.Context, question string, n int, o Option
 	for i, k := range keys {
 		ev := s.evidence(k)
 		ms, tev := Matches(ev)
-		out[i] = Candidate{Ord: int(k), Score: s.final[k], Why: Why(ev), Topics: s.topicOf[k], Phrase: s.phrase[k],
+		out[i] = Candidate{Ord: int(k), Score: s.final[k], Why: Why(ev), Topics: s.topicOf[k], Phrase: int(s.phrase[k]),
 			Matches: ms, TopicEvidence: tev}
 		if p, ok := s.pageOf[k]; ok && s.fv[k][FPages] > 0 {
 			out[i].Pages, out[i].PageCites = p.name, p.pages
@@ -450,7 +457,7 @@ func (s *scored) ranked(t canon.Testament, within map[int]bool, k int) []int32 {
 			i = m
 		}
 	}
-	for key := range s.final {
+	for _, key := range s.keys {
 		if within != nil && !within[int(key)] {
 			continue
 		}

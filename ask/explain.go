@@ -73,8 +73,8 @@ func (s *scored) evidence(k int32) []Evidence {
 // lexical lists, for a lexical feature, the question words the verse
 // matched through it in the translation that scored it best.
 func (s *scored) lexical(k int32, f Feature) []Evidence {
-	bi, ok := s.bestIn[k]
-	if !ok || bi >= len(s.bibles) {
+	bi := int(s.bestIn[k]) - 1
+	if bi < 0 || bi >= len(s.bibles) {
 		return nil
 	}
 	bs := s.bibles[bi]

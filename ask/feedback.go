@@ -68,8 +68,8 @@ func (s *scored) feedback(t *namedTable, meanIDF float64) {
 	}
 	better := func(a, b cand) bool { return a.score > b.score || a.score == b.score && a.k < b.k }
 	var top []cand
-	for k, v := range s.fv {
-		if x := s.w.Dot(v); x > 0 {
+	for _, k := range s.keys {
+		if x := s.w.Dot(s.fv[k]); x > 0 {
 			top = append(top, cand{k, x})
 		}
 	}

@@ -17,7 +17,7 @@ func TestFeedbackFeature(t *testing.T) {
 		"creation\tGen.1.1\thttps://a.example/creation\n", pagesMinCov)
 	w := &Weights{}
 	w[FExact] = 1
-	s := &scored{fv: map[int32]*Vector{}, fbOf: map[int32]pageTopic{}, w: w}
+	s := newScored(nil, w)
 	s.vector(keyOf(t, "John.17.20"))[FExact] = 2
 	s.vector(keyOf(t, "Prov.28.20"))[FExact] = 1
 	const idf = 3.0
@@ -49,10 +49,10 @@ func TestFeedbackFeature(t *testing.T) {
 		t.Errorf("fbOf Heb.7.25 = %+v, want Christ's intercession", p)
 	}
 	// No candidate scores: nothing is lent.
-	s = &scored{fv: map[int32]*Vector{}, fbOf: map[int32]pageTopic{}, w: w}
+	s = newScored(nil, w)
 	s.feedback(tb, idf)
-	if len(s.fv) != 0 {
-		t.Errorf("no candidates: %d verses got feedback", len(s.fv))
+	if len(s.keys) != 0 {
+		t.Errorf("no candidates: %d verses got feedback", len(s.keys))
 	}
 }
 

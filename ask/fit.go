@@ -66,8 +66,8 @@ func (a *Asker) Examples(ctx context.Context, qs []Judged, w *Weights) ([]Exampl
 		}
 		for f := range NumFeatures {
 			var ks []int32
-			for k, v := range s.fv {
-				if v[f] > 0 {
+			for _, k := range s.keys {
+				if s.fv[k][f] > 0 {
 					ks = append(ks, k)
 				}
 			}

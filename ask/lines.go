@@ -205,8 +205,8 @@ func (a *Asker) linePrior(s *scored, lines []lineMatch, idf []float64) {
 	// the share of the question the verse does not match, so a verse that
 	// matches the whole question gets none.
 	top := 0.0
-	for _, v := range s.final {
-		top = math.Max(top, v)
+	for _, k := range s.keys {
+		top = math.Max(top, s.final[k])
 	}
 	wl := s.w[FLine]
 	for k, b := range best {

@@ -24,7 +24,7 @@ func TestPagesFeature(t *testing.T) {
 		t.Fatalf("want 2 topics, the first with 2 rows: %+v", tb.ps)
 	}
 	q := parseQuestion("What does the Bible say about anxiety?", nil)
-	s := &scored{fv: map[int32]*Vector{}, pageOf: map[int32]pageTopic{}}
+	s := newScored(nil, nil)
 	s.pages(tb, &q, func(string) bool { return true }, nil)
 	// One word named, all of the name: coverage 1, mass its idf over the
 	// two topics, ln(1 + 2/1).
@@ -52,10 +52,10 @@ func TestPagesFeature(t *testing.T) {
 	}
 	// A question about something else names no topic.
 	q = parseQuestion("Where is the story of Jonah?", nil)
-	s = &scored{fv: map[int32]*Vector{}, pageOf: map[int32]pageTopic{}}
+	s = newScored(nil, nil)
 	s.pages(tb, &q, func(string) bool { return true }, nil)
-	if len(s.fv) != 0 {
-		t.Errorf("Jonah: %d verses got the pages feature", len(s.fv))
+	if len(s.keys) != 0 {
+		t.Errorf("Jonah: %d verses got the pages feature", len(s.keys))
 	}
 }
 
@@ -169,7 +169,7 @@ func TestLeaveSiteOut(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			q := parseQuestion("What does the Bible say about anxiety, the Sermon on the Mount and the Lord's Prayer?", nil)
 			q.leave.site = tc.site
-			s := &scored{fv: map[int32]*Vector{}, pageOf: map[int32]pageTopic{}, namedOf: map[int32]string{}}
+			s := newScored(nil, nil)
 			s.pages(topics.without(q.leave.site), &q, known, nil)
 			s.named(named.without(q.leave.site), &q, 1, known)
 			for osis, want := range tc.pages {
@@ -264,7 +264,7 @@ func TestPageCites(t *testing.T) {
 		"anxiety\tPhil.4.6-Phil.4.7\thttps://b.example/2\n"+
 		"anxiety\t1Pet.5.7,Phil.4.6\thttps://c.example/3\n", pagesMinCov)
 	q := parseQuestion("What does the Bible say about anxiety?", nil)
-	s := &scored{fv: map[int32]*Vector{}, pageOf: map[int32]pageTopic{}}
+	s := newScored(nil, nil)
 	s.pages(topics, &q, func(string) bool { return true }, nil)
 	for osis, want := range map[string]int{"Phil.4.6": 3, "Phil.4.7": 1, "Matt.6.34": 1, "1Pet.5.7": 1} {
 		p, ok := s.pageOf[keyOf(t, osis)]

@@ -25,12 +25,29 @@ func (a *Asker) weights(o Options) *Weights {
 	return &a.w
 }
 
+// newScored returns the empty candidates of a question over the keys of
+// the KJV versification.
+func newScored(cs []concept, w *Weights) *scored {
+	n := canon.KJV().VerseCount()
+	return &scored{concepts: cs, w: w,
+		fv: written[*Vector](n), final: written[float64](n), bestIn: written[int8](n), phrase: written[int32](n),
+		why: map[int32][]string{}, topicOf: map[int32][]string{}, lineOf: map[int32]string{},
+		namedOf: map[int32]string{}, pageOf: map[int32]pageTopic{}, fbOf: map[int32]pageTopic{}}
+}
+
+// vecSlab is how many vectors vector takes from the heap at a time.
+const vecSlab = 256
+
 // vector returns the feature vector of key k, made on first use.
 func (s *scored) vector(k int32) *Vector {
 	v := s.fv[k]
 	if v == nil {
-		v = &Vector{}
+		if len(s.slab) == 0 {
+			s.slab = written[Vector](vecSlab)
+		}
+		v, s.slab = &s.slab[0], s.slab[1:]
 		s.fv[k] = v
+		s.keys = append(s.keys, k)
 	}
 	return v
 }
@@ -61,9 +78,7 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 		}
 	}
 	// final and fv are made once the verses touched are known (below).
-	s := &scored{concepts: cs, why: map[int32][]string{}, topicOf: map[int32][]string{},
-		lineOf: map[int32]string{}, bestIn: map[int32]int{}, phrase: map[int32]int{}, w: w,
-		namedOf: map[int32]string{}, pageOf: map[int32]pageTopic{}, fbOf: map[int32]pageTopic{}}
+	s := newScored(cs, w)
 	if len(q.inBooks) > 0 {
 		s.inBooks = map[string]bool{}
 		for _, b := range q.inBooks {
@@ -109,16 +124,11 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 		return nil, err
 	}
 	// Combine: the best translation's features, and the second best's
-	// score as agreement. The maps are sized for the verses touched.
-	// A key's vector is its best translation's own (bs.vecs, which
-	// nothing reads after this merge): no copy, so a new process does not
-	// fault in a second slab of every touched verse's vector.
-	touched := 0
-	for _, bs := range s.bibles {
-		touched = max(touched, len(bs.touched))
-	}
-	s.final, s.fv = make(map[int32]float64, touched), make(map[int32]*Vector, touched)
-	second := map[int32]float64{}
+	// score as agreement. A key's vector is its best translation's own
+	// (bs.vecs, which nothing reads after this merge): no copy, so a new
+	// process does not fault in a second slab of every touched verse's
+	// vector.
+	second := written[float32](len(s.final))
 	for bi, bs := range s.bibles {
 		for _, d := range bs.touched {
 			k := bs.m.toKey[d]
@@ -129,25 +139,30 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 			if v <= 0 {
 				continue
 			}
-			cur, ok := s.final[k]
+			ok := s.fv[k] != nil
+			cur := s.final[k]
 			switch {
 			case !ok || v > cur:
 				if ok {
-					second[k] = cur
+					second[k] = float32(cur)
+				} else {
+					s.keys = append(s.keys, k)
 				}
 				s.final[k] = v
-				s.bestIn[k] = bi
+				s.bestIn[k] = int8(bi + 1)
 				s.fv[k] = bs.vec(d)
-			case v > second[k]:
-				second[k] = v
+			case v > float64(second[k]):
+				second[k] = float32(v)
 			}
-			if r := bs.run[d]; r > s.phrase[k] {
+			if r := int32(bs.run[d]); r > s.phrase[k] {
 				s.phrase[k] = r
 			}
 		}
 	}
-	for k, v := range second {
-		s.fv[k][FAgree] = v
+	for _, k := range s.keys {
+		if second[k] > 0 {
+			s.fv[k][FAgree] = float64(second[k])
+		}
 	}
 	a.comments(s, mass, w)
 	s.sources()
@@ -193,10 +208,11 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 		votes, _ := any(a.ix).(interface{ VerseVotes(int) int })
 		// The best lexical score, to scale each verse's own (lexpop).
 		var maxLex float64
-		for _, v := range s.fv {
-			maxLex = math.Max(maxLex, lexScore(v, w))
+		for _, k := range s.keys {
+			maxLex = math.Max(maxLex, lexScore(s.fv[k], w))
 		}
-		for k, v := range s.fv {
+		for _, k := range s.keys {
+			v := s.fv[k]
 			popK := a.ix.TopicCount(int(k))
 			if o.ShortCitations {
 				popK = a.Popularity(int(k))
@@ -230,7 +246,8 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 	}
 	// "... in the Old Testament": its verses.
 	if q.testament != 0 {
-		for k, v := range s.fv {
+		for _, k := range s.keys {
+			v := s.fv[k]
 			if b, _, _ := keyRef(int(k)); canon.IsOT(b) == (q.testament == canon.OT) {
 				v[FTestament] = w.Dot(v)
 			}
@@ -242,7 +259,8 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 		for _, b := range q.books {
 			in[b] = true
 		}
-		for k, v := range s.fv {
+		for _, k := range s.keys {
+			v := s.fv[k]
 			if b, _, _ := keyRef(int(k)); in[b] {
 				v[FSpeaker] = w.Dot(v)
 			}
@@ -313,8 +331,8 @@ func (a *Asker) comments(s *scored, mass float64, w *Weights) {
 
 // score sets every candidate's score to its dot product with the weights.
 func (s *scored) score() {
-	for k, v := range s.fv {
-		s.final[k] = s.w.Dot(v)
+	for _, k := range s.keys {
+		s.final[k] = s.w.Dot(s.fv[k])
 	}
 }
 
@@ -325,8 +343,8 @@ func (s *scored) score() {
 // (its weight is fitted).
 func (s *scored) sources() {
 	var long []int32
-	for k, r := range s.phrase {
-		if r >= sourceRun {
+	for _, k := range s.keys {
+		if s.phrase[k] >= sourceRun {
 			long = append(long, k)
 		}
 	}
@@ -374,7 +392,7 @@ func rescore(bs *bibleScores, q *question, cs []concept, cidf []float64, mass fl
 	for i := range bs.vi {
 		bs.vi[i] = -1
 	}
-	bs.vecs = make([]Vector, len(bs.touched))
+	bs.vecs = written[Vector](len(bs.touched))
 	list := make([]dc, 0, len(bs.touched))
 	for ti, d := range bs.touched {
 		bs.vi[d] = int32(ti)
