@@ -436,3 +436,21 @@ func (s *System) MapSource(osis string) string {
 	}
 	return s.rules.from[osis]
 }
+
+// KJVOrdinal is the ordinal in the KJV system of a verse of system from:
+// its own ordinal there when from is the KJV's (or nil, an unknown
+// system read as the KJV's), else that of the first verse Map gives for
+// it in the KJV. A verse with no KJV counterpart (the deuterocanon) has
+// none.
+func KJVOrdinal(from *System, osis string, ch, v int) (int, bool) {
+	kjv := KJV()
+	if from == nil || from.Name == kjv.Name {
+		return kjv.Ordinal(osis, ch, v)
+	}
+	for _, r := range Map(from, kjv, osis, ch, v) {
+		if r.Verse > 0 {
+			return kjv.Ordinal(r.Book, r.Chapter, r.Verse)
+		}
+	}
+	return 0, false
+}

@@ -342,6 +342,7 @@ type bibleBuilder struct {
 	books   []string
 	bookIdx map[string]int
 	ords    []byte
+	keys    []byte // KEYS (keys.go)
 	refs    []byte
 	lens    []byte
 	text    *textBuilder
@@ -452,6 +453,7 @@ func (bb *bibleBuilder) addVerse(v *Verse) error {
 	bb.nDocs++
 	bb.ords = le.AppendUint32(bb.ords, uint32(ord))
 	bb.refs = append(bb.refs, byte(bk), byte(v.Chapter), byte(v.Verse))
+	bb.appendKey(v)
 
 	toks := tokenize(v.Text, bb.toks[:0])
 	bb.toks = toks
@@ -605,6 +607,8 @@ func (bb *bibleBuilder) finish() ([]sectionData, error) {
 	}
 	if bb.comment {
 		secs = append(secs, sectionData{secComment, append([]byte{}, bb.spans...)})
+	} else {
+		secs = append(secs, sectionData{secKeys, bb.keys})
 	}
 	return secs, nil
 }

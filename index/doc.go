@@ -286,6 +286,14 @@
 //	uint16 kind (POST or TEXT), uint32 block size (4096), uint32 n,
 //	n × uint32 CRC-32C of bytes [4096·i, 4096·(i+1)) of the section
 //
+// KEYS (kind 34), per Bible (a commentary has none): docs × uint32, the
+// KJV ordinal of each doc (canon.KJVOrdinal: the verse itself in a KJV
+// Bible, the first verse canon.Map gives in the KJV for another
+// versification), 0xFFFFFFFF for a verse without one (the deuterocanon).
+// Packages ask and study pool translations under these keys; mapping an
+// NRSVA Bible when a question first needed it was about a fifth of a short
+// question's time in a new process (keys.go).
+//
 // LANG (kind 32), per Bible: "str language code" (analysis.Base of the
 // module's conf Lang: "en", "es"). The Bible's STEM dictionary holds the
 // stems of that language's analysis (analysis.StemIn; only English is

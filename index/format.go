@@ -23,7 +23,7 @@ const FormatVersion = 2
 // for the same input (for example a change in how Strong's tags are mapped
 // to positions). It is part of the fingerprint, so a new builder rebuilds the
 // cache even when FormatVersion is unchanged.
-const BuildVersion = 13 // 2: agent nouns no longer share their action noun's stem; verse texts no longer swallow neighbours; 3: LINES and LINEDICT (topic lines); 4: topic lines read from the entries' links; 5: Cherokee folds to capitals; 6: a Bible whose data is damaged is left out whole and named in META, never indexed in part; 7: LANG per Bible, stems in the Bible's language; 8: commentaries indexed (COMMENT); 9: XREFS, XREFIN (open cross-references) and TOPICVERSES; 10: THES (WordNet), COMMDICT and COMMLENS (commentaries), TOPICSEE; 11: THES has WordNet's hyponyms; 12: INFLECT (WordNet's irregular plurals); 13: INFLECT has the verbs' irregular forms
+const BuildVersion = 14 // 2: agent nouns no longer share their action noun's stem; verse texts no longer swallow neighbours; 3: LINES and LINEDICT (topic lines); 4: topic lines read from the entries' links; 5: Cherokee folds to capitals; 6: a Bible whose data is damaged is left out whole and named in META, never indexed in part; 7: LANG per Bible, stems in the Bible's language; 8: commentaries indexed (COMMENT); 9: XREFS, XREFIN (open cross-references) and TOPICVERSES; 10: THES (WordNet), COMMDICT and COMMLENS (commentaries), TOPICSEE; 11: THES has WordNet's hyponyms; 12: INFLECT (WordNet's irregular plurals); 13: INFLECT has the verbs' irregular forms; 14: KEYS (each verse's KJV ordinal)
 
 const (
 	magic        = "BEREANIX" // first 8 bytes of the file
@@ -81,5 +81,5 @@ var sectionNames = map[uint16]string{
 	secLines: "LINES", secLineDict: "LINEDICT", secLang: "LANG", secComment: "COMMENT",
 	secXrefs: "XREFS", secXrefIn: "XREFIN", secTopicVrs: "TOPICVERSES",
 	secThes: "THES", secCommDict: "COMMDICT", secCommLens: "COMMLENS", secTopicSee: "TOPICSEE",
-	secInflect: "INFLECT",
+	secInflect: "INFLECT", secKeys: "KEYS",
 }

@@ -372,6 +372,7 @@ type Bible struct {
 	bookFirst, bookLast  []int  // doc range [first, last) of each book index
 	lang                 string // LANG section; "" is English
 	spans                []byte // COMMENT (commentaries only, comment.go)
+	keys                 []byte // KEYS (Bibles only, keys.go)
 }
 
 func (b *Bible) section(kind uint16, data []byte) error {
@@ -430,6 +431,8 @@ func (b *Bible) section(kind uint16, data []byte) error {
 		b.align, err = parseDict(data)
 	case secLang:
 		b.lang = parseLang(data)
+	case secKeys:
+		b.keys = data
 	case secComment:
 		b.spans = data
 		if b.spans == nil {

@@ -16,8 +16,10 @@ import (
 
 // Maps maps a Bible's docs to KJV ordinals (to: doc -> ordinal, -1 when
 // none) and back (from: ordinal -> first doc, -1 when none). A Bible in
-// another versification (the WEB is NRSVA) is mapped with canon.Map; its
-// verses without a KJV counterpart (the deuterocanon) get no key.
+// another versification (the WEB is NRSVA) is mapped with canon.Map
+// (canon.KJVOrdinal); its verses without a KJV counterpart (the
+// deuterocanon) get no key. The index stores the mapping (KEYS); a Bible
+// without it is mapped here.
 func Maps(b *index.Bible) (to, from []int32) {
 	kjv := canon.KJV()
 	to = make([]int32, b.Docs())
@@ -25,28 +27,22 @@ func Maps(b *index.Bible) (to, from []int32) {
 	for i := range from {
 		from[i] = -1
 	}
-	sys, ok := canon.Get(b.Versification())
-	same := !ok || sys.Name == kjv.Name
-	for d := range to {
-		to[d] = -1
-		book, ch, v := b.Ref(d)
-		var ord int
-		var found bool
-		if same {
-			ord, found = kjv.Ordinal(book, ch, v)
-		} else {
-			for _, r := range canon.Map(sys, kjv, book, ch, v) {
-				if r.Verse > 0 {
-					ord, found = kjv.Ordinal(r.Book, r.Chapter, r.Verse)
-					break
-				}
+	if !b.KJVKeys(to) {
+		sys, ok := canon.Get(b.Versification())
+		if !ok {
+			sys = nil // an unknown versification is read as the KJV's
+		}
+		for d := range to {
+			to[d] = -1
+			book, ch, v := b.Ref(d)
+			if ord, found := canon.KJVOrdinal(sys, book, ch, v); found {
+				to[d] = int32(ord)
 			}
 		}
-		if found {
-			to[d] = int32(ord)
-			if from[ord] < 0 {
-				from[ord] = int32(d)
-			}
+	}
+	for d, ord := range to {
+		if ord >= 0 && from[ord] < 0 {
+			from[ord] = int32(d)
 		}
 	}
 	return to, from
