@@ -3,6 +3,8 @@ package ask
 import (
 	"math"
 	"slices"
+
+	"berean/canon"
 )
 
 // Topic feedback: a question that does not name a topic may still be
@@ -30,30 +32,56 @@ const (
 // topicVecs is a table's topics as verse vectors, and which topics cite
 // each verse; built once per table.
 type topicVecs struct {
-	vec   []map[int32]float64 // per entry of the table
-	norm  []float64
-	max   []float64
-	cites map[int32][]int32 // verse -> entries citing it
+	vec  [][]verseWeight // per entry of the table, by key
+	norm []float64
+	max  []float64
+	// Which entries cite each verse: those of citing[from[k]:from[k+1]]
+	// cite the verse of key k, ascending.
+	from   []int32
+	citing []int32
 }
 
 func (t *namedTable) vectors() *topicVecs {
 	t.vecOnce.Do(func() {
-		tv := &topicVecs{cites: map[int32][]int32{}}
+		tv := &topicVecs{from: make([]int32, canon.KJV().VerseCount()+1)}
+		cites := 0
 		for i := range t.ps {
-			v := pageVerses(&t.ps[i], nil)
+			v := pageVerses(&t.ps[i])
+			// The norm sums in key order, as the vector is stored.
 			var n, m float64
-			for k, x := range v {
-				n += x * x
-				m = math.Max(m, x)
-				tv.cites[k] = append(tv.cites[k], int32(i))
+			for _, vw := range v {
+				n += vw.x * vw.x
+				m = math.Max(m, vw.x)
+				tv.from[vw.k+1]++
 			}
+			cites += len(v)
 			tv.vec = append(tv.vec, v)
 			tv.norm = append(tv.norm, math.Sqrt(n))
 			tv.max = append(tv.max, m)
 		}
+		// A counting sort of the (verse, entry) pairs by verse.
+		for k := 1; k < len(tv.from); k++ {
+			tv.from[k] += tv.from[k-1]
+		}
+		tv.citing = make([]int32, cites)
+		next := slices.Clone(tv.from[:len(tv.from)-1])
+		for i, v := range tv.vec {
+			for _, vw := range v {
+				tv.citing[next[vw.k]] = int32(i)
+				next[vw.k]++
+			}
+		}
 		t.vecs = tv
 	})
 	return t.vecs
+}
+
+// cites returns the entries that cite the verse of key k, ascending.
+func (tv *topicVecs) cites(k int32) []int32 {
+	if k < 0 || int(k)+1 >= len(tv.from) {
+		return nil
+	}
+	return tv.citing[tv.from[k]:tv.from[k+1]]
 }
 
 // feedback sets the feedback feature from table t, with the first pass's
@@ -98,8 +126,8 @@ func (s *scored) feedback(t *namedTable, meanIDF float64) {
 	for _, c := range top {
 		l := c.score / best
 		ln += l * l
-		for _, e := range tv.cites[c.k] {
-			act[e] += l * tv.vec[e][c.k]
+		for _, e := range tv.cites(c.k) {
+			act[e] += l * weightOf(tv.vec[e], c.k)
 		}
 	}
 	ln = math.Sqrt(ln)
@@ -124,10 +152,10 @@ func (s *scored) feedback(t *namedTable, meanIDF float64) {
 	})
 	for _, tp := range ts[:min(len(ts), fbTopics)] {
 		p := &t.ps[tp.e]
-		for k, x := range tv.vec[tp.e] {
-			s.vector(k)[FFeedback] += meanIDF * tp.cos * x / tv.max[tp.e]
-			if _, ok := s.fbOf[k]; !ok {
-				s.fbOf[k] = pageTopic{p.name, len(p.rows)}
+		for _, vw := range tv.vec[tp.e] {
+			s.vector(vw.k)[FFeedback] += meanIDF * tp.cos * vw.x / tv.max[tp.e]
+			if _, ok := s.fbOf[vw.k]; !ok {
+				s.fbOf[vw.k] = pageTopic{p.name, len(p.rows)}
 			}
 		}
 	}

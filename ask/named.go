@@ -32,7 +32,8 @@ type namedPassage struct {
 	name  string
 	refs  []string   // the passage (named.tsv) or the first row's references (topics.tsv)
 	rows  [][]string // topics.tsv: each page's references, in the page's order
-	sites []string   // the site of each row (siteOf its source_url; "" when none)
+	addrs []string   // the source_url of each row ("" when none)
+	sites []string   // siteOf each row's address (namedTable.siteSet)
 	toks  []string   // distinct stems of the name's content words
 	text  []string   // their folded forms
 }
@@ -44,7 +45,11 @@ type namedTable struct {
 	ps     []namedPassage
 	idf    map[string]float64 // stem -> idf over the names
 	maxID  float64
-	sites  map[string]bool // the sites of the rows
+	// The sites of the rows, and each row's, read from their addresses
+	// on first use (siteSet): only leave-site-out needs them, and parsing
+	// every address was a tenth of reading the table.
+	sites    map[string]bool
+	siteOnce sync.Once
 
 	vecOnce sync.Once // the topics as verse vectors (feedback.go)
 	vecs    *topicVecs
@@ -66,8 +71,9 @@ var namedPassages = sync.OnceValue(func() *namedTable { return nameTable(namedTS
 // with several rows. The names' words weigh by their idf over the
 // entries.
 func nameTable(tsv string, minCov float64) *namedTable {
-	t := &namedTable{minCov: minCov, sites: map[string]bool{}}
+	t := &namedTable{minCov: minCov}
 	byName := map[string]int{}
+	stems := map[string]string{} // a name word's stem, for the words many names share
 	src := -1
 	for i, line := range strings.Split(tsv, "\n") {
 		f := strings.Split(strings.TrimRight(line, "\r"), "\t")
@@ -80,23 +86,26 @@ func nameTable(tsv string, minCov float64) *namedTable {
 		}
 		name := strings.TrimSpace(f[0])
 		refs := strings.Split(f[1], ",")
-		site := ""
+		addr := ""
 		if src >= 0 && src < len(f) {
-			site = siteOf(f[src])
+			addr = f[src]
 		}
-		t.sites[site] = true
 		if j, ok := byName[strings.ToLower(name)]; ok {
 			t.ps[j].rows = append(t.ps[j].rows, refs)
-			t.ps[j].sites = append(t.ps[j].sites, site)
+			t.ps[j].addrs = append(t.ps[j].addrs, addr)
 			continue
 		}
-		p := namedPassage{name: name, refs: refs, rows: [][]string{refs}, sites: []string{site}}
+		p := namedPassage{name: name, refs: refs, rows: [][]string{refs}, addrs: []string{addr}}
 		seen := map[string]bool{}
 		for _, w := range withDigits(index.Words(p.name)) {
 			if isStop(w) || len(w) < 2 && !isDigits(w) {
 				continue
 			}
-			st := index.StemTerm(w)
+			st, ok := stems[w]
+			if !ok {
+				st = index.StemTerm(w)
+				stems[w] = st
+			}
 			if !seen[st] {
 				seen[st] = true
 				p.toks = append(p.toks, st)
@@ -128,21 +137,39 @@ func (t *namedTable) weigh() {
 	}
 }
 
+// siteSet returns the sites of the table's rows, setting each row's.
+func (t *namedTable) siteSet() map[string]bool {
+	t.siteOnce.Do(func() {
+		t.sites = map[string]bool{}
+		for i := range t.ps {
+			p := &t.ps[i]
+			p.sites = make([]string, len(p.addrs))
+			for j, a := range p.addrs {
+				p.sites[j] = siteOf(a)
+				t.sites[p.sites[j]] = true
+			}
+		}
+	})
+	return t.sites
+}
+
 // without is the table without the rows from site (leave-site-out,
 // site.go): the table had that site never been read, its entries' rows
 // from other sites only, an entry left with none dropped, the names'
 // idf counted again. It is t itself when site is "" or no row is from it.
 func (t *namedTable) without(site string) *namedTable {
-	if site == "" || !t.sites[site] {
+	if site == "" || !t.siteSet()[site] {
 		return t
 	}
 	u := &namedTable{minCov: t.minCov, sites: map[string]bool{}}
+	u.siteOnce.Do(func() {}) // its rows' sites are copied below
 	for _, p := range t.ps {
 		q := p
-		q.rows, q.sites = nil, nil
+		q.rows, q.addrs, q.sites = nil, nil, nil
 		for i, r := range p.rows {
 			if p.sites[i] != site {
 				q.rows = append(q.rows, r)
+				q.addrs = append(q.addrs, p.addrs[i])
 				q.sites = append(q.sites, p.sites[i])
 				u.sites[p.sites[i]] = true
 			}

@@ -1,11 +1,14 @@
 package ask
 
 import (
+	"cmp"
 	_ "embed"
 	"math"
+	"slices"
 	"sync"
 
 	"berean/index"
+	"berean/internal/versekey"
 )
 
 // Topical pages: data/topics.tsv lists topics people ask the Bible about
@@ -50,44 +53,83 @@ var topicPages = sync.OnceValue(func() *namedTable { return nameTable(topicsTSV,
 func (s *scored) pages(t *namedTable, q *question, known func(string) bool, rel func(string, string) float64) {
 	for _, m := range matchNamed(t, q, known, rel) {
 		base := m.got * m.cov
-		cites := map[int32]int{}
-		for k, v := range pageVerses(m.p, cites) {
-			s.vector(k)[FPages] += base * v
-			if _, ok := s.pageOf[k]; !ok {
-				s.pageOf[k] = pageTopic{m.p.name, cites[k]}
+		for _, vw := range pageVerses(m.p) {
+			s.vector(vw.k)[FPages] += base * vw.x
+			if _, ok := s.pageOf[vw.k]; !ok {
+				s.pageOf[vw.k] = pageTopic{m.p.name, int(vw.rows)}
 			}
 		}
 	}
 }
 
+// verseWeight is a verse's weight in a topic (pageVerses) and how many
+// of the topic's rows give it.
+type verseWeight struct {
+	k    int32
+	x    float64
+	rows int32
+}
+
 // pageVerses weighs the verses of a topic's rows: in each row, 1 for
 // its first reference falling to ½ for its last, and within a range 1 for
-// its first verse falling to ½ for its last; summed over the rows, divided
-// by √rows. When cites is not nil, it counts the rows giving each verse.
-func pageVerses(p *namedPassage, cites map[int32]int) map[int32]float64 {
-	val := map[int32]float64{}
-	for _, row := range p.rows {
-		got := map[int32]float64{}
+// its first verse falling to ½ for its last (a verse a row gives twice
+// keeps its best); summed over the rows in their order, divided by √rows.
+// The verses come sorted by key, each with the number of rows giving it.
+// (Sorted slices, not maps: the feedback builds this for every topic of
+// the table in a question's first use.)
+func pageVerses(p *namedPassage) []verseWeight {
+	type entry struct {
+		k   int32
+		row int32
+		x   float64
+	}
+	var es []entry
+	for ri, row := range p.rows {
 		for i, r := range row {
 			place := 1 - 0.5*float64(i)/float64(len(row))
-			rv := topicVerses([]string{r}, namedVerses)
-			for j, k := range rv {
-				v := place * (1 - 0.5*float64(j)/float64(len(rv)))
-				got[k] = math.Max(got[k], v)
+			lo, hi, ok := versekey.Span(r)
+			if !ok {
+				continue
+			}
+			n := min(hi-lo+1, namedVerses)
+			for j := range n {
+				es = append(es, entry{int32(lo + j), int32(ri), place * (1 - 0.5*float64(j)/float64(n))})
 			}
 		}
-		for k, v := range got {
-			val[k] += v
-			if cites != nil {
-				cites[k]++
+	}
+	// By verse, then row: a row's best for the verse (a maximum: the
+	// order within a row does not matter), then the rows' sum in row
+	// order.
+	slices.SortFunc(es, func(a, b entry) int { return cmp.Or(cmp.Compare(a.k, b.k), cmp.Compare(a.row, b.row)) })
+	var out []verseWeight
+	for i := 0; i < len(es); {
+		k := es[i].k
+		var sum float64
+		var rows int32
+		for i < len(es) && es[i].k == k {
+			row, best := es[i].row, es[i].x
+			for i++; i < len(es) && es[i].k == k && es[i].row == row; i++ {
+				best = math.Max(best, es[i].x)
 			}
+			sum += best
+			rows++
 		}
+		out = append(out, verseWeight{k, sum, rows})
 	}
 	n := math.Sqrt(float64(len(p.rows)))
-	for k := range val {
-		val[k] /= n
+	for i := range out {
+		out[i].x /= n
 	}
-	return val
+	return out
+}
+
+// weightOf is the weight of verse k in vs (sorted by key), 0 when absent.
+func weightOf(vs []verseWeight, k int32) float64 {
+	i, ok := slices.BinarySearchFunc(vs, k, func(v verseWeight, k int32) int { return cmp.Compare(v.k, k) })
+	if !ok {
+		return 0
+	}
+	return vs[i].x
 }
 
 // pageTopic is the topic of topics.tsv that gave a verse its pages

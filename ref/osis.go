@@ -37,15 +37,29 @@ func parseOSISPoint(s string) (Ref, error) {
 	if i := strings.IndexByte(s, '!'); i >= 0 {
 		s = s[:i]
 	}
-	parts := strings.Split(s, ".")
-	if len(parts) > 3 || parts[0] == "" {
+	// Book[.Chapter[.Verse]], cut without allocating: reading the
+	// tables of references ask keeps is thousands of these.
+	book, nums, hasNums := strings.Cut(s, ".")
+	var parts [2]string
+	np := 0
+	if hasNums {
+		ch, v, hasV := strings.Cut(nums, ".")
+		parts[0], np = ch, 1
+		if hasV {
+			if strings.Contains(v, ".") {
+				return Ref{}, fmt.Errorf("osisRef %q: not Book.Chapter.Verse", s)
+			}
+			parts[1], np = v, 2
+		}
+	}
+	if book == "" {
 		return Ref{}, fmt.Errorf("osisRef %q: not Book.Chapter.Verse", s)
 	}
-	r := Ref{Book: parts[0]}
+	r := Ref{Book: book}
 	if !canon.Known(r.Book) {
 		return Ref{}, fmt.Errorf("osisRef %q: unknown book %q", s, r.Book)
 	}
-	for i, p := range parts[1:] {
+	for i, p := range parts[:np] {
 		n, err := strconv.Atoi(p)
 		if err != nil || n < 1 {
 			return Ref{}, fmt.Errorf("osisRef %q: bad number %q", s, p)
