@@ -154,20 +154,39 @@ const (
 var bm25 = search.DefaultParams()
 
 // bibleScores is one Bible's evaluation of a question.
+//
+// Only vi is indexed by doc; the rest is indexed by the touched doc's
+// number (its place in touched), and best and feat by that number ×
+// concepts + concept: a question touches a fraction of the verses, and a
+// new process pays for every page of memory it touches.
 type bibleScores struct {
 	m       *bibleMap
-	n       int
-	best    [][]float32 // [concept][doc]
-	feat    [][]uint8   // [concept][doc] the feature that gave best
-	touched []int32
-	score   []float32 // [doc] w·vec
-	vi      []int32   // [doc] index into vecs, -1 when untouched
-	vecs    []Vector  // feature values of the touched docs (lexical, proximity, phrase)
-	run     []int     // [doc] longest run of question words (rescored docs)
+	n       int       // docs of the Bible
+	nc      int       // concepts
+	vi      []int32   // [doc] its number in touched, -1 when untouched
+	touched []int32   // the docs some concept matches, in the order first matched
+	best    []float32 // [touched·nc + concept] the concept's best match in the doc
+	feat    []uint8   // [touched·nc + concept] the feature that gave best
+	score   []float32 // [touched] w·vec
+	vecs    []Vector  // [touched] feature values (lexical, proximity, phrase)
+	run     []int32   // [touched] longest run of question words (rescored docs)
 }
 
 // vec is the feature vector of a touched doc.
 func (bs *bibleScores) vec(d int32) *Vector { return &bs.vecs[bs.vi[d]] }
+
+// bestOf is concept ci's best match in doc d, 0 when d is untouched or
+// outside the Bible.
+func (bs *bibleScores) bestOf(ci int, d int) float32 {
+	if d < 0 || d >= bs.n || bs.vi[d] < 0 {
+		return 0
+	}
+	return bs.best[int(bs.vi[d])*bs.nc+ci]
+}
+
+// featOf is the feature of concept ci that gave its best match in the
+// touched doc d.
+func (bs *bibleScores) featOf(ci int, d int) uint8 { return bs.feat[int(bs.vi[d])*bs.nc+ci] }
 
 // pick returns the bible maps selected by names (all when empty).
 func (a *Asker) pick(names []string) ([]*bibleMap, error) {
@@ -257,11 +276,12 @@ func evalBible(ctx context.Context, m *bibleMap, cs []concept) (*bibleScores, er
 	if avg <= 0 {
 		avg = 1
 	}
-	bs := &bibleScores{m: m, n: n, best: make([][]float32, len(cs)), feat: make([][]uint8, len(cs)), score: make([]float32, n), run: make([]int, n), vi: make([]int32, n)}
-	seen := written[bool](n)
+	nc := len(cs)
+	bs := &bibleScores{m: m, n: n, nc: nc, vi: make([]int32, n)}
+	for d := range bs.vi {
+		bs.vi[d] = -1
+	}
 	for ci, c := range cs {
-		best := written[float32](n)
-		feat := written[uint8](n)
 		for fi, f := range c.feats {
 			p := f.postings(b)
 			if p.Len() == 0 {
@@ -285,21 +305,26 @@ func evalBible(ctx context.Context, m *bibleMap, cs []concept) (*bibleScores, er
 					tf = len(tmp)
 				}
 				s := float32(w * tfNorm(tf, b.DocLen(int(d)), avg))
-				if s > best[d] {
-					best[d] = s
-					feat[d] = uint8(fi)
-				}
-				if !seen[d] {
-					seen[d] = true
+				ti := int(bs.vi[d])
+				if ti < 0 {
+					ti = len(bs.touched)
+					bs.vi[d] = int32(ti)
 					bs.touched = append(bs.touched, int32(d))
+					bs.best = append(bs.best, make([]float32, nc)...)
+					bs.feat = append(bs.feat, make([]uint8, nc)...)
+				}
+				if j := ti*nc + ci; s > bs.best[j] {
+					bs.best[j] = s
+					bs.feat[j] = uint8(fi)
 				}
 			}
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
 		}
-		bs.best[ci], bs.feat[ci] = best, feat
 	}
+	bs.score = make([]float32, len(bs.touched))
+	bs.run = make([]int32, len(bs.touched))
 	return bs, nil
 }
 

@@ -84,11 +84,11 @@ func (s *scored) lexical(k int32, f Feature) []Evidence {
 	}
 	var out []Evidence
 	for ci, c := range s.concepts {
-		x := bs.best[ci][d]
+		x := bs.bestOf(ci, int(d))
 		if x == 0 {
 			continue
 		}
-		ft := c.feats[bs.feat[ci][d]]
+		ft := c.feats[bs.featOf(ci, int(d))]
 		if ft.src != f {
 			continue
 		}

@@ -166,7 +166,7 @@ func (a *Asker) linePrior(s *scored, lines []lineMatch, idf []float64) {
 				if int(k) >= len(bs.m.fromKy) {
 					continue
 				}
-				if d := bs.m.fromKy[k]; d >= 0 && bs.best[ci][d] > 0 {
+				if d := bs.m.fromKy[k]; d >= 0 && bs.bestOf(ci, int(d)) > 0 {
 					got += idf[ci]
 					break
 				}

@@ -130,12 +130,12 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 	// vector.
 	second := written[float32](len(s.final))
 	for bi, bs := range s.bibles {
-		for _, d := range bs.touched {
+		for ti, d := range bs.touched {
 			k := bs.m.toKey[d]
 			if k < 0 {
 				continue
 			}
-			v := float64(bs.score[d])
+			v := float64(bs.score[ti])
 			if v <= 0 {
 				continue
 			}
@@ -154,7 +154,7 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 			case v > float64(second[k]):
 				second[k] = float32(v)
 			}
-			if r := int32(bs.run[d]); r > s.phrase[k] {
+			if r := bs.run[ti]; r > s.phrase[k] {
 				s.phrase[k] = r
 			}
 		}
@@ -389,19 +389,15 @@ func rescore(bs *bibleScores, q *question, cs []concept, cidf []float64, mass fl
 		s float32
 	}
 	b := bs.m.b
-	for i := range bs.vi {
-		bs.vi[i] = -1
-	}
 	bs.vecs = written[Vector](len(bs.touched))
 	list := make([]dc, 0, len(bs.touched))
 	for ti, d := range bs.touched {
-		bs.vi[d] = int32(ti)
 		v := &bs.vecs[ti]
 		var cov float64
 		for ci := range cs {
-			x := float64(bs.best[ci][d])
+			x := float64(bs.best[ti*bs.nc+ci])
 			if x > 0 {
-				f := cs[ci].feats[bs.feat[ci][d]]
+				f := cs[ci].feats[bs.feat[ti*bs.nc+ci]]
 				v[f.src] += x / w[f.src]
 				cov += cidf[ci]
 				continue
@@ -412,10 +408,10 @@ func rescore(bs *bibleScores, q *question, cs []concept, cidf []float64, mass fl
 			// context: the verse before or after in the same chapter
 			var nb float64
 			for _, e := range []int{int(d) - 1, int(d) + 1} {
-				if e < 0 || e >= bs.n || bs.best[ci][e] == 0 || !sameChapterDocs(b, int(d), e) {
+				if bs.bestOf(ci, e) == 0 || !sameChapterDocs(b, int(d), e) {
 					continue
 				}
-				nb = math.Max(nb, float64(bs.best[ci][e]))
+				nb = math.Max(nb, float64(bs.bestOf(ci, e)))
 			}
 			if nb > 0 {
 				v[FContext] += nb
@@ -428,7 +424,7 @@ func rescore(bs *bibleScores, q *question, cs []concept, cidf []float64, mass fl
 			}
 		}
 		sum := w.Dot(v)
-		bs.score[d] = float32(sum)
+		bs.score[ti] = float32(sum)
 		if within != nil && (bs.m.toKey[d] < 0 || !within[int(bs.m.toKey[d])]) {
 			continue // not a result: no proximity pass
 		}
@@ -480,7 +476,7 @@ func rescore(bs *bibleScores, q *question, cs []concept, cidf []float64, mass fl
 		d := uint32(c.d)
 		for i := range q.words {
 			pos[i] = pos[i][:0]
-			if ci := conceptOf[i]; ci >= 0 && bs.best[ci][d] == 0 {
+			if ci := conceptOf[i]; ci >= 0 && bs.bestOf(ci, int(d)) == 0 {
 				continue
 			}
 			for fi, p := range posts[i] {
@@ -522,10 +518,10 @@ func rescore(bs *bibleScores, q *question, cs []concept, cidf []float64, mass fl
 			// that contains it.
 			norm := 1 - bm25.B + bm25.B*float64(b.DocLen(int(d)))/avgdl
 			v[FPhrase] = m * float64(run) / float64(len(q.words)) / norm
-			if run > bs.run[d] {
-				bs.run[d] = run
+			if r := int32(run); r > bs.run[bs.vi[d]] {
+				bs.run[bs.vi[d]] = r
 			}
 		}
-		bs.score[d] = float32(w.Dot(v))
+		bs.score[bs.vi[d]] = float32(w.Dot(v))
 	}
 }
