@@ -98,7 +98,19 @@ type Asker struct {
 func New(ix *index.Index) *Asker {
 	lang := indexLang(ix)
 	ix = ix.ForLang(lang)
+	go warmTables()
 	return &Asker{ix: ix, lang: lang, refs: ref.NewParser(ref.Options{}), w: DefaultWeights(), qdf: defaultQDF()}
+}
+
+// warmTables builds the embedded tables every question reads (the named
+// passages, the topical pages and their verse vectors; each once per
+// process) in the background: a new process asks one question, and its
+// first steps (reading the question, expanding its words) leave the
+// second CPU idle. A question that needs a table before it is done waits
+// for it (sync.OnceValue).
+func warmTables() {
+	namedPassages()
+	topicPages().vectors()
 }
 
 // WithParser makes the Asker read the references in questions with p (a
