@@ -98,17 +98,30 @@ type Asker struct {
 func New(ix *index.Index) *Asker {
 	lang := indexLang(ix)
 	ix = ix.ForLang(lang)
-	go warmTables()
+	go Warm()
 	return &Asker{ix: ix, lang: lang, refs: ref.NewParser(ref.Options{}), w: DefaultWeights(), qdf: defaultQDF()}
 }
 
-// warmTables builds the embedded tables every question reads (the named
-// passages, the topical pages and their verse vectors; each once per
-// process) in the background: a new process asks one question, and its
-// first steps (reading the question, expanding its words) leave the
-// second CPU idle. A question that needs a table before it is done waits
-// for it (sync.OnceValue).
-func warmTables() {
+// Warm builds what every question reads and the package makes once per
+// process from its embedded data: the patterns that read a question
+// (frames, translations, books, speakers), the function words, the named
+// passages, the topical pages and their verse vectors. A new process asks
+// one question, and loading the index, reading the question and expanding
+// its words leave the second CPU idle: New calls Warm in a goroutine, and
+// a command that asks one question may call it in one before it loads the
+// index. A question that needs something before it is made waits for it
+// (sync.OnceValue); once made, Warm returns at once.
+func Warm() {
+	frames()
+	translationName()
+	likeFrame()
+	judgment()
+	speakerFrame()
+	bookCue()
+	bookLead()
+	groupCue()
+	bookNames()
+	stopStems()
 	namedPassages()
 	topicPages().vectors()
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"berean"
+	"berean/ask"
 	"berean/study"
 )
 
@@ -43,6 +44,7 @@ passages its quotations and cross-references lead to.`,
 				return usagef("study: --format must be md or json")
 			}
 			ctx := c.Context()
+			go ask.Warm() // while the index loads
 			eng, err := a.indexedEngine(ctx)
 			if err != nil {
 				return err
