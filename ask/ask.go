@@ -306,6 +306,19 @@ func evalBible(ctx context.Context, m *bibleMap, cs []concept) (*bibleScores, er
 	for d := range bs.vi {
 		bs.vi[d] = -1
 	}
+	// Room for every doc the postings may touch (at most the Bible): the
+	// arrays are not copied as they grow, and the room left unused is
+	// memory never written (a new process does not fault it in).
+	bound := 0
+	for _, c := range cs {
+		for _, f := range c.feats {
+			bound += f.postings(b).Len()
+		}
+	}
+	bound = min(bound, n)
+	bs.touched = make([]int32, 0, bound)
+	bs.best = make([]float32, 0, bound*nc)
+	bs.feat = make([]uint8, 0, bound*nc)
 	for ci, c := range cs {
 		for fi, f := range c.feats {
 			p := f.postings(b)

@@ -3,6 +3,7 @@ package ask
 import (
 	"math"
 	"slices"
+	"sort"
 
 	"berean/canon"
 )
@@ -95,30 +96,29 @@ func (s *scored) feedback(t *namedTable, meanIDF float64) {
 		score float64
 	}
 	better := func(a, b cand) bool { return a.score > b.score || a.score == b.score && a.k < b.k }
-	var top []cand
+	// The best fbDocs, best first, ties by key: candidates are many and
+	// fbDocs few, so each candidate is compared with the worst kept and
+	// inserted in order when it beats it.
+	top := make([]cand, 0, fbDocs)
 	for _, k := range s.keys {
-		if x := s.w.Dot(s.fv[k]); x > 0 {
-			top = append(top, cand{k, x})
+		x := s.w.Dot(s.fv[k])
+		if x <= 0 {
+			continue
 		}
+		c := cand{k, x}
+		if len(top) == fbDocs && !better(c, top[fbDocs-1]) {
+			continue
+		}
+		i := sort.Search(len(top), func(i int) bool { return better(c, top[i]) })
+		if len(top) < fbDocs {
+			top = append(top, cand{})
+		}
+		copy(top[i+1:], top[i:])
+		top[i] = c
 	}
 	if len(top) == 0 {
 		return
 	}
-	// The best fbDocs, best first, ties by key (candidates are many,
-	// fbDocs few: select them, then sort those).
-	if len(top) > fbDocs {
-		selectTop(top, fbDocs, better)
-		top = top[:fbDocs]
-	}
-	slices.SortFunc(top, func(a, b cand) int {
-		if better(a, b) {
-			return -1
-		}
-		if better(b, a) {
-			return 1
-		}
-		return 0
-	})
 	tv := t.vectors()
 	best := top[0].score
 	var ln float64
