@@ -193,12 +193,80 @@ type bibleScores struct {
 	best    []float32 // [touched·nc + concept] the concept's best match in the doc
 	feat    []uint8   // [touched·nc + concept] the feature that gave best
 	score   []float32 // [touched] w·vec
-	vecs    []Vector  // [touched] feature values (lexical, proximity, phrase)
 	run     []int32   // [touched] longest run of question words (rescored docs)
+	// The best candidates' vectors (lexical, proximity, phrase; keep):
+	// vecs[slot[touched]], slot -1 for the others, whose vector the
+	// merge makes from their lexical features when they are their key's
+	// best.
+	slot []int32
+	vecs []Vector
 }
 
-// vec is the feature vector of a touched doc.
-func (bs *bibleScores) vec(d int32) *Vector { return &bs.vecs[bs.vi[d]] }
+// vec is the kept vector of the touched doc d, nil when it has none.
+func (bs *bibleScores) vec(d int32) *Vector {
+	if bs.slot == nil {
+		return nil
+	}
+	if i := bs.slot[bs.vi[d]]; i >= 0 {
+		return &bs.vecs[i]
+	}
+	return nil
+}
+
+// lexical sets the lexical features of the touched doc number ti in v,
+// zero on entry: each concept's best match counted in the bucket of its
+// source, a concept missing from the verse but present in the verse
+// before or after in the same chapter in the context bucket, all times
+// the verse's coverage of the question.
+func (bs *bibleScores) lexical(ti int, cs []concept, cidf []float64, mass float64, w *Weights, v *Vector) {
+	b := bs.m.b
+	d := bs.touched[ti]
+	var cov float64
+	for ci := range cs {
+		x := float64(bs.best[ti*bs.nc+ci])
+		if x > 0 {
+			f := cs[ci].feats[bs.feat[ti*bs.nc+ci]]
+			v[f.src] += x / w[f.src]
+			cov += cidf[ci]
+			continue
+		}
+		if w[FContext] <= 0 {
+			continue
+		}
+		// context: the verse before or after in the same chapter
+		var nb float64
+		for _, e := range []int{int(d) - 1, int(d) + 1} {
+			if bs.bestOf(ci, e) == 0 || !sameChapterDocs(b, int(d), e) {
+				continue
+			}
+			nb = math.Max(nb, float64(bs.bestOf(ci, e)))
+		}
+		if nb > 0 {
+			v[FContext] += nb
+			cov += contextCover * cidf[ci]
+		}
+	}
+	if mass > 0 {
+		for f := FExact; f <= FContext; f++ {
+			v[f] *= cov / mass
+		}
+	}
+}
+
+// keep gives the touched docs ds a vector of their own, their lexical
+// features, for the proximity pass.
+func (bs *bibleScores) keep(ds []int32, cs []concept, cidf []float64, mass float64, w *Weights) {
+	bs.slot = make([]int32, len(bs.touched))
+	for i := range bs.slot {
+		bs.slot[i] = -1
+	}
+	bs.vecs = written[Vector](len(ds))
+	for i, d := range ds {
+		ti := bs.vi[d]
+		bs.slot[ti] = int32(i)
+		bs.lexical(int(ti), cs, cidf, mass, w, &bs.vecs[i])
+	}
+}
 
 // bestOf is concept ci's best match in doc d, 0 when d is untouched or
 // outside the Bible.

@@ -42,13 +42,20 @@ const vecSlab = 256
 func (s *scored) vector(k int32) *Vector {
 	v := s.fv[k]
 	if v == nil {
-		if len(s.slab) == 0 {
-			s.slab = written[Vector](vecSlab)
-		}
-		v, s.slab = &s.slab[0], s.slab[1:]
+		v = s.newVector()
 		s.fv[k] = v
 		s.keys = append(s.keys, k)
 	}
+	return v
+}
+
+// newVector returns a zero vector from the slab.
+func (s *scored) newVector() *Vector {
+	if len(s.slab) == 0 {
+		s.slab = written[Vector](vecSlab)
+	}
+	v := &s.slab[0]
+	s.slab = s.slab[1:]
 	return v
 }
 
@@ -124,11 +131,12 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 		return nil, err
 	}
 	// Combine: the best translation's features, and the second best's
-	// score as agreement. A key's vector is its best translation's own
-	// (bs.vecs, which nothing reads after this merge): no copy, so a new
-	// process does not fault in a second slab of every touched verse's
-	// vector.
+	// score as agreement. A key's vector is its best translation's:
+	// the one kept for the proximity pass (no copy), else made from its
+	// lexical features, so that only the keys' vectors are made, not
+	// every touched verse's in every translation.
 	second := written[float32](len(s.final))
+	bestT := written[int32](len(s.final)) // the best translation's touched doc number
 	for bi, bs := range s.bibles {
 		for ti, d := range bs.touched {
 			k := bs.m.toKey[d]
@@ -139,7 +147,7 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 			if v <= 0 {
 				continue
 			}
-			ok := s.fv[k] != nil
+			ok := s.bestIn[k] != 0
 			cur := s.final[k]
 			switch {
 			case !ok || v > cur:
@@ -150,7 +158,7 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 				}
 				s.final[k] = v
 				s.bestIn[k] = int8(bi + 1)
-				s.fv[k] = bs.vec(d)
+				bestT[k] = int32(ti)
 			case v > float64(second[k]):
 				second[k] = float32(v)
 			}
@@ -160,8 +168,15 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 		}
 	}
 	for _, k := range s.keys {
+		bs, ti := s.bibles[s.bestIn[k]-1], int(bestT[k])
+		v := bs.vec(bs.touched[ti])
+		if v == nil {
+			v = s.newVector()
+			bs.lexical(ti, cs, s.cidf, mass, w, v)
+		}
+		s.fv[k] = v
 		if second[k] > 0 {
-			s.fv[k][FAgree] = float64(second[k])
+			v[FAgree] = float64(second[k])
 		}
 	}
 	a.comments(s, mass, w)
@@ -301,31 +316,28 @@ func (a *Asker) comments(s *scored, mass float64, w *Weights) {
 	if docs == 0 || w[FComment] <= 0 || mass == 0 {
 		return
 	}
-	// Each verse's BM25 and coverage, in one map sized for the postings
-	// (growing it was a fifth of a question's time).
-	dfs := make([]int, len(s.concepts))
-	sum := 0
+	// Each verse's BM25, summed in its feature, and its coverage, in an
+	// array over the keys (a map of the thousands of verses the
+	// commentary words reach was most of this step's time).
+	cov := written[float64](len(s.fv))
 	for ci, c := range s.concepts {
-		dfs[ci] = a.ix.CommentPostings(c.w.stem, nil)
-		sum += dfs[ci]
-	}
-	type valCov struct{ val, cov float64 }
-	acc := make(map[int32]valCov, sum)
-	for ci, c := range s.concepts {
-		if dfs[ci] == 0 {
+		df := a.ix.CommentPostings(c.w.stem, nil)
+		if df == 0 {
 			continue
 		}
-		id := idf(docs, dfs[ci])
+		id := idf(docs, df)
 		a.ix.CommentPostings(c.w.stem, func(ord, tf int) {
-			k := int32(ord)
-			x := acc[k]
-			x.val += id * tfNorm(tf, a.ix.CommentLen(ord), avg)
-			x.cov += s.cidf[ci]
-			acc[k] = x
+			if ord < 0 || ord >= len(cov) {
+				return
+			}
+			s.vector(int32(ord))[FComment] += id * tfNorm(tf, a.ix.CommentLen(ord), avg)
+			cov[ord] += s.cidf[ci]
 		})
 	}
-	for k, x := range acc {
-		s.vector(k)[FComment] = x.val * x.cov / mass
+	for _, k := range s.keys {
+		if v := s.fv[k]; v[FComment] != 0 {
+			v[FComment] = v[FComment] * cov[k] / mass
+		}
 	}
 }
 
@@ -389,41 +401,15 @@ func rescore(bs *bibleScores, q *question, cs []concept, cidf []float64, mass fl
 		s float32
 	}
 	b := bs.m.b
-	bs.vecs = written[Vector](len(bs.touched))
+	// Every touched verse's score from its lexical features, computed in
+	// place: only the best candidates keep a vector here (below), and
+	// the merge makes the vector of each key's best translation.
 	list := make([]dc, 0, len(bs.touched))
+	var lv Vector
 	for ti, d := range bs.touched {
-		v := &bs.vecs[ti]
-		var cov float64
-		for ci := range cs {
-			x := float64(bs.best[ti*bs.nc+ci])
-			if x > 0 {
-				f := cs[ci].feats[bs.feat[ti*bs.nc+ci]]
-				v[f.src] += x / w[f.src]
-				cov += cidf[ci]
-				continue
-			}
-			if w[FContext] <= 0 {
-				continue
-			}
-			// context: the verse before or after in the same chapter
-			var nb float64
-			for _, e := range []int{int(d) - 1, int(d) + 1} {
-				if bs.bestOf(ci, e) == 0 || !sameChapterDocs(b, int(d), e) {
-					continue
-				}
-				nb = math.Max(nb, float64(bs.bestOf(ci, e)))
-			}
-			if nb > 0 {
-				v[FContext] += nb
-				cov += contextCover * cidf[ci]
-			}
-		}
-		if mass > 0 {
-			for f := FExact; f <= FContext; f++ {
-				v[f] *= cov / mass
-			}
-		}
-		sum := w.Dot(v)
+		lv = Vector{}
+		bs.lexical(ti, cs, cidf, mass, w, &lv)
+		sum := w.Dot(&lv)
 		bs.score[ti] = float32(sum)
 		if within != nil && (bs.m.toKey[d] < 0 || !within[int(bs.m.toKey[d])]) {
 			continue // not a result: no proximity pass
@@ -437,6 +423,11 @@ func rescore(bs *bibleScores, q *question, cs []concept, cidf []float64, mass fl
 	if len(q.words) < 2 {
 		return
 	}
+	kept := make([]int32, len(list))
+	for i, c := range list {
+		kept[i] = c.d
+	}
+	bs.keep(kept, cs, cidf, mass, w)
 	// Positions of every question word (content and function words) in a
 	// candidate verse; content words through their matching features.
 	wordFeats := make([][]feature, len(q.words))
