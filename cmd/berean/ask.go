@@ -53,6 +53,7 @@ func runAsk(ctx context.Context, a *app, o *askOptions, question string) error {
 	if o.n <= 0 {
 		return berean.NewError(berean.CodeBadParameter, "ask: -n must be at least 1, not %d", o.n)
 	}
+	collectLate()
 	go ask.Warm() // while the index loads
 	eng, err := a.indexedEngine(ctx)
 	if err != nil {
