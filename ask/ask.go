@@ -226,7 +226,7 @@ func (bs *bibleScores) lexical(ti int, cs []concept, cidf []float64, mass float6
 		x := float64(bs.best[ti*bs.nc+ci])
 		if x > 0 {
 			f := cs[ci].feats[bs.feat[ti*bs.nc+ci]]
-			v[f.src] += x / w[f.src]
+			v.Add(f.src, x/w[f.src])
 			cov += cidf[ci]
 			continue
 		}
@@ -242,13 +242,13 @@ func (bs *bibleScores) lexical(ti int, cs []concept, cidf []float64, mass float6
 			nb = math.Max(nb, float64(bs.bestOf(ci, e)))
 		}
 		if nb > 0 {
-			v[FContext] += nb
+			v.Add(FContext, nb)
 			cov += contextCover * cidf[ci]
 		}
 	}
 	if mass > 0 {
 		for f := FExact; f <= FContext; f++ {
-			v[f] *= cov / mass
+			v.Set(f, v.Get(f)*(cov/mass))
 		}
 	}
 }

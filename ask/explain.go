@@ -35,7 +35,7 @@ func (s *scored) evidence(k int32) []Evidence {
 		if v[f] == 0 || s.w[f] == 0 {
 			continue
 		}
-		e := Evidence{Feature: f.String(), Value: round(v[f]), Weight: s.w[f], Score: round(s.w[f] * v[f])}
+		e := Evidence{Feature: f.String(), Value: round(v.Get(f)), Weight: s.w[f], Score: round(s.w[f] * v.Get(f))}
 		switch {
 		case f <= FWordNet:
 			e.Children = s.lexical(k, f)

@@ -153,7 +153,7 @@ func (s *scored) feedback(t *namedTable, meanIDF float64) {
 	for _, tp := range ts[:min(len(ts), fbTopics)] {
 		p := &t.ps[tp.e]
 		for _, vw := range tv.vec[tp.e] {
-			s.vector(vw.k)[FFeedback] += meanIDF * tp.cos * vw.x / tv.max[tp.e]
+			s.vector(vw.k).Add(FFeedback, meanIDF*tp.cos*vw.x/tv.max[tp.e])
 			if _, ok := s.fbOf[vw.k]; !ok {
 				s.fbOf[vw.k] = pageTopic{p.name, len(p.rows)}
 			}

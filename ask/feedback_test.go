@@ -39,9 +39,9 @@ func TestFeedbackFeature(t *testing.T) {
 	} {
 		var got float64
 		if v := s.fv[keyOf(t, c.osis)]; v != nil {
-			got = v[FFeedback]
+			got = v.Get(FFeedback)
 		}
-		if math.Abs(got-c.want) > 1e-9 {
+		if !stored(got, c.want) {
 			t.Errorf("%s: feedback %.4f, want %.4f", c.osis, got, c.want)
 		}
 	}

@@ -219,6 +219,6 @@ func (a *Asker) linePrior(s *scored, lines []lineMatch, idf []float64) {
 			delete(s.lineOf, k)
 			continue
 		}
-		s.vector(k)[FLine] += add
+		s.vector(k).Add(FLine, add)
 	}
 }

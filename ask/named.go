@@ -296,8 +296,8 @@ func (s *scored) named(t *namedTable, q *question, mass float64, known func(stri
 			rv := topicVerses([]string{r}, namedVerses)
 			for i, k := range rv {
 				v := base * (1 - 0.5*float64(i)/float64(len(rv)))
-				if v > s.vector(k)[FNamed] {
-					s.vector(k)[FNamed] = v
+				if x := float32(v); x > s.vector(k)[FNamed] {
+					s.vector(k)[FNamed] = x
 					s.namedOf[k] = m.p.name
 				}
 			}

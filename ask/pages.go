@@ -54,7 +54,7 @@ func (s *scored) pages(t *namedTable, q *question, known func(string) bool, rel 
 	for _, m := range matchNamed(t, q, known, rel) {
 		base := m.got * m.cov
 		for _, vw := range pageVerses(m.p) {
-			s.vector(vw.k)[FPages] += base * vw.x
+			s.vector(vw.k).Add(FPages, base*vw.x)
 			if _, ok := s.pageOf[vw.k]; !ok {
 				s.pageOf[vw.k] = pageTopic{m.p.name, int(vw.rows)}
 			}

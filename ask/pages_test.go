@@ -41,9 +41,9 @@ func TestPagesFeature(t *testing.T) {
 	} {
 		var got float64
 		if v := s.fv[keyOf(t, c.osis)]; v != nil {
-			got = v[FPages]
+			got = v.Get(FPages)
 		}
-		if math.Abs(got-c.want) > 1e-9 {
+		if !stored(got, c.want) {
 			t.Errorf("%s: pages %.4f, want %.4f", c.osis, got, c.want)
 		}
 	}
@@ -132,7 +132,7 @@ func TestTablesOffTestSites(t *testing.T) {
 func TestLeaveSiteOut(t *testing.T) {
 	value := func(s *scored, osis string, f Feature) float64 {
 		if v := s.fv[keyOf(t, osis)]; v != nil {
-			return v[f]
+			return v.Get(f)
 		}
 		return 0
 	}
@@ -173,7 +173,7 @@ func TestLeaveSiteOut(t *testing.T) {
 			s.pages(topics.without(q.leave.site), &q, known, nil)
 			s.named(named.without(q.leave.site), &q, 1, known)
 			for osis, want := range tc.pages {
-				if got := value(s, osis, FPages); math.Abs(got-want) > 1e-9 {
+				if got := value(s, osis, FPages); !stored(got, want) {
 					t.Errorf("%s: pages %.4f, want %.4f", osis, got, want)
 				}
 			}
@@ -237,7 +237,7 @@ func TestLeaveSiteOutAsked(t *testing.T) {
 	pete, _ := spanOf(t, "1Pet.5.7")
 	pages := map[int]float64{}
 	for i, k := range es[0].Keys {
-		pages[int(k)] = es[0].Vecs[i][FPages]
+		pages[int(k)] = es[0].Vecs[i].Get(FPages)
 	}
 	if pages[matt] != 0 || pages[pete] == 0 {
 		t.Errorf("Examples from a.example: pages of Matt.6.34 %.3f (want 0), of 1Pet.5.7 %.3f (want > 0)", pages[matt], pages[pete])

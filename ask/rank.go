@@ -176,7 +176,7 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 		}
 		s.fv[k] = v
 		if second[k] > 0 {
-			v[FAgree] = float64(second[k])
+			v[FAgree] = second[k]
 		}
 	}
 	a.comments(s, mass, w)
@@ -197,7 +197,7 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 				f = FSee
 			}
 			for _, k := range vs {
-				s.vector(k)[f] += mass * t.weight * size
+				s.vector(k).Add(f, mass*t.weight*size)
 				s.topicOf[k] = append(s.topicOf[k], t.name)
 			}
 		}
@@ -233,25 +233,25 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 				popK = a.Popularity(int(k))
 			}
 			if n := popK; n > 0 {
-				v[FPop] = meanIDF * math.Log1p(float64(n))
+				v.Set(FPop, meanIDF*math.Log1p(float64(n)))
 			}
 			if n := a.ix.CommentCites(int(k)); n > 0 {
-				v[FCited] = meanIDF * math.Log1p(float64(n))
+				v.Set(FCited, meanIDF*math.Log1p(float64(n)))
 			}
 			votesN := 0
 			if votes != nil {
 				if votesN = votes.VerseVotes(int(k)); votesN > 0 {
-					v[FVotes] = meanIDF * math.Log1p(float64(votesN))
+					v.Set(FVotes, meanIDF*math.Log1p(float64(votesN)))
 					if maxLex > 0 {
-						v[FLexPop] = v[FVotes] * lexScore(v, w) / maxLex
+						v.Set(FLexPop, v.Get(FVotes)*lexScore(v, w)/maxLex)
 					}
 				}
 			}
 			// Among the verses of the topics the question names, the
 			// well-known ones: the topic prior × ln(1 + Nave's topics,
 			// commentary citations and cross-reference votes citing it).
-			if t := v[FTopic] + v[FSee]; t > 0 {
-				v[FTopicPop] = t * math.Log1p(float64(popK+a.ix.CommentCites(int(k))+votesN))
+			if t := v.Get(FTopic) + v.Get(FSee); t > 0 {
+				v[FTopicPop] = float32(t * math.Log1p(float64(popK+a.ix.CommentCites(int(k))+votesN)))
 			}
 		}
 	}
@@ -264,7 +264,7 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 		for _, k := range s.keys {
 			v := s.fv[k]
 			if b, _, _ := keyRef(int(k)); canon.IsOT(b) == (q.testament == canon.OT) {
-				v[FTestament] = w.Dot(v)
+				v.Set(FTestament, w.Dot(v))
 			}
 		}
 	}
@@ -277,7 +277,7 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 		for _, k := range s.keys {
 			v := s.fv[k]
 			if b, _, _ := keyRef(int(k)); in[b] {
-				v[FSpeaker] = w.Dot(v)
+				v.Set(FSpeaker, w.Dot(v))
 			}
 		}
 	}
@@ -302,9 +302,9 @@ func knownIn(maps []*bibleMap) func(stem string) bool {
 func lexScore(v *Vector, w *Weights) float64 {
 	var s float64
 	for f := FExact; f <= FWordNet; f++ {
-		s += w[f] * v[f]
+		s += w[f] * v.Get(f)
 	}
-	return s + w[FComment]*v[FComment]
+	return s + w[FComment]*v.Get(FComment)
 }
 
 // comments sets the commentary feature: BM25 of the question's concepts
@@ -330,13 +330,13 @@ func (a *Asker) comments(s *scored, mass float64, w *Weights) {
 			if ord < 0 || ord >= len(cov) {
 				return
 			}
-			s.vector(int32(ord))[FComment] += id * tfNorm(tf, a.ix.CommentLen(ord), avg)
+			s.vector(int32(ord)).Add(FComment, id*tfNorm(tf, a.ix.CommentLen(ord), avg))
 			cov[ord] += s.cidf[ci]
 		})
 	}
 	for _, k := range s.keys {
 		if v := s.fv[k]; v[FComment] != 0 {
-			v[FComment] = v[FComment] * cov[k] / mass
+			v.Set(FComment, v.Get(FComment)*cov[k]/mass)
 		}
 	}
 }
@@ -383,7 +383,7 @@ func (s *scored) sources() {
 	}
 	for _, k := range long {
 		if b, _, _ := keyRef(int(k)); canon.IsOT(b) {
-			s.fv[k][FSource] = s.final[k]
+			s.fv[k].Set(FSource, s.final[k])
 		}
 	}
 }
@@ -498,7 +498,7 @@ func rescore(bs *bibleScores, q *question, cs []concept, cidf []float64, mass fl
 				if dist <= 0 || dist > proxWindow {
 					continue
 				}
-				v[FProx] += math.Min(cidf[ci], cidf[cj]) / float64(dist)
+				v.Add(FProx, math.Min(cidf[ci], cidf[cj])/float64(dist))
 			}
 		}
 		// Phrase: the longest run of question words in order.
@@ -508,7 +508,7 @@ func rescore(bs *bibleScores, q *question, cs []concept, cidf []float64, mass fl
 			// a verse that is mostly the quotation beats a long verse
 			// that contains it.
 			norm := 1 - bm25.B + bm25.B*float64(b.DocLen(int(d)))/avgdl
-			v[FPhrase] = m * float64(run) / float64(len(q.words)) / norm
+			v.Set(FPhrase, m*float64(run)/float64(len(q.words))/norm)
 			if r := int32(run); r > bs.run[bs.vi[d]] {
 				bs.run[bs.vi[d]] = r
 			}

@@ -135,6 +135,12 @@ func spanOf(t *testing.T, osis string) (int, int) {
 
 func near(a, b float64) bool { return math.Abs(a-b) < 1e-3*math.Max(1, math.Abs(b)) }
 
+// stored reports whether a feature value read from a Vector is want as
+// the Vector stores it: in single precision (retrieval.Vector), a 24-bit
+// mantissa, 6e-8 relative per rounding, so a value made by a few
+// additions is want to 1e-6.
+func stored(got, want float64) bool { return math.Abs(got-want) <= 1e-6*math.Max(1, math.Abs(want)) }
+
 // synthAsker is an Asker over the synthetic index with the fit's fixed
 // starting weights (the values pinned below must not move with each fit;
 // the synthetic index has no cross-reference votes) and no question
@@ -217,7 +223,7 @@ func TestSyntheticFeatures(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			v := vectorOf(t, a, tc.question, tc.osis)
-			if !near(v[tc.feature], tc.want) {
+			if !near(v.Get(tc.feature), tc.want) {
 				t.Errorf("%q: %s of %s = %.4f, want %.4f (vector %v)", tc.question, tc.feature, tc.osis, v[tc.feature], tc.want, v)
 			}
 		})

@@ -69,8 +69,11 @@ func FeatureByName(name string) (Feature, bool) {
 	return 0, false
 }
 
-// Vector is a candidate's feature values.
-type Vector [NumFeatures]float64
+// Vector is a candidate's feature values, in single precision: a question
+// has thousands of candidates, and a new process pays for every page of
+// memory it touches (package ask, docs/ask.md). Scores are computed in
+// double precision from them (Dot); Add, Set and Get convert.
+type Vector [NumFeatures]float32
 
 // Weights are the ranker's coefficients, one per feature.
 type Weights [NumFeatures]float64
@@ -79,7 +82,7 @@ type Weights [NumFeatures]float64
 func (w *Weights) Dot(v *Vector) float64 {
 	var s float64
 	for i := range v {
-		s += w[i] * v[i]
+		s += w[i] * float64(v[i])
 	}
 	return s
 }
@@ -124,3 +127,12 @@ func (w *Weights) Format(comment string) string {
 	}
 	return b.String()
 }
+
+// Add adds x to feature f.
+func (v *Vector) Add(f Feature, x float64) { v[f] = float32(float64(v[f]) + x) }
+
+// Set sets feature f to x.
+func (v *Vector) Set(f Feature, x float64) { v[f] = float32(x) }
+
+// Get is feature f's value.
+func (v *Vector) Get(f Feature) float64 { return float64(v[f]) }
