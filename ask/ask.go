@@ -99,6 +99,7 @@ func New(ix *index.Index) *Asker {
 	lang := indexLang(ix)
 	ix = ix.ForLang(lang)
 	go Warm()
+	ix.CheckAhead()
 	return &Asker{ix: ix, lang: lang, refs: ref.NewParser(ref.Options{}), w: DefaultWeights(), qdf: defaultQDF()}
 }
 

@@ -104,7 +104,8 @@ type integrity struct {
 	failOnce    sync.Once
 	err         atomic.Pointer[error]
 	conceptOnce sync.Once
-	xrefOnce    sync.Once // the cross-reference sections' check (crossref.go)
+	xrefOnce    sync.Once      // the cross-reference sections' check (crossref.go)
+	ahead       sync.WaitGroup // CheckAhead's check, which Close waits for
 }
 
 // ForLang returns a view of the index that holds only the Bibles of a

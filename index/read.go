@@ -282,6 +282,7 @@ func (ix *Index) Close() error {
 	if ix == nil || ix.unmap == nil {
 		return nil
 	}
+	ix.st.ahead.Wait() // CheckAhead reads the mapping
 	err := ix.unmap()
 	ix.unmap = nil
 	return err

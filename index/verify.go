@@ -4,7 +4,8 @@ package index
 // section except the large ones a query reads only a little of: the
 // posting lists (POST) and texts (TEXT) of each Bible, which carry a
 // CRC-32C per 4 KiB block (BLOCKS section), and the concept sections
-// (LEXKEYS, LEXDICT, TOPICS, TOPICDICT), checked whole on first use. A
+// (LEXKEYS, LEXDICT, TOPICS, TOPICDICT), checked whole on first use, or
+// in the background ahead of it (CheckAhead, which package ask starts). A
 // reader checks the blocks it touches before it trusts them, once each.
 //
 // Why: checking all of a 19 MB KJV+WEB file costs 2.7 ms in a new process
@@ -225,6 +226,22 @@ func (ix *Index) concepts() bool {
 		}
 	})
 	return ix.st.err.Load() == nil
+}
+
+// CheckAhead starts checking, in the background, the sections checked
+// whole on first use (the concept and cross-reference sections: 17 MB on
+// an index of everything installed), so that the first question does not
+// wait for them: package ask calls it when it is made, and a question's
+// first steps (reading it, the tables it needs) leave a CPU idle. A reader
+// that needs them before the check is done waits for it, as before; a
+// failed check fails the index as before. Close waits for it.
+func (ix *Index) CheckAhead() {
+	ix.st.ahead.Add(1)
+	go func() {
+		defer ix.st.ahead.Done()
+		ix.concepts()
+		ix.xrefsOK()
+	}()
 }
 
 // verifyAll checks every section and every block (Check).
