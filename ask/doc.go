@@ -217,16 +217,20 @@
 // 0.833, 28 of 30, 90% (TestEvalHeldout keeps floors under both).
 // testdata/dev.golden and testdata/public.ranks record every question's
 // rank: a change fails TestEvalPublic unless BEREAN_UPDATE_RANKS=1.
-// Speed (make bench, one run, 2026-12-07 23:00 UTC, load about 1.5 on
-// the shared 2-core machine, which measured the previous commit's binary
-// alike, see below): warm Ask median 24.8 ms per question (BenchmarkAsk,
-// its median-ms over the dev questions; 17.7k allocations per question;
-// back to back with the commit before this round's: 25.9 against 28.2 ms);
-// a new berean ask process 198 ms (scripts/bench.sh, median of 50; target
-// 80 ms, met at 59 ms on 2026-12-07 20:58, and the earlier commit's binary
-// takes the same 0.19-0.23 s on this machine today: the first question of
-// a process pays for about 7,300 minor page faults, mostly of the heap it
-// builds, and the one-time tables; docs/ask.md). The index of everything installed builds in
-// 6.9 s (BenchmarkRealBuild; the earlier commit 6.7-6.9 s in the same
-// minutes) and is 58.7 MB. What still fails, and why, is in docs/ask.md.
+// Speed (make bench, one run, 2026-12-08 01:07 UTC, load about 1.4 on
+// the shared 2-core machine): a new berean ask process 66.7 ms for the
+// seed question (scripts/bench.sh, median of 50; target 80 ms), warm Ask
+// median 10.9 ms per question (BenchmarkAsk, its median-ms over the dev
+// questions; target 25 ms). On this machine a new process pays mostly for
+// the memory it touches first (a fresh page costs 12-19 µs, twice that
+// when it is read before it is written), so the first question is built
+// to touch little: candidates in dense arrays over the KJV keys, vectors
+// in single precision and only for the keys, slices read before written
+// written first (mem.go), each verse's KJV key read from the index (KEYS),
+// the embedded tables and patterns built by Warm while the index loads,
+// the index's concept sections checked in the background (CheckAhead),
+// and no garbage collection below 64 MB in `berean ask`; the steps and
+// their figures are in docs/ask.md. The index of everything installed
+// builds in 8.3 s (BenchmarkRealBuild) and is 59.0 MB. What still fails,
+// and why, is in docs/ask.md.
 package ask
