@@ -95,9 +95,19 @@ type Result struct {
 // bible is one indexed Bible with its mapping to KJV ordinals.
 type bible struct {
 	b       *index.Bible
-	sys     *canon.System
-	same    bool // in the KJV versification
 	english bool // its words are compared (the stop words are English)
+
+	// Its docs' KJV ordinals and back (versekey.Maps: the index's KEYS),
+	// made on first use.
+	mapOnce  sync.Once
+	to, from []int32
+}
+
+// maps returns the Bible's doc -> KJV ordinal and KJV ordinal -> first
+// doc maps.
+func (x *bible) maps() (to, from []int32) {
+	x.mapOnce.Do(func() { x.to, x.from = versekey.Maps(x.b) })
+	return x.to, x.from
 }
 
 // Finder computes cross-references over an index. It reads the index
@@ -127,16 +137,11 @@ func Related(ctx context.Context, ix *index.Index, reference string, o Options) 
 
 func (f *Finder) setup() {
 	f.once.Do(func() {
-		kjv := canon.KJV()
 		the := index.StemTerm("the")
 		for _, b := range f.ix.Bibles() {
-			sys, ok := canon.Get(b.Versification())
-			if !ok {
-				sys = kjv
-			}
 			// A Bible is compared word by word when the English function
 			// words are its commonest (the stop list is English).
-			x := &bible{b: b, sys: sys, same: sys.Name == kjv.Name, english: b.Stem(the).Len() > b.Docs()/3}
+			x := &bible{b: b, english: b.Stem(the).Len() > b.Docs()/3}
 			f.bibles = append(f.bibles, x)
 			if x.english {
 				f.words = append(f.words, x)
@@ -332,49 +337,23 @@ func (f *Finder) text(disp *bible, lo, hi int) string {
 	return strings.Join(parts, " ")
 }
 
-// doc is the doc of KJV ordinal ord in the Bible (-1: none).
+// doc is the doc of KJV ordinal ord in the Bible: the first whose KJV
+// ordinal (the index's KEYS) is ord; -1 when none is.
 func (x *bible) doc(ord int) int {
-	kjv := canon.KJV()
-	o := ord
-	if !x.same {
-		book, ch, v := kjv.VerseAt(ord)
-		found := false
-		for _, r := range canon.Map(kjv, x.sys, book, ch, v) {
-			if r.Verse > 0 {
-				if o, found = x.sys.Ordinal(r.Book, r.Chapter, r.Verse); found {
-					break
-				}
-			}
-		}
-		if !found {
-			return -1
-		}
-	}
-	d := x.b.DocAtOrdinal(o)
-	if d >= x.b.Docs() || x.b.Ordinal(d) != o {
+	_, from := x.maps()
+	if ord < 0 || ord >= len(from) {
 		return -1
 	}
-	return d
+	return int(from[ord])
 }
 
 // ord is the KJV ordinal of a doc of the Bible (-1: none).
 func (x *bible) ord(d int) int {
-	kjv := canon.KJV()
-	book, ch, v := x.b.Ref(d)
-	if x.same {
-		if o, ok := kjv.Ordinal(book, ch, v); ok {
-			return o
-		}
+	to, _ := x.maps()
+	if d < 0 || d >= len(to) {
 		return -1
 	}
-	for _, r := range canon.Map(x.sys, kjv, book, ch, v) {
-		if r.Verse > 0 {
-			if o, ok := kjv.Ordinal(r.Book, r.Chapter, r.Verse); ok {
-				return o
-			}
-		}
-	}
-	return -1
+	return int(to[d])
 }
 
 // oneFormulaOneQuote keeps the formula route to quotation honest: an
