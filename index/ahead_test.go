@@ -19,16 +19,7 @@ func TestCheckAhead(t *testing.T) {
 		t.Errorf("intact index: Err() = %v", err)
 	}
 	for _, kind := range []uint16{secTopics, secXrefs} {
-		data := slices.Clone(ix.data)
-		for _, s := range ix.secs {
-			if s.kind == kind {
-				data[s.off+s.len/2] ^= 0xff
-			}
-		}
-		bad, err := OpenBytes(data)
-		if err != nil {
-			t.Fatalf("%s: Open checked it eagerly: %v", secName(kind), err)
-		}
+		bad := openDamaged(t, ix, kind)
 		bad.CheckAhead()
 		if err := bad.Close(); err != nil {
 			t.Errorf("%s: Close: %v", secName(kind), err)
@@ -37,4 +28,22 @@ func TestCheckAhead(t *testing.T) {
 			t.Errorf("%s damaged: Err() = %v after CheckAhead, want ErrCorrupt", secName(kind), bad.Err())
 		}
 	}
+}
+
+// openDamaged opens a copy of ix with a byte flipped in the middle of
+// every section of the kind, a section checked on first use: Open must
+// not find it.
+func openDamaged(t *testing.T, ix *Index, kind uint16) *Index {
+	t.Helper()
+	data := slices.Clone(ix.data)
+	for _, s := range ix.secs {
+		if s.kind == kind {
+			data[s.off+s.len/2] ^= 0xff
+		}
+	}
+	bad, err := OpenBytes(data)
+	if err != nil {
+		t.Fatalf("%s damaged: Open checked it eagerly: %v", secName(kind), err)
+	}
+	return bad
 }

@@ -79,17 +79,7 @@ func TestWithoutCrossRefs(t *testing.T) {
 
 // A damaged cross-reference section is found on first use, not trusted.
 func TestCrossRefsCorrupt(t *testing.T) {
-	ix := build(t, testSource())
-	data := slices.Clone(ix.data)
-	for _, s := range ix.secs {
-		if s.kind == secXrefs {
-			data[s.off+s.len/2] ^= 0xff
-		}
-	}
-	ix2, err := OpenBytes(data)
-	if err != nil {
-		t.Fatalf("Open checked XREFS eagerly: %v", err)
-	}
+	ix2 := openDamaged(t, build(t, testSource()), secXrefs)
 	isa, _ := canon.KJV().Ordinal("Isa", 53, 5)
 	if got := ix2.CrossRefsFrom(isa); got != nil {
 		t.Errorf("damaged section answered %v", got)
