@@ -510,7 +510,7 @@ type scored struct {
 	keys    []int32
 	fv      []*Vector           // key -> feature values
 	final   []float64           // key -> score
-	bestIn  []int8              // key -> 1 + index of the Bible that scored best, 0 when none did
+	bestIn  []int16             // key -> 1 + index of the Bible that scored best, 0 when none did
 	phrase  []int32             // key -> longest run of question words
 	slab    []Vector            // vectors not yet handed out (vector)
 	why     map[int32][]string  // key -> reasons

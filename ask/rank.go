@@ -30,7 +30,7 @@ func (a *Asker) weights(o Options) *Weights {
 func newScored(cs []concept, w *Weights) *scored {
 	n := canon.KJV().VerseCount()
 	return &scored{concepts: cs, w: w,
-		fv: written[*Vector](n), final: written[float64](n), bestIn: written[int8](n), phrase: written[int32](n),
+		fv: written[*Vector](n), final: written[float64](n), bestIn: written[int16](n), phrase: written[int32](n),
 		why: map[int32][]string{}, topicOf: map[int32][]string{}, lineOf: map[int32]string{},
 		namedOf: map[int32]string{}, pageOf: map[int32]pageTopic{}, fbOf: map[int32]pageTopic{}}
 }
@@ -84,7 +84,6 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 			cs[ci].feats[fi].strength *= qws[ci]
 		}
 	}
-	// final and fv are made once the verses touched are known (below).
 	s := newScored(cs, w)
 	if len(q.inBooks) > 0 {
 		s.inBooks = map[string]bool{}
@@ -157,7 +156,7 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 					s.keys = append(s.keys, k)
 				}
 				s.final[k] = v
-				s.bestIn[k] = int8(bi + 1)
+				s.bestIn[k] = int16(bi + 1)
 				bestT[k] = int32(ti)
 			case v > float64(second[k]):
 				second[k] = float32(v)
