@@ -183,6 +183,14 @@ func TestBuildAndRead(t *testing.T) {
 	if got := b.StrongsForTerm(StemTerm("intercession")); len(got) == 0 || got[0].Key != "G1793" || got[0].Count != 2 {
 		t.Errorf("StrongsForTerm(intercession) = %v", got)
 	}
+	for _, term := range []string{StemTerm("intercession"), StemTerm("liveth"), StemTerm("the"), "nosuchterm"} {
+		all := b.StrongsForTerm(term)
+		for _, n := range []int{0, 1, 2, 100} {
+			if got := b.StrongsForTermTop(term, n); !slices.Equal(got, all[:min(n, len(all))]) {
+				t.Errorf("StrongsForTermTop(%q, %d) = %v, want the first of %v", term, n, got, all)
+			}
+		}
+	}
 	var pre []string
 	b.Prefix(ExactTerms, "plead", func(term []byte, p Postings) bool {
 		pre = append(pre, string(term))

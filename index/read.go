@@ -649,13 +649,21 @@ type KeyCount struct {
 // StrongsForTerm returns the Strong's keys the Bible's translators rendered
 // with words of this stemmed term, most frequent first (for KJV: stem
 // "intercess" -> G1793 ×4, H6293 ×...).
-func (b *Bible) StrongsForTerm(term string) []KeyCount {
+func (b *Bible) StrongsForTerm(term string) []KeyCount { return b.StrongsForTermTop(term, -1) }
+
+// StrongsForTermTop is StrongsForTerm's first max keys (all when max < 0):
+// a common word has hundreds, and a caller that reads a few need not
+// decode the rest.
+func (b *Bible) StrongsForTermTop(term string, max int) []KeyCount {
 	v, ok := b.align.blobOf(term)
 	if !ok {
 		return nil
 	}
 	p := 0
 	n := uvarint(v, &p)
+	if max >= 0 && n > uint64(max) {
+		n = uint64(max)
+	}
 	var out []KeyCount
 	for k := uint64(0); k < n && p <= len(v); k++ {
 		id := uvarint(v, &p)

@@ -33,8 +33,7 @@ func (q *query) strongSeq(bi, ord int) []string {
 				st = index.StemTerm(w)
 				q.stems[w] = st
 			}
-			kcs := x.b.StrongsForTerm(st)
-			for _, kc := range kcs[:min(len(kcs), maxKeysPerWord)] {
+			for _, kc := range x.b.StrongsForTermTop(st, maxKeysPerWord) {
 				p := x.b.Strong(kc.Key)
 				j := p.Seek(0, uint32(d))
 				if j >= p.Len() || p.Doc(j) != uint32(d) {
