@@ -256,7 +256,11 @@ func (q *query) sharedRun(a, b int) bool {
 			break
 		}
 	}
-	q.runs[key] = map[bool]int{false: 0, true: 1}[ok]
+	n := 0
+	if ok {
+		n = 1
+	}
+	q.runs[key] = n
 	return ok
 }
 
