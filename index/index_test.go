@@ -442,6 +442,7 @@ func reseal(data []byte) {
 
 // exercise calls every read API.
 func exercise(ix *Index) {
+	ix.CheckAhead()
 	ix.Stats()
 	ix.Meta()
 	ix.StrongsForWord("intercession")
@@ -469,6 +470,8 @@ func exercise(ix *Index) {
 		b.DocAtOrdinal(100)
 		b.Variants("lives")
 		b.StrongsForTerm("intercess")
+		b.StrongsForTermTop("intercess", 1)
+		b.KJVKeys(make([]int32, b.Docs()))
 		for _, k := range []Kind{StemTerms, ExactTerms, StrongTerms} {
 			b.Prefix(k, "", func(term []byte, p Postings) bool {
 				c := p.Cursor()
