@@ -21,7 +21,7 @@ type bibleMap struct {
 }
 
 func newBibleMap(b *index.Bible) *bibleMap {
-	to, from := versekey.Maps(b)
+	to, from := b.KJVMaps()
 	return &bibleMap{b: b, toKey: to, fromKy: from}
 }
 

@@ -472,6 +472,7 @@ func exercise(ix *Index) {
 		b.StrongsForTerm("intercess")
 		b.StrongsForTermTop("intercess", 1)
 		b.KJVKeys(make([]int32, b.Docs()))
+		b.KJVMaps()
 		for _, k := range []Kind{StemTerms, ExactTerms, StrongTerms} {
 			b.Prefix(k, "", func(term []byte, p Postings) bool {
 				c := p.Cursor()

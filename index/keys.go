@@ -7,7 +7,9 @@ import "berean/canon"
 // Bible in another versification (the WEB is NRSVA) is mapped through
 // canon.Map, which builds its system's mapping rules and allocates for
 // every verse: about a fifth of a short question's time in a new process
-// when it was done on first use. The builder does it once instead.
+// when it was done on first use. The builder does it once instead, and
+// each Bible makes its maps both ways from it once (KJVMaps), for every
+// package that pools translations.
 //
 // KEYS (kind 34), per Bible (not per commentary):
 //
@@ -48,4 +50,41 @@ func (b *Bible) KJVKeys(dst []int32) bool {
 		dst[d] = int32(k)
 	}
 	return true
+}
+
+// KJVMaps returns the Bible's docs' KJV ordinals (to: doc -> ordinal, -1
+// when none) and back (from: ordinal -> first doc, -1 when none), made
+// once per Bible and shared by every caller (ask, xref, study), which must
+// not change them. They come from KEYS; a Bible without it (none is
+// written now) is mapped through canon.KJVOrdinal, an unknown
+// versification read as the KJV's.
+func (b *Bible) KJVMaps() (to, from []int32) {
+	b.keyOnce.Do(func() {
+		kjv := canon.KJV()
+		to := make([]int32, b.docs)
+		from := make([]int32, kjv.VerseCount())
+		for i := range from {
+			from[i] = -1
+		}
+		if !b.KJVKeys(to) {
+			sys, ok := canon.Get(b.system)
+			if !ok {
+				sys = nil
+			}
+			for d := range to {
+				to[d] = -1
+				book, ch, v := b.Ref(d)
+				if ord, found := canon.KJVOrdinal(sys, book, ch, v); found {
+					to[d] = int32(ord)
+				}
+			}
+		}
+		for d, ord := range to {
+			if ord >= 0 && from[ord] < 0 {
+				from[ord] = int32(d)
+			}
+		}
+		b.toKJV, b.fromKJV = to, from
+	})
+	return b.toKJV, b.fromKJV
 }

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"slices"
 	"testing"
 
 	"berean/canon"
@@ -46,6 +47,20 @@ func TestKJVKeys(t *testing.T) {
 		if got[d] != want[d] {
 			t.Errorf("doc %d: key %d, want %d", d, got[d], want[d])
 		}
+	}
+	// KJVMaps: the same keys, the first doc of each ordinal back, one
+	// pair of slices per Bible; without KEYS, the same from canon.Map.
+	to, from := b.KJVMaps()
+	if !slices.Equal(to, got) || from[ord("3John", 1, 14)] != 2 || from[ord("Gen", 1, 1)] != 0 || from[ord("Exod", 1, 1)] != -1 {
+		t.Errorf("KJVMaps: to %v, from 3 John 14 %d, Gen 1:1 %d, Exod 1:1 %d", to, from[ord("3John", 1, 14)], from[ord("Gen", 1, 1)], from[ord("Exod", 1, 1)])
+	}
+	if to2, _ := b.KJVMaps(); &to2[0] != &to[0] {
+		t.Error("KJVMaps made its maps twice")
+	}
+	plain, _ := build(t, src).Bible("TNR")
+	plain.keys = nil
+	if to, _ := plain.KJVMaps(); !slices.Equal(to, want) {
+		t.Errorf("KJVMaps without KEYS: %v, want %v", to, want)
 	}
 	// The KJV Bible's keys are its own ordinals.
 	tst, _ := ix.Bible("TST")

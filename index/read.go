@@ -374,6 +374,8 @@ type Bible struct {
 	lang                 string // LANG section; "" is English
 	spans                []byte // COMMENT (commentaries only, comment.go)
 	keys                 []byte // KEYS (Bibles only, keys.go)
+	keyOnce              sync.Once
+	toKJV, fromKJV       []int32 // KJVMaps
 }
 
 func (b *Bible) section(kind uint16, data []byte) error {

@@ -97,17 +97,6 @@ type bible struct {
 	b       *index.Bible
 	english bool // its words are compared (the stop words are English)
 
-	// Its docs' KJV ordinals and back (versekey.Maps: the index's KEYS),
-	// made on first use.
-	mapOnce  sync.Once
-	to, from []int32
-}
-
-// maps returns the Bible's doc -> KJV ordinal and KJV ordinal -> first
-// doc maps.
-func (x *bible) maps() (to, from []int32) {
-	x.mapOnce.Do(func() { x.to, x.from = versekey.Maps(x.b) })
-	return x.to, x.from
 }
 
 // Finder computes cross-references over an index. It reads the index
@@ -340,7 +329,7 @@ func (f *Finder) text(disp *bible, lo, hi int) string {
 // doc is the doc of KJV ordinal ord in the Bible: the first whose KJV
 // ordinal (the index's KEYS) is ord; -1 when none is.
 func (x *bible) doc(ord int) int {
-	_, from := x.maps()
+	_, from := x.b.KJVMaps()
 	if ord < 0 || ord >= len(from) {
 		return -1
 	}
@@ -349,7 +338,7 @@ func (x *bible) doc(ord int) int {
 
 // ord is the KJV ordinal of a doc of the Bible (-1: none).
 func (x *bible) ord(d int) int {
-	to, _ := x.maps()
+	to, _ := x.b.KJVMaps()
 	if d < 0 || d >= len(to) {
 		return -1
 	}

@@ -1,6 +1,6 @@
 // Package versekey holds what ask, xref and study share: verse keys in one
-// key space, the ordinals of the KJV versification (canon.KJV().Ordinal),
-// the mapping of each indexed Bible's docs to them, the parsing of OSIS
+// key space, the ordinals of the KJV versification (canon.KJV().Ordinal;
+// each indexed Bible maps its docs to them, index.Bible.KJVMaps), the parsing of OSIS
 // references into them, the one conversion back (OSIS, Human, Range: an
 // ordinal span as OSIS or as ref.Range.String prints it), and the listing of
 // Nave's topics.
@@ -13,40 +13,6 @@ import (
 	"berean/index"
 	"berean/ref"
 )
-
-// Maps maps a Bible's docs to KJV ordinals (to: doc -> ordinal, -1 when
-// none) and back (from: ordinal -> first doc, -1 when none). A Bible in
-// another versification (the WEB is NRSVA) is mapped with canon.Map
-// (canon.KJVOrdinal); its verses without a KJV counterpart (the
-// deuterocanon) get no key. The index stores the mapping (KEYS); a Bible
-// without it is mapped here.
-func Maps(b *index.Bible) (to, from []int32) {
-	kjv := canon.KJV()
-	to = make([]int32, b.Docs())
-	from = make([]int32, kjv.VerseCount())
-	for i := range from {
-		from[i] = -1
-	}
-	if !b.KJVKeys(to) {
-		sys, ok := canon.Get(b.Versification())
-		if !ok {
-			sys = nil // an unknown versification is read as the KJV's
-		}
-		for d := range to {
-			to[d] = -1
-			book, ch, v := b.Ref(d)
-			if ord, found := canon.KJVOrdinal(sys, book, ch, v); found {
-				to[d] = int32(ord)
-			}
-		}
-	}
-	for d, ord := range to {
-		if ord >= 0 && from[ord] < 0 {
-			from[ord] = int32(d)
-		}
-	}
-	return to, from
-}
 
 // RefOrd is the KJV ordinal of r: its first verse, or with end its last
 // (a whole book or chapter spans all its verses).
