@@ -24,9 +24,14 @@ func (f *fakeBible) Name() string          { return f.name }
 func (f *fakeBible) Module() string        { return f.module }
 func (f *fakeBible) System() *canon.System { return f.sys }
 func (f *fakeBible) Verses(ctx context.Context) iter.Seq2[Verse, error] {
-	return func(yield func(Verse, error) bool) {
-		for _, v := range f.verses {
-			if !yield(v, nil) {
+	return seqOf(f.verses)
+}
+
+// seqOf yields the elements of xs, without error.
+func seqOf[T any](xs []T) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		for _, x := range xs {
+			if !yield(x, nil) {
 				return
 			}
 		}
@@ -43,22 +48,10 @@ type fakeSource struct {
 func (f *fakeSource) Fingerprint() string   { return f.fp }
 func (f *fakeSource) Bibles() []BibleSource { return f.bibles }
 func (f *fakeSource) Lexicon(ctx context.Context) iter.Seq2[LexEntry, error] {
-	return func(yield func(LexEntry, error) bool) {
-		for _, e := range f.lex {
-			if !yield(e, nil) {
-				return
-			}
-		}
-	}
+	return seqOf(f.lex)
 }
 func (f *fakeSource) Topics(ctx context.Context) iter.Seq2[Topic, error] {
-	return func(yield func(Topic, error) bool) {
-		for _, t := range f.topics {
-			if !yield(t, nil) {
-				return
-			}
-		}
-	}
+	return seqOf(f.topics)
 }
 
 // tag tags the first occurrence of word in text with keys.

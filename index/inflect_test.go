@@ -17,13 +17,7 @@ type thesSource struct {
 }
 
 func (s *thesSource) Thesaurus(ctx context.Context) iter.Seq2[ThesaurusEntry, error] {
-	return func(yield func(ThesaurusEntry, error) bool) {
-		for _, e := range s.entries {
-			if !yield(e, nil) {
-				return
-			}
-		}
-	}
+	return seqOf(s.entries)
 }
 
 // langBible is a fakeBible in a language.
