@@ -35,11 +35,8 @@ func topicVerses(refs []string, limit int) []int32 {
 	var out []int32
 	seen := map[int32]bool{}
 	for _, r := range refs {
-		lo, hi, ok := versekey.Span(r)
-		if !ok {
-			continue
-		}
-		for o := lo; o <= hi && o-lo < limit; o++ {
+		lo, n := refSpan(r, limit)
+		for o := lo; o < lo+n; o++ {
 			if !seen[int32(o)] {
 				seen[int32(o)] = true
 				out = append(out, int32(o))
@@ -47,6 +44,16 @@ func topicVerses(refs []string, limit int) []int32 {
 		}
 	}
 	return out
+}
+
+// refSpan is the first KJV ordinal of the OSIS reference r and how many
+// of its verses to take: all, at most limit; none when r does not parse.
+func refSpan(r string, limit int) (lo, n int) {
+	lo, hi, ok := versekey.Span(r)
+	if !ok {
+		return 0, 0
+	}
+	return lo, max(0, min(hi-lo+1, limit))
 }
 
 // topicCache memoises topicVerses per topic name.

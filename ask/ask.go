@@ -237,10 +237,9 @@ func (bs *bibleScores) lexical(ti int, cs []concept, cidf []float64, mass float6
 		// context: the verse before or after in the same chapter
 		var nb float64
 		for _, e := range []int{int(d) - 1, int(d) + 1} {
-			if bs.bestOf(ci, e) == 0 || !sameChapterDocs(b, int(d), e) {
-				continue
+			if x := bs.bestOf(ci, e); x > 0 && sameChapterDocs(b, int(d), e) {
+				nb = math.Max(nb, float64(x))
 			}
-			nb = math.Max(nb, float64(bs.bestOf(ci, e)))
 		}
 		if nb > 0 {
 			v.Add(FContext, nb)

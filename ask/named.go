@@ -293,9 +293,10 @@ func (s *scored) named(t *namedTable, q *question, mass float64, known func(stri
 		base := mass * m.cov * m.cov * size
 		// Each reference's verses from its start.
 		for _, r := range m.p.refs {
-			rv := topicVerses([]string{r}, namedVerses)
-			for i, k := range rv {
-				v := base * (1 - 0.5*float64(i)/float64(len(rv)))
+			lo, n := refSpan(r, namedVerses)
+			for i := range n {
+				k := int32(lo + i)
+				v := base * (1 - 0.5*float64(i)/float64(n))
 				if x := float32(v); x > s.vector(k)[FNamed] {
 					s.vector(k)[FNamed] = x
 					s.namedOf[k] = m.p.name

@@ -8,7 +8,6 @@ import (
 	"sync"
 
 	"berean/index"
-	"berean/internal/versekey"
 )
 
 // Topical pages: data/topics.tsv lists topics people ask the Bible about
@@ -87,11 +86,7 @@ func pageVerses(p *namedPassage) []verseWeight {
 	for ri, row := range p.rows {
 		for i, r := range row {
 			place := 1 - 0.5*float64(i)/float64(len(row))
-			lo, hi, ok := versekey.Span(r)
-			if !ok {
-				continue
-			}
-			n := min(hi-lo+1, namedVerses)
+			lo, n := refSpan(r, namedVerses)
 			for j := range n {
 				es = append(es, entry{int32(lo + j), int32(ri), place * (1 - 0.5*float64(j)/float64(n))})
 			}

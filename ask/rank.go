@@ -250,7 +250,7 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 			// well-known ones: the topic prior × ln(1 + Nave's topics,
 			// commentary citations and cross-reference votes citing it).
 			if t := v.Get(FTopic) + v.Get(FSee); t > 0 {
-				v[FTopicPop] = float32(t * math.Log1p(float64(popK+a.ix.CommentCites(int(k))+votesN)))
+				v.Set(FTopicPop, t*math.Log1p(float64(popK+a.ix.CommentCites(int(k))+votesN)))
 			}
 		}
 	}
