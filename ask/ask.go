@@ -91,6 +91,8 @@ type Asker struct {
 	qdf *QuestionDF
 	// pagesTable replaces data/topics.tsv when not nil (tests).
 	pagesTable *namedTable
+	// askedTab replaces data/asked.tsv when not nil (tests).
+	askedTab *askedTable
 }
 
 // New returns an Asker over the Bibles of ix in one language: the KJV's,
@@ -125,6 +127,7 @@ func Warm() {
 	stopStems()
 	namedPassages()
 	topicPages().vectors()
+	askedQuestions()
 }
 
 // WithParser makes the Asker read the references in questions with p (a
@@ -518,6 +521,7 @@ type scored struct {
 	namedOf map[int32]string    // key -> the named passage the question names
 	pageOf  map[int32]pageTopic // key -> the topic of topics.tsv that gives it
 	fbOf    map[int32]pageTopic // key -> the topic that feedback lends it from
+	askedOf map[int32]string    // key -> the similar question asked elsewhere that gives it
 	w       *Weights            // the weights of the question
 	inBooks map[string]bool     // the books the question names as where to look: results are theirs
 }

@@ -59,6 +59,10 @@ func (s *scored) evidence(k int32) []Evidence {
 				}
 				e.Children = append(e.Children, Evidence{Feature: "pages", Match: p.name, Source: src})
 			}
+		case f == FAsked:
+			if qn := s.askedOf[k]; qn != "" {
+				e.Children = append(e.Children, Evidence{Feature: "asked", Match: qn, Source: "pages answering a similar question"})
+			}
 		case f == FFeedback:
 			if p, ok := s.fbOf[k]; ok {
 				e.Children = append(e.Children, Evidence{Feature: "feedback", Match: p.name, Source: "topical pages"})
@@ -162,6 +166,8 @@ func Why(ev []Evidence) []string {
 				add("known as " + c.Match)
 			case "feedback":
 				add(fmt.Sprintf("pages on '%s', which cite the verses that match best, cite it too", c.Match))
+			case "asked":
+				add(fmt.Sprintf("pages answering a similar question ('%s') cite it", c.Match))
 			case "pages":
 				if c.Source == "1 topical page" {
 					add(fmt.Sprintf("a topical page cites it on '%s'", c.Match))

@@ -42,6 +42,7 @@ const (
 	FPages      = retrieval.FPages
 	FLexPop     = retrieval.FLexPop
 	FFeedback   = retrieval.FFeedback
+	FAsked      = retrieval.FAsked
 	NumFeatures = retrieval.NumFeatures
 )
 

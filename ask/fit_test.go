@@ -91,7 +91,8 @@ cited 0.1
 topicpop 0.05
 pages 0.5
 lexpop 0.1
-feedback 1`
+feedback 1
+asked 1`
 
 // guardMargin is what the fit's guards add to the regression floors: the
 // fit's judge and Ask differ by up to this much.

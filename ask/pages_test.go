@@ -75,7 +75,7 @@ func TestWhyPages(t *testing.T) {
 }
 
 // TestTablesOffTestSites keeps the tables ask ships (data/topics.tsv,
-// data/named.tsv) off the test part of testdata/public.tsv: no row comes
+// data/named.tsv, data/asked.tsv) off the test part of testdata/public.tsv: no row comes
 // from a site of the test part (a site is in the test part when the first
 // 32 bits of the SHA-1 of its host name, without "www.", "m." or "mail.",
 // are divisible by 3), and every reference parses.
@@ -93,6 +93,7 @@ func TestTablesOffTestSites(t *testing.T) {
 	}{
 		{"data/topics.tsv", topicsTSV, 1, 2, 1000},
 		{"data/named.tsv", namedTSV, 1, 3, 400},
+		{"data/asked.tsv", askedTSV, 1, 2, 1000},
 	} {
 		rows := 0
 		for i, line := range strings.Split(strings.TrimSpace(tc.tsv), "\n") {

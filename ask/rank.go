@@ -32,7 +32,7 @@ func newScored(cs []concept, w *Weights) *scored {
 	return &scored{concepts: cs, w: w,
 		fv: written[*Vector](n), final: written[float64](n), bestIn: written[int16](n), phrase: written[int32](n),
 		why: map[int32][]string{}, topicOf: map[int32][]string{}, lineOf: map[int32]string{},
-		namedOf: map[int32]string{}, pageOf: map[int32]pageTopic{}, fbOf: map[int32]pageTopic{}}
+		namedOf: map[int32]string{}, pageOf: map[int32]pageTopic{}, fbOf: map[int32]pageTopic{}, askedOf: map[int32]string{}}
 }
 
 // vecSlab is how many vectors vector takes from the heap at a time.
@@ -208,7 +208,11 @@ func (a *Asker) retrieve(ctx context.Context, q *question, maps []*bibleMap, o O
 		// Leave-site-out (site.go): none of the tables' rows from the
 		// question's site, when the harness gives one.
 		s.named(namedPassages().without(q.leave.site), q, mass, known)
-		s.pages(a.topicTable().without(q.leave.site), q, known, a.pageRel())
+		rel := a.pageRel()
+		s.pages(a.topicTable().without(q.leave.site), q, known, rel)
+		if w[FAsked] > 0 && len(cs) > 0 {
+			s.asked(a.askedTable(), q, mass/float64(len(cs)), rel)
+		}
 	}
 	// Nave's lines that cover the question: their passages get a prior.
 	if lines && !o.NoTopics && mass > 0 {

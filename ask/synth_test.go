@@ -150,6 +150,7 @@ func stored(got, want float64) bool { return math.Abs(got-want) <= 1e-6*math.Max
 func synthAsker(t testing.TB, ix *index.Index) *Asker {
 	a := New(ix)
 	a.pagesTable = &namedTable{minCov: pagesMinCov}
+	a.askedTab = &askedTable{}
 	w, err := retrieval.ParseWeights(startWeights)
 	if err != nil {
 		t.Fatal(err)

@@ -41,6 +41,7 @@ const (
 	FPages                    // public topical pages give the verse for a topic the question names
 	FLexPop                   // lexical match × cross-reference votes: the well-known verses among the matching
 	FFeedback                 // a topic whose pages cite the best-matching verses cites this one too
+	FAsked                    // pages answering a similar question give the verse
 	NumFeatures
 )
 
@@ -48,7 +49,7 @@ var featureNames = [NumFeatures]string{
 	"exact", "stem", "family", "strong", "definition", "wordnet", "context",
 	"proximity", "phrase", "agreement", "topic", "line", "popularity", "votes",
 	"speaker", "source", "named", "commentary", "see", "testament", "cited", "topicpop",
-	"pages", "lexpop", "feedback",
+	"pages", "lexpop", "feedback", "asked",
 }
 
 // String is the feature's name, as in weights.tsv and explanations.

@@ -43,8 +43,9 @@ type Options struct {
 	// references of at most 13 (index.TopicCount, free in a new process).
 	ShortCitations bool
 	// Pages lets the verses of the public pages and named passages the
-	// question names count (package ask's features "pages", "named" and
-	// "feedback"), which Ask always counts and Candidates only when asked:
+	// question names count (package ask's features "pages", "named",
+	// "feedback" and "asked"), which Ask always counts and Candidates only
+	// when asked:
 	// study's query for its topic.
 	Pages bool
 	// LeaveSource, for evaluation, is the address of the page a question
