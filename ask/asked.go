@@ -36,7 +36,8 @@ import (
 // "Will people get a second chance for salvation after death?", whose
 // pages answer with Hebrews 9:27, which the question's words reach only
 // through "die". Leave-site-out (site.go): a training question asked by
-// the fit or the evaluation gets nothing from the rows of its own site.
+// the fit or the evaluation gets nothing from the rows of its own site
+// (the words' idf still counts them: one site's rows barely move it).
 
 //go:embed data/asked.tsv
 var askedTSV string
@@ -87,7 +88,7 @@ var askedQuestions = sync.OnceValue(func() *askedTable { return readAsked(askedT
 // readAsked reads a table of questions, references, addresses and, when
 // the header names it, the question's content stems (space-separated, as
 // countedStems reads the question: TestAskedStemsCurrent keeps the column
-// current, so a new process does not read 2,000 questions to answer
+// current, so a new process does not read 3,000 questions to answer
 // one).
 func readAsked(tsv string) *askedTable {
 	t := &askedTable{idf: map[string]float64{}, use: map[string][]int32{}}
