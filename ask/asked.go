@@ -92,16 +92,7 @@ var askedQuestions = sync.OnceValue(func() *askedTable { return readAsked(askedT
 // one).
 func readAsked(tsv string) *askedTable {
 	t := &askedTable{idf: map[string]float64{}, use: map[string][]int32{}}
-	col := -1
-	for i, line := range strings.Split(tsv, "\n") {
-		f := strings.Split(strings.TrimRight(line, "\r"), "\t")
-		if i == 0 {
-			col = slices.Index(f, "stems")
-			continue
-		}
-		if len(f) < 3 || f[0] == "" || f[1] == "" || strings.HasPrefix(f[0], "#") {
-			continue
-		}
+	tsvRows(tsv, 3, "stems", func(f []string, col int) {
 		var st []string
 		if col >= 0 && col < len(f) {
 			st = strings.Fields(f[col])
@@ -109,14 +100,14 @@ func readAsked(tsv string) *askedTable {
 			st = countedStems(f[0])
 		}
 		if len(st) == 0 {
-			continue
+			return
 		}
 		r := askedRow{question: f[0], stems: st, refs: strings.Split(f[1], ","), addr: f[2]}
 		for _, s := range st {
 			t.use[s] = append(t.use[s], int32(len(t.rows)))
 		}
 		t.rows = append(t.rows, r)
-	}
+	})
 	n := float64(len(t.rows))
 	for s, rs := range t.use {
 		t.idf[s] = math.Log(1 + n/float64(len(rs)))

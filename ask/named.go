@@ -74,16 +74,7 @@ func nameTable(tsv string, minCov float64) *namedTable {
 	t := &namedTable{minCov: minCov}
 	byName := map[string]int{}
 	stems := map[string]string{} // a name word's stem, for the words many names share
-	src := -1
-	for i, line := range strings.Split(tsv, "\n") {
-		f := strings.Split(strings.TrimRight(line, "\r"), "\t")
-		if i == 0 {
-			src = slices.Index(f, "source_url")
-			continue
-		}
-		if len(f) < 2 || f[0] == "" || f[1] == "" || strings.HasPrefix(f[0], "#") {
-			continue
-		}
+	tsvRows(tsv, 2, "source_url", func(f []string, src int) {
 		name := strings.TrimSpace(f[0])
 		refs := strings.Split(f[1], ",")
 		addr := ""
@@ -93,7 +84,7 @@ func nameTable(tsv string, minCov float64) *namedTable {
 		if j, ok := byName[strings.ToLower(name)]; ok {
 			t.ps[j].rows = append(t.ps[j].rows, refs)
 			t.ps[j].addrs = append(t.ps[j].addrs, addr)
-			continue
+			return
 		}
 		p := namedPassage{name: name, refs: refs, rows: [][]string{refs}, addrs: []string{addr}}
 		seen := map[string]bool{}
@@ -116,9 +107,28 @@ func nameTable(tsv string, minCov float64) *namedTable {
 			byName[strings.ToLower(name)] = len(t.ps)
 			t.ps = append(t.ps, p)
 		}
-	}
+	})
 	t.weigh()
 	return t
+}
+
+// tsvRows calls row for each data row of a table whose first line is a
+// header, with the index of the header's column col (-1 when it has
+// none). A row with fewer than min fields, an empty first or second
+// field, or a first field starting with '#' is skipped.
+func tsvRows(tsv string, min int, col string, row func(f []string, col int)) {
+	c := -1
+	for i, line := range strings.Split(tsv, "\n") {
+		f := strings.Split(strings.TrimRight(line, "\r"), "\t")
+		if i == 0 {
+			c = slices.Index(f, col)
+			continue
+		}
+		if len(f) < max(min, 2) || f[0] == "" || f[1] == "" || strings.HasPrefix(f[0], "#") {
+			continue
+		}
+		row(f, c)
+	}
 }
 
 // weigh sets the idf of the names' words over the entries.
