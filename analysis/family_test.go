@@ -17,6 +17,9 @@ func TestRelatedStems(t *testing.T) {
 		{"sin", "sing", false},          // under 4 letters shared
 		{"faith", "fait", true},
 		{"faith", "fame", false},
+		{"anger", "angel", false},  // a short stem whose last letter differs
+		{"heavi", "heaven", false}, // likewise
+		{"angel", "angels", true},
 	} {
 		if got := RelatedStems(tc.a, tc.b); got != tc.want {
 			t.Errorf("RelatedStems(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
