@@ -259,10 +259,7 @@ func (bs *bibleScores) lexical(ti int, cs []concept, cidf []float64, mass float6
 // keep gives the touched docs ds a vector of their own, their lexical
 // features, for the proximity pass.
 func (bs *bibleScores) keep(ds []int32, cs []concept, cidf []float64, mass float64, w *Weights) {
-	bs.slot = make([]int32, len(bs.touched))
-	for i := range bs.slot {
-		bs.slot[i] = -1
-	}
+	bs.slot = unset(len(bs.touched))
 	bs.vecs = written[Vector](len(ds))
 	for i, d := range ds {
 		ti := bs.vi[d]
@@ -373,10 +370,7 @@ func evalBible(ctx context.Context, m *bibleMap, cs []concept) (*bibleScores, er
 		avg = 1
 	}
 	nc := len(cs)
-	bs := &bibleScores{m: m, n: n, nc: nc, vi: make([]int32, n)}
-	for d := range bs.vi {
-		bs.vi[d] = -1
-	}
+	bs := &bibleScores{m: m, n: n, nc: nc, vi: unset(n)}
 	// Room for every doc the postings may touch (at most the Bible): the
 	// arrays are not copied as they grow, and the room left unused is
 	// memory never written (a new process does not fault it in).

@@ -13,3 +13,13 @@ func written[T any](n int) []T {
 	clear(s)
 	return s
 }
+
+// unset returns n int32s, each -1: an index from one numbering into
+// another before anything is numbered (none yet).
+func unset(n int) []int32 {
+	s := make([]int32, n)
+	for i := range s {
+		s[i] = -1
+	}
+	return s
+}

@@ -20,14 +20,14 @@ type query struct {
 	toks    map[[2]int]seq
 	stems   map[string]string
 	df      map[[2]string]int
-	runs    map[[2]int]int
+	runs    map[[2]int]bool
 	strongs map[[2]int][]string
 	// parallelChecks counts the passages compared verse by verse.
 	parallelChecks int
 }
 
 func (f *Finder) newQuery(lo, hi int) *query {
-	q := &query{f: f, lo: lo, hi: hi, toks: map[[2]int]seq{}, stems: map[string]string{}, df: map[[2]string]int{}, runs: map[[2]int]int{}, strongs: map[[2]int][]string{}}
+	q := &query{f: f, lo: lo, hi: hi, toks: map[[2]int]seq{}, stems: map[string]string{}, df: map[[2]string]int{}, runs: map[[2]int]bool{}, strongs: map[[2]int][]string{}}
 	for bi := range f.words {
 		q.src = append(q.src, q.passage(bi, lo, hi))
 	}
@@ -246,8 +246,8 @@ func (q *query) wordingOf(src []seq, t int) wording {
 // with a distinctive one, in some wording Bible.
 func (q *query) sharedRun(a, b int) bool {
 	key := [2]int{a, b}
-	if n, ok := q.runs[key]; ok {
-		return n > 0
+	if ok, seen := q.runs[key]; seen {
+		return ok
 	}
 	ok := false
 	for bi := range q.f.words {
@@ -256,11 +256,7 @@ func (q *query) sharedRun(a, b int) bool {
 			break
 		}
 	}
-	n := 0
-	if ok {
-		n = 1
-	}
-	q.runs[key] = n
+	q.runs[key] = ok
 	return ok
 }
 

@@ -96,7 +96,6 @@ type Result struct {
 type bible struct {
 	b       *index.Bible
 	english bool // its words are compared (the stop words are English)
-
 }
 
 // Finder computes cross-references over an index. It reads the index
